@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { serve } from './serve'
+
+export const USAGE = `Usage: civic-learn <command> [options]
+
+Commands:
+  serve       Serve Civic Learn to a browser on this machine
+                --port <n>         port to listen on (default: a free port)
+                --data-dir <dir>   where learner data is kept (default: see README)
+                --courses <dir>    folder of courses (default: the bundled courses)
+  help        Show this message
+`
+
+export interface CliIo {
+  out(text: string): void
+  err(text: string): void
+}
+
+export interface CliContext {
+  version: string
+  /** The folder holding the built CLI, from which the renderer and bundled courses are found. */
+  baseDir: string
+}
+
+/** Thrown for anything the user typed wrong: the message and the usage are printed, exit 2. */
+class UsageError extends Error {}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0
+  const port = Number(value)
+  if (!/^\d+$/.test(value) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${value}".`)
+  return port
+}
+
+async function runServe(args: string[], io: CliIo, context: CliContext): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      courses: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  })
+  const rendererDir = path.resolve(context.baseDir, '../renderer')
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    io.err(`The app has not been built yet (no ${path.join(rendererDir, 'index.html')}). Run "npm run build" first.\n`)
+    return 1
+  }
+  const coursesDir = path.resolve(values.courses ?? path.resolve(context.baseDir, '../../courses'))
+  if (!existsSync(coursesDir)) {
+    io.err(`The courses folder ${coursesDir} does not exist.\n`)
+    return 1
+  }
+  const host = await serve({
+    port: parsePort(values.port),
+    dataDir: values['data-dir'],
+    coursesDir,
+    rendererDir,
+    version: context.version,
+  })
+  io.out(`Civic Learn is running. Open ${host.url}\n`)
+  const stop = () => {
+    host.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  return 0
+}
+
+/** Runs one CLI command; resolves to the process exit code (serve keeps running after 0). */
+export async function runCli(argv: string[], io: CliIo, context: CliContext): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case 'serve':
+        return await runServe(rest, io, context)
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE)
+        return 0
+      case '--version':
+        io.out(`${context.version}\n`)
+        return 0
+      case undefined:
+        throw new UsageError('No command given.')
+      default:
+        throw new UsageError(`Unknown command "${command}".`)
+    }
+  } catch (error) {
+    const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    if (isUsage) {
+      io.err(`${(error as Error).message}\n\n${USAGE}`)
+      return 2
+    }
+    const code = (error as NodeJS.ErrnoException).code
+    io.err(code === 'EADDRINUSE' ? 'That port is already in use: choose another with --port.\n' : `civic-learn failed: ${(error as Error).message}\n`)
+    return 1
+  }
+}

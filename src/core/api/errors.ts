@@ -1,0 +1,58 @@
+import { z } from 'zod'
+
+/** Every failure that crosses the API boundary carries one of these codes, never a stack trace. */
+export const ApiErrorCodeSchema = z.enum([
+  'BAD_INPUT',
+  'UNKNOWN_METHOD',
+  'NOT_FOUND',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'UNAVAILABLE',
+  'INTERNAL',
+])
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>
+
+export const ApiErrorBodySchema = z
+  .object({
+    code: ApiErrorCodeSchema,
+    message: z.string(),
+    /** Where the input was wrong, as dotted paths, with a message for each. */
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .strict()
+export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>
+
+/** What every transport carries back: a value, or a typed error. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody }
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode
+  readonly issues: ApiErrorBody['issues']
+
+  constructor(body: ApiErrorBody) {
+    super(body.message)
+    this.name = 'ApiError'
+    this.code = body.code
+    this.issues = body.issues
+  }
+
+  toBody(): ApiErrorBody {
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message }
+  }
+}
+
+export function ok<T>(value: T): ApiResult<T> {
+  return { ok: true, value }
+}
+
+export function fail(code: ApiErrorCode, message: string, issues?: ApiErrorBody['issues']): ApiResult<never> {
+  return { ok: false, error: issues ? { code, message, issues } : { code, message } }
+}
+
+/** Turns a transport's result back into a value or a thrown ApiError, for callers in the UI. */
+export function unwrap<T>(result: ApiResult<T>): T {
+  if (result.ok) return result.value
+  throw new ApiError(result.error)
+}

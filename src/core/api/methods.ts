@@ -1,0 +1,16 @@
+/**
+ * The names of every API method, kept free of schemas so the preload can expose exactly these
+ * without bundling the validation library. `contract.test.ts` proves this list matches the contract.
+ */
+export const METHOD_NAMES = ['app.info', 'course.list', 'settings.get', 'settings.update'] as const
+
+export type MethodName = (typeof METHOD_NAMES)[number]
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value)
+}
+
+/** The IPC channel for a method: one channel per method, never a generic one. */
+export function ipcChannel(method: MethodName): string {
+  return `civic:${method}`
+}

@@ -1,0 +1,9 @@
+export const APP_NAME = 'Civic Learn'
+
+/** The custom scheme and host the desktop app serves its renderer and course media from. */
+export const APP_SCHEME = 'civic'
+export const APP_HOST = 'app'
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+
+/** Header carrying the web host's per-run secret on every API call. */
+export const TOKEN_HEADER = 'x-civic-token'

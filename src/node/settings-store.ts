@@ -1,0 +1,23 @@
+import path from 'node:path'
+import { SettingsSchema, type Settings, type SettingsPatch } from '../core/api'
+import { openJsonDocument, type DocumentLog } from './json-document'
+
+export const DEFAULT_SETTINGS: Settings = { language: 'en' }
+
+export interface SettingsStore {
+  get(): Settings
+  update(patch: SettingsPatch): Promise<Settings>
+}
+
+export async function openSettingsStore(dataDir: string, log?: DocumentLog): Promise<SettingsStore> {
+  const db = await openJsonDocument(path.join(dataDir, 'settings.json'), SettingsSchema, DEFAULT_SETTINGS, log)
+  return {
+    get: () => ({ ...db.data }),
+    async update(patch) {
+      const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined))
+      db.data = { ...db.data, ...changes }
+      await db.write()
+      return { ...db.data }
+    },
+  }
+}

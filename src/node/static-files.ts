@@ -1,0 +1,112 @@
+import { createReadStream, type ReadStream } from 'node:fs'
+import { realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import mime from 'mime-types'
+import rangeParser from 'range-parser'
+
+export interface StaticRoots {
+  rendererDir: string
+  coursesDir: string
+}
+
+export interface FileResponse {
+  status: 200 | 206 | 416
+  headers: Record<string, string>
+  /** Null for HEAD requests and unsatisfiable ranges. */
+  body: ReadStream | null
+}
+
+const SAFE_SEGMENT = /^[^/\\\0:]+$/
+
+/**
+ * Splits a raw URL path (still percent-encoded) into decoded segments, or null when any segment
+ * could climb out of its folder: `..` in any spelling, empty segments, backslashes, NUL bytes,
+ * drive letters. Callers answer null with "not found" and never touch the file system.
+ */
+export function safeSegments(rawPath: string): string[] | null {
+  if (!rawPath.startsWith('/')) return null
+  const raw = rawPath.slice(1).split('/')
+  const segments: string[] = []
+  for (const part of raw) {
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(part)
+    } catch {
+      return null
+    }
+    if (decoded === '' || decoded === '.' || decoded === '..' || !SAFE_SEGMENT.test(decoded)) return null
+    segments.push(decoded)
+  }
+  return segments
+}
+
+/** Maps a URL path onto a root folder and a path inside it: course media, or the renderer. */
+export function routeStaticPath(rawPath: string, roots: StaticRoots): { root: string; segments: string[] } | null {
+  const pathOnly = rawPath === '/' ? '/index.html' : rawPath
+  const segments = safeSegments(pathOnly)
+  if (!segments || segments.length === 0) return null
+  if (segments[0] === 'courses') {
+    const [, folder, ...rest] = segments
+    if (!folder || rest.length === 0) return null
+    return { root: path.join(roots.coursesDir, folder), segments: rest }
+  }
+  return { root: roots.rendererDir, segments }
+}
+
+/**
+ * Resolves a path inside root and returns the real file it names, or null when it does not exist,
+ * is not a regular file, or (through a symbolic link) lies outside root.
+ */
+export async function confinedFile(root: string, segments: readonly string[]): Promise<string | null> {
+  try {
+    const realRoot = await realpath(root)
+    const real = await realpath(path.join(realRoot, ...segments))
+    const relative = path.relative(realRoot, real)
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null
+    const info = await stat(real)
+    return info.isFile() ? real : null
+  } catch {
+    return null
+  }
+}
+
+export function contentType(file: string): string {
+  if (file.endsWith('.vtt')) return 'text/vtt; charset=utf-8'
+  const type = mime.lookup(file) || 'application/octet-stream'
+  return type.startsWith('text/') || type === 'application/javascript' || type === 'application/json'
+    ? `${type}; charset=utf-8`
+    : type
+}
+
+/**
+ * Answers a request for a confined file, honouring a single byte range (video seeking needs it).
+ * Several ranges in one request are answered with the whole file, which HTTP allows.
+ */
+export async function fileResponse(file: string, rangeHeader: string | undefined, headOnly = false): Promise<FileResponse> {
+  const { size } = await stat(file)
+  const headers: Record<string, string> = {
+    'Content-Type': contentType(file),
+    'Accept-Ranges': 'bytes',
+  }
+  let start = 0
+  let end = size - 1
+  let status: 200 | 206 = 200
+  if (rangeHeader) {
+    const ranges = rangeParser(size, rangeHeader, { combine: true })
+    if (ranges === -1) {
+      return { status: 416, headers: { ...headers, 'Content-Range': `bytes */${size}` }, body: null }
+    }
+    if (ranges !== -2 && ranges.type === 'bytes' && ranges.length === 1) {
+      const [range] = ranges
+      if (range) {
+        start = range.start
+        end = range.end
+        status = 206
+        headers['Content-Range'] = `bytes ${start}-${end}/${size}`
+      }
+    }
+  }
+  headers['Content-Length'] = String(size === 0 ? 0 : end - start + 1)
+  const body = headOnly || size === 0 ? null : createReadStream(file, { start, end })
+  return { status, headers, body }
+}

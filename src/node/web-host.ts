@@ -1,0 +1,163 @@
+import { timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { ApiErrorCode, ApiResult } from '../core/api'
+import { TOKEN_HEADER } from '../core/app-meta'
+import { SECURITY_HEADERS } from '../core/csp'
+import type { Router } from './api-router'
+import { confinedFile, fileResponse, routeStaticPath, type StaticRoots } from './static-files'
+
+/** The API takes small JSON documents; anything larger is refused before it is parsed. */
+export const MAX_API_BODY_BYTES = 1024 * 1024
+
+const STATUS_FOR_ERROR: Record<ApiErrorCode, number> = {
+  BAD_INPUT: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_METHOD: 404,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+}
+
+export interface WebHostOptions extends StaticRoots {
+  router: Router
+  token: string
+  /** Loopback unless a workshop opts in to its local network. */
+  host?: string
+  port?: number
+}
+
+export interface WebHost {
+  server: Server
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  })
+  res.end(text)
+}
+
+function sendError(res: ServerResponse, status: number, code: ApiErrorCode, message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } })
+}
+
+function sendText(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extra })
+  res.end(text)
+}
+
+function tokenMatches(expected: Buffer, given: string | string[] | undefined): boolean {
+  if (typeof given !== 'string') return false
+  const actual = Buffer.from(given)
+  return actual.length === expected.length && timingSafeEqual(actual, expected)
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_API_BODY_BYTES) {
+        resolve('too-large')
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, options: WebHostOptions, token: Buffer) {
+  if (req.method !== 'POST') return sendText(res, 405, 'The API takes POST requests only.', { Allow: 'POST' })
+  if (!tokenMatches(token, req.headers[TOKEN_HEADER])) {
+    return sendError(res, 401, 'UNAUTHORIZED', 'This request did not carry the token printed when the web host started.')
+  }
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return sendError(res, 415, 'BAD_INPUT', 'API requests must be JSON (Content-Type: application/json).')
+  }
+  const body = await readBody(req)
+  if (body === 'too-large') {
+    return sendError(res, 413, 'BAD_INPUT', `API requests may be at most ${MAX_API_BODY_BYTES} bytes.`)
+  }
+  let input: unknown
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
+  } catch {
+    return sendError(res, 400, 'BAD_INPUT', 'The request body is not valid JSON.')
+  }
+  const result = await options.router(method, input)
+  sendJson(res, result.ok ? 200 : STATUS_FOR_ERROR[result.error.code], result)
+}
+
+async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string, options: WebHostOptions) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' })
+  const route = routeStaticPath(pathname, options)
+  const file = route && (await confinedFile(route.root, route.segments))
+  if (!file) return sendText(res, 404, 'Not found.')
+  const range = typeof req.headers.range === 'string' ? req.headers.range : undefined
+  const answer = await fileResponse(file, range, req.method === 'HEAD')
+  res.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers, 'Cache-Control': 'no-cache' })
+  if (answer.body) answer.body.pipe(res)
+  else res.end()
+}
+
+/**
+ * The web host: the renderer, course media and the API on one origin. Requests naming any other
+ * Host are refused (a DNS-rebinding page cannot reach the API), no CORS headers are ever sent,
+ * and the API needs the per-run token.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const host = options.host ?? '127.0.0.1'
+  const token = Buffer.from(options.token)
+  let allowedHosts = new Set<string>()
+
+  const server = createServer((req, res) => {
+    const requestHost = (req.headers.host ?? '').toLowerCase()
+    if (!allowedHosts.has(requestHost)) {
+      return sendText(res, 421, 'This server only answers requests addressed to its own address.')
+    }
+    const rawUrl = req.url ?? '/'
+    const pathname = rawUrl.split('?')[0] ?? '/'
+    const api = /^\/api\/([^/]+)$/.exec(pathname)
+    const work = api ? handleApi(req, res, api[1] ?? '', options, token) : handleStatic(req, res, pathname, options)
+    work.catch((error: unknown) => {
+      console.error('Web host request failed:', error)
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Civic Learn could not complete that request.')
+      else res.destroy()
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  const named = host === '127.0.0.1' || host === '::1' ? [host, 'localhost'] : [host]
+  allowedHosts = new Set(named.map((name) => `${name.includes(':') ? `[${name}]` : name}:${port}`.toLowerCase()))
+  const urlHost = host.includes(':') ? `[${host}]` : host
+  return {
+    server,
+    port,
+    url: `http://${urlHost}:${port}/?token=${encodeURIComponent(options.token)}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections()
+        server.close((error) => (error ? reject(error) : resolve()))
+      }),
+  }
+}
