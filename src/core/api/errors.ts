@@ -1,7 +1,5 @@
-import { z } from 'zod'
-
 /** Every failure that crosses the API boundary carries one of these codes, never a stack trace. */
-export const ApiErrorCodeSchema = z.enum([
+export const API_ERROR_CODES = [
   'BAD_INPUT',
   'UNKNOWN_METHOD',
   'NOT_FOUND',
@@ -9,18 +7,15 @@ export const ApiErrorCodeSchema = z.enum([
   'FORBIDDEN',
   'UNAVAILABLE',
   'INTERNAL',
-])
-export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>
+] as const
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number]
 
-export const ApiErrorBodySchema = z
-  .object({
-    code: ApiErrorCodeSchema,
-    message: z.string(),
-    /** Where the input was wrong, as dotted paths, with a message for each. */
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .strict()
-export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>
+export interface ApiErrorBody {
+  code: ApiErrorCode
+  message: string
+  /** Where the input was wrong, as dotted paths, with a message for each. */
+  issues?: { path: string; message: string }[]
+}
 
 /** What every transport carries back: a value, or a typed error. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody }

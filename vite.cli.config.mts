@@ -1,7 +1,10 @@
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { builtinModules } from 'node:module'
 import { defineConfig } from 'vite'
-import pkg from './package.json'
+import pkg from './package.json' with { type: 'json' }
+
+const __dirname = dirname(fileURLToPath(import.meta.url))
 
 /** The civic-learn command: a plain Node program built beside the desktop app in out/. */
 export default defineConfig({

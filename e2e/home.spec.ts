@@ -1,0 +1,82 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+import { startWebHost, type RunningHost } from './support/web-host'
+
+let host: RunningHost
+
+test.beforeEach(async () => {
+  host = await startWebHost()
+})
+
+test.afterEach(async () => {
+  await host.stop()
+})
+
+test('the home screen lists the courses found on disk, with no console errors', async ({ page }) => {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+
+  await page.goto(host.url)
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Your courses' })).toBeVisible()
+  const list = page.getByTestId('course-list')
+  await expect(list.getByRole('heading', { level: 2, name: 'First steps with Civic Learn' })).toBeVisible()
+  await expect(page.getByRole('contentinfo')).toContainText('Civic Learn · Version')
+  await expect(page.getByRole('contentinfo')).toContainText('In your browser')
+  // The token has been taken out of the address bar.
+  expect(page.url()).not.toContain('token=')
+  expect(problems).toEqual([])
+})
+
+test('switching to Cymraeg translates the interface and is remembered', async ({ page }) => {
+  await page.goto(host.url)
+  await expect(page.getByRole('heading', { level: 1, name: 'Your courses' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Cymraeg' }).click()
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Eich cyrsiau' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy')
+  await expect(page.getByRole('button', { name: 'Cymraeg' })).toHaveAttribute('aria-pressed', 'true')
+
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Eich cyrsiau' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Your courses' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB')
+})
+
+test('the skip link moves keyboard focus to the main content', async ({ page }) => {
+  await page.goto(host.url)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await page.keyboard.press('Tab')
+  const skip = page.getByRole('link', { name: 'Skip to main content' })
+  await expect(skip).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('#main')).toBeFocused()
+  expect(new URL(page.url()).hash).toBe('#/')
+})
+
+for (const language of ['English', 'Cymraeg'] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe finds no accessibility violations on the home screen (${language}, ${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.goto(host.url)
+      await page.getByRole('button', { name: language }).click()
+      await expect(page.getByTestId('course-list')).toBeVisible()
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])
+    })
+  }
+}
+
+test('the web host refuses API calls without its token', async ({ request }) => {
+  const response = await request.post(`${host.origin}/api/course.list`, { data: {} })
+  expect(response.status()).toBe(401)
+  const body = await response.json()
+  expect(body.ok).toBe(false)
+  expect(body.error.code).toBe('UNAUTHORIZED')
+})
