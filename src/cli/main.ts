@@ -45,6 +45,7 @@ async function runServe(args: string[], io: CliIo, context: CliContext): Promise
     strict: true,
     allowPositionals: false,
   })
+  const port = parsePort(values.port)
   const rendererDir = path.resolve(context.baseDir, '../renderer')
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     io.err(`The app has not been built yet (no ${path.join(rendererDir, 'index.html')}). Run "npm run build" first.\n`)
@@ -56,7 +57,7 @@ async function runServe(args: string[], io: CliIo, context: CliContext): Promise
     return 1
   }
   const host = await serve({
-    port: parsePort(values.port),
+    port,
     dataDir: values['data-dir'],
     coursesDir,
     rendererDir,

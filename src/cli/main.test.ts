@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { runCli, USAGE } from './main'
+
+async function run(argv: string[]) {
+  let out = ''
+  let err = ''
+  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) }, { version: '9.9.9', baseDir: '.' })
+  return { code, out, err }
+}
+
+describe('civic-learn CLI', () => {
+  it.each([
+    [['frobnicate'], 'Unknown command "frobnicate".'],
+    [[], 'No command given.'],
+    [['serve', '--colour', 'blue'], "Unknown option '--colour'"],
+    [['serve', '--port'], "Option '--port <value>' argument missing"],
+    [['serve', 'extra'], "Unexpected argument 'extra'"],
+    [['serve', '--port', 'eighty'], '--port must be a number from 0 to 65535, not "eighty".'],
+    [['serve', '--port', '70000'], '--port must be a number from 0 to 65535'],
+  ])('%j prints what is wrong and the usage, and exits 2', async (argv, message) => {
+    const { code, err, out } = await run(argv)
+    expect(code).toBe(2)
+    expect(err).toContain(message)
+    expect(err).toContain(USAGE)
+    expect(out).toBe('')
+  })
+
+  it('prints usage for help and the version for --version', async () => {
+    await expect(run(['help'])).resolves.toMatchObject({ code: 0, out: USAGE })
+    await expect(run(['--version'])).resolves.toMatchObject({ code: 0, out: '9.9.9\n' })
+  })
+
+  it('explains how to build when the renderer is missing', async () => {
+    const { code, err } = await run(['serve', '--port', '0'])
+    expect(code).toBe(1)
+    expect(err).toContain('npm run build')
+  })
+})

@@ -1,0 +1,75 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { createRouter, createMemoryHistory } from 'vue-router'
+import type { CivicApi, CourseSummary } from '../../core/api'
+import { ApiError } from '../../core/api/errors'
+import { API_KEY } from '../api'
+import { createAppI18n } from '../i18n'
+import HomePage from './HomePage.vue'
+
+function fakeApi(list: () => Promise<CourseSummary[]>): CivicApi {
+  return {
+    'app.info': async () => ({ name: 'Civic Learn', version: '0.0.0', host: 'web' }),
+    'course.list': list,
+    'settings.get': async () => ({ language: 'en' }),
+    'settings.update': async (patch) => ({ language: patch.language ?? 'en' }),
+  }
+}
+
+async function mountHome(api: CivicApi, locale: 'en' | 'cy' = 'en') {
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: HomePage }] })
+  const wrapper = mount(HomePage, {
+    global: { plugins: [createPinia(), createAppI18n(locale), router], provide: { [API_KEY as symbol]: api } },
+  })
+  await flushPromises()
+  return wrapper
+}
+
+describe('HomePage', () => {
+  it('lists ready courses and shows broken ones as unavailable with their located problems', async () => {
+    const wrapper = await mountHome(
+      fakeApi(async () => [
+        { status: 'ready', id: 'social-media', title: 'Social media for local leaders', summary: 'Nine modules.', language: 'en' },
+        {
+          status: 'unavailable',
+          folder: 'broken-course',
+          problems: [{ file: 'broken-course/course.yaml', line: 3, column: 7, severity: 'error', message: 'title: Required' }],
+        },
+      ]),
+    )
+    const headings = wrapper.findAll('h2').map((h) => h.text())
+    expect(headings).toEqual(['Social media for local leaders', 'broken-course'])
+    expect(wrapper.text()).toContain('2 courses')
+    expect(wrapper.text()).toContain('This course cannot be opened')
+    expect(wrapper.text()).toContain('broken-course/course.yaml, line 3, column 7: title: Required')
+  })
+
+  it('says so when there are no courses', async () => {
+    const wrapper = await mountHome(fakeApi(async () => []))
+    expect(wrapper.text()).toContain('No courses were found')
+  })
+
+  it('shows a failure as a message with a retry button, never a stack trace', async () => {
+    let calls = 0
+    const wrapper = await mountHome(
+      fakeApi(async () => {
+        calls += 1
+        if (calls === 1) throw new ApiError({ code: 'UNAVAILABLE', message: 'The web host is not responding.' })
+        return [{ status: 'ready', id: 'a', title: 'Recovered', summary: 'S', language: 'en' }]
+      }),
+    )
+    const alert = wrapper.get('[role="alert"]')
+    expect(alert.text()).toContain('Civic Learn could not load the courses: The web host is not responding.')
+    expect(alert.text()).not.toMatch(/at .*\.(ts|js):\d+/)
+    await alert.get('button').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+    expect(wrapper.get('h2').text()).toBe('Recovered')
+  })
+
+  it('speaks Welsh when the locale is cy', async () => {
+    const wrapper = await mountHome(fakeApi(async () => []), 'cy')
+    expect(wrapper.get('h1').text()).toBe('Eich cyrsiau')
+  })
+})
