@@ -1,0 +1,205 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
+import * as atomic from '../atomic-write'
+import { DurableDocument, type DocumentSpec, type Migration } from './durable-document'
+import { StoreLockedError } from './lock-file'
+
+/** A small document with a history: v1 had `names`, v2 renamed it to `people`, v3 added `count`. */
+const NotesSchema = z.object({ schemaVersion: z.literal(3), people: z.array(z.string()), count: z.number() }).strict()
+type Notes = z.infer<typeof NotesSchema>
+const migrations: Migration[] = [
+  ({ names, ...rest }) => ({ ...rest, people: names }),
+  (doc) => ({ ...doc, count: (doc.people as string[]).length }),
+]
+const spec: DocumentSpec<Notes> = {
+  name: 'notes',
+  migrations,
+  schema: NotesSchema,
+  create: () => ({ schemaVersion: 3, people: [], count: 0 }),
+}
+
+let dir: string
+const file = () => path.join(dir, 'notes.json')
+const readJson = async (name = 'notes.json') => JSON.parse(await readFile(path.join(dir, name), 'utf8'))
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'civic-store-'))
+})
+
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function openWith(people: string[]): Promise<void> {
+  const doc = await DurableDocument.open(dir, spec, { debounceMs: 5 })
+  doc.update((draft) => {
+    draft.people = people
+    draft.count = people.length
+  })
+  await doc.close()
+}
+
+describe('DurableDocument: writing', () => {
+  it('starts from defaults and writes nothing until something changes', async () => {
+    const doc = await DurableDocument.open(dir, spec)
+    expect(doc.data).toEqual(spec.create())
+    expect(await readdir(dir)).toEqual([])
+    await doc.close()
+    expect(await readdir(dir)).toEqual([])
+  })
+
+  it('writes many quick changes as one whole-file write, atomically, and reads them back', async () => {
+    const doc = await DurableDocument.open(dir, spec, { debounceMs: 50 })
+    for (let i = 0; i < 100; i++) doc.update((draft) => void draft.people.push(`p${i}`))
+    await doc.flush()
+    expect(doc.writes).toBe(1)
+    expect((await readJson()).people).toHaveLength(100)
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    await doc.close()
+    const again = await DurableDocument.open(dir, spec)
+    expect(again.data.people).toHaveLength(100)
+    await again.close()
+  })
+
+  it('writes on its own within the debounce interval', async () => {
+    const doc = await DurableDocument.open(dir, spec, { debounceMs: 20 })
+    doc.update((draft) => void draft.people.push('Alys'))
+    await vi.waitFor(async () => expect((await readJson()).people).toEqual(['Alys']), { timeout: 1000, interval: 10 })
+    await doc.close()
+  })
+
+  it('keeps rotating backups of earlier good copies', async () => {
+    const doc = await DurableDocument.open(dir, spec, { debounceMs: 1, backupIntervalMs: 0, backups: 3 })
+    for (const name of ['a', 'b', 'c', 'd', 'e']) {
+      doc.update((draft) => void draft.people.push(name))
+      await doc.flush()
+    }
+    await doc.close()
+    expect((await readdir(path.join(dir, 'backups'))).sort()).toEqual(['notes.1.json', 'notes.2.json', 'notes.3.json'])
+    expect((await readJson('backups/notes.1.json')).people).toEqual(['a', 'b', 'c', 'd', 'e'])
+    expect((await readJson('backups/notes.3.json')).people).toEqual(['a', 'b', 'c'])
+  })
+})
+
+describe('DurableDocument: recovery', () => {
+  it.each([
+    ['truncated', (text: string) => text.slice(0, text.length / 2)],
+    ['empty', () => ''],
+    ['binary junk', () => '\u0000\u0001garbage'],
+    ['the wrong shape', () => JSON.stringify({ schemaVersion: 3, people: 'nope' })],
+    ['missing its version', () => JSON.stringify({ people: [] })],
+  ])('sets a %s file aside and restores the newest good backup', async (_label, damage) => {
+    await openWith(['Priya', 'Tom'])
+    const good = await readFile(file(), 'utf8')
+    await writeFile(file(), damage(good))
+
+    const doc = await DurableDocument.open(dir, spec)
+    expect(doc.data.people).toEqual(['Priya', 'Tom'])
+    const [notice] = doc.notices
+    expect(notice).toMatchObject({ kind: 'recovered', restoredFrom: path.join(dir, 'backups', 'notes.1.json') })
+    // The damaged file is kept for inspection, never deleted.
+    const setAside = notice?.kind === 'recovered' ? notice.setAside : ''
+    expect(await readFile(setAside, 'utf8')).toBe(damage(good))
+    expect((await readJson()).people).toEqual(['Priya', 'Tom'])
+    await doc.close()
+  })
+
+  it('skips damaged backups and falls back to defaults, telling the learner nothing could be restored', async () => {
+    await writeFile(file(), '{"schemaVersion": 3, "peo')
+    const doc = await DurableDocument.open(dir, spec)
+    expect(doc.data).toEqual(spec.create())
+    expect(doc.notices).toEqual([expect.objectContaining({ kind: 'recovered', restoredFrom: null })])
+    expect((await readdir(dir)).some((name) => name.startsWith('notes.json.damaged-'))).toBe(true)
+    await doc.close()
+  })
+
+  it('opens a file from a newer version read-only and never overwrites it', async () => {
+    const newer = JSON.stringify({ schemaVersion: 9, people: ['Euan'], future: true })
+    await writeFile(file(), newer)
+    const doc = await DurableDocument.open(dir, spec)
+    expect(doc.readOnly).toBe(true)
+    expect(doc.notices).toEqual([{ kind: 'newer-version', fileVersion: 9, appVersion: 3 }])
+    expect(() => doc.update((draft) => void draft.people.push('x'))).toThrow(/newer version/)
+    await doc.close()
+    expect(await readFile(file(), 'utf8')).toBe(newer)
+  })
+
+  it('keeps changes in memory when a write fails, warns once, and retries until it succeeds', async () => {
+    const doc = await DurableDocument.open(dir, spec, { debounceMs: 1 })
+    const full = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
+    const real = atomic.writeFileAtomic
+    const spy = vi.spyOn(atomic, 'writeFileAtomic')
+    spy.mockRejectedValueOnce(full).mockRejectedValueOnce(full).mockImplementation(real)
+
+    doc.update((draft) => void draft.people.push('Siobhán'))
+    await expect(doc.flush()).rejects.toThrow(/could not save/)
+    expect(doc.data.people).toEqual(['Siobhán'])
+    expect(doc.notices).toEqual([{ kind: 'write-failed', reason: 'disk-full', code: 'ENOSPC' }])
+
+    await vi.waitFor(() => expect(doc.notices.at(-1)).toEqual({ kind: 'write-recovered' }), { timeout: 5000, interval: 50 })
+    expect((await readJson()).people).toEqual(['Siobhán'])
+    expect(doc.notices.filter((notice) => notice.kind === 'write-failed')).toHaveLength(1)
+    await doc.close()
+  })
+})
+
+describe('DurableDocument: migrations', () => {
+  it.each([
+    [1, { schemaVersion: 1, names: ['Alys', 'Tom'] }],
+    [2, { schemaVersion: 2, people: ['Alys', 'Tom'] }],
+  ])('migrates a version %i file to the current version, after taking a backup', async (from, old) => {
+    await writeFile(file(), JSON.stringify(old))
+    const doc = await DurableDocument.open(dir, spec)
+    expect(doc.data).toEqual({ schemaVersion: 3, people: ['Alys', 'Tom'], count: 2 })
+    expect(await readJson()).toEqual({ schemaVersion: 3, people: ['Alys', 'Tom'], count: 2 })
+    const notice = doc.notices[0]
+    expect(notice).toMatchObject({ kind: 'migrated', from, to: 3 })
+    if (notice?.kind === 'migrated') expect(JSON.parse(await readFile(notice.backup, 'utf8'))).toEqual(old)
+    await doc.close()
+  })
+})
+
+describe('DurableDocument: one writer', () => {
+  it('refuses a second process while the first is alive, and names the folder', async () => {
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)'])
+    try {
+      await writeFile(`${file()}.lock`, JSON.stringify({ pid: other.pid, hostname: os.hostname() }))
+      const error = await DurableDocument.open(dir, spec, { lock: true }).catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(StoreLockedError)
+      expect((error as Error).message).toContain(`process ${other.pid}`)
+      expect((error as Error).message).toContain('different data folder')
+    } finally {
+      other.kill()
+    }
+  })
+
+  it('takes over a lock left by a process that has died, and releases it on close', async () => {
+    const gone = spawn(process.execPath, ['-e', ''])
+    await new Promise((resolve) => gone.once('exit', resolve))
+    await writeFile(`${file()}.lock`, JSON.stringify({ pid: gone.pid, hostname: os.hostname() }))
+    const doc = await DurableDocument.open(dir, spec, { lock: true })
+    expect(JSON.parse(await readFile(`${file()}.lock`, 'utf8')).pid).toBe(process.pid)
+    await doc.close()
+    expect(await readdir(dir)).not.toContain('notes.json.lock')
+  })
+})
+
+describe('DurableDocument: destroy', () => {
+  it('deletes the file, its backups and set-aside copies', async () => {
+    await openWith(['a'])
+    await writeFile(`${file()}.damaged-old`, 'x')
+    const doc = await DurableDocument.open(dir, spec)
+    await doc.destroy()
+    await doc.close()
+    expect(await readdir(dir)).toEqual([])
+    const again = await DurableDocument.open(dir, spec)
+    expect(again.data).toEqual(spec.create())
+    expect(again.notices).toEqual([])
+    await again.close()
+  })
+})
