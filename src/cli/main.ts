@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { serve } from './serve'
+import { validateCourses } from './validate'
 
 export const USAGE = `Usage: civic-learn <command> [options]
 
@@ -10,6 +11,10 @@ Commands:
                 --port <n>         port to listen on (default: a free port)
                 --data-dir <dir>   where learner data is kept (default: see README)
                 --courses <dir>    folder of courses (default: the bundled courses)
+  validate    Check course folders and report every problem as file:line:column
+                <course-dir>...    one or more course folders (each holding course.yaml)
+                --json             print the result as JSON for other tools
+              Exit status: 0 when no course has an error (warnings allowed), 1 otherwise
   help        Show this message
 `
 
@@ -75,6 +80,12 @@ async function runServe(args: string[], io: CliIo, context: CliContext): Promise
   return 0
 }
 
+async function runValidate(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true, allowPositionals: true })
+  if (positionals.length === 0) throw new UsageError('validate needs at least one course folder.')
+  return validateCourses(positionals, { json: values.json === true }, io)
+}
+
 /** Runs one CLI command; resolves to the process exit code (serve keeps running after 0). */
 export async function runCli(argv: string[], io: CliIo, context: CliContext): Promise<number> {
   const [command, ...rest] = argv
@@ -82,6 +93,8 @@ export async function runCli(argv: string[], io: CliIo, context: CliContext): Pr
     switch (command) {
       case 'serve':
         return await runServe(rest, io, context)
+      case 'validate':
+        return await runValidate(rest, io)
       case 'help':
       case '--help':
       case '-h':

@@ -1,29 +1,22 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { CourseSummary } from '../core/api'
-import { COURSE_FILE, parseCourseHead } from '../core/course/course-summary'
-
-/** A course file larger than this is not a course someone wrote by hand. */
-const MAX_COURSE_FILE_BYTES = 256 * 1024
+import { loadCourseFolder } from './course-loader'
 
 async function summarise(coursesDir: string, folder: string): Promise<CourseSummary> {
-  const file = `${folder}/${COURSE_FILE}`
-  const unavailable = (message: string): CourseSummary => ({
-    status: 'unavailable',
-    folder,
-    problems: [{ file, line: 0, column: 0, severity: 'error', message }],
-  })
-  let bytes: Buffer
+  let result
   try {
-    bytes = await readFile(path.join(coursesDir, folder, COURSE_FILE))
+    result = await loadCourseFolder(path.join(coursesDir, folder))
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    return unavailable(code === 'ENOENT' ? `${COURSE_FILE} is missing.` : `${COURSE_FILE} could not be read (${code ?? 'error'}).`)
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    return { status: 'unavailable', folder, problems: [{ file: folder, line: 1, column: 1, severity: 'error', message: `The course folder could not be read (${code}).` }] }
   }
-  if (bytes.length > MAX_COURSE_FILE_BYTES) return unavailable(`${COURSE_FILE} is larger than ${MAX_COURSE_FILE_BYTES / 1024} KB.`)
-  const result = parseCourseHead(new TextDecoder('utf-8').decode(bytes), file)
-  if (!result.ok) return { status: 'unavailable', folder, problems: result.problems }
-  return { status: 'ready', ...result.head }
+  const { bundle, problems } = result
+  if (!bundle) {
+    return { status: 'unavailable', folder, problems: problems.map((problem) => ({ ...problem, file: `${folder}/${problem.file}` })) }
+  }
+  const content = bundle.content[bundle.language]
+  return { status: 'ready', id: bundle.id, title: content?.title ?? bundle.id, summary: content?.summary ?? '', language: bundle.language }
 }
 
 /** Every course folder under the courses directory, in name order; a broken one never hides the rest. */

@@ -1,0 +1,148 @@
+import { z } from 'zod'
+import { CHOICE_KEYS, IdSchema, MAX_CHOICES } from '../ids'
+import { suggestion } from '../problems'
+import type { BlockDefinition } from './definition'
+
+const OUTCOMES = ['good', 'mixed', 'poor'] as const
+
+export const ScenarioAttributesSchema = z
+  .object({
+    id: IdSchema.describe('Stable id, unique in the course.'),
+    title: z.string().min(1),
+  })
+  .strict()
+
+const AuthoredChoiceSchema = z
+  .object({
+    text: z.string().min(1).describe('What the learner chooses to do.'),
+    feedback: z.string().min(1).describe('The consequence, in Markdown.'),
+    next: IdSchema.optional().describe('The step this choice leads to; without it the scenario ends here.'),
+    outcome: z.enum(OUTCOMES).optional().describe('How good the choice is: good, mixed or poor.'),
+  })
+  .strict()
+
+const AuthoredStepSchema = z
+  .object({
+    id: IdSchema,
+    text: z.string().min(1).describe('The situation, in Markdown.'),
+    choices: z.array(AuthoredChoiceSchema).max(MAX_CHOICES).default([]).describe('Without choices, the step is an ending.'),
+  })
+  .strict()
+
+export const ScenarioBodySchema = z
+  .object({
+    start: IdSchema.optional().describe('The first step; defaults to the first in the list.'),
+    steps: z.array(AuthoredStepSchema).min(1),
+  })
+  .strict()
+
+const ChoiceSchema = z
+  .object({
+    id: z.string(),
+    text: z.string(),
+    feedback: z.string(),
+    next: z.string().optional(),
+    outcome: z.enum(OUTCOMES).optional(),
+  })
+  .strict()
+
+export const ScenarioBlockSchema = z
+  .object({
+    type: z.literal('scenario'),
+    id: IdSchema,
+    title: z.string(),
+    start: z.string(),
+    steps: z.array(z.object({ id: z.string(), text: z.string(), choices: z.array(ChoiceSchema) }).strict()),
+  })
+  .strict()
+export type ScenarioBlock = z.infer<typeof ScenarioBlockSchema>
+
+type Body = z.infer<typeof ScenarioBodySchema>
+
+export const scenario: BlockDefinition<z.infer<typeof ScenarioAttributesSchema>, Body, never, ScenarioBlock> = {
+  type: 'scenario',
+  summary: 'a branching story; the body is YAML with steps and choices: ::: scenario {id: …, title: "…"}',
+  attributes: ScenarioAttributesSchema,
+  body: 'yaml',
+  bodySchema: ScenarioBodySchema,
+  schema: ScenarioBlockSchema,
+  translatable: ['title', 'text', 'feedback'],
+  build({ attributes, yaml }, context) {
+    context.declareId(attributes.id, context.attributeAt('id'))
+    if (yaml === undefined) return undefined
+    const stepIds = yaml.steps.map((step) => step.id)
+    let ok = true
+    const seen = new Set<string>()
+    yaml.steps.forEach((step, index) => {
+      if (seen.has(step.id)) {
+        context.problems.error(context.file, context.bodyAt(['steps', index, 'id']), `Two steps have the id "${step.id}".`)
+        ok = false
+      }
+      seen.add(step.id)
+    })
+    const known = (id: string, path: (string | number)[]) => {
+      if (seen.has(id)) return true
+      context.problems.error(context.file, context.bodyAt(path), `There is no step "${id}" in this scenario.`, suggestion(id, stepIds))
+      ok = false
+      return false
+    }
+    const start = yaml.start ?? stepIds[0] ?? ''
+    if (yaml.start !== undefined) known(yaml.start, ['start'])
+    yaml.steps.forEach((step, stepIndex) =>
+      step.choices.forEach((choice, choiceIndex) => {
+        if (choice.next !== undefined) known(choice.next, ['steps', stepIndex, 'choices', choiceIndex, 'next'])
+      }),
+    )
+    if (!ok) return undefined
+    if (!checkPaths(yaml, start, context)) return undefined
+    return {
+      type: 'scenario',
+      id: attributes.id,
+      title: attributes.title,
+      start,
+      steps: yaml.steps.map((step) => ({
+        id: step.id,
+        text: step.text,
+        choices: step.choices.map((choice, index) => ({ id: CHOICE_KEYS.charAt(index), ...choice })),
+      })),
+    }
+  },
+}
+
+/**
+ * Every step should be reachable from the start, and from every reachable step the learner
+ * must be able to reach an ending; otherwise they would be stuck going round in circles.
+ */
+function checkPaths(body: Body, start: string, context: Parameters<typeof scenario.build>[1]): boolean {
+  const byId = new Map(body.steps.map((step) => [step.id, step]))
+  const reachable = new Set<string>()
+  const queue = [start]
+  while (queue.length > 0) {
+    const id = queue.pop() as string
+    if (reachable.has(id)) continue
+    reachable.add(id)
+    for (const choice of byId.get(id)?.choices ?? []) if (choice.next !== undefined) queue.push(choice.next)
+  }
+  const ends = new Set<string>()
+  let changed = true
+  while (changed) {
+    changed = false
+    for (const step of body.steps) {
+      if (ends.has(step.id)) continue
+      if (step.choices.length === 0 || step.choices.some((choice) => choice.next === undefined || ends.has(choice.next))) {
+        ends.add(step.id)
+        changed = true
+      }
+    }
+  }
+  let ok = true
+  body.steps.forEach((step, index) => {
+    if (!reachable.has(step.id)) {
+      context.problems.warning(context.file, context.bodyAt(['steps', index, 'id']), `No choice leads to the step "${step.id}".`, 'Point a choice at it with "next", or remove it.')
+    } else if (!ends.has(step.id)) {
+      context.problems.error(context.file, context.bodyAt(['steps', index, 'id']), `From the step "${step.id}" the scenario can never end.`, 'Give some choice on this path no "next", or add a step without choices.')
+      ok = false
+    }
+  })
+  return ok
+}

@@ -1,0 +1,38 @@
+import MarkdownIt, { type MarkdownIt as Markdown } from 'markdown-it'
+import container from 'markdown-it-container'
+
+/**
+ * The one Markdown configuration of courses: the loader parses with it and hosts render with it,
+ * so what validates is what shows. Raw HTML is off (course files are untrusted). Every `:::`
+ * container is accepted here so that a misspelt block name reaches the loader as a directive it
+ * can name, instead of silently becoming a paragraph.
+ */
+export function createCourseMarkdown(): Markdown {
+  const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false })
+  md.enable(['table', 'strikethrough'])
+  md.use(container, DIRECTIVE, { validate: (params: string) => directiveName(params) !== '' })
+  return md
+}
+
+const DIRECTIVE = 'directive'
+export const DIRECTIVE_OPEN = `container_${DIRECTIVE}_open`
+export const DIRECTIVE_CLOSE = `container_${DIRECTIVE}_close`
+
+/** The block name right after the colons: letters, digits and hyphens. */
+export function directiveName(params: string): string {
+  const text = params.trimStart()
+  let end = 0
+  while (end < text.length && isNameChar(text.charCodeAt(end))) end++
+  return text.slice(0, end)
+}
+
+function isNameChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2d
+}
+
+let shared: Markdown | undefined
+
+export function courseMarkdown(): Markdown {
+  shared ??= createCourseMarkdown()
+  return shared
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { authoredQuestionFields, COMMON_TRANSLATABLE, OutcomeFeedbackSchema, type QuestionDefinition, questionFields } from './definition'
+
+/** SCORM fill-in responses hold at most 255 characters. */
+const MAX_ANSWER_LENGTH = 255
+
+export const AuthoredFillInSchema = z
+  .object({
+    type: z.literal('fill-in'),
+    ...authoredQuestionFields,
+    accepted: z.array(z.string().trim().min(1).max(MAX_ANSWER_LENGTH)).min(1).describe('Every answer that counts as right.'),
+    caseSensitive: z.boolean().default(false).describe('Whether capital letters must match.'),
+    feedback: OutcomeFeedbackSchema,
+  })
+  .strict()
+
+export const FillInSchema = z
+  .object({
+    type: z.literal('fill-in'),
+    ...questionFields,
+    accepted: z.array(z.string()),
+    caseSensitive: z.boolean(),
+    feedback: OutcomeFeedbackSchema,
+  })
+  .strict()
+export type FillIn = z.infer<typeof FillInSchema>
+
+export const fillIn: QuestionDefinition<z.infer<typeof AuthoredFillInSchema>, FillIn> = {
+  type: 'fill-in',
+  authored: AuthoredFillInSchema,
+  schema: FillInSchema,
+  translatable: [...COMMON_TRANSLATABLE, 'accepted'],
+  build(authored, context) {
+    const fold = (answer: string) => (authored.caseSensitive ? answer : answer.toLowerCase())
+    const seen = new Set<string>()
+    authored.accepted.forEach((answer, index) => {
+      if (seen.has(fold(answer))) context.problems.warning(context.file, context.at(['accepted', index]), `The answer "${answer}" is listed twice.`)
+      seen.add(fold(answer))
+    })
+    return authored
+  },
+}

@@ -1,0 +1,272 @@
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml'
+import { z } from 'zod'
+import { type Location, type ProblemList, START, suggestion } from './problems'
+
+export type DataPath = readonly PropertyKey[]
+
+/** A parsed YAML text that can point at any of its values or keys in the file it came from. */
+export interface YamlSource {
+  readonly file: string
+  readonly value: unknown
+  /** Where the value at `path` starts, or its nearest ancestor that exists. */
+  locate(path: DataPath): Location
+  /** Where the key `key` of the mapping at `path` is written. */
+  locateKey(path: DataPath, key: string): Location
+}
+
+/**
+ * Aliases could expand a small file into a huge value ("billion laughs"); courses have no need
+ * for more than a handful.
+ */
+const MAX_ALIAS_COUNT = 50
+
+/**
+ * Parses YAML written at `origin` in `file` (the start of the file, a Markdown front matter, the
+ * attributes after a `:::` marker). Syntax errors become located problems and the result is
+ * undefined.
+ */
+export function parseYaml(text: string, file: string, problems: ProblemList, origin: Location = START, syntaxHint?: string): YamlSource | undefined {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
+  const at = (offset: number): Location => {
+    const pos = lineCounter.linePos(offset)
+    return pos.line === 1
+      ? { line: origin.line, column: origin.column + pos.col - 1 }
+      : { line: origin.line + pos.line - 1, column: pos.col }
+  }
+  for (const warning of doc.warnings) problems.warning(file, at(warning.pos[0]), yamlMessage(warning.message))
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) problems.error(file, at(error.pos[0]), yamlMessage(error.message), syntaxHint ?? yamlHint(error.code))
+    return undefined
+  }
+  let value: unknown
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+  } catch (error) {
+    problems.error(file, at(0), `The YAML could not be read: ${yamlMessage(String((error as Error).message))}`, 'Avoid anchors and aliases (& and *) in course files.')
+    return undefined
+  }
+  return {
+    file,
+    value,
+    locate: (path) => at(nodeOffset(doc, path)),
+    locateKey: (path, key) => {
+      const parent = path.length === 0 ? doc.contents : doc.getIn(path, true)
+      if (isMap(parent)) {
+        for (const pair of parent.items) {
+          if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return at(pair.key.range[0])
+        }
+      }
+      return at(nodeOffset(doc, path))
+    },
+  }
+}
+
+function nodeOffset(doc: Document.Parsed, path: DataPath): number {
+  for (let length = path.length; length >= 0; length--) {
+    const node = length === 0 ? doc.contents : doc.getIn(path.slice(0, length), true)
+    if (isNode(node) && node.range) return node.range[0]
+  }
+  return 0
+}
+
+/** The yaml library's messages end with a position we already give in the problem's location. */
+function yamlMessage(message: string): string {
+  const firstLine = message.split('\n')[0] ?? message
+  const cut = firstLine.search(/ at line \d+, column \d+/)
+  return `YAML: ${(cut >= 0 ? firstLine.slice(0, cut) : firstLine).replace(/:$/, '')}`
+}
+
+function yamlHint(code: string): string | undefined {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Each key may appear only once in a mapping.'
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'Check the indentation: items of one list or mapping line up under each other.'
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A key needs a colon and a space after it, like "title: My course".'
+    case 'TAB_AS_INDENT':
+      return 'Indent YAML with spaces, not tabs.'
+    default:
+      return 'Text with a colon followed by a space, or starting with a quote, must be wrapped in quotes.'
+  }
+}
+
+/**
+ * Checks `value` (found at `basePath` in `source`) against `schema`, reporting every issue as a
+ * located problem with a hint. Returns the parsed value, or undefined when there was any issue.
+ */
+export function checkSchema<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  source: YamlSource,
+  problems: ProblemList,
+  basePath: DataPath = [],
+): z.output<S> | undefined {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  for (const issue of result.error.issues) reportIssue(issue, schema, value, source, problems, basePath)
+  return undefined
+}
+
+function reportIssue(
+  issue: z.core.$ZodIssue,
+  schema: z.ZodType,
+  root: unknown,
+  source: YamlSource,
+  problems: ProblemList,
+  basePath: DataPath,
+): void {
+  const path = [...basePath, ...issue.path]
+  const label = pathLabel(path)
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeys(schema, root, issue.path)
+    for (const key of issue.keys) {
+      problems.error(source.file, source.locateKey(path, key), `Unknown key "${key}"${label ? ` in ${label}` : ''}.`, suggestion(key, known))
+    }
+    return
+  }
+  const input = valueAt(root, issue.path)
+  if (issue.code === 'invalid_type' && input === undefined) {
+    const parent = path.slice(0, -1)
+    problems.error(source.file, source.locate(parent), `${label} is missing.`)
+    return
+  }
+  const at = source.locate(path)
+  switch (issue.code) {
+    case 'invalid_type': {
+      const hint = issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean') ? `Put the value in quotes: "${String(input)}".` : undefined
+      problems.error(source.file, at, `${label} should be ${describeExpected(issue.expected)}, not ${describeValue(input)}.`, hint)
+      return
+    }
+    case 'invalid_value': {
+      const values = issue.values.map(String)
+      problems.error(source.file, at, `${label} cannot be ${JSON.stringify(input)}.`, suggestion(String(input), values, 40))
+      return
+    }
+    case 'too_small':
+    case 'too_big': {
+      problems.error(source.file, at, `${label} ${sizeMessage(issue)}.`)
+      return
+    }
+    case 'invalid_union': {
+      problems.error(source.file, at, `${label} has the wrong form (${describeValue(input)}).`, unionHint(issue))
+      return
+    }
+    default:
+      problems.error(source.file, at, `${label} ${issue.message}.`)
+  }
+}
+
+function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  if (issue.message && !issue.message.startsWith('Too ')) return issue.message
+  const small = issue.code === 'too_small'
+  const limit = Number(small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum)
+  switch (issue.origin) {
+    case 'string':
+      return small && limit === 1 ? 'is empty' : `must be ${small ? 'at least' : 'at most'} ${limit} characters long`
+    case 'array':
+    case 'set':
+      return small && limit === 1 ? 'needs at least one item' : `must have ${small ? 'at least' : 'at most'} ${limit} items`
+    default:
+      return `must be ${small ? 'at least' : 'at most'} ${limit}`
+  }
+}
+
+function unionHint(issue: z.core.$ZodIssueInvalidUnion): string | undefined {
+  const first = issue.errors.flat()[0]
+  return first ? `For example: ${first.message}` : undefined
+}
+
+function describeExpected(expected: string): string {
+  switch (expected) {
+    case 'string':
+      return 'text'
+    case 'number':
+      return 'a number'
+    case 'int':
+      return 'a whole number'
+    case 'boolean':
+      return 'true or false'
+    case 'array':
+      return 'a list'
+    case 'object':
+      return 'a mapping of keys'
+    default:
+      return expected
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'empty'
+  if (Array.isArray(value)) return 'a list'
+  switch (typeof value) {
+    case 'string':
+      return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`
+    case 'number':
+      return `the number ${value}`
+    case 'boolean':
+      return String(value)
+    case 'object':
+      return 'a mapping'
+    default:
+      return typeof value
+  }
+}
+
+export function pathLabel(path: DataPath): string {
+  let label = ''
+  for (const part of path) {
+    if (typeof part === 'number') label += `[${part}]`
+    else label += label === '' ? String(part) : `.${String(part)}`
+  }
+  return label === '' ? 'The file' : `"${label}"`
+}
+
+function valueAt(root: unknown, path: DataPath): unknown {
+  let current = root
+  for (const part of path) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = (current as Record<PropertyKey, unknown>)[part]
+  }
+  return current
+}
+
+/** The keys the schema allows for the object at `path` of `root`, for "did you mean". */
+export function knownKeys(schema: z.ZodType, root: unknown, path: DataPath): string[] {
+  let current: z.ZodType | undefined = schema
+  let value = root
+  for (const part of path) {
+    current = current && childSchema(unwrap(current, value), part)
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part] : undefined
+  }
+  const target = current && unwrap(current, value)
+  return target instanceof z.ZodObject ? Object.keys(target.shape) : []
+}
+
+function unwrap(schema: z.ZodType, value: unknown): z.ZodType {
+  let current = schema
+  for (;;) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
+      current = current.unwrap() as z.ZodType
+    } else if (current instanceof z.ZodPipe) {
+      current = current.in as z.ZodType
+    } else if (current instanceof z.ZodUnion) {
+      const options = current.options as readonly z.ZodType[]
+      const fits = options.find((option) => option.safeParse(value).success) ?? options.find((option) => unwrap(option, value) instanceof z.ZodObject === (typeof value === 'object'))
+      if (!fits) return current
+      current = fits
+    } else {
+      return current
+    }
+  }
+}
+
+function childSchema(schema: z.ZodType, part: PropertyKey): z.ZodType | undefined {
+  if (schema instanceof z.ZodObject) return (schema.shape as Record<string, z.ZodType>)[String(part)]
+  if (schema instanceof z.ZodArray) return schema.element as z.ZodType
+  if (schema instanceof z.ZodRecord) return schema.valueType as z.ZodType
+  return undefined
+}
