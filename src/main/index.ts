@@ -1,1 +1,74 @@
-export {}
+import path from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { APP_NAME } from '../core/app-meta'
+import { createAppRouter } from '../node/app-services'
+import { installSessionGuards, installWebContentsGuards } from './guards'
+import { createSenderCheck, registerIpc } from './ipc'
+import { installMenu } from './menu'
+import { handleAppProtocol, registerAppScheme } from './protocol'
+import { devServerUrl } from './security'
+import { openMainWindow, openWindowState, rendererUrl, WINDOW_STATE_FILE } from './window'
+
+function failToStart(error: unknown): void {
+  console.error(`${APP_NAME} could not start:`, error)
+  const reason = error instanceof Error ? error.message : String(error)
+  dialog.showErrorBox(`${APP_NAME} could not start`, `${reason}\n\nPlease try again. If this keeps happening, reinstall ${APP_NAME}.`)
+  app.quit()
+}
+
+function focusOpenWindow(): void {
+  const [window] = BrowserWindow.getAllWindows()
+  if (!window) return
+  if (window.isMinimized()) window.restore()
+  window.show()
+  window.focus()
+}
+
+async function start(devServer: string | undefined): Promise<void> {
+  const dataDir = app.getPath('userData')
+  // Packaged builds ship the courses as extra resources, outside the asar archive.
+  const coursesDir = app.isPackaged ? path.join(process.resourcesPath, 'courses') : path.join(app.getAppPath(), 'courses')
+  const rendererDir = path.join(__dirname, '../renderer')
+  const router = await createAppRouter({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir })
+  registerIpc(ipcMain, router, createSenderCheck(devServer))
+  handleAppProtocol({ rendererDir, coursesDir })
+  installSessionGuards(session.defaultSession, devServer)
+  installMenu(!app.isPackaged)
+
+  const windowState = await openWindowState(path.join(dataDir, WINDOW_STATE_FILE))
+  const open = () =>
+    openMainWindow({ preload: path.join(__dirname, '../preload/index.js'), url: rendererUrl(devServer), windowState })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open().catch(failToStart)
+  })
+  // The window saves its position as it closes; quitting waits so that write is not cut short.
+  app.on('will-quit', (event) => {
+    if (!windowState.saving) return
+    event.preventDefault()
+    void windowState.whenSaved().then(() => app.quit())
+  })
+  await open()
+}
+
+function main(): void {
+  if (!app.requestSingleInstanceLock()) {
+    console.log(`${APP_NAME} is already running; switching to the open window.`)
+    app.quit()
+    return
+  }
+  const devServer = devServerUrl(app.isPackaged, process.env)
+  // Both must happen before the app is ready: the scheme's privileges, and sandboxing every renderer.
+  registerAppScheme()
+  app.enableSandbox()
+  installWebContentsGuards(app, devServer)
+  app.on('second-instance', focusOpenWindow)
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app
+    .whenReady()
+    .then(() => start(devServer))
+    .catch(failToStart)
+}
+
+main()

@@ -1,0 +1,183 @@
+import { EventEmitter } from 'node:events'
+import type { App, HandlerDetails, OnHeadersReceivedListenerDetails, Session, WebContents } from 'electron'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { guardWebContents, installSessionGuards, installWebContentsGuards } from './guards'
+
+const electron = vi.hoisted(() => ({ shell: { openExternal: vi.fn(async (_url: string) => undefined) } }))
+vi.mock('electron', () => electron)
+
+type OpenHandler = (details: HandlerDetails) => { action: string }
+
+class FakeWebContents extends EventEmitter {
+  openHandler: OpenHandler | undefined
+  setWindowOpenHandler(handler: OpenHandler): void {
+    this.openHandler = handler
+  }
+}
+
+function navigation(url: string) {
+  return { url, preventDefault: vi.fn() }
+}
+
+function guarded(devServer?: string): FakeWebContents {
+  const contents = new FakeWebContents()
+  guardWebContents(contents as unknown as WebContents, devServer)
+  return contents
+}
+
+beforeEach(() => {
+  vi.clearAllMocks()
+})
+
+describe('navigation guards', () => {
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s to a foreign page is prevented', (name) => {
+    const contents = guarded()
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'civic://app.evil.com/', 'javascript:alert(1)']) {
+      const event = navigation(url)
+      contents.emit(name, event)
+      expect(event.preventDefault, url).toHaveBeenCalled()
+    }
+  })
+
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s within the app is allowed', (name) => {
+    const contents = guarded()
+    const event = navigation('civic://app/index.html#/courses/example-first-steps')
+    contents.emit(name, event)
+    expect(event.preventDefault).not.toHaveBeenCalled()
+  })
+
+  it('allows the dev server only when it is the one given', () => {
+    const devEvent = navigation('http://localhost:5173/')
+    guarded('http://localhost:5173/').emit('will-navigate', devEvent)
+    expect(devEvent.preventDefault).not.toHaveBeenCalled()
+    const prodEvent = navigation('http://localhost:5173/')
+    guarded().emit('will-navigate', prodEvent)
+    expect(prodEvent.preventDefault).toHaveBeenCalled()
+  })
+
+  it('prevents attaching a webview', () => {
+    const event = { preventDefault: vi.fn() }
+    guarded().emit('will-attach-webview', event, {}, { src: 'civic://app/index.html' })
+    expect(event.preventDefault).toHaveBeenCalled()
+  })
+})
+
+describe('window.open', () => {
+  function open(url: string) {
+    const contents = guarded()
+    if (!contents.openHandler) throw new Error('no window open handler was set')
+    return contents.openHandler({ url } as HandlerDetails)
+  }
+
+  it.each(['https://www.gov.uk/', 'mailto:training@council.example'])('denies %s and opens it outside the app', (url) => {
+    expect(open(url)).toEqual({ action: 'deny' })
+    expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith(url)
+  })
+
+  it('hands the system the canonical URL it checked', () => {
+    open('HTTPS://WWW.GOV.UK')
+    expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://www.gov.uk/')
+  })
+
+  it.each([
+    'http://example.org/',
+    'file:///C:/Windows/System32/calc.exe',
+    'smb://attacker.example/share',
+    'javascript:alert(1)',
+    'civic://app/index.html',
+    'ms-msdt:/id PCWDiagnostic',
+    'https://council.gov.uk@evil.example/',
+  ])('denies %s and does not open it anywhere', (url) => {
+    expect(open(url)).toEqual({ action: 'deny' })
+    expect(electron.shell.openExternal).not.toHaveBeenCalled()
+  })
+
+  it('keeps the app running when the system cannot open a link', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    electron.shell.openExternal.mockRejectedValueOnce(new Error('no browser'))
+    expect(open('https://www.gov.uk/')).toEqual({ action: 'deny' })
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled())
+    warn.mockRestore()
+  })
+})
+
+describe('installWebContentsGuards', () => {
+  it('guards every web contents as it is created', () => {
+    const app = new EventEmitter()
+    installWebContentsGuards(app as unknown as App)
+    const contents = new FakeWebContents()
+    app.emit('web-contents-created', {}, contents)
+    const event = navigation('https://evil.example/')
+    contents.emit('will-navigate', event)
+    expect(event.preventDefault).toHaveBeenCalled()
+    expect(contents.openHandler?.({ url: 'https://evil.example/' } as HandlerDetails)).toEqual({ action: 'deny' })
+  })
+})
+
+describe('installSessionGuards', () => {
+  type HeadersListener = (
+    details: Pick<OnHeadersReceivedListenerDetails, 'url' | 'responseHeaders'>,
+    callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+  ) => void
+
+  function fakeSession() {
+    return {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      webRequest: { onHeadersReceived: vi.fn<(listener: HeadersListener) => void>() },
+    }
+  }
+
+  it('denies every permission request and check', () => {
+    const session = fakeSession()
+    installSessionGuards(session as unknown as Session)
+    const [requestHandler] = session.setPermissionRequestHandler.mock.calls[0] as [
+      (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+    ]
+    const [checkHandler] = session.setPermissionCheckHandler.mock.calls[0] as [(...args: unknown[]) => boolean]
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+      const callback = vi.fn()
+      requestHandler({}, permission, callback)
+      expect(callback, permission).toHaveBeenCalledExactlyOnceWith(false)
+      expect(checkHandler({}, permission, 'civic://app', {}), permission).toBe(false)
+    }
+  })
+
+  it('leaves response headers alone in a packaged app, whose protocol sends the CSP itself', () => {
+    const session = fakeSession()
+    installSessionGuards(session as unknown as Session)
+    expect(session.webRequest.onHeadersReceived).not.toHaveBeenCalled()
+  })
+
+  it("adds the CSP to the dev server's responses, replacing any it sent", () => {
+    const session = fakeSession()
+    installSessionGuards(session as unknown as Session, 'http://localhost:5173/')
+    const [listener] = session.webRequest.onHeadersReceived.mock.calls[0] as [HeadersListener]
+    const callback = vi.fn()
+    listener(
+      {
+        url: 'http://localhost:5173/src/main.ts',
+        responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/javascript'] },
+      },
+      callback,
+    )
+    const { responseHeaders } = callback.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> }
+    expect(responseHeaders['Content-Type']).toEqual(['text/javascript'])
+    expect(Object.keys(responseHeaders).filter((name) => name.toLowerCase() === 'content-security-policy')).toEqual([
+      'Content-Security-Policy',
+    ])
+    const [policy] = responseHeaders['Content-Security-Policy'] ?? []
+    expect(policy).toContain("script-src 'self'")
+    expect(policy).toContain("frame-ancestors 'none'")
+    expect(policy).toMatch(/^default-src 'none';/)
+  })
+
+  it('leaves responses from other origins unchanged', () => {
+    const session = fakeSession()
+    installSessionGuards(session as unknown as Session, 'http://localhost:5173/')
+    const [listener] = session.webRequest.onHeadersReceived.mock.calls[0] as [HeadersListener]
+    const callback = vi.fn()
+    listener({ url: 'http://localhost:5174/x.js', responseHeaders: {} }, callback)
+    expect(callback).toHaveBeenCalledExactlyOnceWith({})
+  })
+})

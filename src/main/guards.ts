@@ -1,0 +1,54 @@
+import { shell, type App, type Session, type WebContents } from 'electron'
+import { devContentSecurityPolicy, isAppUrl, safeExternalUrl } from './security'
+
+interface NavigationEvent {
+  url: string
+  preventDefault(): void
+}
+
+/**
+ * Keeps every web contents on the app's own pages: no navigation or redirect elsewhere in any
+ * frame, no new windows, no <webview>. Safe links asked to open in a new window go to the system
+ * browser or mail client instead.
+ */
+export function guardWebContents(contents: WebContents, devServer?: string): void {
+  const stayInApp = (event: NavigationEvent) => {
+    if (!isAppUrl(event.url, devServer)) event.preventDefault()
+  }
+  contents.on('will-navigate', stayInApp)
+  contents.on('will-frame-navigate', stayInApp)
+  contents.on('will-redirect', stayInApp)
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    const external = safeExternalUrl(url)
+    if (external !== null) {
+      shell.openExternal(external).catch((error: unknown) => console.warn(`Could not open ${external} outside Civic Learn:`, error))
+    }
+    return { action: 'deny' }
+  })
+}
+
+/** Guards every web contents as it is created, so none is ever left unguarded. */
+export function installWebContentsGuards(app: Pick<App, 'on'>, devServer?: string): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, devServer))
+}
+
+/**
+ * No page gets a camera, microphone, location, notifications or any other permission: the
+ * courses need none. In development the dev server's pages get the CSP as a header too, since
+ * only the packaged app's own protocol sends it.
+ */
+export function installSessionGuards(session: Session, devServer?: string): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  if (devServer === undefined) return
+  const origin = new URL(devServer).origin
+  const policy = devContentSecurityPolicy(devServer)
+  session.webRequest.onHeadersReceived((details, callback) => {
+    if (new URL(details.url).origin !== origin) return callback({})
+    const headers = Object.fromEntries(
+      Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
+    )
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [policy] } })
+  })
+}

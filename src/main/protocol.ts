@@ -1,0 +1,57 @@
+import { Readable } from 'node:stream'
+import { protocol } from 'electron'
+import { APP_SCHEME } from '../core/app-meta'
+import { SECURITY_HEADERS } from '../core/csp'
+import { confinedFile, fileResponse, routeStaticPath, type StaticRoots } from '../node/static-files'
+import { isAppUrl } from './security'
+
+/**
+ * Makes `civic:` behave like https for the renderer: a real origin for 'self' in the CSP, a secure
+ * context, fetch and streamed media. CORS stays off so no other origin may read from it.
+ * Electron accepts this only before the app is ready.
+ */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: false },
+    },
+  ])
+}
+
+type ResponseBody = ConstructorParameters<typeof Response>[0]
+
+function plainResponse(status: number, text: string, extra: Record<string, string> = {}): Response {
+  return new Response(text, {
+    status,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extra },
+  })
+}
+
+/**
+ * Answers `civic://app/...` requests from the renderer and course folders, with the same path
+ * confinement, Range handling and security headers as the web host.
+ */
+export function createProtocolHandler(roots: StaticRoots): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (!isAppUrl(request.url)) return plainResponse(404, 'Not found.')
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return plainResponse(405, 'Method not allowed.', { Allow: 'GET, HEAD' })
+    }
+    const route = routeStaticPath(new URL(request.url).pathname || '/', roots)
+    const file = route && (await confinedFile(route.root, route.segments))
+    if (!file) return plainResponse(404, 'Not found.')
+    const answer = await fileResponse(file, request.headers.get('range') ?? undefined, request.method === 'HEAD')
+    // Node's web stream and the DOM's (which the test build type-checks against) are one class at
+    // run time but two declarations.
+    const body = answer.body ? (Readable.toWeb(answer.body) as unknown as ResponseBody) : null
+    return new Response(body, {
+      status: answer.status,
+      headers: { ...SECURITY_HEADERS, ...answer.headers, 'Cache-Control': 'no-cache' },
+    })
+  }
+}
+
+export function handleAppProtocol(roots: StaticRoots): void {
+  protocol.handle(APP_SCHEME, createProtocolHandler(roots))
+}

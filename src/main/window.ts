@@ -1,0 +1,121 @@
+import { BrowserWindow, nativeTheme, screen, type Rectangle } from 'electron'
+import { z } from 'zod'
+import { APP_NAME, APP_ORIGIN } from '../core/app-meta'
+import { openJsonDocument, type DocumentLog } from '../node/json-document'
+import { secureWebPreferences } from './security'
+
+export const WINDOW_STATE_FILE = 'window-state.json'
+
+const RectangleSchema = z
+  .object({
+    x: z.number().int(),
+    y: z.number().int(),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+  })
+  .strict()
+
+export const WindowStateSchema = z
+  .object({
+    bounds: RectangleSchema.optional(),
+    maximized: z.boolean(),
+  })
+  .strict()
+export type WindowState = z.infer<typeof WindowStateSchema>
+
+export const MIN_WINDOW_SIZE = { width: 720, height: 560 }
+const DEFAULT_WINDOW_SIZE = { width: 1200, height: 840 }
+/** The renderer's page background in each theme, so the window does not flash before first paint. */
+const BACKGROUND = { light: '#ffffff', dark: '#14171b' }
+/** How much of the window's top edge must be on a screen for the learner to grab it and move it. */
+const GRIP = { width: 120, height: 32 }
+
+/**
+ * Whether saved bounds still put the window's title bar on some display's work area. A monitor
+ * unplugged since the last run would otherwise reopen the window where no one can reach it.
+ */
+export function isVisibleOnSomeDisplay(bounds: Rectangle, workAreas: readonly Rectangle[]): boolean {
+  const top = { x: bounds.x, y: bounds.y, width: bounds.width, height: Math.min(bounds.height, GRIP.height) }
+  const minWidth = Math.min(GRIP.width, top.width)
+  return workAreas.some((area) => {
+    const width = Math.min(top.x + top.width, area.x + area.width) - Math.max(top.x, area.x)
+    const height = Math.min(top.y + top.height, area.y + area.height) - Math.max(top.y, area.y)
+    return width >= minWidth && height >= top.height
+  })
+}
+
+export interface WindowStateStore {
+  readonly state: WindowState
+  /** Queues the state to be written; writes happen one at a time, in order. */
+  save(state: WindowState): void
+  /** Whether a write is still under way, so quitting can wait for it. */
+  readonly saving: boolean
+  /** Settles once every write queued so far has finished. */
+  whenSaved(): Promise<void>
+}
+
+export async function openWindowState(file: string, log: DocumentLog = console): Promise<WindowStateStore> {
+  const db = await openJsonDocument(file, WindowStateSchema, { maximized: false }, log)
+  let queue = Promise.resolve()
+  let pending = 0
+  return {
+    get state() {
+      return db.data
+    },
+    get saving() {
+      return pending > 0
+    },
+    save(state) {
+      pending += 1
+      queue = queue
+        .then(() => {
+          db.data = state
+          return db.write()
+        })
+        .catch((error: unknown) => log.warn(`The window position could not be saved: ${String(error)}`))
+        .finally(() => {
+          pending -= 1
+        })
+    },
+    whenSaved: () => queue,
+  }
+}
+
+/** Where the window loads the renderer from: the app's own scheme, or the dev server. */
+export function rendererUrl(devServer: string | undefined): string {
+  return devServer ?? `${APP_ORIGIN}/index.html`
+}
+
+export interface MainWindowOptions {
+  preload: string
+  url: string
+  windowState: WindowStateStore
+}
+
+/**
+ * Opens the main window where the learner left it, hidden until its first paint, and resolves
+ * once the renderer has loaded.
+ */
+export async function openMainWindow({ preload, url, windowState }: MainWindowOptions): Promise<BrowserWindow> {
+  const saved = windowState.state
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea)
+  const bounds = saved.bounds && isVisibleOnSomeDisplay(saved.bounds, workAreas) ? saved.bounds : DEFAULT_WINDOW_SIZE
+  const window = new BrowserWindow({
+    ...bounds,
+    title: APP_NAME,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    show: false,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light,
+    webPreferences: secureWebPreferences(preload),
+  })
+  window.once('ready-to-show', () => {
+    if (saved.maximized) window.maximize()
+    window.show()
+  })
+  window.on('close', () => {
+    windowState.save({ bounds: window.getNormalBounds(), maximized: window.isMaximized() })
+  })
+  await window.loadURL(url)
+  return window
+}
