@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import type { QuizBlock } from '../course/blocks/quiz'
+import type { Question } from '../course/questions'
+import { planAttempt, scoreAttempt } from './attempt'
+
+const tf = (id: string, answer: boolean, weight = 1): Question => ({
+  type: 'true-false',
+  id,
+  prompt: id,
+  explanation: 'x',
+  weight,
+  answer,
+  feedback: { correct: 'y', incorrect: 'n' },
+})
+const order: Question = {
+  type: 'ordering',
+  id: 'order',
+  prompt: 'Order',
+  explanation: 'x',
+  weight: 1,
+  items: ['a', 'b', 'c', 'd'].map((id) => ({ id, text: id })),
+  feedback: { correct: 'y', incorrect: 'n' },
+}
+
+function quiz(overrides: Partial<QuizBlock> = {}): QuizBlock {
+  const questions = [tf('q1', true), tf('q2', false), tf('q3', true, 2), tf('q4', true), order]
+  return { type: 'quiz', id: 'quiz', bank: 'bank', draw: questions.length, passMark: 80, shuffle: false, questions, ...overrides }
+}
+
+describe('planAttempt', () => {
+  it('is reproducible from its seed, and different seeds give different draws', () => {
+    const q = quiz({ draw: 3, shuffle: true })
+    expect(planAttempt(q, 42)).toEqual(planAttempt(q, 42))
+    const draws = new Set(Array.from({ length: 20 }, (_, seed) => planAttempt(q, seed).questionIds.join(',')))
+    expect(draws.size).toBeGreaterThan(3)
+  })
+
+  it('draws N distinct questions from the bank', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const { questionIds } = planAttempt(quiz({ draw: 3 }), seed)
+      expect(questionIds).toHaveLength(3)
+      expect(new Set(questionIds).size).toBe(3)
+    }
+  })
+
+  it('keeps authored order without shuffle, but always mixes ordering items', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const plan = planAttempt(quiz(), seed)
+      expect(plan.questionIds).toEqual(['q1', 'q2', 'q3', 'q4', 'order'])
+      expect(plan.orders.order).toHaveLength(4)
+      expect(plan.orders.order).not.toEqual(['a', 'b', 'c', 'd'])
+      expect([...(plan.orders.order ?? [])].sort()).toEqual(['a', 'b', 'c', 'd'])
+    }
+  })
+})
+
+describe('scoreAttempt', () => {
+  const ids = ['q1', 'q2', 'q3', 'q4', 'order']
+
+  it('weights questions and passes at the pass mark', () => {
+    const all = scoreAttempt(quiz(), ids, { q1: true, q2: false, q3: true, q4: true, order: ['a', 'b', 'c', 'd'] })
+    expect(all).toMatchObject({ score: 100, passed: true })
+    // q3 weighs 2 of 6: missing it leaves 4/6 = 67%.
+    const missQ3 = scoreAttempt(quiz(), ids, { q1: true, q2: false, q3: false, q4: true, order: ['a', 'b', 'c', 'd'] })
+    expect(missQ3).toMatchObject({ score: 67, passed: false })
+    const missQ1 = scoreAttempt(quiz(), ids, { q1: false, q2: false, q3: true, q4: true, order: ['a', 'b', 'c', 'd'] })
+    expect(missQ1).toMatchObject({ score: 83, passed: true })
+  })
+
+  it('counts unanswered questions as wrong and says which were answered', () => {
+    const result = scoreAttempt(quiz(), ids, { q1: true })
+    expect(result.score).toBe(17)
+    expect(result.questions.filter((question) => question.answered).map((question) => question.id)).toEqual(['q1'])
+  })
+
+  it('scores only the questions the attempt drew', () => {
+    expect(scoreAttempt(quiz(), ['q1', 'q2'], { q1: true, q2: false }).score).toBe(100)
+  })
+})

@@ -1,0 +1,80 @@
+import type { QuizBlock } from '../course/blocks/quiz'
+import type { Question } from '../course/questions'
+import { seededRandom, shuffled } from './random'
+import type { Response } from './responses'
+import { scoreQuestion } from './scoring'
+
+/** Which questions an attempt shows, and in what order its options appear: all from the seed. */
+export interface AttemptPlan {
+  seed: number
+  questionIds: string[]
+  /** Question id → option, item or match ids in the order shown. */
+  orders: Record<string, string[]>
+}
+
+/** The ids a question shows in an order that may be shuffled, or none. */
+function orderable(question: Question): { ids: string[]; always: boolean } | null {
+  switch (question.type) {
+    case 'single-choice':
+    case 'multiple-response':
+      return { ids: question.options.map((option) => option.id), always: false }
+    case 'ordering':
+      return { ids: question.items.map((item) => item.id), always: true }
+    case 'matching':
+      return { ids: [...question.pairs.map((pair) => pair.matchId), ...question.distractors.map((d) => d.id)], always: true }
+    default:
+      return null
+  }
+}
+
+/**
+ * Plans an attempt from its seed: draws the quiz's questions from its bank and orders options.
+ * Ordering items and matching answers are always mixed (in authored order the answer would be
+ * given away); other options only when the quiz asks for shuffling.
+ */
+export function planAttempt(quiz: QuizBlock, seed: number): AttemptPlan {
+  const random = seededRandom(seed)
+  const all = quiz.questions.map((question) => question.id)
+  let questionIds = all
+  if (quiz.draw < all.length) {
+    const drawn = new Set(shuffled(all, random).slice(0, quiz.draw))
+    questionIds = all.filter((id) => drawn.has(id))
+  }
+  if (quiz.shuffle) questionIds = shuffled(questionIds, random)
+  const orders: Record<string, string[]> = {}
+  for (const question of quiz.questions) {
+    if (!questionIds.includes(question.id)) continue
+    const order = orderable(question)
+    if (!order || !(order.always || quiz.shuffle)) continue
+    let mixed = shuffled(order.ids, random)
+    if (order.always && mixed.every((id, index) => id === order.ids[index])) mixed = [...mixed.slice(1), ...mixed.slice(0, 1)]
+    orders[question.id] = mixed
+  }
+  return { seed, questionIds, orders }
+}
+
+export interface AttemptResult {
+  /** Weighted percentage, 0–100, rounded to a whole number. */
+  score: number
+  passed: boolean
+  questions: { id: string; score: number; correct: boolean; answered: boolean }[]
+}
+
+/** Scores an attempt: each question's share (partial credit included) weighted by its weight. */
+export function scoreAttempt(quiz: QuizBlock, questionIds: readonly string[], responses: Readonly<Record<string, Response>>): AttemptResult {
+  const byId = new Map(quiz.questions.map((question) => [question.id, question]))
+  let earned = 0
+  let possible = 0
+  const questions: AttemptResult['questions'] = []
+  for (const id of questionIds) {
+    const question = byId.get(id)
+    if (!question) continue
+    const response = Object.hasOwn(responses, id) ? responses[id] : undefined
+    const result = scoreQuestion(question, response)
+    earned += result.score * question.weight
+    possible += question.weight
+    questions.push({ id, ...result, answered: response !== undefined })
+  }
+  const score = possible === 0 ? 0 : Math.round((earned / possible) * 100)
+  return { score, passed: score >= quiz.passMark, questions }
+}
