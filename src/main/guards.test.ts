@@ -128,19 +128,27 @@ describe('installSessionGuards', () => {
     }
   }
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but full screen for the app itself', () => {
     const session = fakeSession()
     installSessionGuards(session as unknown as Session)
     const [requestHandler] = session.setPermissionRequestHandler.mock.calls[0] as [
-      (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+      (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void,
     ]
     const [checkHandler] = session.setPermissionCheckHandler.mock.calls[0] as [(...args: unknown[]) => boolean]
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn()
-      requestHandler({}, permission, callback)
+      requestHandler({}, permission, callback, { requestingUrl: 'civic://app/index.html' })
       expect(callback, permission).toHaveBeenCalledExactlyOnceWith(false)
       expect(checkHandler({}, permission, 'civic://app', {}), permission).toBe(false)
     }
+    const granted = vi.fn()
+    requestHandler({}, 'fullscreen', granted, { requestingUrl: 'civic://app/index.html' })
+    expect(granted).toHaveBeenCalledExactlyOnceWith(true)
+    expect(checkHandler({}, 'fullscreen', 'civic://app', {})).toBe(true)
+    const foreign = vi.fn()
+    requestHandler({}, 'fullscreen', foreign, { requestingUrl: 'https://evil.example/' })
+    expect(foreign).toHaveBeenCalledExactlyOnceWith(false)
+    expect(checkHandler({}, 'fullscreen', 'https://evil.example', {})).toBe(false)
   })
 
   it('leaves response headers alone in a packaged app, whose protocol sends the CSP itself', () => {

@@ -35,12 +35,14 @@ export function installWebContentsGuards(app: Pick<App, 'on'>, devServer?: strin
 
 /**
  * No page gets a camera, microphone, location, notifications or any other permission: the
- * courses need none. In development the dev server's pages get the CSP as a header too, since
+ * courses need none. The one exception is full screen for the app's own pages, so a learner can
+ * watch a course video full screen. In development the dev server's pages get the CSP as a header too, since
  * only the packaged app's own protocol sends it.
  */
 export function installSessionGuards(session: Session, devServer?: string): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+  const allowed = (permission: string, url: string | undefined) => permission === 'fullscreen' && isAppUrl(url, devServer)
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowed(permission, details?.requestingUrl)))
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, requestingOrigin))
   if (devServer === undefined) return
   const origin = new URL(devServer).origin
   const policy = devContentSecurityPolicy(devServer)
