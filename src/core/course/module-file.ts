@@ -83,6 +83,8 @@ function splitFrontMatter(lines: readonly string[]): FrontMatterSplit {
 interface PageDraft {
   page: Page
   at: Location
+  /** Blocks written on the page, including any that failed their checks. */
+  written: number
 }
 
 /** Walks markdown-it's tokens for one module body; pages and blocks come out in order. */
@@ -163,12 +165,12 @@ class ModuleBodyParser {
     const page: Page = { id, title, blocks: [] }
     this.pages.push(page)
     this.locations.set(page, at)
-    this.current = { page, at }
+    this.current = { page, at, written: 0 }
     this.headingLevel = 1
   }
 
   private checkLastPage(): void {
-    if (this.current && this.current.page.blocks.length === 0) this.problems.warning(this.file, this.current.at, `The page "${this.current.page.title}" has no content.`)
+    if (this.current && this.current.written === 0) this.problems.warning(this.file, this.current.at, `The page "${this.current.page.title}" has no content.`)
   }
 
   /** Ends the run of plain Markdown since the last block or heading, as one text block. */
@@ -179,6 +181,7 @@ class ModuleBodyParser {
     this.runStart = -1
     this.runEnd = -1
     if (markdown === '') return
+    if (this.current) this.current.written++
     this.addBlock({ type: 'text', markdown }, at)
   }
 
@@ -196,6 +199,7 @@ class ModuleBodyParser {
     const at = this.tokenAt(open)
     const name = directiveName(open.info)
     const closed = this.checkClosed(open, name, parentEnd)
+    if (this.current) this.current.written++
     const definition = BLOCK_TYPES.get(name)
     if (!definition) {
       this.unknownDirective(name, at, open)

@@ -1,6 +1,6 @@
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml'
 import { z } from 'zod'
-import { type Location, type ProblemList, START, suggestion } from './problems'
+import { type Location, nearest, type ProblemList, START, suggestion } from './problems'
 
 export type DataPath = readonly PropertyKey[]
 
@@ -36,7 +36,7 @@ export function parseYaml(text: string, file: string, problems: ProblemList, ori
   }
   for (const warning of doc.warnings) problems.warning(file, at(warning.pos[0]), yamlMessage(warning.message))
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) problems.error(file, at(error.pos[0]), yamlMessage(error.message), syntaxHint ?? yamlHint(error.code))
+    for (const error of doc.errors) problems.error(file, at(error.pos[0]), yamlMessage(error.message), syntaxHint ?? yamlHint(error.code, error.message))
     return undefined
   }
   let value: unknown
@@ -74,10 +74,11 @@ function nodeOffset(doc: Document.Parsed, path: DataPath): number {
 function yamlMessage(message: string): string {
   const firstLine = message.split('\n')[0] ?? message
   const cut = firstLine.search(/ at line \d+, column \d+/)
-  return `YAML: ${(cut >= 0 ? firstLine.slice(0, cut) : firstLine).replace(/:$/, '')}`
+  return `YAML: ${(cut >= 0 ? firstLine.slice(0, cut) : firstLine).replace(/:$/, '')}.`
 }
 
-function yamlHint(code: string): string | undefined {
+function yamlHint(code: string, message: string): string | undefined {
+  if (message.includes('quote')) return 'A value that starts with a quote (" or \') must end with the same quote.'
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'Each key may appear only once in a mapping.'
@@ -107,8 +108,27 @@ export function checkSchema<S extends z.ZodType>(
 ): z.output<S> | undefined {
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  for (const issue of result.error.issues) reportIssue(issue, schema, value, source, problems, basePath)
+  const misspelt = misspeltKeys(result.error.issues, schema, value)
+  for (const issue of result.error.issues) {
+    // A misspelt key is reported once, as unknown with a "did you mean", not also as missing.
+    if (issue.code === 'invalid_type' && misspelt.has(JSON.stringify(issue.path)) && valueAt(value, issue.path) === undefined) continue
+    reportIssue(issue, schema, value, source, problems, basePath)
+  }
   return undefined
+}
+
+/** The paths of required keys that an unknown key is probably a misspelling of. */
+function misspeltKeys(issues: readonly z.core.$ZodIssue[], schema: z.ZodType, value: unknown): Set<string> {
+  const paths = new Set<string>()
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue
+    const known = knownKeys(schema, value, issue.path)
+    for (const key of issue.keys) {
+      const meant = nearest(key, known)
+      if (meant !== undefined) paths.add(JSON.stringify([...issue.path, meant]))
+    }
+  }
+  return paths
 }
 
 function reportIssue(
@@ -124,7 +144,7 @@ function reportIssue(
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeys(schema, root, issue.path)
     for (const key of issue.keys) {
-      problems.error(source.file, source.locateKey(path, key), `Unknown key "${key}"${label ? ` in ${label}` : ''}.`, suggestion(key, known))
+      problems.error(source.file, source.locateKey(path, key), `Unknown key "${key}"${path.length > 0 ? ` in ${label}` : ''}.`, suggestion(key, known))
     }
     return
   }
