@@ -1,0 +1,70 @@
+import type { CourseBundle, Module } from '../course/bundle'
+import { indexCourse } from './course-index'
+import type { CourseProgress } from './schema'
+
+export type ModuleStatus = 'not-started' | 'in-progress' | 'completed' | 'passed'
+
+export interface QuizStanding {
+  attempts: number
+  best: number | null
+  passed: boolean
+}
+
+export function quizStanding(state: CourseProgress, quizId: string): QuizStanding {
+  const attempts = state.quizzes[quizId]?.attempts ?? []
+  const best = attempts.length === 0 ? null : Math.max(...attempts.map((attempt) => attempt.score))
+  return { attempts: attempts.length, best, passed: attempts.some((attempt) => attempt.passed) }
+}
+
+function moduleQuizIds(course: CourseBundle, module: Module): string[] {
+  return [...indexCourse(course).quizzes].filter(([, entry]) => entry.moduleId === module.id).map(([id]) => id)
+}
+
+/**
+ * A module is not started until a page is seen; completed once every page is seen and every quiz
+ * attempted; passed when, in addition, it has quizzes and every one is passed.
+ */
+export function moduleStatus(course: CourseBundle, state: CourseProgress, module: Module): ModuleStatus {
+  const quizzes = moduleQuizIds(course, module).map((id) => quizStanding(state, id))
+  const seen = module.pages.filter((page) => state.pages[page.id]).length
+  if (seen === 0 && quizzes.every((quiz) => quiz.attempts === 0)) return 'not-started'
+  if (seen < module.pages.length || quizzes.some((quiz) => quiz.attempts === 0)) return 'in-progress'
+  if (quizzes.length > 0 && quizzes.every((quiz) => quiz.passed)) return 'passed'
+  return 'completed'
+}
+
+export interface CourseStatus {
+  /** The course's completion rules are all met. */
+  complete: boolean
+  /** Every quiz passed; null for a course without quizzes. */
+  passed: boolean | null
+  /** Mean of each quiz's best score (0 for a quiz not yet taken); null without quizzes. */
+  score: number | null
+  /** Share of the course done, 0–1: pages seen and quizzes passed. */
+  progress: number
+  pagesSeen: number
+  pagesTotal: number
+  secondsSpent: number
+}
+
+export function courseStatus(course: CourseBundle, state: CourseProgress): CourseStatus {
+  const index = indexCourse(course)
+  const pageIds = [...index.pageModule.keys()]
+  const pagesSeen = pageIds.filter((id) => state.pages[id]).length
+  const quizzes = [...index.quizzes.keys()].map((id) => quizStanding(state, id))
+  const quizzesPassed = quizzes.filter((quiz) => quiz.passed).length
+  const rules = {
+    'all-pages-viewed': pagesSeen === pageIds.length,
+    'all-quizzes-passed': quizzesPassed === quizzes.length,
+  }
+  const total = pageIds.length + quizzes.length
+  return {
+    complete: course.completion.every((rule) => rules[rule]),
+    passed: quizzes.length === 0 ? null : quizzesPassed === quizzes.length,
+    score: quizzes.length === 0 ? null : Math.round(quizzes.reduce((sum, quiz) => sum + (quiz.best ?? 0), 0) / quizzes.length),
+    progress: total === 0 ? 0 : (pagesSeen + quizzesPassed) / total,
+    pagesSeen,
+    pagesTotal: pageIds.length,
+    secondsSpent: Object.values(state.pages).reduce((sum, page) => sum + page.seconds, 0),
+  }
+}

@@ -1,0 +1,40 @@
+import type { Block } from '../course/blocks'
+import type { QuizBlock } from '../course/blocks/quiz'
+import type { ScenarioBlock } from '../course/blocks/scenario'
+import type { CourseBundle, Module } from '../course/bundle'
+
+/** Where everything with an id sits in a course, for the reducer and the completion rules. */
+export interface CourseIndex {
+  modules: readonly Module[]
+  pageModule: ReadonlyMap<string, string>
+  quizzes: ReadonlyMap<string, { quiz: QuizBlock; moduleId: string }>
+  scenarios: ReadonlyMap<string, ScenarioBlock>
+  reflections: ReadonlySet<string>
+}
+
+const cache = new WeakMap<CourseBundle, CourseIndex>()
+
+/** Ids are the same in every language, so the course language's tree is the index. */
+export function indexCourse(course: CourseBundle): CourseIndex {
+  const cached = cache.get(course)
+  if (cached) return cached
+  const modules = course.content[course.language]?.modules ?? []
+  const pageModule = new Map<string, string>()
+  const quizzes = new Map<string, { quiz: QuizBlock; moduleId: string }>()
+  const scenarios = new Map<string, ScenarioBlock>()
+  const reflections = new Set<string>()
+  const visit = (block: Block, moduleId: string) => {
+    if (block.type === 'quiz') quizzes.set(block.id, { quiz: block, moduleId })
+    else if (block.type === 'scenario') scenarios.set(block.id, block)
+    else if (block.type === 'reflection') reflections.add(block.id)
+  }
+  for (const module of modules) {
+    for (const page of module.pages) {
+      pageModule.set(page.id, module.id)
+      for (const block of page.blocks) visit(block, module.id)
+    }
+  }
+  const index = { modules, pageModule, quizzes, scenarios, reflections }
+  cache.set(course, index)
+  return index
+}

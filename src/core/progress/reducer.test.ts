@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest'
+import type { CourseBundle } from '../course/bundle'
+import type { Question } from '../course/questions'
+import { planAttempt } from '../quiz/attempt'
+import { courseStatus, moduleStatus } from './completion'
+import { applyEvent, applyEvents, mergeRange } from './reducer'
+import { emptyProgress, type TrackingEvent } from './schema'
+
+const tf = (id: string, answer: boolean): Question => ({
+  type: 'true-false',
+  id,
+  prompt: id,
+  explanation: 'x',
+  weight: 1,
+  answer,
+  feedback: { correct: 'y', incorrect: 'n' },
+})
+
+const course: CourseBundle = {
+  format: 1,
+  id: 'demo',
+  version: '1.0.0',
+  language: 'en',
+  languages: ['en'],
+  minutes: 10,
+  jurisdiction: 'uk-wide',
+  lastReviewed: '2026-11-01',
+  passMark: 80,
+  completion: ['all-pages-viewed', 'all-quizzes-passed'],
+  licence: 'CC BY 4.0',
+  content: {
+    en: {
+      title: 'Demo',
+      summary: 'Demo course',
+      credits: [],
+      modules: [
+        {
+          id: 'm1',
+          title: 'One',
+          objectives: [],
+          minutes: 5,
+          jurisdiction: [],
+          pages: [
+            { id: 'p1', title: 'P1', blocks: [{ type: 'reflection', id: 'r1', prompt: 'Think' }] },
+            {
+              id: 'p2',
+              title: 'P2',
+              blocks: [
+                {
+                  type: 'scenario',
+                  id: 's1',
+                  title: 'S',
+                  start: 'a',
+                  steps: [
+                    { id: 'a', text: 'A', choices: [{ id: 'a', text: 'Go', feedback: 'Went', next: 'b' }] },
+                    { id: 'b', text: 'B', choices: [] },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        {
+          id: 'm2',
+          title: 'Two',
+          objectives: [],
+          minutes: 5,
+          jurisdiction: [],
+          pages: [
+            {
+              id: 'p3',
+              title: 'P3',
+              blocks: [
+                {
+                  type: 'quiz',
+                  id: 'q',
+                  bank: 'b',
+                  draw: 2,
+                  passMark: 80,
+                  attempts: 2,
+                  shuffle: false,
+                  questions: [tf('t1', true), tf('t2', false), tf('t3', true)],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  },
+}
+
+const at = (minute: number) => `2026-11-21T10:${String(minute).padStart(2, '0')}:00.000Z`
+const fresh = () => emptyProgress('demo', '1.0.0')
+const [m1, m2] = course.content.en?.modules ?? []
+
+function answerAll(seed: number, right: boolean): TrackingEvent[] {
+  const quiz = course.content.en?.modules[1]?.pages[0]?.blocks[0]
+  if (quiz?.type !== 'quiz') throw new Error('fixture')
+  const ids = planAttempt(quiz, seed).questionIds
+  const truth: Record<string, boolean> = { t1: true, t2: false, t3: true }
+  return [
+    { type: 'quiz.started', at: at(5), quizId: 'q', seed },
+    ...ids.map((id): TrackingEvent => ({ type: 'quiz.answered', quizId: 'q', questionId: id, response: right ? truth[id] ?? false : !truth[id] })),
+    { type: 'quiz.submitted', at: at(6), quizId: 'q' },
+  ]
+}
+
+describe('progress reducer', () => {
+  it('is pure: it never changes the state it is given', () => {
+    const state = fresh()
+    const copy = structuredClone(state)
+    applyEvent(course, state, { type: 'page.viewed', at: at(1), pageId: 'p1' })
+    expect(state).toEqual(copy)
+  })
+
+  it('records pages viewed once, visible time, location and start/update times', () => {
+    const state = applyEvents(course, fresh(), [
+      { type: 'page.viewed', at: at(1), pageId: 'p1' },
+      { type: 'page.time', pageId: 'p1', seconds: 30 },
+      { type: 'page.viewed', at: at(2), pageId: 'p1' },
+      { type: 'page.time', pageId: 'p1', seconds: 12.5 },
+      { type: 'location.changed', pageId: 'p1', scroll: 0.4 },
+    ])
+    expect(state.pages).toEqual({ p1: { viewedAt: at(1), seconds: 42.5 } })
+    expect(state.location).toEqual({ pageId: 'p1', scroll: 0.4 })
+    expect(state.startedAt).toBe(at(1))
+    expect(state.updatedAt).toBe(at(2))
+  })
+
+  it('ignores events about things the course does not have', () => {
+    const state = fresh()
+    for (const event of [
+      { type: 'page.viewed', at: at(1), pageId: 'nope' },
+      { type: 'page.time', pageId: 'p1', seconds: 5 },
+      { type: 'quiz.started', at: at(1), quizId: 'nope', seed: 1 },
+      { type: 'quiz.answered', quizId: 'q', questionId: 't1', response: true },
+      { type: 'quiz.submitted', at: at(1), quizId: 'q' },
+      { type: 'scenario.chose', blockId: 's1', stepId: 'a', choiceId: 'zz' },
+      { type: 'reflection.saved', at: at(1), blockId: 'nope', text: 'x' },
+      { type: 'bookmark.toggled', pageId: 'nope' },
+    ] satisfies TrackingEvent[]) {
+      expect(applyEvent(course, state, event), event.type).toBe(state)
+    }
+  })
+
+  it('merges watched video ranges', () => {
+    expect(mergeRange([[0, 10]], 5, 20)).toEqual([[0, 20]])
+    expect(mergeRange([[0, 10]], 30, 40)).toEqual([[0, 10], [30, 40]])
+    const state = applyEvents(course, fresh(), [
+      { type: 'video.watched', blockId: 'v', from: 0, to: 10, duration: 60 },
+      { type: 'video.watched', blockId: 'v', from: 50, to: 90, duration: 60 },
+      { type: 'video.watched', blockId: 'v', from: 9, to: 30, duration: 60 },
+    ])
+    expect(state.videos.v).toEqual({ ranges: [[0, 30], [50, 60]], duration: 60 })
+  })
+
+  it('keeps an unfinished quiz with its answers, then scores it on submit', () => {
+    const events = answerAll(7, true)
+    const midway = applyEvents(course, fresh(), events.slice(0, -1))
+    expect(midway.quizzes.q?.current?.seed).toBe(7)
+    expect(Object.keys(midway.quizzes.q?.current?.responses ?? {})).toHaveLength(2)
+    const done = applyEvent(course, midway, events.at(-1) as TrackingEvent)
+    expect(done.quizzes.q?.current).toBeUndefined()
+    expect(done.quizzes.q?.attempts).toEqual([expect.objectContaining({ seed: 7, score: 100, passed: true, submittedAt: at(6) })])
+  })
+
+  it('refuses answers to questions the attempt did not draw, and attempts beyond the limit', () => {
+    const started = applyEvent(course, fresh(), { type: 'quiz.started', at: at(1), quizId: 'q', seed: 3 })
+    const quiz = course.content.en?.modules[1]?.pages[0]?.blocks[0]
+    if (quiz?.type !== 'quiz') throw new Error('fixture')
+    const notDrawn = ['t1', 't2', 't3'].find((id) => !planAttempt(quiz, 3).questionIds.includes(id)) ?? ''
+    expect(applyEvent(course, started, { type: 'quiz.answered', quizId: 'q', questionId: notDrawn, response: true })).toBe(started)
+    const twice = applyEvents(course, fresh(), [...answerAll(1, false), ...answerAll(2, false)])
+    expect(twice.quizzes.q?.attempts).toHaveLength(2)
+    expect(applyEvent(course, twice, { type: 'quiz.started', at: at(9), quizId: 'q', seed: 3 })).toBe(twice)
+  })
+
+  it('records scenario paths, reflections and bookmarks', () => {
+    const state = applyEvents(course, fresh(), [
+      { type: 'scenario.chose', blockId: 's1', stepId: 'a', choiceId: 'a' },
+      { type: 'reflection.saved', at: at(3), blockId: 'r1', text: 'I will listen first.' },
+      { type: 'bookmark.toggled', pageId: 'p2' },
+      { type: 'bookmark.toggled', pageId: 'p1' },
+      { type: 'bookmark.toggled', pageId: 'p2' },
+    ])
+    expect(state.scenarios.s1).toEqual([{ stepId: 'a', choiceId: 'a' }])
+    expect(state.reflections.r1).toEqual({ text: 'I will listen first.', savedAt: at(3) })
+    expect(state.bookmarks).toEqual(['p1'])
+    expect(applyEvent(course, state, { type: 'scenario.restarted', blockId: 's1' }).scenarios.s1).toEqual([])
+  })
+})
+
+describe('completion rules', () => {
+  it('moves modules from not started to passed', () => {
+    if (!m1 || !m2) throw new Error('fixture')
+    let state = fresh()
+    expect(moduleStatus(course, state, m1)).toBe('not-started')
+    state = applyEvent(course, state, { type: 'page.viewed', at: at(1), pageId: 'p1' })
+    expect(moduleStatus(course, state, m1)).toBe('in-progress')
+    state = applyEvent(course, state, { type: 'page.viewed', at: at(2), pageId: 'p2' })
+    expect(moduleStatus(course, state, m1)).toBe('completed')
+    state = applyEvents(course, state, [{ type: 'page.viewed', at: at(3), pageId: 'p3' }, ...answerAll(1, false)])
+    expect(moduleStatus(course, state, m2)).toBe('completed')
+    state = applyEvents(course, state, answerAll(2, true))
+    expect(moduleStatus(course, state, m2)).toBe('passed')
+  })
+
+  it('completes the course when its rules are met, and stamps the moment once', () => {
+    let state = applyEvents(course, fresh(), ['p1', 'p2', 'p3'].map((pageId, i): TrackingEvent => ({ type: 'page.viewed', at: at(i), pageId })))
+    expect(courseStatus(course, state)).toMatchObject({ complete: false, passed: false, score: 0, pagesSeen: 3, pagesTotal: 3 })
+    state = applyEvents(course, state, answerAll(4, true))
+    expect(courseStatus(course, state)).toMatchObject({ complete: true, passed: true, score: 100, progress: 1 })
+    expect(state.completedAt).toBe(at(6))
+    const later = applyEvent(course, state, { type: 'page.viewed', at: at(30), pageId: 'p1' })
+    expect(later.completedAt).toBe(at(6))
+  })
+})

@@ -1,0 +1,76 @@
+import { z } from 'zod'
+
+const Timestamp = z.iso.datetime({ offset: true })
+const Id = z.string().min(1).max(120)
+/** Responses are plain JSON of a known small shape; the reducer scores them defensively. */
+const ResponseSchema = z.union([
+  z.string().max(1000),
+  z.boolean(),
+  z.array(z.string().max(40)).max(40),
+  z.record(z.string().max(40), z.string().max(40)),
+])
+
+/** Everything the UI reports about learning, one event at a time. */
+export const TrackingEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('page.viewed'), at: Timestamp, pageId: Id }).strict(),
+  z.object({ type: z.literal('page.time'), pageId: Id, seconds: z.number().min(0).max(3600) }).strict(),
+  z.object({ type: z.literal('video.watched'), blockId: Id, from: z.number().min(0), to: z.number().min(0), duration: z.number().positive() }).strict(),
+  z.object({ type: z.literal('quiz.started'), at: Timestamp, quizId: Id, seed: z.number().int().min(0).max(4_294_967_295) }).strict(),
+  z.object({ type: z.literal('quiz.answered'), quizId: Id, questionId: Id, response: ResponseSchema }).strict(),
+  z.object({ type: z.literal('quiz.submitted'), at: Timestamp, quizId: Id }).strict(),
+  z.object({ type: z.literal('scenario.chose'), blockId: Id, stepId: Id, choiceId: Id }).strict(),
+  z.object({ type: z.literal('scenario.restarted'), blockId: Id }).strict(),
+  z.object({ type: z.literal('reflection.saved'), at: Timestamp, blockId: Id, text: z.string().max(20_000) }).strict(),
+  z.object({ type: z.literal('bookmark.toggled'), pageId: Id }).strict(),
+  z.object({ type: z.literal('location.changed'), pageId: Id, scroll: z.number().min(0).max(1) }).strict(),
+])
+export type TrackingEvent = z.infer<typeof TrackingEventSchema>
+
+const AttemptSchema = z
+  .object({
+    seed: z.number().int(),
+    startedAt: Timestamp,
+    submittedAt: Timestamp,
+    responses: z.record(z.string(), ResponseSchema),
+    score: z.number().min(0).max(100),
+    passed: z.boolean(),
+  })
+  .strict()
+export type QuizAttemptRecord = z.infer<typeof AttemptSchema>
+
+/** One learner's progress in one course: what the store keeps and the SCORM codec packs. */
+export const CourseProgressSchema = z
+  .object({
+    courseId: z.string(),
+    courseVersion: z.string(),
+    startedAt: Timestamp.optional(),
+    updatedAt: Timestamp.optional(),
+    completedAt: Timestamp.optional(),
+    /** Page id → when first seen, and visible seconds spent on it. */
+    pages: z.record(z.string(), z.object({ viewedAt: Timestamp, seconds: z.number().min(0) }).strict()),
+    /** Video block id → watched ranges in seconds, merged, and the video's length. */
+    videos: z.record(z.string(), z.object({ ranges: z.array(z.tuple([z.number(), z.number()])), duration: z.number() }).strict()),
+    quizzes: z.record(
+      z.string(),
+      z
+        .object({
+          attempts: z.array(AttemptSchema),
+          current: z
+            .object({ seed: z.number().int(), startedAt: Timestamp, responses: z.record(z.string(), ResponseSchema) })
+            .strict()
+            .optional(),
+        })
+        .strict(),
+    ),
+    /** Scenario block id → the choices made, in order. */
+    scenarios: z.record(z.string(), z.array(z.object({ stepId: z.string(), choiceId: z.string() }).strict())),
+    reflections: z.record(z.string(), z.object({ text: z.string(), savedAt: Timestamp }).strict()),
+    bookmarks: z.array(z.string()),
+    location: z.object({ pageId: z.string(), scroll: z.number() }).strict().optional(),
+  })
+  .strict()
+export type CourseProgress = z.infer<typeof CourseProgressSchema>
+
+export function emptyProgress(courseId: string, courseVersion: string): CourseProgress {
+  return { courseId, courseVersion, pages: {}, videos: {}, quizzes: {}, scenarios: {}, reflections: {}, bookmarks: [] }
+}
