@@ -1,6 +1,6 @@
 import { allowedExtensions, extensionOf, type FileKind, resolveCoursePath } from './course-paths'
 import { LIMITS } from './limits'
-import { type Location, nearest, type ProblemList, START } from './problems'
+import { nearest, type ProblemList, resolveWhere, START, type Where } from './problems'
 import type { Question } from './questions'
 import { findControlCharacter, type CourseSource, type CourseSourceFile } from './source'
 
@@ -15,7 +15,7 @@ export interface LoadedBank {
  * check that involves more than one file goes through here.
  */
 export class CourseLoadContext {
-  private readonly ids = new Map<string, { file: string; at: Location }>()
+  private readonly ids = new Map<string, { file: string; at: Where }>()
   private readonly checkedText = new Map<string, string | undefined>()
   private readonly checkedFiles = new Set<string>()
   readonly banks = new Map<string, LoadedBank>()
@@ -55,10 +55,11 @@ export class CourseLoadContext {
   }
 
   /** Claims an id in the course's single namespace. */
-  declareId(id: string, file: string, at: Location): void {
+  declareId(id: string, file: string, at: Where): void {
     const first = this.ids.get(id)
     if (first) {
-      this.problems.error(file, at, `The id "${id}" is already used.`, `It is first used at ${first.file}:${first.at.line}:${first.at.column}; ids must be unique in the course.`)
+      const { line, column } = resolveWhere(first.at)
+      this.problems.error(file, at, `The id "${id}" is already used.`, `It is first used at ${first.file}:${line}:${column}; ids must be unique in the course.`)
       return
     }
     this.ids.set(id, { file, at })
@@ -68,7 +69,7 @@ export class CourseLoadContext {
    * Checks a path written in `file` at `at`: inside the course folder, the right type of file,
    * present, and within size limits. Returns the normalized path.
    */
-  courseFile(reference: string, kind: FileKind, file: string, at: Location): string | undefined {
+  courseFile(reference: string, kind: FileKind, file: string, at: Where): string | undefined {
     const resolved = resolveCoursePath(reference)
     if (!resolved.ok) {
       this.problems.error(file, at, resolved.message, resolved.hint)

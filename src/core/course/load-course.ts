@@ -67,7 +67,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
   const banks: LoadedBankFile[] = []
   const listed = new Set<string>()
   read.banks.forEach((reference, index) => {
-    const at = source.locate(['questionBanks', index])
+    const at = () => source.locate(['questionBanks', index])
     const path = context.courseFile(reference, 'bank', COURSE_FILE, at)
     if (path === undefined) return
     if (listed.has(path)) {
@@ -94,7 +94,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
 
   const modules: LoadedModule[] = []
   read.modules.forEach((reference, index) => {
-    const at = source.locate(['modules', index])
+    const at = () => source.locate(['modules', index])
     const path = context.courseFile(reference, 'module', COURSE_FILE, at)
     if (path === undefined) return
     if (listed.has(path)) {
@@ -125,7 +125,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
   if (course.audience !== undefined) original.audience = course.audience
   const content: Record<string, LocalizedCourse> = { [course.language]: original }
   course.translations.forEach((language, index) => {
-    const listedAt = source.locate(['translations', index])
+    const listedAt = () => source.locate(['translations', index])
     if (language === course.language || language in content) {
       problems.error(COURSE_FILE, listedAt, `"${language}" is listed twice.`)
       return

@@ -1,4 +1,4 @@
-import MarkdownIt, { type MarkdownIt as Markdown } from 'markdown-it'
+import MarkdownIt, { type PluginWithParams } from 'markdown-it'
 import container from 'markdown-it-container'
 
 /**
@@ -7,10 +7,11 @@ import container from 'markdown-it-container'
  * container is accepted here so that a misspelt block name reaches the loader as a directive it
  * can name, instead of silently becoming a paragraph.
  */
-export function createCourseMarkdown(): Markdown {
+export function createCourseMarkdown(): MarkdownIt {
   const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false })
   md.enable(['table', 'strikethrough'])
-  md.use(container, DIRECTIVE, { validate: (params: string) => directiveName(params) !== '' })
+  // The plugin's published types describe markdown-it's CommonJS typings, not the ES module ones.
+  md.use(container as unknown as PluginWithParams, DIRECTIVE, { validate: (params: string) => directiveName(params) !== '' })
   return md
 }
 
@@ -30,9 +31,9 @@ function isNameChar(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x2d
 }
 
-let shared: Markdown | undefined
+let shared: MarkdownIt | undefined
 
-export function courseMarkdown(): Markdown {
+export function courseMarkdown(): MarkdownIt {
   shared ??= createCourseMarkdown()
   return shared
 }

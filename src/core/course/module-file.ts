@@ -6,7 +6,7 @@ import { DateSchema } from './course-file'
 import type { FileKind } from './course-paths'
 import { IdSchema, type Jurisdiction, JurisdictionTagsSchema, jurisdictionList } from './ids'
 import { courseMarkdown, DIRECTIVE_CLOSE, DIRECTIVE_OPEN, directiveName } from './markdown'
-import { type Location, type ProblemList, START, suggestion } from './problems'
+import { type Location, type ProblemList, START, suggestion, type Where } from './problems'
 import type { Question } from './questions'
 import { checkSchema, type DataPath, parseYaml } from './yaml-source'
 
@@ -30,9 +30,9 @@ export interface ModuleEnvironment {
   readonly problems: ProblemList
   readonly defaultJurisdiction: Jurisdiction
   readonly passMark: number
-  declareId(id: string, file: string, at: Location): void
-  courseFile(reference: string, kind: FileKind, file: string, at: Location): string | undefined
-  bank(id: string, file: string, at: Location): readonly Question[] | undefined
+  declareId(id: string, file: string, at: Where): void
+  courseFile(reference: string, kind: FileKind, file: string, at: Where): string | undefined
+  bank(id: string, file: string, at: Where): readonly Question[] | undefined
 }
 
 export interface ParsedModule {
@@ -58,7 +58,7 @@ export function parseModule(text: string, file: string, environment: ModuleEnvir
   const frontSource = parseYaml(split.yaml, file, environment.problems, { line: 2, column: 1 })
   const front = frontSource && checkSchema(ModuleFrontMatterSchema, frontSource.value ?? {}, frontSource, environment.problems)
   const jurisdiction = front?.jurisdiction ? jurisdictionList(front.jurisdiction) : [environment.defaultJurisdiction]
-  if (front) environment.declareId(front.id, file, frontSource.locate(['id']))
+  if (front) environment.declareId(front.id, file, () => frontSource.locate(['id']))
   const parser = new ModuleBodyParser(file, lines, split.bodyIndex, environment, jurisdiction)
   const pages = parser.parse()
   if (!front || environment.problems.errorCount > errorsBefore) return undefined
@@ -215,13 +215,13 @@ class ModuleBodyParser {
     const bodyEnd = closed ? map[1] : Math.min(map[1], parentEnd)
     let yaml: unknown
     const firstBodyLine = this.firstContentLine(map[0] + 1, bodyEnd)
-    let bodyAt: (path: DataPath) => Location = (path) => ({ line: this.bodyIndex + firstBodyLine + 1 + (typeof path[0] === 'number' ? path[0] : 0), column: 1 })
+    let bodyAt: (path: DataPath) => Where = (path) => ({ line: this.bodyIndex + firstBodyLine + 1 + (typeof path[0] === 'number' ? path[0] : 0), column: 1 })
     const children: ChildInput<unknown>[] = []
     if (definition.body === 'yaml') {
       const source = parseYaml(this.bodyLines(map[0] + 1, bodyEnd) || '{}', this.file, this.problems, { line: this.bodyIndex + map[0] + 2, column: 1 })
       if (source && definition.bodySchema) {
         yaml = checkSchema(definition.bodySchema, source.value, source, this.problems)
-        bodyAt = (path) => source.locate(path)
+        bodyAt = (path) => () => source.locate(path)
       }
     } else if (definition.body === 'children') {
       this.children(tokens, openIndex, closeIndex, definition, bodyEnd, children)
@@ -321,16 +321,14 @@ class ModuleBodyParser {
     schema: BlockDefinition['attributes'],
     at: Location,
     name: string,
-  ): { value: unknown; at: (key: string) => Location } {
+  ): { value: unknown; at: (key: string) => Where } {
     const info = open.info.trimStart()
     const rest = info.slice(name.length).trim()
     const fallback = { value: undefined, at: () => at }
     if (rest === '') {
       return { value: checkDirectiveAttributes(schema, {}, this.file, at, this.problems), at: () => at }
     }
-    const lineText = this.lineText(at.line)
-    const column = lineText.indexOf(rest, at.column - 1 + open.markup.length) + 1
-    const restAt = { line: at.line, column: column > 0 ? column : at.column }
+    const restAt = this.attributesAt(open, rest)
     if (!rest.startsWith('{')) {
       this.problems.error(this.file, restAt, `The attributes of "${name}" must be in braces.`, `Write them like: ${open.markup} ${name} {key: value, other: "text, with commas"}`)
       return fallback
@@ -341,7 +339,13 @@ class ModuleBodyParser {
       this.problems.error(this.file, restAt, `The attributes of "${name}" must be written as {key: value, …}.`)
       return fallback
     }
-    return { value: checkSchema(schema, source.value, source, this.problems), at: (key) => source.locateKey([], key) }
+    return { value: checkSchema(schema, source.value, source, this.problems), at: (key) => () => source.locateKey([], key) }
+  }
+
+  private attributesAt(open: Token, rest: string): Location {
+    const at = this.tokenAt(open)
+    const column = this.lineText(at.line).indexOf(rest, at.column - 1 + open.markup.length) + 1
+    return { line: at.line, column: column > 0 ? column : at.column }
   }
 
   /** Checks a block's Markdown body: no nested blocks, headings in order, links and images. */
@@ -473,8 +477,10 @@ function matchingClose(tokens: readonly Token[], openIndex: number): number {
 
 /** A line of only colons that markdown-it did not take as the end of a container. */
 function isStrayCloser(content: string): boolean {
+  if (content.length < 3 || content.length > 80 || !content.trimStart().startsWith(':::')) return false
   const trimmed = content.trim()
-  return trimmed.length >= 3 && [...trimmed].every((character) => character === ':')
+  for (let index = 0; index < trimmed.length; index++) if (trimmed.charCodeAt(index) !== 0x3a) return false
+  return true
 }
 
 function isRemote(src: string): boolean {

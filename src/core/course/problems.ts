@@ -9,19 +9,30 @@ export interface Location {
 
 export const START: Location = { line: 1, column: 1 }
 
+/**
+ * A location, or how to find it: finding one may mean parsing a file again (see parseYaml), which
+ * only a problem to report is worth.
+ */
+export type Where = Location | (() => Location)
+
+export function resolveWhere(where: Where): Location {
+  return typeof where === 'function' ? where() : where
+}
+
 /** Collects every problem of a load, so authors see all of them at once. */
 export class ProblemList {
   readonly items: CourseProblem[] = []
 
-  error(file: string, at: Location, message: string, hint?: string): void {
+  error(file: string, at: Where, message: string, hint?: string): void {
     this.add('error', file, at, message, hint)
   }
 
-  warning(file: string, at: Location, message: string, hint?: string): void {
+  warning(file: string, at: Where, message: string, hint?: string): void {
     this.add('warning', file, at, message, hint)
   }
 
-  add(severity: CourseProblem['severity'], file: string, at: Location, message: string, hint?: string): void {
+  add(severity: CourseProblem['severity'], file: string, where: Where, message: string, hint?: string): void {
+    const at = resolveWhere(where)
     const problem: CourseProblem = { file, line: at.line, column: at.column, severity, message }
     if (hint !== undefined) problem.hint = hint
     this.items.push(problem)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { IdSchema } from './ids'
-import { type Location, type ProblemList, suggestion } from './problems'
+import { type ProblemList, suggestion, type Where } from './problems'
 import { AuthoredQuestionSchema, type Question, QUESTION_TYPES } from './questions'
 import { checkSchema, parseYaml } from './yaml-source'
 
@@ -27,7 +27,7 @@ export interface ParsedBank {
   id: string
   questions: Question[]
   /** Where each question starts, for messages about translations. */
-  locations: Map<string, Location>
+  locations: Map<string, Where>
 }
 
 /** Parses one bank; every question is checked even when others fail, so all problems show at once. */
@@ -35,14 +35,14 @@ export function parseQuestionBank(
   text: string,
   file: string,
   problems: ProblemList,
-  declareId: (id: string, at: Location) => void,
+  declareId: (id: string, at: Where) => void,
 ): ParsedBank | undefined {
   const source = parseYaml(text, file, problems)
   if (!source) return undefined
   const head = checkSchema(BankHeadSchema, source.value, source, problems)
   const raw = source.value !== null && typeof source.value === 'object' ? (source.value as { questions?: unknown }).questions : undefined
   const questions: Question[] = []
-  const locations = new Map<string, Location>()
+  const locations = new Map<string, Where>()
   const errorsBefore = problems.errorCount
   if (Array.isArray(raw)) {
     raw.forEach((item: unknown, index) => {
@@ -57,10 +57,10 @@ export function parseQuestionBank(
       }
       const authored = checkSchema(definition.authored, item, source, problems, path)
       if (authored === undefined) return
-      const at = source.locate(path)
+      const at = () => source.locate(path)
       const question = definition.build(authored, { file, problems, at: (inner = []) => source.locate([...path, ...inner]) }) as Question | undefined
       if (!question) return
-      declareId(question.id, source.locate([...path, 'id']))
+      declareId(question.id, () => source.locate([...path, 'id']))
       locations.set(question.id, at)
       questions.push(question)
     })

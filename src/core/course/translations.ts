@@ -3,7 +3,7 @@ import type { LocalizedCourse, Module, Page } from './bundle'
 import { COURSE_FILE, COURSE_TRANSLATABLE, CourseTranslationFileSchema, TRANSLATIONS_FOLDER } from './course-file'
 import type { CourseLoadContext } from './load-context'
 import { MODULE_TRANSLATABLE, type ModuleEnvironment, parseModule, type ParsedModule } from './module-file'
-import { type Location, START, suggestion } from './problems'
+import { START, suggestion, type Where } from './problems'
 import { parseQuestionBank, type ParsedBank } from './question-bank'
 import { type Question, QUESTION_TYPES } from './questions'
 import { checkSchema, parseYaml } from './yaml-source'
@@ -24,7 +24,7 @@ export interface TranslationInput {
   /** The course language, named in messages. */
   courseLanguage: string
   /** Where course.yaml lists this language. */
-  listedAt: Location
+  listedAt: Where
   original: LocalizedCourse
   modules: readonly LoadedModule[]
   banks: readonly LoadedBankFile[]
@@ -171,7 +171,7 @@ function mergeModule(original: Module, translated: ParsedModule, file: string, o
   return { ...head, pages }
 }
 
-function reporter(context: CourseLoadContext, file: string, at: Location, what: string, originalFile: string, keys: ReadonlySet<string>): MergeReport {
+function reporter(context: CourseLoadContext, file: string, at: Where, what: string, originalFile: string, keys: ReadonlySet<string>): MergeReport {
   return {
     mismatch: (path) =>
       context.problems.error(

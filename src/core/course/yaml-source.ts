@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load } from 'js-yaml'
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml'
 import { z } from 'zod'
 import { type Location, nearest, type ProblemList, START, suggestion } from './problems'
@@ -24,16 +25,25 @@ const MAX_ALIAS_COUNT = 50
  * Parses YAML written at `origin` in `file` (the start of the file, a Markdown front matter, the
  * attributes after a `:::` marker). Syntax errors become located problems and the result is
  * undefined.
+ *
+ * Valid YAML, the common case, is read with js-yaml, several times faster than the yaml library;
+ * the yaml library, which keeps every node's position, parses the text again only when a position
+ * is asked for (a problem to report) or when js-yaml fails (its errors are less precise).
  */
 export function parseYaml(text: string, file: string, problems: ProblemList, origin: Location = START, syntaxHint?: string): YamlSource | undefined {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
-  const at = (offset: number): Location => {
-    const pos = lineCounter.linePos(offset)
-    return pos.line === 1
-      ? { line: origin.line, column: origin.column + pos.col - 1 }
-      : { line: origin.line + pos.line - 1, column: pos.col }
+  const fast = quickLoad(text)
+  if (fast.ok) {
+    let located: LocatedDocument | undefined
+    const document = () => (located ??= locatedDocument(text, origin))
+    return {
+      file,
+      value: fast.value,
+      locate: (path) => document().locate(path),
+      locateKey: (path, key) => document().locateKey(path, key),
+    }
   }
+  const document = locatedDocument(text, origin)
+  const { doc, at } = document
   for (const warning of doc.warnings) problems.warning(file, at(warning.pos[0]), yamlMessage(warning.message))
   if (doc.errors.length > 0) {
     for (const error of doc.errors) problems.error(file, at(error.pos[0]), yamlMessage(error.message), syntaxHint ?? yamlHint(error.code, error.message))
@@ -46,9 +56,54 @@ export function parseYaml(text: string, file: string, problems: ProblemList, ori
     problems.error(file, at(0), `The YAML could not be read: ${yamlMessage(String((error as Error).message))}`, 'Avoid anchors and aliases (& and *) in course files.')
     return undefined
   }
+  return { file, value, locate: document.locate, locateKey: document.locateKey }
+}
+
+type QuickLoad = { ok: true; value: unknown } | { ok: false }
+
+function quickLoad(text: string): QuickLoad {
+  let value: unknown
+  try {
+    value = load(text, { schema: CORE_SCHEMA })
+  } catch {
+    return { ok: false }
+  }
+  // Aliases make js-yaml share one object in several places; the yaml library bounds them.
+  return sharesObjects(value) ? { ok: false } : { ok: true, value }
+}
+
+function sharesObjects(root: unknown): boolean {
+  const seen = new Set<object>()
+  const stack = [root]
+  while (stack.length > 0) {
+    const value = stack.pop()
+    if (value === null || typeof value !== 'object') continue
+    if (seen.has(value)) return true
+    seen.add(value)
+    stack.push(...(Array.isArray(value) ? value : Object.values(value)))
+  }
+  return false
+}
+
+interface LocatedDocument {
+  doc: Document.Parsed
+  at(offset: number): Location
+  locate(path: DataPath): Location
+  locateKey(path: DataPath, key: string): Location
+}
+
+function locatedDocument(text: string, origin: Location): LocatedDocument {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
+  const at = (offset: number): Location => {
+    const pos = lineCounter.linePos(offset)
+    return pos.line === 1
+      ? { line: origin.line, column: origin.column + pos.col - 1 }
+      : { line: origin.line + pos.line - 1, column: pos.col }
+  }
   return {
-    file,
-    value,
+    doc,
+    at,
     locate: (path) => at(nodeOffset(doc, path)),
     locateKey: (path, key) => {
       const parent = path.length === 0 ? doc.contents : doc.getIn(path, true)

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { FileKind } from '../course-paths'
 import type { Jurisdiction } from '../ids'
-import type { Location, ProblemList } from '../problems'
+import type { Location, ProblemList, Where } from '../problems'
 import type { Question } from '../questions'
 import type { DataPath } from '../yaml-source'
 
@@ -32,15 +32,15 @@ export interface BlockContext {
   readonly jurisdiction: readonly Jurisdiction[]
   /** The course's pass mark, which quizzes inherit. */
   readonly passMark: number
-  attributeAt(key: string): Location
+  attributeAt(key: string): Where
   /** Where a value of the YAML body is written. */
-  bodyAt(path: DataPath): Location
+  bodyAt(path: DataPath): Where
   /** Checks a path to a file of the course; returns it normalized when the file exists and fits. */
-  courseFile(reference: string, kind: FileKind, at: Location): string | undefined
+  courseFile(reference: string, kind: FileKind, at: Where): string | undefined
   /** Claims an id in the course's one namespace of ids, reporting a duplicate. */
-  declareId(id: string, at: Location): void
+  declareId(id: string, at: Where): void
   /** The questions of a bank, or undefined (reported) when there is no such bank. */
-  bank(id: string, at: Location): readonly Question[] | undefined
+  bank(id: string, at: Where): readonly Question[] | undefined
 }
 
 /** The child directive a block with parts contains, such as `::: tab` inside `:::: tabs`. */
