@@ -4,7 +4,7 @@ import { COURSE_FILE, type CourseFile, CourseFileSchema, TRANSLATIONS_FOLDER } f
 import type { Jurisdiction } from './ids'
 import { CourseLoadContext } from './load-context'
 import { type ModuleEnvironment, parseModule } from './module-file'
-import { compareProblems, ProblemList, START, suggestion } from './problems'
+import { ProblemList, START, suggestion } from './problems'
 import { parseQuestionBank } from './question-bank'
 import type { CourseSource } from './source'
 import { type LoadedBankFile, type LoadedModule, translateCourse } from './translations'
@@ -23,11 +23,10 @@ export interface CourseLoadResult {
  */
 export function loadCourse(source: CourseSource): CourseLoadResult {
   const problems = new ProblemList()
-  problems.items.push(...source.problems)
+  problems.addAll(source.problems)
   const context = new CourseLoadContext(source, problems)
   const bundle = build(context)
-  const sorted = [...problems.items].sort(compareProblems)
-  return { bundle: problems.errorCount === 0 ? bundle : undefined, problems: sorted }
+  return { bundle: problems.errorCount === 0 ? bundle : undefined, problems: problems.all() }
 }
 
 interface CourseFileRead {

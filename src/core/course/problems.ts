@@ -19,9 +19,15 @@ export function resolveWhere(where: Where): Location {
   return typeof where === 'function' ? where() : where
 }
 
+/** More problems than this in one file are counted, not listed: the first ones show what is wrong. */
+const MAX_PROBLEMS_PER_FILE = 50
+
 /** Collects every problem of a load, so authors see all of them at once. */
 export class ProblemList {
-  readonly items: CourseProblem[] = []
+  private readonly listed: CourseProblem[] = []
+  private readonly perFile = new Map<string, number>()
+  private readonly unlisted = new Map<string, { count: number; errors: number }>()
+  private errors = 0
 
   error(file: string, at: Where, message: string, hint?: string): void {
     this.add('error', file, at, message, hint)
@@ -32,14 +38,40 @@ export class ProblemList {
   }
 
   add(severity: CourseProblem['severity'], file: string, where: Where, message: string, hint?: string): void {
+    if (severity === 'error') this.errors++
+    const count = (this.perFile.get(file) ?? 0) + 1
+    this.perFile.set(file, count)
+    if (count > MAX_PROBLEMS_PER_FILE) {
+      const unlisted = this.unlisted.get(file) ?? { count: 0, errors: 0 }
+      this.unlisted.set(file, { count: unlisted.count + 1, errors: unlisted.errors + (severity === 'error' ? 1 : 0) })
+      return
+    }
     const at = resolveWhere(where)
     const problem: CourseProblem = { file, line: at.line, column: at.column, severity, message }
     if (hint !== undefined) problem.hint = hint
-    this.items.push(problem)
+    this.listed.push(problem)
+  }
+
+  /** Problems found by someone else (the host reading the files). */
+  addAll(problems: readonly CourseProblem[]): void {
+    for (const problem of problems) this.add(problem.severity, problem.file, problem, problem.message, problem.hint)
   }
 
   get errorCount(): number {
-    return this.items.filter((problem) => problem.severity === 'error').length
+    return this.errors
+  }
+
+  /** Every problem, sorted by file and position, with a count of those not listed. */
+  all(): CourseProblem[] {
+    const summaries = [...this.unlisted].map(([file, { count, errors }]): CourseProblem => ({
+      file,
+      line: 1,
+      column: 1,
+      severity: errors > 0 ? 'error' : 'warning',
+      message: `${count} more problems in this file are not listed.`,
+      hint: 'Fix the ones above first: one mistake often causes many of them.',
+    }))
+    return [...this.listed, ...summaries].sort(compareProblems)
   }
 }
 

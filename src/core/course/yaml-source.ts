@@ -80,7 +80,7 @@ function sharesObjects(root: unknown): boolean {
     if (value === null || typeof value !== 'object') continue
     if (seen.has(value)) return true
     seen.add(value)
-    stack.push(...(Array.isArray(value) ? value : Object.values(value)))
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push(child)
   }
   return false
 }

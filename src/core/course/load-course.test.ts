@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import { loadCourse } from './load-course'
+import type { CourseSourceFile } from './source'
+
+const COURSE = `id: test
+version: 1.0.0
+title: Test
+summary: A test.
+language: en
+minutes: 1
+jurisdiction: wales
+lastReviewed: 2026-01-01
+passMark: 60
+completion: [all-pages-viewed]
+licence: CC0-1.0
+questionBanks: [bank.yaml]
+modules: [module.md]
+`
+const FRONT = '---\nid: module\ntitle: Module\nobjectives: [Learn.]\nminutes: 1\n---\n'
+const BANK = `id: bank
+questions:
+  - id: q
+    type: true-false
+    prompt: True?
+    answer: true
+    feedback: {correct: Yes., incorrect: No.}
+    explanation: Because.
+`
+const QUIZ = '::: quiz {id: quiz, bank: bank}\n:::\n'
+
+function load(body: string, extra: Record<string, string> = {}) {
+  const files = new Map<string, CourseSourceFile>()
+  for (const [path, text] of Object.entries({ 'course.yaml': COURSE, 'module.md': FRONT + body, 'bank.yaml': BANK, ...extra })) {
+    files.set(path, { kind: 'text', size: text.length, text })
+  }
+  files.set('photo.png', { kind: 'media', size: 100 })
+  const result = loadCourse({ files, problems: [] })
+  return {
+    blocks: result.bundle?.content.en?.modules[0]?.pages.flatMap((page) => page.blocks) ?? [],
+    bundle: result.bundle,
+    problems: result.problems.map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.message}`),
+  }
+}
+
+describe('module bodies', () => {
+  it('splits pages at # headings and keeps Markdown between blocks as text', () => {
+    const { blocks, bundle, problems } = load(`# One {#one}\n\nIntro.\n\n::: callout {kind: note}\nNoted.\n:::\n\nOutro.\n\n# Two {#two}\n\n${QUIZ}`)
+    expect(problems).toEqual([])
+    expect(bundle?.content.en?.modules[0]?.pages.map((page) => page.id)).toEqual(['one', 'two'])
+    expect(blocks.map((block) => block.type)).toEqual(['text', 'callout', 'text', 'quiz'])
+  })
+
+  it('gives legal notes the course jurisdiction when neither they nor the module name one', () => {
+    const { blocks } = load(`# One {#one}\n\n::: callout {kind: legal}\nThe law.\n:::\n\n${QUIZ}`)
+    expect(blocks[0]).toEqual({ type: 'callout', kind: 'legal', jurisdiction: ['wales'], markdown: 'The law.' })
+  })
+
+  it('takes the course pass mark for quizzes without their own, and draws every question by default', () => {
+    const { blocks } = load(`# One {#one}\n\n${QUIZ}`)
+    expect(blocks[0]).toMatchObject({ type: 'quiz', passMark: 60, draw: 1, shuffle: false })
+  })
+
+  it('locates an attribute error at its value on the ::: line', () => {
+    expect(load(`# One {#one}\n\n::: image {src: photo.png, alt: "  "}\n:::\n\n${QUIZ}`).problems).toEqual([
+      'module.md:9:33 error "alt" is empty: describe what the image shows for people who cannot see it.',
+    ])
+  })
+
+  it('checks heading order inside blocks too', () => {
+    expect(load(`# One {#one}\n\n::: callout {kind: tip}\n### Too deep\n:::\n\n${QUIZ}`).problems).toEqual(['module.md:10:1 error The heading jumps from level 1 to level 3.'])
+  })
+
+  it('refuses blocks inside lists, remote images and unsafe links', () => {
+    expect(load(`# One {#one}\n\n- item\n\n  ::: callout {kind: tip}\n  Hi.\n  :::\n\n![A photo](https://example.org/a.png) [x](ftp://example.org)\n\n${QUIZ}`).problems).toEqual([
+      'module.md:11:3 error A ::: block cannot go inside a list or a quote.',
+      'module.md:15:12 error Images must be files in the course folder.',
+      'module.md:15:43 error "ftp://example.org" is not a file in the course folder.',
+    ])
+  })
+
+  it('reads a links block into titled links with descriptions', () => {
+    const { blocks, problems } = load(`# One {#one}\n\n::: links\n- [Guide](https://example.org/guide) — what it says\n- [Photo](photo.png)\n:::\n\n${QUIZ}`)
+    expect(problems).toEqual([])
+    expect(blocks[0]).toEqual({
+      type: 'links',
+      items: [
+        { title: 'Guide', url: 'https://example.org/guide', description: 'what it says' },
+        { title: 'Photo', url: 'photo.png' },
+      ],
+    })
+  })
+
+  it('reports a links block item without a link at its line', () => {
+    expect(load(`# One {#one}\n\n::: links\n- [Guide](https://example.org/guide)\n- Just words\n:::\n\n${QUIZ}`).problems).toEqual([
+      'module.md:11:1 error This list item does not start with a link.',
+    ])
+  })
+
+  it('warns about a bank no quiz uses', () => {
+    expect(load('# One {#one}\n\nNo quiz here.\n').problems).toEqual(['bank.yaml:1:1 warning No quiz uses the question bank "bank".'])
+  })
+})
+
+describe('translations', () => {
+  const translated = (module: string, bank = BANK) => ({
+    'translations/cy/course.yaml': 'title: Prawf\nsummary: Prawf.\n',
+    'translations/cy/module.md': module,
+    'translations/cy/bank.yaml': bank,
+  })
+  const COURSE_CY = COURSE.replace('language: en\n', 'language: en\ntranslations: [cy]\n')
+
+  function loadTranslated(body: string, translatedBody: string, bank?: string) {
+    const files = new Map<string, CourseSourceFile>()
+    for (const [path, text] of Object.entries({ 'course.yaml': COURSE_CY, 'module.md': FRONT + body, 'bank.yaml': BANK, ...translated(FRONT + translatedBody, bank) })) {
+      files.set(path, { kind: 'text', size: text.length, text })
+    }
+    return loadCourse({ files, problems: [] })
+  }
+
+  it('reports a block whose type differs from the course language', () => {
+    const result = loadTranslated(`# One {#one}\n\nText.\n\n${QUIZ}`, `# Un {#one}\n\n::: callout {kind: tip}\nTestun.\n:::\n\n${QUIZ}`)
+    expect(result.bundle).toBeUndefined()
+    expect(result.problems.map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.message}`)).toEqual([
+      'translations/cy/module.md:9:1 This is a callout block where module.md has a text block.',
+    ])
+  })
+
+  it('uses translated questions in the translated quiz', () => {
+    const result = loadTranslated(`# One {#one}\n\n${QUIZ}`, `# Un {#one}\n\n${QUIZ}`, BANK.replace('prompt: True?', 'prompt: Gwir?'))
+    expect(result.problems).toEqual([])
+    const quiz = result.bundle?.content.cy?.modules[0]?.pages[0]?.blocks[0]
+    expect(quiz?.type === 'quiz' && quiz.questions[0]?.prompt).toBe('Gwir?')
+    expect(result.bundle?.content.cy?.modules[0]?.pages[0]?.title).toBe('Un')
+  })
+})
