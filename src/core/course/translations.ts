@@ -43,7 +43,8 @@ interface MergeReport {
  * structure (ids, answers, settings) is an error, since the two languages must score alike.
  */
 export function translateCourse(input: TranslationInput, context: CourseLoadContext): LocalizedCourse {
-  const { language, problems } = { language: input.language, problems: context.problems }
+  const language = input.language
+  const problems = context.problems
   const prefix = `${TRANSLATIONS_FOLDER}/${language}/`
   const theirs = [...context.files.keys()].filter((path) => path.startsWith(prefix))
   if (theirs.length === 0) {

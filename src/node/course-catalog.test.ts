@@ -1,0 +1,34 @@
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { listCourses } from './course-catalog'
+
+const fixtures = path.resolve(__dirname, '../../e2e/fixtures/courses')
+const made: string[] = []
+
+afterAll(async () => {
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })))
+})
+
+describe('listCourses', () => {
+  it('lists ready courses and broken ones as unavailable with their located problems', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'civic-catalog-'))
+    made.push(dir)
+    await cp(path.join(fixtures, 'minimal'), path.join(dir, 'a-minimal'), { recursive: true })
+    await cp(path.join(fixtures, 'broken', 'unknown-block'), path.join(dir, 'b-broken'), { recursive: true })
+    await mkdir(path.join(dir, '.hidden'))
+    expect(await listCourses(dir)).toEqual([
+      { status: 'ready', id: 'minimal', title: 'Minimal course', summary: 'The smallest course that is valid.', language: 'en' },
+      {
+        status: 'unavailable',
+        folder: 'b-broken',
+        problems: [{ file: 'b-broken/modules/only.md', line: 11, column: 1, severity: 'error', message: 'Unknown block "::: calout".', hint: 'Did you mean "callout"?' }],
+      },
+    ])
+  })
+
+  it('returns no courses when the folder does not exist', async () => {
+    await expect(listCourses(path.join(os.tmpdir(), 'civic-no-such-folder'))).resolves.toEqual([])
+  })
+})
