@@ -133,3 +133,10 @@ describe('translations', () => {
     expect(result.bundle?.content.cy?.modules[0]?.pages[0]?.title).toBe('Un')
   })
 })
+
+describe('scenario bodies', () => {
+  it('locates problems in the YAML body by the lines of the module file, blank lines included', () => {
+    const scenario = '::: scenario {id: s, title: S}\n\nsteps:\n  - id: a\n    text: Start.\n    choices:\n      - text: Go.\n        feedback: Gone.\n        next: b\n:::\n'
+    expect(load(`# One {#one}\n\n${scenario}\n${QUIZ}`).problems).toEqual(['module.md:17:15 error There is no step "b" in this scenario.'])
+  })
+})

@@ -218,7 +218,9 @@ class ModuleBodyParser {
     let bodyAt: (path: DataPath) => Where = (path) => ({ line: this.bodyIndex + firstBodyLine + 1 + (typeof path[0] === 'number' ? path[0] : 0), column: 1 })
     const children: ChildInput<unknown>[] = []
     if (definition.body === 'yaml') {
-      const source = parseYaml(this.bodyLines(map[0] + 1, bodyEnd) || '{}', this.file, this.problems, { line: this.bodyIndex + map[0] + 2, column: 1 })
+      // Untrimmed, so that indentation and line numbers stay as written.
+      const text = this.lines.slice(this.bodyIndex + map[0] + 1, this.bodyIndex + bodyEnd).join('\n')
+      const source = parseYaml(text.trim() === '' ? '{}' : text, this.file, this.problems, { line: this.bodyIndex + map[0] + 2, column: 1 })
       if (source && definition.bodySchema) {
         yaml = checkSchema(definition.bodySchema, source.value, source, this.problems)
         bodyAt = (path) => () => source.locate(path)
