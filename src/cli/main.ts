@@ -61,16 +61,16 @@ async function runServe(args: string[], io: CliIo, context: CliContext): Promise
     io.err(`The courses folder ${coursesDir} does not exist.\n`)
     return 1
   }
-  const host = await serve({
+  const serving = await serve({
     port,
     dataDir: values['data-dir'],
     coursesDir,
     rendererDir,
     version: context.version,
   })
-  io.out(`Civic Learn is running. Open ${host.url}\n`)
+  io.out(`Civic Learn is running. Open ${serving.host.url}\n`)
   const stop = () => {
-    host.close().then(
+    serving.stop().then(
       () => process.exit(0),
       () => process.exit(1),
     )

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { createAppRouter } from '../node/app-services'
+import { createAppServices } from '../node/app-services'
 import { defaultWebDataDir } from '../node/paths'
 import { startWebHost, type WebHost } from '../node/web-host'
 
@@ -13,20 +13,36 @@ export interface ServeOptions {
   version: string
 }
 
-export async function serve(options: ServeOptions): Promise<WebHost> {
+export interface Serving {
+  host: WebHost
+  /** Stops the server, then writes pending learner data and releases the data folder. */
+  stop(): Promise<void>
+}
+
+export async function serve(options: ServeOptions): Promise<Serving> {
   const dataDir = path.resolve(options.dataDir ?? defaultWebDataDir())
   await mkdir(dataDir, { recursive: true })
-  const router = await createAppRouter({
+  const services = await createAppServices({
     host: 'web',
     version: options.version,
     coursesDir: options.coursesDir,
     dataDir,
   })
-  return startWebHost({
-    router,
+  const host = await startWebHost({
+    router: services.router,
     token: randomBytes(24).toString('base64url'),
     port: options.port,
     rendererDir: options.rendererDir,
     coursesDir: options.coursesDir,
+  }).catch(async (error: unknown) => {
+    await services.close()
+    throw error
   })
+  return {
+    host,
+    async stop() {
+      await host.close()
+      await services.close()
+    },
+  }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { APP_NAME } from '../core/app-meta'
-import { createAppRouter } from '../node/app-services'
+import { createAppServices } from '../node/app-services'
 import { installSessionGuards, installWebContentsGuards } from './guards'
 import { createSenderCheck, registerIpc } from './ipc'
 import { installMenu } from './menu'
@@ -29,8 +29,8 @@ async function start(devServer: string | undefined): Promise<void> {
   // Packaged builds ship the courses as extra resources, outside the asar archive.
   const coursesDir = app.isPackaged ? path.join(process.resourcesPath, 'courses') : path.join(app.getAppPath(), 'courses')
   const rendererDir = path.join(__dirname, '../renderer')
-  const router = await createAppRouter({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir })
-  registerIpc(ipcMain, router, createSenderCheck(devServer))
+  const services = await createAppServices({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir })
+  registerIpc(ipcMain, services.router, createSenderCheck(devServer))
   handleAppProtocol({ rendererDir, coursesDir })
   installSessionGuards(session.defaultSession, devServer)
   installMenu(!app.isPackaged)
@@ -41,11 +41,14 @@ async function start(devServer: string | undefined): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open().catch(failToStart)
   })
-  // The window saves its position as it closes; quitting waits so that write is not cut short.
+  // The window saves its position as it closes, and learner data may be waiting for its
+  // debounced write: quitting waits for both, once, so neither is cut short.
+  let closed = false
   app.on('will-quit', (event) => {
-    if (!windowState.saving) return
+    if (closed) return
     event.preventDefault()
-    void windowState.whenSaved().then(() => app.quit())
+    closed = true
+    void Promise.allSettled([windowState.whenSaved(), services.close()]).then(() => app.quit())
   })
   await open()
 }

@@ -95,12 +95,16 @@ const fake = await vi.hoisted(async () => {
   return { current: createElectron(), createElectron }
 })
 
-const services = vi.hoisted(() => ({
-  createAppRouter: vi.fn(async (_options: unknown) => async (method: unknown, input: unknown) => ({
-    ok: true as const,
-    value: { method, input },
-  })),
-}))
+const services = vi.hoisted(() => {
+  const close = vi.fn(async () => undefined)
+  return {
+    close,
+    createAppServices: vi.fn(async (_options: unknown) => ({
+      router: async (method: unknown, input: unknown) => ({ ok: true as const, value: { method, input } }),
+      close,
+    })),
+  }
+})
 vi.mock('../node/app-services', () => services)
 
 vi.mock('electron', () => {
@@ -136,7 +140,7 @@ beforeEach(async () => {
   await writeCourse(path.join(fake.current.paths.appPath, 'courses'), 'source-course', 'From the source tree')
   Object.defineProperty(process, 'resourcesPath', { value: resourcesDir, configurable: true })
   delete process.env.ELECTRON_RENDERER_URL
-  services.createAppRouter.mockClear()
+  services.createAppServices.mockClear()
   vi.resetModules()
 })
 
@@ -228,7 +232,7 @@ describe('start-up', () => {
 
   it('boots the services with the user data folder and the packaged courses', async () => {
     await startShell()
-    expect(services.createAppRouter).toHaveBeenCalledExactlyOnceWith({
+    expect(services.createAppServices).toHaveBeenCalledExactlyOnceWith({
       host: 'desktop',
       version: '9.8.7',
       coursesDir: path.join(resourcesDir, 'courses'),
@@ -302,7 +306,7 @@ describe('start-up', () => {
     process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173'
     const window = await startShell()
     expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('http://localhost:5173/')
-    expect(services.createAppRouter).toHaveBeenCalledWith(
+    expect(services.createAppServices).toHaveBeenCalledWith(
       expect.objectContaining({ coursesDir: path.join(fake.current.paths.appPath, 'courses') }),
     )
     const courses = await ipcHandler(ipcChannel('course.list'))(eventFrom('http://localhost:5173/'), {})
@@ -360,7 +364,8 @@ describe('lifecycle', () => {
     expect(fake.current.windows[0]?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true })
   })
 
-  it('waits for the window position to be written before quitting', async () => {
+  it('waits for the window position and learner data to be written before quitting', async () => {
+    services.close.mockClear()
     const window = await startShell()
     ;(window as unknown as { close(): void }).close()
     const quitting = { preventDefault: vi.fn() }
@@ -369,6 +374,7 @@ describe('lifecycle', () => {
     await vi.waitFor(() => expect(fake.current.app.quit).toHaveBeenCalledOnce())
     const saved = JSON.parse(await readFile(path.join(fake.current.paths.userData, 'window-state.json'), 'utf8'))
     expect(saved).toEqual({ bounds: { x: 40, y: 50, width: 1100, height: 760 }, maximized: false })
+    expect(services.close).toHaveBeenCalledOnce()
 
     const again = { preventDefault: vi.fn() }
     fake.current.app.emit('will-quit', again)

@@ -1,16 +1,20 @@
 import { describe, expect, it, vi } from 'vitest'
-import { ApiError } from '../core/api'
+import { ApiError, METHOD_NAMES } from '../core/api'
 import { createRouter, type Handlers } from './api-router'
 
 function makeRouter(overrides: Partial<Handlers> = {}) {
   const log = { error: vi.fn() }
-  const handlers: Handlers = {
+  const unused = () => {
+    throw new Error('not used in these tests')
+  }
+  const handlers = {
+    ...Object.fromEntries(METHOD_NAMES.map((method) => [method, unused])),
     'app.info': () => ({ name: 'Civic Learn', version: '1.2.3', host: 'web' }),
     'course.list': () => [{ status: 'ready', id: 'a', title: 'A', summary: 'S', language: 'en' }],
     'settings.get': () => ({ language: 'en' }),
     'settings.update': (patch) => ({ language: patch.language ?? 'en' }),
     ...overrides,
-  }
+  } as Handlers
   return { router: createRouter(handlers, log), log }
 }
 

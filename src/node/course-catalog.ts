@@ -1,36 +1,88 @@
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { CourseSummary } from '../core/api'
+import { ApiError } from '../core/api/errors'
+import type { CourseBundle } from '../core/course/bundle'
 import { loadCourseFolder } from './course-loader'
 
-async function summarise(coursesDir: string, folder: string): Promise<CourseSummary> {
+type Loaded = { summary: CourseSummary; bundle?: CourseBundle }
+
+async function loadFolder(coursesDir: string, folder: string): Promise<Loaded> {
   let result
   try {
     result = await loadCourseFolder(path.join(coursesDir, folder))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    return { status: 'unavailable', folder, problems: [{ file: folder, line: 1, column: 1, severity: 'error', message: `The course folder could not be read (${code}).` }] }
+    return { summary: { status: 'unavailable', folder, problems: [{ file: folder, line: 1, column: 1, severity: 'error', message: `The course folder could not be read (${code}).` }] } }
   }
   const { bundle, problems } = result
   if (!bundle) {
-    return { status: 'unavailable', folder, problems: problems.map((problem) => ({ ...problem, file: `${folder}/${problem.file}` })) }
+    return { summary: { status: 'unavailable', folder, problems: problems.map((problem) => ({ ...problem, file: `${folder}/${problem.file}` })) } }
   }
   const content = bundle.content[bundle.language]
-  return { status: 'ready', id: bundle.id, title: content?.title ?? bundle.id, summary: content?.summary ?? '', language: bundle.language }
+  return {
+    summary: { status: 'ready', id: bundle.id, title: content?.title ?? bundle.id, summary: content?.summary ?? '', language: bundle.language },
+    bundle,
+  }
 }
 
-/** Every course folder under the courses directory, in name order; a broken one never hides the rest. */
-export async function listCourses(coursesDir: string): Promise<CourseSummary[]> {
-  let entries
-  try {
-    entries = await readdir(coursesDir, { withFileTypes: true })
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw error
+/**
+ * The courses in the courses folder. Listing reads every folder afresh (authors edit courses
+ * while the app runs) and keeps the loaded bundles for opening them; a broken course never hides
+ * the rest, and two folders claiming one id leave the second unavailable.
+ */
+export class CourseCatalog {
+  private bundles = new Map<string, CourseBundle>()
+
+  constructor(private readonly coursesDir: string) {}
+
+  async list(): Promise<CourseSummary[]> {
+    let entries
+    try {
+      entries = await readdir(this.coursesDir, { withFileTypes: true })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw error
+    }
+    const folders = entries
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name)
+      .sort()
+    const loaded = await Promise.all(folders.map((folder) => loadFolder(this.coursesDir, folder)))
+    const bundles = new Map<string, CourseBundle>()
+    const owner = new Map<string, string>()
+    const summaries = loaded.map(({ summary, bundle }, index): CourseSummary => {
+      if (!bundle) return summary
+      const folder = folders[index] ?? ''
+      const first = owner.get(bundle.id)
+      if (first !== undefined) {
+        const message = `The course id "${bundle.id}" is already used by the course in the folder "${first}".`
+        return { status: 'unavailable', folder, problems: [{ file: `${folder}/course.yaml`, line: 1, column: 1, severity: 'error', message, hint: 'Give each course its own id.' }] }
+      }
+      owner.set(bundle.id, folder)
+      bundles.set(bundle.id, bundle)
+      return summary
+    })
+    this.bundles = bundles
+    return summaries
   }
-  const folders = entries
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-    .map((entry) => entry.name)
-    .sort()
-  return Promise.all(folders.map((folder) => summarise(coursesDir, folder)))
+
+  /** The loaded course with this id; unknown or broken courses are a typed NOT_FOUND. */
+  async get(courseId: string): Promise<CourseBundle> {
+    if (!this.bundles.has(courseId)) await this.list()
+    const bundle = this.bundles.get(courseId)
+    if (!bundle) throw new ApiError({ code: 'NOT_FOUND', message: `There is no course "${courseId}" that can be opened.` })
+    return bundle
+  }
+
+  /** Every course that loads, for overviews. */
+  async all(): Promise<CourseBundle[]> {
+    if (this.bundles.size === 0) await this.list()
+    return [...this.bundles.values()]
+  }
+}
+
+/** Every course folder under the courses directory, in name order. */
+export function listCourses(coursesDir: string): Promise<CourseSummary[]> {
+  return new CourseCatalog(coursesDir).list()
 }

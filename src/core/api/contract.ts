@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { CourseBundleSchema } from '../course/bundle'
+import { IdSchema } from '../course/ids'
+import { CourseProgressSchema, TrackingEventSchema } from '../progress/schema'
 import type { MethodName } from './methods'
 
 const NoInput = z.object({}).strict()
@@ -63,6 +66,42 @@ export const SettingsPatchSchema = z
   .strict()
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>
 
+export const ProfileSchema = z
+  .object({ id: z.string(), name: z.string(), createdAt: z.string(), hasPin: z.boolean() })
+  .strict()
+export type Profile = z.infer<typeof ProfileSchema>
+
+const ProfileNameSchema = z.string().trim().min(1, 'needs a name').max(80)
+const ProfileIdSchema = z.string().min(1).max(64)
+/** A courtesy PIN: 4 to 8 digits. */
+const PinSchema = z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits')
+
+/** What the learner must be told about their saved data. */
+export const StoreNoticeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('recovered'), setAside: z.string(), restoredFrom: z.string().nullable(), backupTakenAt: z.string().nullable() }).strict(),
+  z.object({ kind: z.literal('newer-version'), fileVersion: z.number(), appVersion: z.number() }).strict(),
+  z.object({ kind: z.literal('migrated'), from: z.number(), to: z.number(), backup: z.string() }).strict(),
+  z.object({ kind: z.literal('write-failed'), reason: z.enum(['disk-full', 'permission', 'other']), code: z.string() }).strict(),
+  z.object({ kind: z.literal('write-recovered') }).strict(),
+])
+export type StoreNotice = z.infer<typeof StoreNoticeSchema>
+
+export const CourseOverviewSchema = z
+  .object({
+    courseId: z.string(),
+    progress: z.number().min(0).max(1),
+    complete: z.boolean(),
+    passed: z.boolean().nullable(),
+    score: z.number().nullable(),
+    secondsSpent: z.number(),
+    startedAt: z.string().optional(),
+    completedAt: z.string().optional(),
+  })
+  .strict()
+export type CourseOverview = z.infer<typeof CourseOverviewSchema>
+
+const CourseRef = z.object({ courseId: IdSchema }).strict()
+
 /**
  * Every method the UI may call, with the schema of its input and output. The router parses every
  * input against these as untrusted data; the transports add nothing of their own.
@@ -72,6 +111,20 @@ export const contract = {
   'course.list': { input: NoInput, output: z.array(CourseSummarySchema) },
   'settings.get': { input: NoInput, output: SettingsSchema },
   'settings.update': { input: SettingsPatchSchema, output: SettingsSchema },
+  'course.get': { input: CourseRef, output: CourseBundleSchema },
+  'progress.get': { input: CourseRef, output: CourseProgressSchema },
+  'progress.record': {
+    input: z.object({ courseId: IdSchema, events: z.array(TrackingEventSchema).min(1).max(200) }).strict(),
+    output: z.object({ recorded: z.number() }).strict(),
+  },
+  'progress.overview': { input: NoInput, output: z.array(CourseOverviewSchema) },
+  'profile.list': { input: NoInput, output: z.object({ activeId: z.string().nullable(), profiles: z.array(ProfileSchema) }).strict() },
+  'profile.create': { input: z.object({ name: ProfileNameSchema }).strict(), output: ProfileSchema },
+  'profile.rename': { input: z.object({ id: ProfileIdSchema, name: ProfileNameSchema }).strict(), output: ProfileSchema },
+  'profile.delete': { input: z.object({ id: ProfileIdSchema }).strict(), output: z.object({ deleted: z.literal(true) }).strict() },
+  'profile.switch': { input: z.object({ id: ProfileIdSchema, pin: z.string().max(8).optional() }).strict(), output: ProfileSchema },
+  'profile.setPin': { input: z.object({ id: ProfileIdSchema, pin: PinSchema.nullable() }).strict(), output: ProfileSchema },
+  'store.status': { input: NoInput, output: z.object({ readOnly: z.boolean(), notices: z.array(StoreNoticeSchema) }).strict() },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

@@ -2,7 +2,23 @@
  * The names of every API method, kept free of schemas so the preload can expose exactly these
  * without bundling the validation library. `contract.test.ts` proves this list matches the contract.
  */
-export const METHOD_NAMES = ['app.info', 'course.list', 'settings.get', 'settings.update'] as const
+export const METHOD_NAMES = [
+  'app.info',
+  'course.list',
+  'course.get',
+  'settings.get',
+  'settings.update',
+  'progress.get',
+  'progress.record',
+  'progress.overview',
+  'profile.list',
+  'profile.create',
+  'profile.rename',
+  'profile.delete',
+  'profile.switch',
+  'profile.setPin',
+  'store.status',
+] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]
 

@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/pr
 import path from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import type { z } from 'zod'
+import type { StoreNotice } from '../../core/api/contract'
 import { writeFileAtomic } from '../atomic-write'
 import { acquireLock, type LockHandle } from './lock-file'
 
@@ -22,13 +23,7 @@ export interface DocumentSpec<T extends Versioned> {
   create(): T
 }
 
-/** What the learner is told about their data, in words the UI translates. */
-export type StoreNotice =
-  | { kind: 'recovered'; setAside: string; restoredFrom: string | null; backupTakenAt: string | null }
-  | { kind: 'newer-version'; fileVersion: number; appVersion: number }
-  | { kind: 'migrated'; from: number; to: number; backup: string }
-  | { kind: 'write-failed'; reason: 'disk-full' | 'permission' | 'other'; code: string }
-  | { kind: 'write-recovered' }
+export type { StoreNotice }
 
 export interface StoreOptions {
   /** Longest time a change waits in memory before it is written (the issue's bound: 250 ms). */

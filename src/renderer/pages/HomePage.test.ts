@@ -5,16 +5,12 @@ import { createRouter, createMemoryHistory } from 'vue-router'
 import type { CivicApi, CourseSummary } from '../../core/api'
 import { ApiError } from '../../core/api/errors'
 import { API_KEY } from '../api'
+import { fakeApi } from '../api/fake-api'
 import { createAppI18n } from '../i18n'
 import HomePage from './HomePage.vue'
 
-function fakeApi(list: () => Promise<CourseSummary[]>): CivicApi {
-  return {
-    'app.info': async () => ({ name: 'Civic Learn', version: '0.0.0', host: 'web' }),
-    'course.list': list,
-    'settings.get': async () => ({ language: 'en' }),
-    'settings.update': async (patch) => ({ language: patch.language ?? 'en' }),
-  }
+function apiListing(list: () => Promise<CourseSummary[]>): CivicApi {
+  return fakeApi({ 'course.list': list })
 }
 
 async function mountHome(api: CivicApi, locale: 'en' | 'cy' = 'en') {
@@ -29,7 +25,7 @@ async function mountHome(api: CivicApi, locale: 'en' | 'cy' = 'en') {
 describe('HomePage', () => {
   it('lists ready courses and shows broken ones as unavailable with their located problems', async () => {
     const wrapper = await mountHome(
-      fakeApi(async () => [
+      apiListing(async () => [
         { status: 'ready', id: 'social-media', title: 'Social media for local leaders', summary: 'Nine modules.', language: 'en' },
         {
           status: 'unavailable',
@@ -46,14 +42,14 @@ describe('HomePage', () => {
   })
 
   it('says so when there are no courses', async () => {
-    const wrapper = await mountHome(fakeApi(async () => []))
+    const wrapper = await mountHome(apiListing(async () => []))
     expect(wrapper.text()).toContain('No courses were found')
   })
 
   it('shows a failure as a message with a retry button, never a stack trace', async () => {
     let calls = 0
     const wrapper = await mountHome(
-      fakeApi(async () => {
+      apiListing(async () => {
         calls += 1
         if (calls === 1) throw new ApiError({ code: 'UNAVAILABLE', message: 'The web host is not responding.' })
         return [{ status: 'ready', id: 'a', title: 'Recovered', summary: 'S', language: 'en' }]
@@ -69,7 +65,7 @@ describe('HomePage', () => {
   })
 
   it('speaks Welsh when the locale is cy', async () => {
-    const wrapper = await mountHome(fakeApi(async () => []), 'cy')
+    const wrapper = await mountHome(apiListing(async () => []), 'cy')
     expect(wrapper.get('h1').text()).toBe('Eich cyrsiau')
   })
 })
