@@ -125,6 +125,15 @@ describe('translations', () => {
     ])
   })
 
+  it('reports problems of the translation together with those of the course language', () => {
+    const result = loadTranslated(`# One {#one}\n\n::: calout\nX\n:::\n\n${QUIZ}`, `# Un {#one}\n\n::: calout\nX\n:::\n\n${QUIZ}\n::: image {src: llun.png, alt: Llun}\n:::\n`)
+    expect(result.problems.map((problem) => `${problem.file}:${problem.line} ${problem.message}`)).toEqual([
+      'module.md:9 Unknown block "::: calout".',
+      'translations/cy/module.md:9 Unknown block "::: calout".',
+      'translations/cy/module.md:16 The file "llun.png" does not exist.',
+    ])
+  })
+
   it('uses translated questions in the translated quiz', () => {
     const result = loadTranslated(`# One {#one}\n\n${QUIZ}`, `# Un {#one}\n\n${QUIZ}`, BANK.replace('prompt: True?', 'prompt: Gwir?'))
     expect(result.problems).toEqual([])

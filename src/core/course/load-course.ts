@@ -65,6 +65,8 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
 
   const banks: LoadedBankFile[] = []
   const listed = new Set<string>()
+  const listedBanks: string[] = []
+  const listedModules: string[] = []
   read.banks.forEach((reference, index) => {
     const at = () => source.locate(['questionBanks', index])
     const path = context.courseFile(reference, 'bank', COURSE_FILE, at)
@@ -74,6 +76,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
       return
     }
     listed.add(path)
+    listedBanks.push(path)
     const text = context.text(path)
     if (text === undefined) return
     const bank = parseQuestionBank(text, path, problems, (id, where) => context.declareId(id, path, where))
@@ -101,6 +104,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
       return
     }
     listed.add(path)
+    listedModules.push(path)
     if (path.startsWith(`${TRANSLATIONS_FOLDER}/`)) {
       problems.error(COURSE_FILE, at, `${path} is inside the translations folder.`, 'List the course-language file; translations are found by their place under translations/<code>/.')
       return
@@ -113,7 +117,9 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
   for (const { path, bank } of banks) {
     if (!context.usedBanks.has(bank.id)) problems.warning(path, START, `No quiz uses the question bank "${bank.id}".`, 'Add a quiz with {bank: ' + bank.id + '}, or remove the bank from course.yaml.')
   }
-  if (!course || problems.errorCount > 0) return undefined
+  // Translations are checked even when the course language has errors, so every problem shows at
+  // once; only a course.yaml that could not be read stops here.
+  if (!course) return undefined
 
   const original: LocalizedCourse = {
     title: course.title,
@@ -129,7 +135,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
       problems.error(COURSE_FILE, listedAt, `"${language}" is listed twice.`)
       return
     }
-    content[language] = translateCourse({ language, courseLanguage: course.language, listedAt, original, modules, banks, environment }, context)
+    content[language] = translateCourse({ language, courseLanguage: course.language, listedAt, original, modules, banks, listed: { modules: listedModules, banks: listedBanks }, environment }, context)
   })
   for (const path of context.files.keys()) {
     const language = path.startsWith(`${TRANSLATIONS_FOLDER}/`) ? path.split('/')[1] : undefined

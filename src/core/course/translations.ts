@@ -28,6 +28,8 @@ export interface TranslationInput {
   original: LocalizedCourse
   modules: readonly LoadedModule[]
   banks: readonly LoadedBankFile[]
+  /** Every module and bank file course.yaml lists, including any that failed their checks. */
+  listed: { modules: readonly string[]; banks: readonly string[] }
   environment: ModuleEnvironment
 }
 
@@ -51,7 +53,7 @@ export function translateCourse(input: TranslationInput, context: CourseLoadCont
     problems.warning(COURSE_FILE, input.listedAt, `There is no folder ${prefix} for the "${language}" translation.`, `Everything is shown in "${input.courseLanguage}" until the files are added.`)
     return input.original
   }
-  const used = new Set<string>()
+  const used = new Set<string>([...input.listed.modules, ...input.listed.banks].map((path) => `${prefix}${path}`))
   const fallbackHint = `The "${input.courseLanguage}" version is shown instead.`
   const notTranslated = (what: string) => problems.warning(COURSE_FILE, input.listedAt, `No "${language}" translation of ${what}.`, fallbackHint)
 
@@ -101,6 +103,18 @@ export function translateCourse(input: TranslationInput, context: CourseLoadCont
     const translated = text === undefined ? undefined : parseModule(text, translatedPath, environment)
     return translated ? mergeModule(parsed.module, translated, translatedPath, path, context) : parsed.module
   })
+
+  // Files whose course-language version failed its checks cannot be compared with it, but are
+  // still checked on their own so that their problems show now rather than after the next fix.
+  const translatedPath = (path: string) => `${prefix}${path}`
+  for (const path of input.listed.banks) {
+    const text = input.banks.some((bank) => bank.path === path) || !context.files.has(translatedPath(path)) ? undefined : context.text(translatedPath(path))
+    if (text !== undefined) parseQuestionBank(text, translatedPath(path), problems, () => undefined)
+  }
+  for (const path of input.listed.modules) {
+    const text = input.modules.some((module) => module.path === path) || !context.files.has(translatedPath(path)) ? undefined : context.text(translatedPath(path))
+    if (text !== undefined) parseModule(text, translatedPath(path), environment)
+  }
 
   for (const path of theirs) {
     if (!used.has(path) && (path.endsWith('.md') || path.endsWith('.yaml') || path.endsWith('.yml'))) {
