@@ -38,15 +38,20 @@ async function readOwner(file: string): Promise<LockOwner | null> {
   }
 }
 
+/** Locks this process holds: opening the same data twice in one process is refused too. */
+const held = new Set<string>()
+
 export interface LockHandle {
   release(): Promise<void>
 }
 
 /**
  * One writer per data file: a lock file created exclusively, naming the owning process. A lock
- * left by a process that no longer runs on this machine (a crash, a power cut) is taken over.
+ * left by a process that no longer runs on this machine (a crash, a power cut) is taken over,
+ * and so is one naming this process's id that it does not hold (a recycled id after a reboot).
  */
 export async function acquireLock(file: string): Promise<LockHandle> {
+  if (held.has(file)) throw new StoreLockedError(file, process.pid)
   const me: LockOwner = { pid: process.pid, hostname: os.hostname() }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -54,7 +59,13 @@ export async function acquireLock(file: string): Promise<LockHandle> {
       await handle.writeFile(JSON.stringify(me))
       await handle.sync()
       await handle.close()
-      return { release: () => rm(file, { force: true }) }
+      held.add(file)
+      return {
+        release: async () => {
+          held.delete(file)
+          await rm(file, { force: true })
+        },
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const owner = await readOwner(file)
