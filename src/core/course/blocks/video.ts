@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { IdSchema } from '../ids'
 import { type BlockDefinition, requireBody } from './definition'
 
 /**
@@ -12,6 +13,7 @@ const PRIVACY_ENHANCED_HOSTS = [
 
 export const VideoAttributesSchema = z
   .object({
+    id: IdSchema.describe('Stable id, unique in the course; progress records how much of the video was watched.'),
     src: z.string().min(1).optional().describe('The video file (.mp4 or .webm), from the course folder.'),
     poster: z.string().min(1).optional().describe('An image shown before the video plays.'),
     captions: z.string().min(1).optional().describe('WebVTT captions (.vtt); required with a video file.'),
@@ -24,6 +26,7 @@ export const VideoAttributesSchema = z
 export const VideoBlockSchema = z
   .object({
     type: z.literal('video'),
+    id: IdSchema,
     title: z.string().optional(),
     src: z.string().optional(),
     poster: z.string().optional(),
@@ -37,14 +40,15 @@ export type VideoBlock = z.infer<typeof VideoBlockSchema>
 
 export const video: BlockDefinition<z.infer<typeof VideoAttributesSchema>, never, never, VideoBlock> = {
   type: 'video',
-  summary: 'a captioned video; the body is its transcript: ::: video {src: media/talk.mp4, captions: media/talk.vtt}',
+  summary: 'a captioned video; the body is its transcript: ::: video {id: …, src: media/talk.mp4, captions: media/talk.vtt}',
   attributes: VideoAttributesSchema,
   body: 'markdown',
   schema: VideoBlockSchema,
   translatable: ['title', 'src', 'poster', 'captions', 'chapters', 'online', 'transcript'],
   build({ attributes, markdown }, context) {
     let ok = true
-    const block: VideoBlock = { type: 'video', transcript: markdown }
+    context.declareId(attributes.id, context.attributeAt('id'))
+    const block: VideoBlock = { type: 'video', id: attributes.id, transcript: markdown }
     if (attributes.title !== undefined) block.title = attributes.title
     if (attributes.src === undefined && attributes.online === undefined) {
       context.problems.error(context.file, context.at, 'The video has neither a file nor an online source.', 'Give "src: media/…mp4" (and optionally "online").')
