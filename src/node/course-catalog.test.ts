@@ -16,14 +16,38 @@ describe('listCourses', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'civic-catalog-'))
     made.push(dir)
     await cp(path.join(fixtures, 'minimal'), path.join(dir, 'a-minimal'), { recursive: true })
+    await cp(path.join(fixtures, 'minimal'), path.join(dir, 'minimal'), { recursive: true })
     await cp(path.join(fixtures, 'broken', 'unknown-block'), path.join(dir, 'b-broken'), { recursive: true })
     await mkdir(path.join(dir, '.hidden'))
     expect(await listCourses(dir)).toEqual([
-      { status: 'ready', id: 'minimal', title: 'Minimal course', summary: 'The smallest course that is valid.', language: 'en' },
+      {
+        status: 'unavailable',
+        folder: 'a-minimal',
+        problems: [
+          {
+            file: 'a-minimal/course.yaml',
+            line: 1,
+            column: 1,
+            severity: 'error',
+            message: 'The course folder is named "a-minimal" but the course id is "minimal".',
+            hint: 'Rename the folder to "minimal": the app finds a course and its media by its id.',
+          },
+        ],
+      },
       {
         status: 'unavailable',
         folder: 'b-broken',
         problems: [{ file: 'b-broken/modules/only.md', line: 11, column: 1, severity: 'error', message: 'Unknown block "::: calout".', hint: 'Did you mean "callout"?' }],
+      },
+      {
+        status: 'ready',
+        id: 'minimal',
+        title: 'Minimal course',
+        summary: 'The smallest course that is valid.',
+        language: 'en',
+        languages: ['en'],
+        minutes: 1,
+        modules: 1,
       },
     ])
   })

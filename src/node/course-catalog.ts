@@ -21,15 +21,24 @@ async function loadFolder(coursesDir: string, folder: string): Promise<Loaded> {
   }
   const content = bundle.content[bundle.language]
   return {
-    summary: { status: 'ready', id: bundle.id, title: content?.title ?? bundle.id, summary: content?.summary ?? '', language: bundle.language },
+    summary: {
+      status: 'ready',
+      id: bundle.id,
+      title: content?.title ?? bundle.id,
+      summary: content?.summary ?? '',
+      language: bundle.language,
+      languages: bundle.languages,
+      minutes: bundle.minutes,
+      modules: content?.modules.length ?? 0,
+    },
     bundle,
   }
 }
 
 /**
- * The courses in the courses folder. Listing reads every folder afresh (authors edit courses
- * while the app runs) and keeps the loaded bundles for opening them; a broken course never hides
- * the rest, and two folders claiming one id leave the second unavailable.
+ * The courses in the courses folder, each in a folder named by its id (so `/courses/<id>/…` finds
+ * its media). Listing reads every folder afresh (authors edit courses while the app runs) and
+ * keeps the loaded bundles for opening them; a broken course never hides the rest.
  */
 export class CourseCatalog {
   private bundles = new Map<string, CourseBundle>()
@@ -50,16 +59,14 @@ export class CourseCatalog {
       .sort()
     const loaded = await Promise.all(folders.map((folder) => loadFolder(this.coursesDir, folder)))
     const bundles = new Map<string, CourseBundle>()
-    const owner = new Map<string, string>()
     const summaries = loaded.map(({ summary, bundle }, index): CourseSummary => {
       if (!bundle) return summary
       const folder = folders[index] ?? ''
-      const first = owner.get(bundle.id)
-      if (first !== undefined) {
-        const message = `The course id "${bundle.id}" is already used by the course in the folder "${first}".`
-        return { status: 'unavailable', folder, problems: [{ file: `${folder}/course.yaml`, line: 1, column: 1, severity: 'error', message, hint: 'Give each course its own id.' }] }
+      if (bundle.id !== folder) {
+        const message = `The course folder is named "${folder}" but the course id is "${bundle.id}".`
+        const hint = `Rename the folder to "${bundle.id}": the app finds a course and its media by its id.`
+        return { status: 'unavailable', folder, problems: [{ file: `${folder}/course.yaml`, line: 1, column: 1, severity: 'error', message, hint }] }
       }
-      owner.set(bundle.id, folder)
       bundles.set(bundle.id, bundle)
       return summary
     })

@@ -39,6 +39,9 @@ export const CourseSummarySchema = z.discriminatedUnion('status', [
       title: z.string(),
       summary: z.string(),
       language: z.string(),
+      languages: z.array(z.string()),
+      minutes: z.number(),
+      modules: z.number(),
     })
     .strict(),
   z

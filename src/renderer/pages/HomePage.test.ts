@@ -26,7 +26,7 @@ describe('HomePage', () => {
   it('lists ready courses and shows broken ones as unavailable with their located problems', async () => {
     const wrapper = await mountHome(
       apiListing(async () => [
-        { status: 'ready', id: 'social-media', title: 'Social media for local leaders', summary: 'Nine modules.', language: 'en' },
+        { status: 'ready', id: 'social-media', title: 'Social media for local leaders', summary: 'Nine modules.', language: 'en', languages: ['en'], minutes: 30, modules: 3 },
         {
           status: 'unavailable',
           folder: 'broken-course',
@@ -52,7 +52,7 @@ describe('HomePage', () => {
       apiListing(async () => {
         calls += 1
         if (calls === 1) throw new ApiError({ code: 'UNAVAILABLE', message: 'The web host is not responding.' })
-        return [{ status: 'ready', id: 'a', title: 'Recovered', summary: 'S', language: 'en' }]
+        return [{ status: 'ready', id: 'a', title: 'Recovered', summary: 'S', language: 'en', languages: ['en'], minutes: 30, modules: 3 }]
       }),
     )
     const alert = wrapper.get('[role="alert"]')
