@@ -1,19 +1,25 @@
 import { describe, expect, it } from 'vitest'
-import cy from './locales/cy.json'
-import en from './locales/en.json'
+import { catalogue } from '.'
 
-function keys(value: unknown, prefix = ''): string[] {
-  if (typeof value !== 'object' || value === null) return [prefix]
-  return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key))
+function leaves(value: unknown, prefix = ''): [string, unknown][] {
+  if (typeof value !== 'object' || value === null) return [[prefix, value]]
+  return Object.entries(value).flatMap(([key, child]) => leaves(child, prefix ? `${prefix}.${key}` : key))
 }
 
 describe('UI catalogues', () => {
+  const en = new Map(leaves(catalogue('en')))
+  const cy = new Map(leaves(catalogue('cy')))
+
   it('Welsh has every English key and no others', () => {
-    expect(keys(cy).sort()).toEqual(keys(en).sort())
+    expect([...cy.keys()].sort()).toEqual([...en.keys()].sort())
   })
 
-  it('no Welsh string is left empty', () => {
-    const empty = keys(cy).filter((key) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], cy) === '')
-    expect(empty).toEqual([])
+  it('no string is left empty in either language', () => {
+    expect([...en, ...cy].filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([key]) => key)).toEqual([])
+  })
+
+  it('every placeholder in English is kept in Welsh', () => {
+    const placeholders = (text: unknown) => [...String(text).matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort()
+    for (const [key, text] of en) expect(placeholders(cy.get(key)), key).toEqual(placeholders(text))
   })
 })

@@ -1,18 +1,31 @@
 import { createI18n } from 'vue-i18n'
 import type { Language } from '../../core/api'
-import cy from './locales/cy.json'
-import en from './locales/en.json'
+import type en from './locales/en/app.json'
 
 export type MessageSchema = typeof en
 
 /** BCP 47 tags for the page's lang attribute: screen readers pick their voice from it. */
 export const LANGUAGE_TAGS: Record<Language, string> = { en: 'en-GB', cy: 'cy' }
 
+/**
+ * Each area of the UI keeps its strings in its own file per language (`locales/<lang>/<area>.json`,
+ * whose top-level key is the area's name), so translators and developers work on one area at a time.
+ */
+const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' })
+
+export function catalogue(language: Language): Record<string, unknown> {
+  const merged: Record<string, unknown> = {}
+  for (const [path, messages] of Object.entries(files)) {
+    if (path.startsWith(`./locales/${language}/`)) Object.assign(merged, messages)
+  }
+  return merged
+}
+
 export function createAppI18n(locale: Language = 'en') {
-  return createI18n<[MessageSchema], Language, false>({
+  return createI18n({
     legacy: false,
     locale,
     fallbackLocale: 'en',
-    messages: { en, cy },
+    messages: { en: catalogue('en'), cy: catalogue('cy') } as Record<Language, MessageSchema>,
   })
 }

@@ -1,0 +1,116 @@
+import { flushPromises } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createApp } from 'vue'
+import type { CivicApi } from '../../core/api'
+import { ApiError } from '../../core/api/errors'
+import type { CourseBundle } from '../../core/course/bundle'
+import { emptyProgress } from '../../core/progress/schema'
+import { API_KEY } from '../api'
+import { fakeApi } from '../api/fake-api'
+import { useCourseStore } from './course'
+import { useSettingsStore } from './settings'
+
+const page = (id: string) => ({ id, title: id.toUpperCase(), blocks: [] })
+const course: CourseBundle = {
+  format: 1,
+  id: 'demo',
+  version: '1.0.0',
+  language: 'en',
+  languages: ['en', 'cy'],
+  minutes: 5,
+  jurisdiction: 'uk-wide',
+  lastReviewed: '2026-11-01',
+  passMark: 80,
+  completion: ['all-pages-viewed'],
+  licence: 'CC BY 4.0',
+  content: {
+    en: { title: 'Demo', summary: 'S', credits: [], modules: [{ id: 'm', title: 'Module', objectives: [], minutes: 5, jurisdiction: [], pages: [page('p1'), page('p2')] }] },
+    cy: { title: 'Demo (cy)', summary: 'S', credits: [], modules: [{ id: 'm', title: 'Modiwl', objectives: [], minutes: 5, jurisdiction: [], pages: [page('p1'), page('p2')] }] },
+  },
+}
+
+function setup(api: CivicApi) {
+  const app = createApp({})
+  app.provide(API_KEY, api)
+  const pinia = createPinia()
+  app.use(pinia)
+  setActivePinia(pinia)
+  return app.runWithContext(() => ({ store: useCourseStore(), settings: useSettingsStore() }))
+}
+
+beforeEach(() => vi.useFakeTimers())
+afterEach(() => vi.useRealTimers())
+
+describe('course store', () => {
+  it('opens a course with the saved progress and follows the learner’s language', async () => {
+    const { store, settings } = setup(fakeApi({ 'course.get': async () => course, 'progress.get': async () => emptyProgress('demo', '1.0.0') }))
+    await store.open('demo')
+    expect(store.state).toBe('ready')
+    expect(store.content?.title).toBe('Demo')
+    settings.settings = { language: 'cy' }
+    expect(store.content?.title).toBe('Demo (cy)')
+    expect(store.contentLanguage).toBe('cy')
+  })
+
+  it('applies events at once and sends them to the API in one batch', async () => {
+    const sent: unknown[] = []
+    const { store } = setup(
+      fakeApi({
+        'course.get': async () => course,
+        'progress.get': async () => emptyProgress('demo', '1.0.0'),
+        'progress.record': async (input) => {
+          sent.push(input)
+          return { recorded: input.events.length }
+        },
+      }),
+    )
+    await store.open('demo')
+    store.record({ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'p1' })
+    store.record({ type: 'page.time', pageId: 'p1', seconds: 5 })
+    expect(store.progress?.pages.p1).toEqual({ viewedAt: '2026-11-21T10:00:00.000Z', seconds: 5 })
+    expect(sent).toEqual([])
+    await vi.advanceTimersByTimeAsync(400)
+    expect(sent).toEqual([{ courseId: 'demo', events: [expect.objectContaining({ type: 'page.viewed' }), expect.objectContaining({ type: 'page.time' })] }])
+  })
+
+  it('keeps events that fail to send, tells the learner, and sends them again', async () => {
+    let fail = true
+    const sent: number[] = []
+    const { store } = setup(
+      fakeApi({
+        'course.get': async () => course,
+        'progress.get': async () => emptyProgress('demo', '1.0.0'),
+        'progress.record': async (input) => {
+          if (fail) throw new ApiError({ code: 'UNAVAILABLE', message: 'The web host is not responding.' })
+          sent.push(input.events.length)
+          return { recorded: input.events.length }
+        },
+      }),
+    )
+    await store.open('demo')
+    store.record({ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'p1' })
+    await store.flush()
+    expect(store.saveError).toBe('The web host is not responding.')
+    fail = false
+    store.record({ type: 'page.viewed', at: '2026-11-21T10:01:00.000Z', pageId: 'p2' })
+    await vi.advanceTimersByTimeAsync(6000)
+    await flushPromises()
+    expect(sent).toEqual([2])
+    expect(store.saveError).toBe('')
+  })
+
+  it('shows a course that cannot be opened as failed, with the reason', async () => {
+    const { store } = setup(
+      fakeApi({
+        'course.get': async () => {
+          throw new ApiError({ code: 'NOT_FOUND', message: 'There is no course "x" that can be opened.' })
+        },
+        'progress.get': async () => emptyProgress('x', '1'),
+      }),
+    )
+    await store.open('x')
+    expect(store.state).toBe('failed')
+    expect(store.error).toContain('no course "x"')
+  })
+})

@@ -1,0 +1,91 @@
+import { defineStore, storeToRefs } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { CourseBundle, LocalizedCourse } from '../../core/course/bundle'
+import { applyEvent } from '../../core/progress/reducer'
+import type { CourseProgress, TrackingEvent } from '../../core/progress/schema'
+import { useApi } from '../api'
+import { useSettingsStore } from './settings'
+
+/** How long events wait before they are sent together; page hide sends at once. */
+const SEND_DELAY_MS = 300
+
+/**
+ * The open course and the learner's progress in it. Tracking events change the progress here at
+ * once (the same pure reducer the store uses) and go to the API in small batches, so the UI never
+ * waits for a save; events that fail to send are kept and sent again.
+ */
+export const useCourseStore = defineStore('course', () => {
+  const api = useApi()
+  const { settings } = storeToRefs(useSettingsStore())
+  const bundle = shallowRef<CourseBundle | null>(null)
+  const progress = shallowRef<CourseProgress | null>(null)
+  const state = ref<'idle' | 'loading' | 'ready' | 'failed'>('idle')
+  const error = ref('')
+  /** Set when progress could not be saved; the UI warns the learner once. */
+  const saveError = ref('')
+  let pending: TrackingEvent[] = []
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let sending: Promise<void> | null = null
+
+  /** The course in the learner's language, falling back to the course language. */
+  const content = computed<LocalizedCourse | null>(() => {
+    const course = bundle.value
+    if (!course) return null
+    return course.content[settings.value.language] ?? course.content[course.language] ?? null
+  })
+
+  /** The language the content is actually shown in, for `lang` attributes. */
+  const contentLanguage = computed(() => {
+    const course = bundle.value
+    if (!course) return settings.value.language
+    return course.content[settings.value.language] ? settings.value.language : course.language
+  })
+
+  async function open(courseId: string): Promise<void> {
+    if (bundle.value?.id === courseId && state.value === 'ready') return
+    await flush()
+    state.value = 'loading'
+    try {
+      const [course, saved] = await Promise.all([api['course.get']({ courseId }), api['progress.get']({ courseId })])
+      bundle.value = course
+      progress.value = saved
+      state.value = 'ready'
+    } catch (failure) {
+      error.value = failure instanceof Error ? failure.message : String(failure)
+      state.value = 'failed'
+    }
+  }
+
+  function record(event: TrackingEvent): void {
+    const course = bundle.value
+    if (!course || !progress.value) return
+    progress.value = applyEvent(course, progress.value, event)
+    pending.push(event)
+    if (!timer) timer = setTimeout(() => void flush(), SEND_DELAY_MS)
+  }
+
+  /** Sends every waiting event now; resolves once they are accepted (or kept for a retry). */
+  async function flush(): Promise<void> {
+    if (timer) clearTimeout(timer)
+    timer = null
+    if (sending) await sending
+    const course = bundle.value
+    if (!course || pending.length === 0) return
+    const batch = pending.splice(0, 200)
+    sending = api['progress.record']({ courseId: course.id, events: batch }).then(
+      () => {
+        saveError.value = ''
+      },
+      (failure: unknown) => {
+        pending = [...batch, ...pending]
+        saveError.value = failure instanceof Error ? failure.message : String(failure)
+        timer ??= setTimeout(() => void flush(), 5000)
+      },
+    )
+    await sending
+    sending = null
+    if (pending.length > 0 && !saveError.value) await flush()
+  }
+
+  return { bundle, progress, content, contentLanguage, state, error, saveError, open, record, flush }
+})
