@@ -4,6 +4,8 @@ import { QuestionSchema } from '../questions'
 import type { BlockDefinition } from './definition'
 
 const PassMarkSchema = z.number().int().min(0).max(100)
+/** When learners see feedback: as they check each answer, or only once the quiz is submitted. */
+const FeedbackTimingSchema = z.enum(['immediate', 'end'])
 
 export const QuizAttributesSchema = z
   .object({
@@ -13,6 +15,7 @@ export const QuizAttributesSchema = z
     passMark: PassMarkSchema.optional().describe('Percentage needed to pass; defaults to the course pass mark.'),
     attempts: z.number().int().positive().optional().describe('How many attempts a learner has; unlimited when left out.'),
     shuffle: z.boolean().default(false).describe('Show questions and options in random order.'),
+    feedback: FeedbackTimingSchema.optional().describe('When feedback appears: immediate (as each answer is checked; the default) or end (after the quiz is submitted).'),
     title: z.string().min(1).optional(),
   })
   .strict()
@@ -28,6 +31,8 @@ export const QuizBlockSchema = z
     passMark: PassMarkSchema,
     attempts: z.number().int().positive().optional(),
     shuffle: z.boolean(),
+    /** Left out for immediate feedback, so bundles written before the setting existed stay valid. */
+    feedback: FeedbackTimingSchema.optional(),
     questions: z.array(QuestionSchema),
   })
   .strict()
@@ -61,6 +66,7 @@ export const quiz: BlockDefinition<z.infer<typeof QuizAttributesSchema>, never, 
     if (attributes.title !== undefined) block.title = attributes.title
     if (markdown !== '') block.intro = markdown
     if (attributes.attempts !== undefined) block.attempts = attributes.attempts
+    if (attributes.feedback === 'end') block.feedback = 'end'
     return block
   },
 }
