@@ -1,7 +1,8 @@
 /**
  * The Content Security Policy both hosts send as a response header. Scripts, styles and media
  * come only from the app's own origin; nothing may frame the app, and no plugin or base URL
- * rewriting is allowed.
+ * rewriting is allowed. Frames are allowed only from the privacy-enhanced video hosts the course
+ * format accepts, and the player loads one only after the learner opts in.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -9,6 +10,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data:",
   "media-src 'self'",
+  'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
   "font-src 'self'",
   "connect-src 'self'",
   "manifest-src 'self'",

@@ -11,8 +11,8 @@ function makeRouter(overrides: Partial<Handlers> = {}) {
     ...Object.fromEntries(METHOD_NAMES.map((method) => [method, unused])),
     'app.info': () => ({ name: 'Civic Learn', version: '1.2.3', host: 'web' }),
     'course.list': () => [{ status: 'ready', id: 'a', title: 'A', summary: 'S', language: 'en', languages: ['en'], minutes: 30, modules: 3 }],
-    'settings.get': () => ({ language: 'en' }),
-    'settings.update': (patch) => ({ language: patch.language ?? 'en' }),
+    'settings.get': () => ({ language: 'en', nation: null }),
+    'settings.update': (patch) => ({ language: patch.language ?? 'en', nation: patch.nation ?? null }),
     ...overrides,
   } as Handlers
   return { router: createRouter(handlers, log), log }
@@ -25,7 +25,7 @@ describe('API router', () => {
       ok: true,
       value: { name: 'Civic Learn', version: '1.2.3', host: 'web' },
     })
-    await expect(router('settings.update', { language: 'cy' })).resolves.toEqual({ ok: true, value: { language: 'cy' } })
+    await expect(router('settings.update', { language: 'cy' })).resolves.toEqual({ ok: true, value: { language: 'cy', nation: null } })
   })
 
   it.each([
@@ -44,6 +44,7 @@ describe('API router', () => {
     ['a wrong type', { language: 42 }, 'language'],
     ['a value outside the enum', { language: 'fr' }, 'language'],
     ['an extra key', { language: 'cy', admin: true }, '(input)'],
+    ['a nation that is not one', { nation: 'atlantis' }, 'nation'],
     ['a huge string', { language: 'x'.repeat(1_000_000) }, 'language'],
     ['a non-object input', 'cy', '(input)'],
     ['a missing input', undefined, '(input)'],

@@ -25,23 +25,40 @@ describe('settings store', () => {
 
   it('keeps a change across a restart, in a real file, with no temporary files left behind', async () => {
     const store = await openSettingsStore(dir, log)
-    await expect(store.update({ language: 'cy' })).resolves.toEqual({ language: 'cy' })
-    expect(JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8'))).toEqual({ language: 'cy' })
+    await expect(store.update({ language: 'cy' })).resolves.toEqual({ language: 'cy', nation: null })
+    expect(JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8'))).toEqual({ language: 'cy', nation: null })
     expect(await readdir(dir)).toEqual(['settings.json'])
     const reopened = await openSettingsStore(dir, log)
-    expect(reopened.get()).toEqual({ language: 'cy' })
+    expect(reopened.get()).toEqual({ language: 'cy', nation: null })
   })
 
   it('ignores a patch key set to undefined', async () => {
     const store = await openSettingsStore(dir, log)
-    await store.update({ language: 'cy' })
-    await expect(store.update({ language: undefined })).resolves.toEqual({ language: 'cy' })
+    await store.update({ language: 'cy', nation: 'wales' })
+    await expect(store.update({ language: undefined, nation: undefined })).resolves.toEqual({ language: 'cy', nation: 'wales' })
+  })
+
+  it('has no nation until the learner chooses one, keeps it across a restart, and can forget it again', async () => {
+    const store = await openSettingsStore(dir, log)
+    expect(store.get().nation).toBeNull()
+    await expect(store.update({ nation: 'scotland' })).resolves.toEqual({ language: 'en', nation: 'scotland' })
+    expect((await openSettingsStore(dir, log)).get()).toEqual({ language: 'en', nation: 'scotland' })
+    await expect(store.update({ nation: null })).resolves.toEqual({ language: 'en', nation: null })
+    expect((await openSettingsStore(dir, log)).get().nation).toBeNull()
+  })
+
+  it('reads a settings file from before nations were asked, keeping its language', async () => {
+    await writeFile(path.join(dir, 'settings.json'), '{"language": "cy"}')
+    const store = await openSettingsStore(dir, log)
+    expect(store.get()).toEqual({ language: 'cy', nation: null })
+    expect(log.warn).not.toHaveBeenCalled()
   })
 
   it.each([
     ['not JSON', '{"language": "cy"'],
     ['empty', ''],
     ['the wrong shape', '{"language": "fr", "extra": 1}'],
+    ['an unknown nation', '{"language": "cy", "nation": "atlantis"}'],
     ['binary junk', '\u0000\u0001\u0002'],
   ])('sets a file that is %s aside, keeps it, warns, and uses the defaults', async (_label, content) => {
     await writeFile(path.join(dir, 'settings.json'), content)

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { SettingsSchema, type Settings, type SettingsPatch } from '../core/api'
 import { openJsonDocument, type DocumentLog } from './json-document'
 
-export const DEFAULT_SETTINGS: Settings = { language: 'en' }
+export const DEFAULT_SETTINGS: Settings = { language: 'en', nation: null }
 
 export interface SettingsStore {
   get(): Settings

@@ -3,6 +3,7 @@ import { CourseBundleSchema } from '../course/bundle'
 import { IdSchema } from '../course/ids'
 import { CourseProgressSchema, TrackingEventSchema } from '../progress/schema'
 import type { MethodName } from './methods'
+import { NATIONS } from './nations'
 
 const NoInput = z.object({}).strict()
 
@@ -55,9 +56,13 @@ export const CourseSummarySchema = z.discriminatedUnion('status', [
 ])
 export type CourseSummary = z.infer<typeof CourseSummarySchema>
 
+export const NationSchema = z.enum(NATIONS)
+
 export const SettingsSchema = z
   .object({
     language: LanguageSchema,
+    /** Where the learner serves, so legal notes for their nation come first; null until they choose. */
+    nation: NationSchema.nullable().default(null),
   })
   .strict()
 export type Settings = z.infer<typeof SettingsSchema>
@@ -65,6 +70,7 @@ export type Settings = z.infer<typeof SettingsSchema>
 export const SettingsPatchSchema = z
   .object({
     language: LanguageSchema.optional(),
+    nation: NationSchema.nullable().optional(),
   })
   .strict()
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>

@@ -1,4 +1,5 @@
 export * from './contract'
 export * from './errors'
 export * from './methods'
+export * from './nations'
 export * from './client'

@@ -48,7 +48,7 @@ describe('course store', () => {
     await store.open('demo')
     expect(store.state).toBe('ready')
     expect(store.content?.title).toBe('Demo')
-    settings.settings = { language: 'cy' }
+    settings.settings = { language: 'cy', nation: null }
     expect(store.content?.title).toBe('Demo (cy)')
     expect(store.contentLanguage).toBe('cy')
   })

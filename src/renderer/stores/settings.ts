@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Language, Settings } from '../../core/api'
+import type { Language, Nation, Settings } from '../../core/api'
 import { useApi } from '../api'
 
 export const useSettingsStore = defineStore('settings', () => {
   const api = useApi()
-  const settings = ref<Settings>({ language: 'en' })
+  const settings = ref<Settings>({ language: 'en', nation: null })
 
   async function load(): Promise<void> {
     settings.value = await api['settings.get']({})
@@ -15,5 +15,9 @@ export const useSettingsStore = defineStore('settings', () => {
     settings.value = await api['settings.update']({ language })
   }
 
-  return { settings, load, setLanguage }
+  async function setNation(nation: Nation | null): Promise<void> {
+    settings.value = await api['settings.update']({ nation })
+  }
+
+  return { settings, load, setLanguage, setNation }
 })
