@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -87,5 +87,74 @@ describe('app services through the router', () => {
 
   it('reports the store status', async () => {
     await expect(call('store.status')).resolves.toEqual({ readOnly: false, notices: [] })
+  })
+
+  it('makes a certificate only for a completed course, with the learner and course on it', async () => {
+    await expect(services.router('certificate.create', { courseId: 'minimal' })).resolves.toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
+    await call('profile.rename', { id: ((await call('profile.list')) as { activeId: string }).activeId, name: 'Cllr Priya Sandhu' })
+    await call('progress.record', { courseId: 'minimal', events: [{ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'only-page' }] })
+    const file: { fileName: string; mediaType: string; base64: string } = await call('certificate.create', { courseId: 'minimal' })
+    expect(file.fileName).toBe('certificate-minimal.pdf')
+    expect(file.mediaType).toBe('application/pdf')
+    const pdf = Buffer.from(file.base64, 'base64')
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
+  it('exports the notebook of reflections as Markdown', async () => {
+    await call('progress.record', {
+      courseId: 'every-block',
+      events: [{ type: 'reflection.saved', at: '2026-11-21T10:00:00.000Z', blockId: 'where-residents-talk', text: 'The village *Facebook* group.' }],
+    })
+    const file: { fileName: string; base64: string } = await call('notebook.export', { courseId: 'every-block', format: 'markdown' })
+    const text = Buffer.from(file.base64, 'base64').toString('utf8')
+    expect(file.fileName).toBe('notebook-every-block.md')
+    expect(text).toContain('The village \\*Facebook\\* group.')
+    const pdf: { base64: string } = await call('notebook.export', { courseId: 'every-block', format: 'pdf' })
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
+  it('exports a learner record and imports it as a new learner, never over an existing one', async () => {
+    await call('progress.record', { courseId: 'minimal', events: [{ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'only-page' }] })
+    const file: { fileName: string; base64: string } = await call('record.export')
+    expect(file.fileName).toMatch(/^civic-learn-record-learner-\d{4}-\d{2}-\d{2}\.json$/)
+    const text = Buffer.from(file.base64, 'base64').toString('utf8')
+    const imported: { id: string; name: string } = await call('record.import', { text })
+    expect(imported.name).toBe('Learner (2)')
+    await call('profile.switch', { id: imported.id })
+    const progress: { pages: object } = await call('progress.get', { courseId: 'minimal' })
+    expect(Object.keys(progress.pages)).toEqual(['only-page'])
+    await expect(services.router('record.import', { text: '{"format":"civic-learn-learner-record","schemaVersion":1}' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('damaged') },
+    })
+  })
+
+  it('exports every learner’s results as CSV, with formulas made harmless', async () => {
+    const sneaky: { id: string } = await call('profile.create', { name: '=HYPERLINK("http://evil")' })
+    await call('profile.switch', { id: sneaky.id })
+    await call('progress.record', { courseId: 'minimal', events: [{ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'only-page' }] })
+    const file: { base64: string } = await call('results.export')
+    const csv = Buffer.from(file.base64, 'base64').toString('utf8')
+    expect(csv).toContain('Learner,Course,Version,Progress (%)')
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")",Minimal course,0.1.0,100,yes,,,0,2026-11-21T10:00:00.000Z,2026-11-21T10:00:00.000Z`)
+  })
+
+  it('deletes all data, backups included, and starts again with one learner', async () => {
+    const tom: { id: string } = await call('profile.create', { name: 'Tom Hale' })
+    await call('profile.switch', { id: tom.id })
+    await call('progress.record', { courseId: 'minimal', events: [{ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'only-page' }] })
+    await call('settings.update', { language: 'cy' })
+    await services.close()
+    services = await start()
+    await expect(services.router('data.deleteAll', { confirm: 'yes' })).resolves.toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    await call('data.deleteAll', { confirm: 'delete everything' })
+    const files = await readdir(path.join(work, 'data'), { recursive: true })
+    for (const file of files) {
+      if (file.endsWith('.json')) expect(await readFile(path.join(work, 'data', file), 'utf8')).not.toContain('Tom Hale')
+    }
+    expect(files.filter((file) => file.startsWith('backups'))).toEqual([])
+    const list: { profiles: { name: string }[] } = await call('profile.list')
+    expect(list.profiles.map((profile) => profile.name)).toEqual(['Learner'])
+    await expect(call('settings.get')).resolves.toMatchObject({ language: 'en' })
   })
 })

@@ -1,8 +1,13 @@
+import { ApiError } from '../core/api/errors'
 import { APP_NAME } from '../core/app-meta'
 import { courseStatus } from '../core/progress/completion'
+import { readLearnerRecord } from '../core/progress/learner-record'
 import { createRouter, type Router, type RouterLog } from './api-router'
 import { CourseCatalog } from './course-catalog'
 import { LearnerStore } from './learner-store'
+import { certificatePdf } from './pdf/certificate'
+import { notebookMarkdown, notebookPdf } from './pdf/notebook'
+import { resultsCsv } from './results-csv'
 import { openSettingsStore } from './settings-store'
 
 export interface ServiceOptions {
@@ -21,6 +26,25 @@ export interface AppServices {
 
 /** The name of the first learner on a new device; they can rename it. */
 const FIRST_LEARNER = 'Learner'
+
+function download(fileName: string, mediaType: string, data: string | Uint8Array) {
+  return { fileName, mediaType, base64: Buffer.from(data).toString('base64') }
+}
+
+/** A learner's name made safe for a file name. */
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-')
+      .slice(0, 40) || 'learner'
+  )
+}
+
+const today = () => new Date().toISOString().slice(0, 10)
 
 /** Boots the services behind the API and returns the router every transport calls. */
 export async function createAppServices(options: ServiceOptions): Promise<AppServices> {
@@ -64,6 +88,53 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
       },
       'profile.switch': ({ id, pin }) => learners.switchProfile(id, pin),
       'profile.setPin': ({ id, pin }) => learners.setPin(id, pin),
+      'certificate.create': async ({ courseId }) => {
+        const course = await catalog.get(courseId)
+        const progress = learners.progress(course)
+        const status = courseStatus(course, progress)
+        if (!status.complete || !progress.completedAt) {
+          throw new ApiError({ code: 'UNAVAILABLE', message: 'The certificate is ready once the course is complete.' })
+        }
+        const { language } = settings.get()
+        const record = {
+          learner: learners.activeProfile().name,
+          courseId,
+          courseTitle: (course.content[language] ?? course.content[course.language])?.title ?? courseId,
+          courseVersion: course.version,
+          completedAt: progress.completedAt,
+          score: status.score,
+          secondsSpent: status.secondsSpent,
+        }
+        return download(`certificate-${courseId}.pdf`, 'application/pdf', await certificatePdf(record, language))
+      },
+      'notebook.export': async ({ courseId, format }) => {
+        const course = await catalog.get(courseId)
+        const progress = learners.progress(course)
+        const { language } = settings.get()
+        const learner = learners.activeProfile().name
+        return format === 'markdown'
+          ? download(`notebook-${courseId}.md`, 'text/markdown', notebookMarkdown(course, progress, learner, language))
+          : download(`notebook-${courseId}.pdf`, 'application/pdf', await notebookPdf(course, progress, learner, language, new Date()))
+      },
+      'record.export': () => {
+        const record = learners.exportRecord(options.version)
+        return download(`civic-learn-record-${slug(record.learner.name)}-${today()}.json`, 'application/json', `${JSON.stringify(record, null, 2)}\n`)
+      },
+      'record.import': ({ text }) => {
+        const reading = readLearnerRecord(text)
+        if (!reading.ok) throw new ApiError({ code: 'BAD_INPUT', message: reading.reason })
+        return learners.importRecord(reading.record)
+      },
+      'results.export': async () => {
+        const courses = await catalog.all()
+        const rows = learners.allProgress().map(({ profile, progress }) => ({ name: profile.name, progress }))
+        return download(`civic-learn-results-${today()}.csv`, 'text/csv', resultsCsv(courses, rows))
+      },
+      'data.deleteAll': async () => {
+        await learners.destroyAll(FIRST_LEARNER)
+        await settings.reset()
+        return { deleted: true as const }
+      },
       'store.status': () => ({ readOnly: learners.readOnly, notices: [...learners.notices] }),
     },
     log,

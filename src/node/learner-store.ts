@@ -2,6 +2,7 @@ import { randomUUID, scryptSync, timingSafeEqual, randomBytes } from 'node:crypt
 import { z } from 'zod'
 import { ApiError } from '../core/api/errors'
 import type { CourseBundle } from '../core/course/bundle'
+import { LEARNER_RECORD_FORMAT, LEARNER_RECORD_VERSION, type LearnerRecord } from '../core/progress/learner-record'
 import { applyEvents } from '../core/progress/reducer'
 import { CourseProgressSchema, emptyProgress, type CourseProgress, type TrackingEvent } from '../core/progress/schema'
 import { DurableDocument, type StoreNotice, type StoreOptions } from './store/durable-document'
@@ -159,6 +160,36 @@ export class LearnerStore {
       draft.progress[profileId] = { ...draft.progress[profileId], [course.id]: next }
     })
     return next
+  }
+
+  /** The active learner, for certificates and exports. */
+  activeProfile(): ProfileView {
+    return view(this.profile(this.activeId()))
+  }
+
+  /** The active learner's whole record, as a file they can keep or move to another device. */
+  exportRecord(appVersion: string, now: Date = new Date()): LearnerRecord {
+    const id = this.activeId()
+    return {
+      format: LEARNER_RECORD_FORMAT,
+      schemaVersion: LEARNER_RECORD_VERSION,
+      exportedAt: now.toISOString(),
+      appVersion,
+      learner: { name: this.profile(id).name },
+      progress: this.doc.data.progress[id] ?? {},
+    }
+  }
+
+  /** Adds a record from another device as a new learner; an existing learner is never overwritten. */
+  importRecord(record: LearnerRecord, now: Date = new Date()): ProfileView {
+    const taken = new Set(this.doc.data.profiles.map((profile) => profile.name))
+    let name = record.learner.name
+    for (let n = 2; taken.has(name); n++) name = `${record.learner.name} (${n})`
+    const profile = this.createProfile(name, now)
+    this.doc.update((draft) => {
+      draft.progress[profile.id] = record.progress
+    })
+    return profile
   }
 
   /** Every learner's progress, for a trainer's results table. */

@@ -72,3 +72,15 @@ describe('settings store', () => {
     expect(log.warn.mock.calls[0]?.[0]).toContain('defaults are used')
   })
 })
+
+describe('settings reset', () => {
+  it('deletes the settings file and any unreadable copies, and returns to the defaults', async () => {
+    await writeFile(path.join(dir, 'settings.json'), '{oops')
+    const store = await openSettingsStore(dir, log)
+    await store.update({ language: 'cy' })
+    expect((await readdir(dir)).length).toBe(2)
+    await store.reset()
+    expect(await readdir(dir)).toEqual([])
+    expect(store.get()).toEqual(DEFAULT_SETTINGS)
+  })
+})

@@ -1,3 +1,4 @@
+import { readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { SettingsSchema, type Settings, type SettingsPatch } from '../core/api'
 import { openJsonDocument, type DocumentLog } from './json-document'
@@ -7,6 +8,8 @@ export const DEFAULT_SETTINGS: Settings = { language: 'en', nation: null }
 export interface SettingsStore {
   get(): Settings
   update(patch: SettingsPatch): Promise<Settings>
+  /** Back to the defaults, with any unreadable copies set aside earlier deleted too. */
+  reset(): Promise<void>
 }
 
 export async function openSettingsStore(dataDir: string, log?: DocumentLog): Promise<SettingsStore> {
@@ -18,6 +21,12 @@ export async function openSettingsStore(dataDir: string, log?: DocumentLog): Pro
       db.data = { ...db.data, ...changes }
       await db.write()
       return { ...db.data }
+    },
+    async reset() {
+      for (const name of await readdir(dataDir)) {
+        if (name.startsWith('settings.json')) await rm(path.join(dataDir, name), { force: true })
+      }
+      db.data = { ...DEFAULT_SETTINGS }
     },
   }
 }

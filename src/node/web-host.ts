@@ -7,8 +7,8 @@ import { SECURITY_HEADERS } from '../core/csp'
 import type { Router } from './api-router'
 import { confinedFile, fileResponse, routeStaticPath, type StaticRoots } from './static-files'
 
-/** The API takes small JSON documents; anything larger is refused before it is parsed. */
-export const MAX_API_BODY_BYTES = 1024 * 1024
+/** The API takes small JSON documents (a learner record is at most 1 MB); anything larger is refused before it is parsed. */
+export const MAX_API_BODY_BYTES = 2 * 1024 * 1024
 
 const STATUS_FOR_ERROR: Record<ApiErrorCode, number> = {
   BAD_INPUT: 400,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CourseBundleSchema } from '../course/bundle'
 import { IdSchema } from '../course/ids'
+import { MAX_RECORD_BYTES } from '../progress/learner-record'
 import { CourseProgressSchema, TrackingEventSchema } from '../progress/schema'
 import type { MethodName } from './methods'
 import { NATIONS } from './nations'
@@ -111,6 +112,10 @@ export type CourseOverview = z.infer<typeof CourseOverviewSchema>
 
 const CourseRef = z.object({ courseId: IdSchema }).strict()
 
+/** A file the API makes for the learner to save: a certificate, a notebook, a record, a table. */
+export const FileSchema = z.object({ fileName: z.string(), mediaType: z.string(), base64: z.string() }).strict()
+export type FileDownload = z.infer<typeof FileSchema>
+
 /**
  * Every method the UI may call, with the schema of its input and output. The router parses every
  * input against these as untrusted data; the transports add nothing of their own.
@@ -133,6 +138,12 @@ export const contract = {
   'profile.delete': { input: z.object({ id: ProfileIdSchema }).strict(), output: z.object({ deleted: z.literal(true) }).strict() },
   'profile.switch': { input: z.object({ id: ProfileIdSchema, pin: z.string().max(8).optional() }).strict(), output: ProfileSchema },
   'profile.setPin': { input: z.object({ id: ProfileIdSchema, pin: PinSchema.nullable() }).strict(), output: ProfileSchema },
+  'certificate.create': { input: CourseRef, output: FileSchema },
+  'notebook.export': { input: z.object({ courseId: IdSchema, format: z.enum(['markdown', 'pdf']) }).strict(), output: FileSchema },
+  'record.export': { input: NoInput, output: FileSchema },
+  'record.import': { input: z.object({ text: z.string().max(MAX_RECORD_BYTES) }).strict(), output: ProfileSchema },
+  'results.export': { input: NoInput, output: FileSchema },
+  'data.deleteAll': { input: z.object({ confirm: z.literal('delete everything') }).strict(), output: z.object({ deleted: z.literal(true) }).strict() },
   'store.status': { input: NoInput, output: z.object({ readOnly: z.boolean(), notices: z.array(StoreNoticeSchema) }).strict() },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>
 

@@ -17,6 +17,12 @@ export const METHOD_NAMES = [
   'profile.delete',
   'profile.switch',
   'profile.setPin',
+  'certificate.create',
+  'notebook.export',
+  'record.export',
+  'record.import',
+  'results.export',
+  'data.deleteAll',
   'store.status',
 ] as const
 

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { certificatePdf, verificationCode, type CertificateRecord } from './certificate'
+
+/** Reads back the text of a PDF the way a reader would, with pdf.js. */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise
+  const pages: string[] = []
+  for (let number = 1; number <= doc.numPages; number++) {
+    const content = await (await doc.getPage(number)).getTextContent()
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
+  }
+  return pages.join('\n').replace(/\s+/g, ' ')
+}
+
+const record: CertificateRecord = {
+  learner: 'Cllr Alys Morgan',
+  courseId: 'social-media-for-local-leaders',
+  courseTitle: 'Social media for local leaders',
+  courseVersion: '1.0.0',
+  completedAt: '2026-11-20T15:30:00.000Z',
+  score: 87,
+  secondsSpent: 5400,
+}
+
+describe('certificate', () => {
+  it('shows the learner, course, version, date, score, time and verification code', async () => {
+    const text = await pdfText(await certificatePdf(record, 'en', { organisation: 'Cwm Teg County Borough Council', colour: '#7a1f3d' }))
+    for (const expected of [
+      'Certificate of completion',
+      'Cllr Alys Morgan',
+      'Social media for local leaders',
+      'Version: 1.0.0',
+      'Completed on: 20 November 2026',
+      'Score: 87%',
+      'Time spent: 90 minutes',
+      `Verification code: ${verificationCode(record)}`,
+      'Cwm Teg County Borough Council',
+    ]) {
+      expect(text).toContain(expected)
+    }
+  })
+
+  it('is written in Welsh for a Welsh-speaking learner, Welsh letters included', async () => {
+    const text = await pdfText(await certificatePdf({ ...record, learner: 'Siân Ŵyn' }, 'cy'))
+    expect(text).toContain('Tystysgrif cwblhau')
+    expect(text).toContain('Siân Ŵyn')
+    expect(text).toContain('Sgôr: 87%')
+  })
+
+  it('says so when the course has no scored assessment', async () => {
+    expect(await pdfText(await certificatePdf({ ...record, score: null }, 'en'))).toContain('No scored assessment')
+  })
+
+  it('gives the same bytes for the same record', async () => {
+    expect(Buffer.from(await certificatePdf(record, 'en')).equals(Buffer.from(await certificatePdf(record, 'en')))).toBe(true)
+  })
+})
+
+describe('verificationCode', () => {
+  it('is stable, readable, and changes with any detail of the record', () => {
+    const code = verificationCode(record)
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/)
+    expect(verificationCode({ ...record })).toBe(code)
+    for (const change of [{ learner: 'Cllr Tom Hale' }, { score: 86 }, { completedAt: '2026-11-21T15:30:00.000Z' }, { courseVersion: '1.0.1' }, { secondsSpent: 9000 }]) {
+      expect(verificationCode({ ...record, ...change })).not.toBe(code)
+    }
+  })
+})
