@@ -80,3 +80,10 @@ test('the web host refuses API calls without its token', async ({ request }) => 
   expect(body.ok).toBe(false)
   expect(body.error.code).toBe('UNAUTHORIZED')
 })
+
+test('a second web host on the same data folder is refused with a clear message and writes nothing', async () => {
+  const error = await startWebHost({ dataDir: host.dataDir }).catch((caught: unknown) => caught)
+  expect(String(error)).toContain('already using the data in')
+  expect(String(error)).toContain('different data folder')
+  expect(String(error)).not.toMatch(/\n\s+at /)
+})
