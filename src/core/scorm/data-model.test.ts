@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest'
+import { courseOf, questionsOfEveryType, quizBlock } from '../../../test/support/scorm-courses'
+import type { Question } from '../course/questions'
+import { applyEvents } from '../progress/reducer'
+import { emptyProgress, type TrackingEvent } from '../progress/schema'
+import type { Response } from '../quiz/responses'
+import { correctPatterns, interactionWrites, learnerResponse, lessonStatus12, standing, trackingWrites } from './data-model'
+
+const questions = questionsOfEveryType('q', 3)
+const byType = (type: Question['type']) => questions.find((question) => question.type === type) as Question
+
+describe.each([
+  // type, response, 1.2 learner response, 2004 learner response, 1.2 correct, 2004 correct
+  ['single-choice', 'b', 'b', 'b', ['a'], ['a']],
+  ['multiple-response', ['c', 'a'], 'c,a', 'c[,]a', ['a,c'], ['a[,]c']],
+  ['true-false', true, 't', 'true', ['f'], ['false']],
+  ['matching', { a: 'b', b: 'a', c: 'd' }, 'a.b,b.a,c.d', 'a[.]b[,]b[.]a[,]c[.]d', ['a.a,b.b,c.c'], ['a[.]a[,]b[.]b[,]c[.]c']],
+  ['ordering', ['c', 'a', 'b'], 'c,a,b', 'c[,]a[,]b', ['a,b,c'], ['a[,]b[,]c']],
+  [
+    'fill-in',
+    '  The  Localism\nAct ',
+    'The Localism Act',
+    'The Localism Act',
+    ['Localism', 'Localism Act'],
+    ['{case_matters=false}Localism', '{case_matters=false}Localism Act'],
+  ],
+] as const)('%s', (type, response, v12, v2004, correct12, correct2004) => {
+  const question = byType(type)
+
+  it('writes the learner response in each version’s format', () => {
+    expect(learnerResponse('scorm12', question, response as Response)).toBe(v12)
+    expect(learnerResponse('scorm2004', question, response as Response)).toBe(v2004)
+  })
+
+  it('writes the correct responses in each version’s format', () => {
+    expect(correctPatterns('scorm12', question)).toEqual(correct12)
+    expect(correctPatterns('scorm2004', question)).toEqual(correct2004)
+  })
+
+  it('writes nothing for no answer', () => {
+    expect(learnerResponse('scorm12', question, undefined)).toBeUndefined()
+    expect(learnerResponse('scorm2004', question, undefined)).toBeUndefined()
+  })
+})
+
+describe('learner responses that would break an LMS', () => {
+  it('drops ids the question does not have instead of writing them', () => {
+    expect(learnerResponse('scorm12', byType('multiple-response'), ['a', 'zz', 'a'])).toBe('a')
+    expect(learnerResponse('scorm12', byType('single-choice'), 'nope')).toBeUndefined()
+    expect(learnerResponse('scorm2004', byType('matching'), { a: 'nope' })).toBeUndefined()
+  })
+
+  it('keeps fill-in text within each version’s limits and free of 2004 separators', () => {
+    const long = 'x'.repeat(400)
+    expect(learnerResponse('scorm12', byType('fill-in'), long)).toHaveLength(255)
+    expect(learnerResponse('scorm2004', byType('fill-in'), long)).toHaveLength(250)
+    expect(learnerResponse('scorm2004', byType('fill-in'), '{lang=en} a[,]b')).toBe('lang=en} a,b')
+  })
+
+  it('writes 2004 case sensitivity on fill-in patterns', () => {
+    const strict = { ...byType('fill-in'), caseSensitive: true } as Question
+    expect(correctPatterns('scorm2004', strict)[0]).toBe('{case_matters=true}Localism')
+  })
+})
+
+const quiz = quizBlock('final-check', questions, { passMark: 50 })
+const course = courseOf([
+  { id: 'm', title: 'M', objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: 'p1', title: 'P1', blocks: [] }, { id: 'p2', title: 'P2', blocks: [quiz] }] },
+])
+const at = (minute: number) => new Date(2026, 10, 21, 10, minute, 30, 250).toISOString()
+const answerAll = (correct: boolean): TrackingEvent[] => [
+  { type: 'quiz.started', at: at(1), quizId: 'final-check', seed: 1 },
+  ...questions.map((question): TrackingEvent => {
+    const right: Record<Question['type'], Response> = {
+      'single-choice': 'a',
+      'multiple-response': ['a', 'c'],
+      'true-false': false,
+      matching: { a: 'a', b: 'b', c: 'c' },
+      ordering: ['a', 'b', 'c'],
+      'fill-in': 'localism',
+    }
+    const wrong: Record<Question['type'], Response> = { ...right, 'single-choice': 'b', 'true-false': true, 'fill-in': 'no idea', ordering: ['c', 'b', 'a'] }
+    return { type: 'quiz.answered', quizId: 'final-check', questionId: question.id, response: (correct ? right : wrong)[question.type] }
+  }),
+  { type: 'quiz.submitted', at: at(2), quizId: 'final-check' },
+]
+const seen: TrackingEvent[] = [
+  { type: 'page.viewed', at: at(0), pageId: 'p1' },
+  { type: 'page.viewed', at: at(0), pageId: 'p2' },
+]
+const progressAfter = (events: TrackingEvent[]) => applyEvents(course, emptyProgress(course.id, course.version), events)
+const values = (writes: { element: string; value: string }[]) => Object.fromEntries(writes.map((write) => [write.element, write.value]))
+
+describe('status and score', () => {
+  it('starts incomplete with no score', () => {
+    const progress = progressAfter([seen[0] as TrackingEvent])
+    expect(values(trackingWrites('scorm12', course, progress))).toEqual({ 'cmi.core.lesson_location': 'p1', 'cmi.core.lesson_status': 'incomplete' })
+    expect(values(trackingWrites('scorm2004', course, progress))).toEqual({
+      'cmi.location': 'p1',
+      'cmi.completion_status': 'incomplete',
+      'cmi.success_status': 'unknown',
+      'cmi.progress_measure': '0.3333',
+    })
+  })
+
+  it('reports failed with the score once the assessment is failed, for both versions', () => {
+    const progress = progressAfter([...seen, ...answerAll(false)])
+    expect(values(trackingWrites('scorm12', course, progress))).toMatchObject({ 'cmi.core.lesson_status': 'failed', 'cmi.core.score.raw': '33', 'cmi.core.score.min': '0', 'cmi.core.score.max': '100' })
+    expect(values(trackingWrites('scorm2004', course, progress))).toMatchObject({
+      'cmi.completion_status': 'incomplete',
+      'cmi.success_status': 'failed',
+      'cmi.score.scaled': '0.33',
+      'cmi.score.raw': '33',
+    })
+  })
+
+  it('reports passed and completed when everything is done and passed', () => {
+    const progress = progressAfter([...seen, ...answerAll(false), ...answerAll(true)])
+    expect(values(trackingWrites('scorm12', course, progress))).toMatchObject({ 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '100' })
+    expect(values(trackingWrites('scorm2004', course, progress))).toMatchObject({
+      'cmi.completion_status': 'completed',
+      'cmi.success_status': 'passed',
+      'cmi.progress_measure': '1',
+      'cmi.score.scaled': '1',
+    })
+  })
+
+  it('1.2 says completed, never passed or failed, for a course without quizzes', () => {
+    const reading = courseOf([{ id: 'm', title: 'M', objectives: [], minutes: 1, jurisdiction: [], pages: [{ id: 'p1', title: 'P', blocks: [] }] }])
+    const progress = applyEvents(reading, emptyProgress(reading.id, reading.version), [seen[0] as TrackingEvent])
+    expect(lessonStatus12(standing(reading, progress))).toBe('completed')
+    expect(values(trackingWrites('scorm2004', reading, progress))).toMatchObject({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'unknown' })
+  })
+})
+
+describe('interactions', () => {
+  const attemptOf = (correct: boolean) => progressAfter(answerAll(correct)).quizzes['final-check']?.attempts[0]
+  const attempt = attemptOf(false)
+  if (!attempt) throw new Error('no attempt')
+
+  it.each(['scorm12', 'scorm2004'] as const)('%s: one entry per question, id first then type, Moodle-safe ids', (version) => {
+    const entries = interactionWrites(version, 4, quiz, attempt, 2)
+    expect(entries).toHaveLength(questions.length)
+    entries.forEach((writes, offset) => {
+      expect(writes[0]?.element).toBe(`cmi.interactions.${4 + offset}.id`)
+      expect(writes[1]?.element).toBe(`cmi.interactions.${4 + offset}.type`)
+      expect(writes[0]?.value).toMatch(/^[\w.]{1,250}$/)
+      expect(writes[0]?.value).toMatch(/^final_check\.q_[a-z_]+\.a2$/)
+      for (const write of writes) expect(write.element.startsWith(`cmi.interactions.${4 + offset}.`)).toBe(true)
+    })
+  })
+
+  it('1.2 says wrong and 2004 incorrect; both say correct', () => {
+    const results = (version: 'scorm12' | 'scorm2004', correct: boolean) =>
+      interactionWrites(version, 0, quiz, attemptOf(correct) ?? attempt, 1).map((writes) => values(writes)).map((entry, index) => entry[`cmi.interactions.${index}.result`])
+    expect(results('scorm12', false)).toEqual(['wrong', 'correct', 'wrong', 'correct', 'wrong', 'wrong'])
+    expect(results('scorm2004', false)).toEqual(['incorrect', 'correct', 'incorrect', 'correct', 'incorrect', 'incorrect'])
+    expect(new Set(results('scorm12', true))).toEqual(new Set(['correct']))
+  })
+
+  it('2004 has a plain-text description and a timestamp without milliseconds or zone; 1.2 a time of day', () => {
+    const v2004 = values(interactionWrites('scorm2004', 0, quiz, attempt, 1)[0] ?? [])
+    expect(v2004['cmi.interactions.0.description']).toBe('The single question of q?')
+    expect(v2004['cmi.interactions.0.timestamp']).toBe('2026-11-21T10:02:30')
+    expect(v2004['cmi.interactions.0.type']).toBe('choice')
+    expect(v2004['cmi.interactions.0.learner_response']).toBe('b')
+    const v12 = values(interactionWrites('scorm12', 0, quiz, attempt, 1)[4] ?? [])
+    expect(v12['cmi.interactions.0.time']).toBeUndefined()
+    expect(v12['cmi.interactions.4.time']).toBe('10:02:30')
+    expect(v12['cmi.interactions.4.type']).toBe('sequencing')
+    expect(v12['cmi.interactions.4.student_response']).toBe('c,b,a')
+    expect(v12['cmi.interactions.4.correct_responses.0.pattern']).toBe('a,b,c')
+  })
+
+  it('keeps 2004 descriptions within 250 characters', () => {
+    const wordy = quizBlock('wordy', [{ ...byType('true-false'), prompt: 'A very long prompt. '.repeat(30) } as Question])
+    const entry = values(interactionWrites('scorm2004', 0, wordy, { ...attempt, responses: {} }, 1)[0] ?? [])
+    expect(entry['cmi.interactions.0.description']?.length).toBeLessThanOrEqual(250)
+    expect(entry['cmi.interactions.0.learner_response']).toBeUndefined()
+  })
+})

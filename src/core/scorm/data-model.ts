@@ -1,0 +1,254 @@
+import type { QuizBlock } from '../course/blocks/quiz'
+import type { CourseBundle } from '../course/bundle'
+import type { Question } from '../course/questions'
+import { courseStatus, quizStanding } from '../progress/completion'
+import { indexCourse } from '../progress/course-index'
+import type { CourseProgress, QuizAttemptRecord } from '../progress/schema'
+import { planAttempt, scoreAttempt } from '../quiz/attempt'
+import type { Response } from '../quiz/responses'
+import { choiceCharacter12, description, resultValue, scormIdentifier, timestamp2004 } from './formats'
+import type { ScormVersion } from './manifest'
+
+/** The data model elements the player uses, by version. */
+export const CMI = {
+  scorm12: {
+    entry: 'cmi.core.entry',
+    learnerName: 'cmi.core.student_name',
+    location: 'cmi.core.lesson_location',
+    suspendData: 'cmi.suspend_data',
+    exit: 'cmi.core.exit',
+    sessionTime: 'cmi.core.session_time',
+    interactionCount: 'cmi.interactions._count',
+    /** The status the LMS holds before the first launch writes one. */
+    notAttempted: { element: 'cmi.core.lesson_status', values: ['not attempted', ''] },
+  },
+  scorm2004: {
+    entry: 'cmi.entry',
+    learnerName: 'cmi.learner_name',
+    location: 'cmi.location',
+    suspendData: 'cmi.suspend_data',
+    exit: 'cmi.exit',
+    sessionTime: 'cmi.session_time',
+    interactionCount: 'cmi.interactions._count',
+    notAttempted: { element: 'cmi.completion_status', values: ['not attempted', 'unknown', ''] },
+  },
+} as const
+
+/** One SetValue. */
+export interface CmiWrite {
+  element: string
+  value: string
+}
+
+/** What the learner has achieved, in the terms both versions need. */
+export interface Standing {
+  complete: boolean
+  hasQuizzes: boolean
+  /** Every quiz passed. */
+  passed: boolean
+  /** Every quiz attempted and not every one passed: a retry can still turn it into passed. */
+  failed: boolean
+  /** 0–100, the mean of each quiz's best score; null before any quiz is attempted. */
+  score: number | null
+  progress: number
+}
+
+export function standing(course: CourseBundle, progress: CourseProgress): Standing {
+  const status = courseStatus(course, progress)
+  const quizIds = [...indexCourse(course).quizzes.keys()]
+  const standings = quizIds.map((id) => quizStanding(progress, id))
+  const attemptedAll = standings.every((quiz) => quiz.attempts > 0)
+  return {
+    complete: status.complete,
+    hasQuizzes: quizIds.length > 0,
+    passed: status.passed === true,
+    failed: quizIds.length > 0 && attemptedAll && status.passed === false,
+    score: standings.some((quiz) => quiz.attempts > 0) ? status.score : null,
+    progress: status.progress,
+  }
+}
+
+/** 1.2's single status: passed or failed for a course with an assessment, completed otherwise. */
+export function lessonStatus12(value: Standing): 'passed' | 'failed' | 'completed' | 'incomplete' {
+  if (!value.hasQuizzes) return value.complete ? 'completed' : 'incomplete'
+  if (value.passed && value.complete) return 'passed'
+  return value.failed ? 'failed' : 'incomplete'
+}
+
+const decimal = (value: number, places: number) => String(Number(value.toFixed(places)))
+
+/**
+ * Location, status, score and progress for the version. 2004 sets completion and success
+ * separately; the score goes out once a quiz has been attempted.
+ */
+export function trackingWrites(version: ScormVersion, course: CourseBundle, progress: CourseProgress): CmiWrite[] {
+  const value = standing(course, progress)
+  const writes: CmiWrite[] = []
+  if (progress.location) writes.push({ element: CMI[version].location, value: progress.location.pageId })
+  if (version === 'scorm12') {
+    writes.push({ element: 'cmi.core.lesson_status', value: lessonStatus12(value) })
+    if (value.score !== null) {
+      writes.push({ element: 'cmi.core.score.raw', value: decimal(value.score, 2) })
+      writes.push({ element: 'cmi.core.score.min', value: '0' })
+      writes.push({ element: 'cmi.core.score.max', value: '100' })
+    }
+    return writes
+  }
+  writes.push({ element: 'cmi.completion_status', value: value.complete ? 'completed' : 'incomplete' })
+  writes.push({ element: 'cmi.success_status', value: value.passed ? 'passed' : value.failed ? 'failed' : 'unknown' })
+  writes.push({ element: 'cmi.progress_measure', value: decimal(value.progress, 4) })
+  if (value.score !== null) {
+    writes.push({ element: 'cmi.score.scaled', value: decimal(value.score / 100, 4) })
+    writes.push({ element: 'cmi.score.raw', value: decimal(value.score, 2) })
+    writes.push({ element: 'cmi.score.min', value: '0' })
+    writes.push({ element: 'cmi.score.max', value: '100' })
+  }
+  return writes
+}
+
+const INTERACTION_TYPES: Record<Question['type'], string> = {
+  'single-choice': 'choice',
+  'multiple-response': 'choice',
+  'true-false': 'true-false',
+  matching: 'matching',
+  ordering: 'sequencing',
+  'fill-in': 'fill-in',
+}
+
+/** 1.2 choice answers are single characters 0-9 a-z; option ids already are, by the course format. */
+function key12(id: string, index: number): string {
+  return /^[0-9a-z]$/.test(id) ? id : choiceCharacter12(index)
+}
+
+function separators(version: ScormVersion) {
+  return version === 'scorm12' ? { list: ',', pair: '.' } : { list: '[,]', pair: '[.]' }
+}
+
+/** An option-like id in the version's format: 1.2 single characters, 2004 short identifiers. */
+function choiceId(version: ScormVersion, ids: readonly string[], id: string): string {
+  return version === 'scorm12' ? key12(id, ids.indexOf(id)) : scormIdentifier(id)
+}
+
+/**
+ * Free text as a fill-in value: 1.2 allows 255 characters; 2004 250 per string, and reads "[,]"
+ * as a separator and a leading "{" as the start of a language tag.
+ */
+function fillInText(version: ScormVersion, text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (version === 'scorm12') return flat.slice(0, 255)
+  return flat.replaceAll('[,]', ',').replace(/^\{+/, '').slice(0, 250)
+}
+
+function matchIdsOf(question: Extract<Question, { type: 'matching' }>): string[] {
+  return [...question.pairs.map((pair) => pair.matchId), ...question.distractors.map((d) => d.id)]
+}
+
+/** The learner's answer in the version's format, or undefined when there is nothing valid to write. */
+export function learnerResponse(version: ScormVersion, question: Question, response: Response | undefined): string | undefined {
+  if (response === undefined) return undefined
+  const { list, pair } = separators(version)
+  switch (question.type) {
+    case 'true-false':
+      if (typeof response !== 'boolean') return undefined
+      return version === 'scorm12' ? (response ? 't' : 'f') : String(response)
+    case 'single-choice':
+    case 'multiple-response': {
+      const ids = question.options.map((option) => option.id)
+      const chosen = (Array.isArray(response) ? response : [response]).filter((id): id is string => typeof id === 'string' && ids.includes(id))
+      const unique = [...new Set(chosen)]
+      return unique.length === 0 ? undefined : unique.map((id) => choiceId(version, ids, id)).join(list)
+    }
+    case 'matching': {
+      if (typeof response !== 'object' || response === null || Array.isArray(response)) return undefined
+      const pairIds = question.pairs.map((p) => p.id)
+      const matchIds = matchIdsOf(question)
+      const entries = question.pairs
+        .filter((p) => Object.hasOwn(response, p.id) && matchIds.includes(response[p.id] as string))
+        .map((p) => `${choiceId(version, pairIds, p.id)}${pair}${choiceId(version, matchIds, response[p.id] as string)}`)
+      return entries.length === 0 ? undefined : entries.join(list)
+    }
+    case 'ordering': {
+      if (!Array.isArray(response)) return undefined
+      const ids = question.items.map((item) => item.id)
+      const order = response.filter((id) => ids.includes(id))
+      return order.length === 0 ? undefined : order.map((id) => choiceId(version, ids, id)).join(list)
+    }
+    case 'fill-in': {
+      if (typeof response !== 'string') return undefined
+      const text = fillInText(version, response)
+      return text === '' ? undefined : text
+    }
+  }
+}
+
+/** The correct response patterns: one per accepted fill-in answer, one otherwise. */
+export function correctPatterns(version: ScormVersion, question: Question): string[] {
+  const { list, pair } = separators(version)
+  switch (question.type) {
+    case 'true-false':
+      return [version === 'scorm12' ? (question.answer ? 't' : 'f') : String(question.answer)]
+    case 'single-choice':
+    case 'multiple-response': {
+      const ids = question.options.map((option) => option.id)
+      return [question.options.filter((option) => option.correct).map((option) => choiceId(version, ids, option.id)).join(list)]
+    }
+    case 'matching': {
+      const pairIds = question.pairs.map((p) => p.id)
+      const matchIds = matchIdsOf(question)
+      return [question.pairs.map((p) => `${choiceId(version, pairIds, p.id)}${pair}${choiceId(version, matchIds, p.matchId)}`).join(list)]
+    }
+    case 'ordering': {
+      const ids = question.items.map((item) => item.id)
+      return [ids.map((id) => choiceId(version, ids, id)).join(list)]
+    }
+    case 'fill-in': {
+      // 2004 compares case-insensitively unless told; 1.2 has no way to say.
+      const prefix = version === 'scorm2004' ? `{case_matters=${question.caseSensitive}}` : ''
+      return question.accepted.slice(0, 10).map((answer) => `${prefix}${fillInText(version, answer)}`)
+    }
+  }
+}
+
+/** Markdown prompt to one line of plain text. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`#>]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+const pad = (value: number) => String(value).padStart(2, '0')
+
+/**
+ * The journal entries for one submitted attempt: one interaction per question shown, id set
+ * before anything else (2004 refuses the rest otherwise), with the version's response formats and
+ * result words, the correct responses for reports, and the time it was submitted.
+ */
+export function interactionWrites(version: ScormVersion, firstIndex: number, quiz: QuizBlock, attempt: QuizAttemptRecord, attemptNumber: number): CmiWrite[][] {
+  const plan = planAttempt(quiz, attempt.seed)
+  const responses = attempt.responses as Record<string, Response>
+  const scored = scoreAttempt(quiz, plan.questionIds, responses)
+  const byId = new Map(quiz.questions.map((question) => [question.id, question]))
+  const when = new Date(attempt.submittedAt)
+  return scored.questions.map((result, offset) => {
+    const question = byId.get(result.id) as Question
+    const base = `cmi.interactions.${firstIndex + offset}`
+    const writes: CmiWrite[] = [
+      { element: `${base}.id`, value: scormIdentifier(quiz.id, question.id, `a${attemptNumber}`) },
+      { element: `${base}.type`, value: INTERACTION_TYPES[question.type] },
+    ]
+    if (version === 'scorm2004') {
+      writes.push({ element: `${base}.description`, value: description(plainText(question.prompt)) })
+      if (!Number.isNaN(when.getTime())) writes.push({ element: `${base}.timestamp`, value: timestamp2004(when) })
+    } else if (!Number.isNaN(when.getTime())) {
+      writes.push({ element: `${base}.time`, value: `${pad(when.getHours())}:${pad(when.getMinutes())}:${pad(when.getSeconds())}` })
+    }
+    correctPatterns(version, question).forEach((pattern, index) => writes.push({ element: `${base}.correct_responses.${index}.pattern`, value: pattern }))
+    writes.push({ element: `${base}.weighting`, value: decimal(question.weight, 2) })
+    const answer = learnerResponse(version, question, Object.hasOwn(responses, question.id) ? responses[question.id] : undefined)
+    if (answer !== undefined) writes.push({ element: `${base}.${version === 'scorm12' ? 'student_response' : 'learner_response'}`, value: answer })
+    writes.push({ element: `${base}.result`, value: resultValue(version, result.correct ? 'correct' : 'incorrect') })
+    return writes
+  })
+}

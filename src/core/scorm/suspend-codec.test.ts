@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest'
+import { courseOf, largeCourse, questionsOfEveryType, quizBlock } from '../../../test/support/scorm-courses'
+import type { CourseBundle } from '../course/bundle'
+import { quizStanding } from '../progress/completion'
+import { applyEvents } from '../progress/reducer'
+import { emptyProgress, type CourseProgress, type TrackingEvent } from '../progress/schema'
+import { planAttempt } from '../quiz/attempt'
+import { decodeSuspendData, encodeSuspendData, SUSPEND_LIMIT_12, worstCaseProgress } from './suspend-codec'
+
+const course = largeCourse()
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 21, 10, minute)).toISOString()
+
+/** A learner part-way through: pages seen, a quiz failed then passed, one in progress, a scenario and a reflection. */
+function learnerProgress(bundle: CourseBundle = course): CourseProgress {
+  const events: TrackingEvent[] = [
+    { type: 'page.viewed', at: at(0), pageId: 'module-1-page-1' },
+    { type: 'page.time', pageId: 'module-1-page-1', seconds: 30 },
+    { type: 'page.viewed', at: at(1), pageId: 'module-1-page-8' },
+    { type: 'bookmark.toggled', pageId: 'module-1-page-8' },
+    { type: 'quiz.started', at: at(2), quizId: 'module-1-quiz', seed: 7 },
+    { type: 'quiz.answered', quizId: 'module-1-quiz', questionId: 'module-1-a-single', response: 'b' },
+    { type: 'quiz.submitted', at: at(3), quizId: 'module-1-quiz' },
+    { type: 'quiz.started', at: at(4), quizId: 'module-1-quiz', seed: 4_000_000_000 },
+    { type: 'quiz.answered', quizId: 'module-1-quiz', questionId: 'module-1-a-single', response: 'a' },
+    { type: 'quiz.answered', quizId: 'module-1-quiz', questionId: 'module-1-a-multiple', response: ['a', 'c', 'e'] },
+    { type: 'quiz.answered', quizId: 'module-1-quiz', questionId: 'module-1-a-true-false', response: false },
+    { type: 'quiz.answered', quizId: 'module-1-quiz', questionId: 'module-1-a-matching', response: { a: 'a', b: 'g', c: 'c' } },
+    { type: 'quiz.answered', quizId: 'module-1-quiz', questionId: 'module-1-a-ordering', response: ['c', 'b', 'a', 'd', 'e', 'f'] },
+    { type: 'quiz.answered', quizId: 'module-1-quiz', questionId: 'module-1-a-fill-in', response: 'localism' },
+    { type: 'quiz.answered', quizId: 'module-1-quiz', questionId: 'module-1-b-fill-in', response: 'The Standards Act — “wrong” ✓' },
+    { type: 'quiz.submitted', at: at(5), quizId: 'module-1-quiz' },
+    { type: 'quiz.started', at: at(6), quizId: 'final-assessment', seed: 123 },
+    { type: 'quiz.answered', quizId: 'final-assessment', questionId: 'final-2-true-false', response: true },
+    { type: 'scenario.chose', blockId: 'module-1-scenario', stepId: 's1', choiceId: 'c' },
+    { type: 'scenario.chose', blockId: 'module-1-scenario', stepId: 's2', choiceId: 'a' },
+    { type: 'reflection.saved', at: at(7), blockId: 'module-2-reflection', text: 'Residents talk in the Facebook group. Cymraeg: ŵ ŷ.' },
+    { type: 'location.changed', pageId: 'module-1-page-8', scroll: 0.42 },
+  ]
+  return applyEvents(bundle, emptyProgress(bundle.id, bundle.version), events)
+}
+
+/** What the codec promises to keep: everything but seconds, videos, view times and earlier attempts' answers. */
+function kept(progress: CourseProgress) {
+  return {
+    pages: Object.keys(progress.pages).sort(),
+    bookmarks: progress.bookmarks,
+    location: progress.location,
+    startedAt: progress.startedAt,
+    completedAt: progress.completedAt,
+    scenarios: progress.scenarios,
+    reflections: progress.reflections,
+    quizzes: Object.fromEntries(
+      Object.entries(progress.quizzes).map(([id, record]) => {
+        const last = record.attempts.at(-1)
+        return [id, { standing: quizStanding(progress, id), last, current: record.current }]
+      }),
+    ),
+  }
+}
+
+describe('suspend data codec', () => {
+  it('round-trips what a resumed learner needs', () => {
+    const progress = learnerProgress()
+    expect(progress.quizzes['module-1-quiz']?.attempts).toHaveLength(2)
+    const { data, dropped, fits } = encodeSuspendData(course, progress, SUSPEND_LIMIT_12)
+    expect(fits).toBe(true)
+    expect(dropped).toEqual([])
+    expect(data).toMatch(/^[A-Za-z0-9_-]+$/)
+    const decoded = decodeSuspendData(course, data)
+    expect(decoded).not.toBeNull()
+    expect(kept(decoded as CourseProgress)).toEqual(kept(progress))
+    // A right fill-in answer in the learner's own spelling falls back to the course's when there is no room.
+    const essentials = encodeSuspendData(course, progress, 0).data.length
+    const trimmed = encodeSuspendData(course, progress, essentials)
+    expect(trimmed.dropped).toContain('last:module-1-quiz:module-1-a-fill-in')
+    expect(decodeSuspendData(course, trimmed.data)?.quizzes['module-1-quiz']?.attempts.at(-1)?.responses['module-1-a-fill-in']).toBe('Localism')
+  })
+
+  it('keeps a quiz’s standing when earlier attempts were better than the last', () => {
+    const quiz = quizBlock('q', questionsOfEveryType('x').slice(0, 3), { passMark: 60 })
+    const small = courseOf([{ id: 'm', title: 'M', objectives: [], minutes: 1, jurisdiction: [], pages: [{ id: 'p', title: 'P', blocks: [quiz] }] }])
+    const attempt = (score: number) => ({ seed: 1, startedAt: at(0), submittedAt: at(1), responses: {}, score, passed: score >= 60 })
+    const progress: CourseProgress = { ...emptyProgress(small.id, small.version), quizzes: { q: { attempts: [attempt(10), attempt(67), attempt(33), attempt(0)] } } }
+    const decoded = decodeSuspendData(small, encodeSuspendData(small, progress).data) as CourseProgress
+    expect(quizStanding(decoded, 'q')).toEqual({ attempts: 4, best: 67, passed: true })
+    expect(decoded.quizzes.q?.attempts.at(-1)?.score).toBe(0)
+  })
+
+  it('fits the whole of a large course, every question answered, within SCORM 1.2’s 4096 characters', () => {
+    const worst = worstCaseProgress(course)
+    const answered = Object.values(worst.quizzes).reduce((sum, record) => sum + Object.keys(record.attempts.at(-1)?.responses ?? {}).length, 0)
+    expect(answered).toBe(150)
+    const { data, fits, dropped } = encodeSuspendData(course, worst, SUSPEND_LIMIT_12)
+    expect(fits).toBe(true)
+    expect(dropped).toEqual([])
+    expect(data.length).toBeLessThan(SUSPEND_LIMIT_12 / 2)
+    expect(kept(decodeSuspendData(course, data) as CourseProgress)).toEqual(kept(worst))
+  })
+
+  it('leaves out long reflections first, then wrong fill-in answers, to stay within the limit', () => {
+    const progress = learnerProgress()
+    const long = 'I would check with the communications team before posting. '.repeat(60)
+    progress.reflections['module-3-reflection'] = { text: long, savedAt: at(9) }
+    const full = encodeSuspendData(course, progress)
+    expect(full.data.length).toBeGreaterThan(SUSPEND_LIMIT_12)
+    const trimmed = encodeSuspendData(course, progress, SUSPEND_LIMIT_12)
+    expect(trimmed).toMatchObject({ fits: true, dropped: ['reflection:module-3-reflection'] })
+    const decoded = decodeSuspendData(course, trimmed.data) as CourseProgress
+    expect(Object.keys(decoded.reflections)).toEqual(['module-2-reflection'])
+
+    const tiny = encodeSuspendData(course, progress, 120)
+    expect(tiny.dropped).toContain('last:module-1-quiz:module-1-b-fill-in')
+    const answers = decodeSuspendData(course, tiny.data)?.quizzes['module-1-quiz']?.attempts.at(-1)?.responses
+    // Still answered, still wrong, just without the words.
+    expect(answers?.['module-1-b-fill-in']).toBe('')
+  })
+
+  it('says so when even the essentials do not fit', () => {
+    expect(encodeSuspendData(course, learnerProgress(), 10).fits).toBe(false)
+  })
+
+  it('ignores data of another format version', () => {
+    const { data } = encodeSuspendData(course, learnerProgress())
+    // The first character carries the format number in its six bits.
+    expect(decodeSuspendData(course, `C${data.slice(1)}`)).toBeNull()
+    expect(decodeSuspendData(course, data)).not.toBeNull()
+  })
+
+  it('ignores data written for another version of the course structure', () => {
+    const { data } = encodeSuspendData(course, learnerProgress())
+    const changed = structuredClone(course)
+    const quiz = changed.content.en?.modules[0]?.pages.at(-1)?.blocks.find((block) => block.type === 'quiz')
+    if (quiz?.type !== 'quiz') throw new Error('fixture changed')
+    quiz.questions.reverse()
+    expect(decodeSuspendData(changed, data)).toBeNull()
+  })
+
+  it.each([
+    ['empty', ''],
+    ['not base-64', '{"pages":["a"]}'],
+    ['cut short', 'cut'],
+    ['with spaces', 'B A D'],
+  ])('ignores %s input safely', (_name, data) => {
+    expect(decodeSuspendData(course, data)).toBeNull()
+  })
+
+  it('never throws on corrupted data, and what it does decode is a consistent state', () => {
+    const { data } = encodeSuspendData(course, learnerProgress())
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+    let random = 12345
+    const next = (limit: number) => {
+      random = (random * 1_103_515_245 + 12_345) % 2 ** 31
+      return random % limit
+    }
+    for (let trial = 0; trial < 500; trial++) {
+      const chars = [...data]
+      const position = next(chars.length)
+      const mutation = next(3)
+      if (mutation === 0) chars[position] = alphabet.charAt(next(64))
+      else if (mutation === 1) chars.splice(position, 1)
+      else chars.splice(position, 0, alphabet.charAt(next(64)))
+      const decoded = decodeSuspendData(course, chars.join(''))
+      if (decoded === null) continue
+      for (const [quizId, record] of Object.entries(decoded.quizzes)) {
+        const quiz = course.content.en?.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks)).find((b) => b.type === 'quiz' && b.id === quizId)
+        if (quiz?.type !== 'quiz') throw new Error(`decoded an unknown quiz ${quizId}`)
+        for (const attempt of [...record.attempts, ...(record.current ? [record.current] : [])]) {
+          const planned = planAttempt(quiz, attempt.seed).questionIds
+          for (const id of Object.keys(attempt.responses)) expect(planned).toContain(id)
+        }
+      }
+    }
+  })
+})

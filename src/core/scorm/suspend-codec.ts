@@ -1,0 +1,504 @@
+import type { QuizBlock } from '../course/blocks/quiz'
+import type { ScenarioBlock } from '../course/blocks/scenario'
+import type { CourseBundle } from '../course/bundle'
+import type { Question } from '../course/questions'
+import { indexCourse } from '../progress/course-index'
+import type { CourseProgress, QuizAttemptRecord } from '../progress/schema'
+import { planAttempt } from '../quiz/attempt'
+import type { Response } from '../quiz/responses'
+import { scoreQuestion } from '../quiz/scoring'
+import { BitReader, bitsFor, BitWriter } from './bits'
+
+/**
+ * The learner's progress in SCORM suspend data: SCORM 1.2 allows 4096 characters, and LMSs that
+ * enforce it silently break resume above it. Everything is packed against the course itself:
+ * pages, quizzes, questions and options are written by their position in the course, answers in
+ * the fewest bits their question allows, the whole as URL-safe base-64.
+ *
+ * Kept: pages seen, location, bookmarks, completion and start times, each quiz's attempt count,
+ * best score and last attempt (seed, times, score, answers), the attempt in progress, scenario
+ * paths, and, while they fit, reflection texts and wrong fill-in answers. Dropped: seconds per
+ * page and watched video ranges (the LMS gets the session time instead), timestamps below the
+ * minute, and the answers of attempts before the last (their count and best score stay, so
+ * attempt limits and pass status are unchanged).
+ *
+ * The data starts with a format number and a fingerprint of the course's structure; data of
+ * another format or another course (an updated package) is ignored rather than misread.
+ */
+export const SUSPEND_FORMAT = 1
+
+/** SCORM 1.2's cmi.suspend_data limit; 2004 allows 64000. */
+export const SUSPEND_LIMIT_12 = 4096
+export const SUSPEND_LIMIT_2004 = 64000
+
+const MAX_REFLECTION_BYTES = 80_000
+const MAX_ANSWER_CHARS = 1000
+const EPOCH = Date.UTC(2020, 0, 1)
+const TIME_BITS = 25
+
+interface Layout {
+  pages: string[]
+  quizzes: QuizBlock[]
+  scenarios: ScenarioBlock[]
+  reflections: string[]
+  fingerprint: number
+}
+
+const layouts = new WeakMap<CourseBundle, Layout>()
+
+function questionShape(question: Question): string {
+  switch (question.type) {
+    case 'single-choice':
+    case 'multiple-response':
+      return question.options.map((option) => option.id).join('')
+    case 'matching':
+      return `${question.pairs.map((pair) => pair.id + pair.matchId).join('')}/${question.distractors.map((d) => d.id).join('')}`
+    case 'ordering':
+      return question.items.map((item) => item.id).join('')
+    case 'fill-in':
+      return String(question.accepted.length)
+    case 'true-false':
+      return ''
+  }
+}
+
+/** FNV-1a: a cheap, stable 32-bit hash. */
+function hash(text: string): number {
+  let value = 0x811c9dc5
+  for (let index = 0; index < text.length; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193) >>> 0
+  return value
+}
+
+function layoutOf(course: CourseBundle): Layout {
+  const cached = layouts.get(course)
+  if (cached) return cached
+  const index = indexCourse(course)
+  const pages = [...index.pageModule.keys()]
+  const quizzes = [...index.quizzes.values()].map((entry) => entry.quiz)
+  const scenarios = [...index.scenarios.values()]
+  const reflections = [...index.reflections]
+  const structure = [
+    pages.join(','),
+    quizzes.map((quiz) => `${quiz.id}:${quiz.draw}:${quiz.shuffle}:${quiz.questions.map((q) => `${q.id}=${q.type}=${questionShape(q)}`).join(';')}`).join('|'),
+    scenarios.map((scenario) => `${scenario.id}:${scenario.steps.map((step) => `${step.id}=${step.choices.map((choice) => choice.id).join('')}`).join(';')}`).join('|'),
+    reflections.join(','),
+  ].join('#')
+  const layout = { pages, quizzes, scenarios, reflections, fingerprint: hash(structure) }
+  layouts.set(course, layout)
+  return layout
+}
+
+/** Which optional texts to write; the rest are left out to meet the length limit. */
+type Keep = (key: string) => boolean
+
+function writeTime(writer: BitWriter, iso: string | undefined): void {
+  const ms = iso === undefined ? NaN : Date.parse(iso)
+  writer.bool(!Number.isNaN(ms))
+  if (!Number.isNaN(ms)) writer.uint(Math.min(Math.max(0, Math.round((ms - EPOCH) / 60_000)), 2 ** TIME_BITS - 1), TIME_BITS)
+}
+
+function readTime(reader: BitReader): string | undefined {
+  return reader.bool() ? new Date(EPOCH + reader.uint(TIME_BITS) * 60_000).toISOString() : undefined
+}
+
+function matchIds(question: Extract<Question, { type: 'matching' }>): string[] {
+  return [...question.pairs.map((pair) => pair.matchId), ...question.distractors.map((distractor) => distractor.id)]
+}
+
+/** The accepted answer a fill-in response is marked right against, so only its position is kept. */
+function acceptedIndex(question: Extract<Question, { type: 'fill-in' }>, response: string): number {
+  return question.accepted.findIndex((answer) => scoreQuestion({ ...question, accepted: [answer] }, response).correct)
+}
+
+function writeResponse(writer: BitWriter, question: Question, response: unknown, keepText: boolean): void {
+  switch (question.type) {
+    case 'single-choice': {
+      const index = question.options.findIndex((option) => option.id === response)
+      writer.bool(index >= 0)
+      if (index >= 0) writer.uint(index, bitsFor(question.options.length - 1))
+      return
+    }
+    case 'multiple-response': {
+      writer.bool(Array.isArray(response))
+      if (Array.isArray(response)) for (const option of question.options) writer.bool(response.includes(option.id))
+      return
+    }
+    case 'true-false': {
+      writer.bool(typeof response === 'boolean')
+      if (typeof response === 'boolean') writer.bool(response)
+      return
+    }
+    case 'matching': {
+      const given = typeof response === 'object' && response !== null && !Array.isArray(response) ? (response as Record<string, unknown>) : null
+      writer.bool(given !== null)
+      if (!given) return
+      const matches = matchIds(question)
+      for (const pair of question.pairs) {
+        const chosen = Object.hasOwn(given, pair.id) ? matches.indexOf(String(given[pair.id])) : -1
+        writer.uint(chosen + 1, bitsFor(matches.length))
+      }
+      return
+    }
+    case 'ordering': {
+      const ids = question.items.map((item) => item.id)
+      const order = Array.isArray(response) ? [...new Set(response.filter((id): id is string => ids.includes(id as string)))] : null
+      writer.bool(order !== null)
+      if (!order) return
+      writer.uint(order.length, bitsFor(ids.length))
+      for (const id of order) writer.uint(ids.indexOf(id), bitsFor(ids.length - 1))
+      return
+    }
+    case 'fill-in': {
+      writer.bool(typeof response === 'string')
+      if (typeof response !== 'string') return
+      const accepted = acceptedIndex(question, response)
+      writer.bool(accepted >= 0)
+      if (accepted >= 0) {
+        writer.uint(accepted, bitsFor(question.accepted.length - 1))
+        // The learner's own spelling of a right answer, while there is room for it.
+        const own = response !== question.accepted[accepted]
+        writer.bool(own)
+        if (!own) return
+      }
+      writer.bool(keepText)
+      if (keepText) writer.text(response.slice(0, MAX_ANSWER_CHARS))
+      return
+    }
+  }
+}
+
+function readResponse(reader: BitReader, question: Question): Response | undefined {
+  if (!reader.bool()) return undefined
+  switch (question.type) {
+    case 'single-choice':
+      return question.options[reader.index(question.options.length)]?.id
+    case 'multiple-response':
+      return question.options.filter(() => reader.bool()).map((option) => option.id)
+    case 'true-false':
+      return reader.bool()
+    case 'matching': {
+      const matches = matchIds(question)
+      const chosen: Record<string, string> = {}
+      for (const pair of question.pairs) {
+        const value = reader.index(matches.length + 1)
+        if (value > 0) chosen[pair.id] = matches[value - 1] as string
+      }
+      return chosen
+    }
+    case 'ordering': {
+      const length = reader.index(question.items.length + 1)
+      const order: string[] = []
+      for (let index = 0; index < length; index++) order.push((question.items[reader.index(question.items.length)] as { id: string }).id)
+      if (new Set(order).size !== order.length) throw new Error('an order repeats an item')
+      return order
+    }
+    case 'fill-in': {
+      if (reader.bool()) {
+        const accepted = question.accepted[reader.index(question.accepted.length)] as string
+        if (!reader.bool()) return accepted
+        return reader.bool() ? reader.text(MAX_ANSWER_CHARS * 4) : accepted
+      }
+      // A wrong answer whose text did not fit stays a wrong answer, just without its words.
+      return reader.bool() ? reader.text(MAX_ANSWER_CHARS * 4) : ''
+    }
+  }
+}
+
+function writeResponses(writer: BitWriter, quiz: QuizBlock, seed: number, responses: Record<string, unknown>, keep: Keep, key: string): void {
+  const byId = new Map(quiz.questions.map((question) => [question.id, question]))
+  for (const id of planAttempt(quiz, seed).questionIds) {
+    const question = byId.get(id) as Question
+    writeResponse(writer, question, Object.hasOwn(responses, id) ? responses[id] : undefined, keep(`${key}:${id}`))
+  }
+}
+
+function readResponses(reader: BitReader, quiz: QuizBlock, seed: number): Record<string, Response> {
+  const byId = new Map(quiz.questions.map((question) => [question.id, question]))
+  const responses: Record<string, Response> = {}
+  for (const id of planAttempt(quiz, seed).questionIds) {
+    const response = readResponse(reader, byId.get(id) as Question)
+    if (response !== undefined) responses[id] = response
+  }
+  return responses
+}
+
+function encodeWith(course: CourseBundle, progress: CourseProgress, keep: Keep): string {
+  const layout = layoutOf(course)
+  const writer = new BitWriter()
+  writer.uint(SUSPEND_FORMAT, 6)
+  writer.uint(layout.fingerprint, 32)
+  writeTime(writer, progress.startedAt)
+  writeTime(writer, progress.updatedAt)
+  writeTime(writer, progress.completedAt)
+  for (const id of layout.pages) writer.bool(Object.hasOwn(progress.pages, id))
+
+  const location = progress.location && layout.pages.indexOf(progress.location.pageId)
+  writer.bool(location !== undefined && location >= 0)
+  if (progress.location && location !== undefined && location >= 0) {
+    writer.uint(location, bitsFor(layout.pages.length - 1))
+    writer.uint(Math.round(Math.min(1, Math.max(0, progress.location.scroll)) * 100), 7)
+  }
+  writer.bool(progress.bookmarks.length > 0)
+  if (progress.bookmarks.length > 0) for (const id of layout.pages) writer.bool(progress.bookmarks.includes(id))
+
+  for (const quiz of layout.quizzes) {
+    const record = progress.quizzes[quiz.id]
+    const attempts = record?.attempts ?? []
+    writer.varuint(attempts.length)
+    const last = attempts.at(-1)
+    if (last) {
+      writer.uint(Math.round(Math.max(...attempts.map((attempt) => attempt.score))), 7)
+      writer.uint(Math.round(last.score), 7)
+      writeTime(writer, last.startedAt)
+      writeTime(writer, last.submittedAt)
+      writer.uint(last.seed >>> 0, 32)
+      writeResponses(writer, quiz, last.seed, last.responses, keep, `last:${quiz.id}`)
+    }
+    const current = record?.current
+    writer.bool(current !== undefined)
+    if (current) {
+      writer.uint(current.seed >>> 0, 32)
+      writeTime(writer, current.startedAt)
+      writeResponses(writer, quiz, current.seed, current.responses, keep, `current:${quiz.id}`)
+    }
+  }
+
+  for (const scenario of layout.scenarios) {
+    const path = progress.scenarios[scenario.id]
+    writer.bool(path !== undefined)
+    if (!path) continue
+    const steps = path.flatMap((entry) => {
+      const step = scenario.steps.findIndex((candidate) => candidate.id === entry.stepId)
+      const choice = scenario.steps[step]?.choices.findIndex((candidate) => candidate.id === entry.choiceId) ?? -1
+      return choice >= 0 ? [[step, choice] as const] : []
+    })
+    writer.varuint(steps.length)
+    for (const [step, choice] of steps) {
+      writer.uint(step, bitsFor(scenario.steps.length - 1))
+      writer.uint(choice, bitsFor((scenario.steps[step]?.choices.length ?? 1) - 1))
+    }
+  }
+
+  for (const id of layout.reflections) {
+    const reflection = progress.reflections[id]
+    const kept = reflection !== undefined && keep(`reflection:${id}`)
+    writer.bool(kept)
+    if (reflection && kept) {
+      writeTime(writer, reflection.savedAt)
+      writer.text(reflection.text)
+    }
+  }
+  return writer.toString()
+}
+
+/** Fills in what was dropped so the quiz's standing (attempts, best score, passed) is unchanged. */
+function rebuildAttempts(quiz: QuizBlock, count: number, best: number, last: QuizAttemptRecord): QuizAttemptRecord[] {
+  const earlier = (score: number): QuizAttemptRecord => ({ ...last, responses: {}, score, passed: score >= quiz.passMark })
+  const attempts: QuizAttemptRecord[] = []
+  const fillers = count - 1 - (best > last.score ? 1 : 0)
+  for (let index = 0; index < fillers; index++) attempts.push(earlier(0))
+  if (best > last.score) attempts.push(earlier(best))
+  attempts.push(last)
+  return attempts
+}
+
+function decodeOrThrow(course: CourseBundle, data: string): CourseProgress {
+  const layout = layoutOf(course)
+  const reader = new BitReader(data)
+  if (reader.uint(6) !== SUSPEND_FORMAT) throw new Error('another format')
+  if (reader.uint(32) !== layout.fingerprint) throw new Error('another course')
+  const startedAt = readTime(reader)
+  const updatedAt = readTime(reader)
+  const completedAt = readTime(reader)
+  const seenAt = startedAt ?? updatedAt ?? new Date(EPOCH).toISOString()
+  const progress: CourseProgress = {
+    courseId: course.id,
+    courseVersion: course.version,
+    pages: {},
+    videos: {},
+    quizzes: {},
+    scenarios: {},
+    reflections: {},
+    bookmarks: [],
+  }
+  if (startedAt) progress.startedAt = startedAt
+  if (updatedAt) progress.updatedAt = updatedAt
+  if (completedAt) progress.completedAt = completedAt
+  for (const id of layout.pages) if (reader.bool()) progress.pages[id] = { viewedAt: seenAt, seconds: 0 }
+  if (reader.bool()) {
+    const pageId = layout.pages[reader.index(layout.pages.length)] as string
+    const scroll = reader.uint(7)
+    if (scroll > 100) throw new Error('a scroll position is out of range')
+    progress.location = { pageId, scroll: scroll / 100 }
+  }
+  if (reader.bool()) progress.bookmarks = layout.pages.filter(() => reader.bool())
+
+  for (const quiz of layout.quizzes) {
+    const count = reader.varuint()
+    if (count > 10_000) throw new Error('an attempt count is too large')
+    const record: CourseProgress['quizzes'][string] = { attempts: [] }
+    if (count > 0) {
+      const best = reader.uint(7)
+      const score = reader.uint(7)
+      if (best > 100 || score > best) throw new Error('a score is out of range')
+      const startedAt = readTime(reader) ?? seenAt
+      const submittedAt = readTime(reader) ?? startedAt
+      const seed = reader.uint(32)
+      const responses = readResponses(reader, quiz, seed)
+      record.attempts = rebuildAttempts(quiz, count, best, { seed, startedAt, submittedAt, responses, score, passed: score >= quiz.passMark })
+    }
+    if (reader.bool()) {
+      const seed = reader.uint(32)
+      const startedAt = readTime(reader) ?? seenAt
+      record.current = { seed, startedAt, responses: readResponses(reader, quiz, seed) }
+    }
+    if (count > 0 || record.current) progress.quizzes[quiz.id] = record
+  }
+
+  for (const scenario of layout.scenarios) {
+    if (!reader.bool()) continue
+    const length = reader.varuint()
+    if (length > 10_000) throw new Error('a scenario path is too long')
+    const path: { stepId: string; choiceId: string }[] = []
+    for (let index = 0; index < length; index++) {
+      const step = scenario.steps[reader.index(scenario.steps.length)] as ScenarioBlock['steps'][number]
+      const choice = step.choices[reader.index(step.choices.length)]
+      if (!choice) throw new Error('a scenario step has no such choice')
+      path.push({ stepId: step.id, choiceId: choice.id })
+    }
+    progress.scenarios[scenario.id] = path
+  }
+
+  for (const id of layout.reflections) {
+    if (!reader.bool()) continue
+    const savedAt = readTime(reader) ?? seenAt
+    progress.reflections[id] = { text: reader.text(MAX_REFLECTION_BYTES), savedAt }
+  }
+  if (!reader.done()) throw new Error('the data goes on after the end')
+  return progress
+}
+
+export interface EncodedSuspendData {
+  data: string
+  /** The optional texts left out to stay within the limit (reflection ids, quiz:question ids). */
+  dropped: string[]
+  /** False when even without optional texts the data is longer than the limit. */
+  fits: boolean
+}
+
+interface OptionalText {
+  key: string
+  bytes: number
+}
+
+function optionalTexts(course: CourseBundle, progress: CourseProgress): OptionalText[] {
+  const layout = layoutOf(course)
+  const texts: OptionalText[] = []
+  for (const quiz of layout.quizzes) {
+    const record = progress.quizzes[quiz.id]
+    const attempts: [string, { seed: number; responses: Record<string, unknown> } | undefined][] = [
+      ['last', record?.attempts.at(-1)],
+      ['current', record?.current],
+    ]
+    for (const [kind, attempt] of attempts) {
+      if (!attempt) continue
+      for (const question of quiz.questions) {
+        const response = attempt.responses[question.id]
+        if (question.type === 'fill-in' && typeof response === 'string') texts.push({ key: `${kind}:${quiz.id}:${question.id}`, bytes: response.length })
+      }
+    }
+  }
+  for (const id of layout.reflections) {
+    const reflection = progress.reflections[id]
+    if (reflection) texts.push({ key: `reflection:${id}`, bytes: reflection.text.length * 3 })
+  }
+  // Long reflections go first: they cost the most and the LMS has no use for them.
+  return texts.sort((a, b) => Number(b.key.startsWith('reflection:')) - Number(a.key.startsWith('reflection:')) || b.bytes - a.bytes)
+}
+
+/**
+ * Packs progress into at most `maxLength` characters when it can: optional texts (reflections
+ * first, longest first, then wrong fill-in answers) are left out one by one until it fits.
+ */
+export function encodeSuspendData(course: CourseBundle, progress: CourseProgress, maxLength = Infinity): EncodedSuspendData {
+  const dropped = new Set<string>()
+  const keep: Keep = (key) => !dropped.has(key)
+  let data = encodeWith(course, progress, keep)
+  const candidates = optionalTexts(course, progress)
+  while (data.length > maxLength) {
+    const next = candidates.shift()
+    if (!next) break
+    dropped.add(next.key)
+    data = encodeWith(course, progress, keep)
+  }
+  return { data, dropped: [...dropped], fits: data.length <= maxLength }
+}
+
+/** The progress in suspend data, or null when the data is empty, corrupt, of another format or of another course. */
+export function decodeSuspendData(course: CourseBundle, data: string): CourseProgress | null {
+  if (data === '') return null
+  try {
+    return decodeOrThrow(course, data)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The longest progress this course's structure can produce in suspend data (without the optional
+ * texts, which are dropped to fit): every page seen and bookmarked, every quiz attempted many
+ * times with every drawn question answered in its longest form, plus an attempt in progress, and
+ * every scenario walked through all its steps. The export reports it against the 4096 limit.
+ */
+export function worstCaseProgress(course: CourseBundle): CourseProgress {
+  const layout = layoutOf(course)
+  const at = '2026-11-21T10:00:00.000Z'
+  const longest = (question: Question): Response => {
+    switch (question.type) {
+      case 'single-choice':
+        return (question.options.at(-1) as { id: string }).id
+      case 'multiple-response':
+        return question.options.map((option) => option.id)
+      case 'true-false':
+        return true
+      case 'matching': {
+        const matches = matchIds(question)
+        return Object.fromEntries(question.pairs.map((pair) => [pair.id, matches.at(-1) as string]))
+      }
+      case 'ordering':
+        return question.items.map((item) => item.id).reverse()
+      case 'fill-in':
+        return question.accepted.at(-1) as string
+    }
+  }
+  const answers = (quiz: QuizBlock, seed: number) => {
+    const byId = new Map(quiz.questions.map((question) => [question.id, question]))
+    return Object.fromEntries(planAttempt(quiz, seed).questionIds.map((id) => [id, longest(byId.get(id) as Question)]))
+  }
+  const seed = 0xffffffff
+  return {
+    courseId: course.id,
+    courseVersion: course.version,
+    startedAt: at,
+    updatedAt: at,
+    completedAt: at,
+    pages: Object.fromEntries(layout.pages.map((id) => [id, { viewedAt: at, seconds: 3600 }])),
+    videos: {},
+    quizzes: Object.fromEntries(
+      layout.quizzes.map((quiz) => {
+        // Both a finished attempt and one in progress, whatever the attempt limit: an upper bound.
+        const attempts = Array.from({ length: quiz.attempts ?? 99 }, () => ({ seed, startedAt: at, submittedAt: at, responses: answers(quiz, seed), score: 99, passed: true }))
+        return [quiz.id, { attempts, current: { seed, startedAt: at, responses: answers(quiz, seed) } }]
+      }),
+    ),
+    scenarios: Object.fromEntries(
+      layout.scenarios.map((scenario) => [
+        scenario.id,
+        scenario.steps.filter((step) => step.choices.length > 0).map((step) => ({ stepId: step.id, choiceId: (step.choices.at(-1) as { id: string }).id })),
+      ]),
+    ),
+    reflections: {},
+    bookmarks: [...layout.pages],
+    location: { pageId: layout.pages.at(-1) ?? '', scroll: 1 },
+  }
+}
