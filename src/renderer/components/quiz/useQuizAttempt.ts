@@ -1,0 +1,65 @@
+import { storeToRefs } from 'pinia'
+import { computed, type Ref } from 'vue'
+import type { QuizBlock } from '../../../core/course/blocks/quiz'
+import type { Question } from '../../../core/course/questions'
+import { quizStanding } from '../../../core/progress/completion'
+import { planAttempt, scoreAttempt } from '../../../core/quiz/attempt'
+import { newSeed } from '../../../core/quiz/random'
+import type { Response } from '../../../core/quiz/responses'
+import { useCourseStore } from '../../stores/course'
+
+/**
+ * A quiz's attempts, read from and written to the learner's progress in the course store: the
+ * unfinished attempt lives there too, so answers survive a restart. What the attempt shows comes
+ * from its seed, so a resumed or reviewed attempt looks exactly as it did.
+ */
+export function useQuizAttempt(quiz: Ref<QuizBlock>) {
+  const store = useCourseStore()
+  const { progress } = storeToRefs(store)
+  const record = computed(() => progress.value?.quizzes[quiz.value.id])
+
+  const standing = computed(() => (progress.value ? quizStanding(progress.value, quiz.value.id) : { attempts: 0, best: null, passed: false }))
+  /** Null when the quiz allows any number of attempts. */
+  const attemptsLeft = computed(() => (quiz.value.attempts === undefined ? null : Math.max(0, quiz.value.attempts - standing.value.attempts)))
+
+  const current = computed(() => record.value?.current ?? null)
+  const plan = computed(() => (current.value ? planAttempt(quiz.value, current.value.seed) : null))
+  const questionsById = computed(() => new Map(quiz.value.questions.map((question) => [question.id, question])))
+  const questionsOf = (ids: readonly string[]): Question[] =>
+    ids.flatMap((id) => {
+      const question = questionsById.value.get(id)
+      return question ? [question] : []
+    })
+  const questions = computed(() => questionsOf(plan.value?.questionIds ?? []))
+  const responses = computed(() => (current.value?.responses ?? {}) as Readonly<Record<string, Response>>)
+
+  const last = computed(() => record.value?.attempts.at(-1) ?? null)
+  /** The last submitted attempt, replayed from its seed for the result and the review. */
+  const lastResult = computed(() => {
+    const attempt = last.value
+    if (!attempt) return null
+    const lastPlan = planAttempt(quiz.value, attempt.seed)
+    const attemptResponses = attempt.responses as Readonly<Record<string, Response>>
+    return {
+      attempt,
+      plan: lastPlan,
+      questions: questionsOf(lastPlan.questionIds),
+      responses: attemptResponses,
+      marks: scoreAttempt(quiz.value, lastPlan.questionIds, attemptResponses).questions,
+    }
+  })
+
+  const now = () => new Date().toISOString()
+  return {
+    standing,
+    attemptsLeft,
+    current,
+    plan,
+    questions,
+    responses,
+    lastResult,
+    start: () => store.record({ type: 'quiz.started', at: now(), quizId: quiz.value.id, seed: newSeed() }),
+    answer: (questionId: string, response: Response) => store.record({ type: 'quiz.answered', quizId: quiz.value.id, questionId, response }),
+    submit: () => store.record({ type: 'quiz.submitted', at: now(), quizId: quiz.value.id }),
+  }
+}
