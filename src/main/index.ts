@@ -5,6 +5,7 @@ import { createAppServices } from '../node/app-services'
 import { installSessionGuards, installWebContentsGuards } from './guards'
 import { createSenderCheck, registerIpc } from './ipc'
 import { installMenu } from './menu'
+import { printToPdf } from './print'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { devServerUrl } from './security'
 import { openMainWindow, openWindowState, rendererUrl, WINDOW_STATE_FILE } from './window'
@@ -30,7 +31,7 @@ async function start(devServer: string | undefined): Promise<void> {
   const coursesDir = app.isPackaged ? path.join(process.resourcesPath, 'courses') : path.join(app.getAppPath(), 'courses')
   const rendererDir = path.join(__dirname, '../renderer')
   const services = await createAppServices({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir })
-  registerIpc(ipcMain, services.router, createSenderCheck(devServer))
+  registerIpc(ipcMain, services.router, createSenderCheck(devServer), { 'handout.printToPdf': printToPdf })
   handleAppProtocol({ rendererDir, coursesDir })
   installSessionGuards(session.defaultSession, devServer)
   installMenu(!app.isPackaged)

@@ -115,3 +115,20 @@ describe('createSenderCheck', () => {
     expect(createSenderCheck()(event)).toBe(false)
   })
 })
+
+describe('registerIpc with desktop-only handlers', () => {
+  const router = vi.fn(async (method: unknown, input: unknown): Promise<ApiResult<unknown>> => ok({ method, input }))
+
+  it('answers desktop-only methods with their local handler, after the same sender check', async () => {
+    const local = fakeIpcMain()
+    const print = vi.fn(async (): Promise<ApiResult<unknown>> => ok('pdf'))
+    registerIpc(local, router, createSenderCheck(), { 'handout.printToPdf': print })
+    const handler = local.handlers.get(ipcChannel('handout.printToPdf'))
+    const trusted = eventFrom(APP_PAGE)
+    await expect(handler?.(trusted, { fileName: 'm.pdf' })).resolves.toEqual(ok('pdf'))
+    expect(print).toHaveBeenCalledExactlyOnceWith(trusted, { fileName: 'm.pdf' })
+    expect(router).not.toHaveBeenCalled()
+    await expect(handler?.(eventFrom('https://evil.example/'), {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(print).toHaveBeenCalledOnce()
+  })
+})

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { fail, type ApiResult } from '../core/api/errors'
-import { METHOD_NAMES, ipcChannel } from '../core/api/methods'
+import { METHOD_NAMES, ipcChannel, type MethodName } from '../core/api/methods'
 import type { Router } from '../node/api-router'
 import { isAppUrl } from './security'
 
@@ -23,17 +23,26 @@ export function createSenderCheck(devServer?: string): SenderCheck {
 }
 
 /**
- * One `ipcMain.handle` per contract method, each passing its input to the router untouched. The
+ * One `ipcMain.handle` per contract method, each passing its input to the router (or a local handler) untouched. The
  * renderer always gets an envelope: a thrown error would cross IPC with main-process details.
  */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, router: Router, isTrustedSender: SenderCheck): void {
+export type LocalHandler = (event: IpcMainInvokeEvent, input: unknown) => Promise<ApiResult<unknown>>
+
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  router: Router,
+  isTrustedSender: SenderCheck,
+  /** Methods only the desktop can answer (they need the calling window), handled here instead of by the router. */
+  local: Partial<Record<MethodName, LocalHandler>> = {},
+): void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), async (event, input: unknown): Promise<ApiResult<unknown>> => {
       if (!isTrustedSender(event)) {
         return fail('FORBIDDEN', `${method} may only be called by Civic Learn's own window.`)
       }
       try {
-        return await router(method, input)
+        const handler = local[method]
+        return await (handler ? handler(event, input) : router(method, input))
       } catch (error) {
         console.error(`${method} failed in the main process`, error)
         return fail('INTERNAL', 'Civic Learn could not complete that request.')

@@ -245,7 +245,8 @@ describe('start-up', () => {
     await startShell()
     const channels = fake.current.ipcMain.handle.mock.calls.map(([channel]) => channel as string)
     expect(channels.sort()).toEqual(METHOD_NAMES.map(ipcChannel).sort())
-    for (const method of METHOD_NAMES) {
+    // Printing needs the calling window, so the shell answers it itself (see print.test.ts).
+    for (const method of METHOD_NAMES.filter((name) => name !== 'handout.printToPdf')) {
       const answer = await ipcHandler(ipcChannel(method))(eventFrom('civic://app/index.html'), { n: 1 })
       expect(answer).toEqual({ ok: true, value: { method, input: { n: 1 } } })
     }

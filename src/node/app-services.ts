@@ -135,6 +135,9 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
         await settings.reset()
         return { deleted: true as const }
       },
+      'handout.printToPdf': () => {
+        throw new ApiError({ code: 'UNAVAILABLE', message: 'Saving a handout as PDF is done by the browser: use its print dialog.' })
+      },
       'store.status': () => ({ readOnly: learners.readOnly, notices: [...learners.notices] }),
     },
     log,

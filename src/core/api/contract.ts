@@ -144,6 +144,8 @@ export const contract = {
   'record.import': { input: z.object({ text: z.string().max(MAX_RECORD_BYTES) }).strict(), output: ProfileSchema },
   'results.export': { input: NoInput, output: FileSchema },
   'data.deleteAll': { input: z.object({ confirm: z.literal('delete everything') }).strict(), output: z.object({ deleted: z.literal(true) }).strict() },
+  /** Desktop only: the page as a PDF handout; the web host answers UNAVAILABLE and the browser prints. */
+  'handout.printToPdf': { input: z.object({ fileName: z.string().regex(/^[a-z0-9-]{1,80}\.pdf$/) }).strict(), output: FileSchema },
   'store.status': { input: NoInput, output: z.object({ readOnly: z.boolean(), notices: z.array(StoreNoticeSchema) }).strict() },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>
 

@@ -23,6 +23,7 @@ export const METHOD_NAMES = [
   'record.import',
   'results.export',
   'data.deleteAll',
+  'handout.printToPdf',
   'store.status',
 ] as const
 
