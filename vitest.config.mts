@@ -16,7 +16,8 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'happy-dom',
-          include: ['src/renderer/**/*.test.ts'],
+          include: ['src/renderer/**/*.test.ts', 'src/player/**/*.test.ts'],
+          setupFiles: ['src/renderer/test-setup.ts'],
         },
       },
     ],

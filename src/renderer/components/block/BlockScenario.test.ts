@@ -1,0 +1,78 @@
+import { flushPromises } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import type { ScenarioBlock } from '../../../core/course/blocks/scenario'
+import BlockScenario from './BlockScenario.vue'
+import { mountBlock } from './block-testing'
+import { walkScenario } from './scenario-path'
+
+const scenario: ScenarioBlock = {
+  type: 'scenario',
+  id: 'flood-rumour',
+  title: 'A rumour during a flood',
+  start: 'post',
+  steps: [
+    {
+      id: 'post',
+      text: 'A resident posts that the bridge has collapsed.',
+      choices: [
+        { id: 'a', text: 'Share it at once.', feedback: 'The bridge was fine; people took long detours.', next: 'correction', outcome: 'poor' },
+        { id: 'b', text: 'Check with the emergency team first.', feedback: 'You share a verified update instead.', outcome: 'good' },
+      ],
+    },
+    { id: 'correction', text: 'People ask where you heard it.', choices: [{ id: 'a', text: 'Post a correction.', feedback: 'Residents thank you.', outcome: 'mixed' }] },
+  ],
+}
+
+describe('BlockScenario', () => {
+  it('branches: a choice shows its consequence, takes focus there, and leads to the next step', async () => {
+    const { wrapper, recorded } = await mountBlock(BlockScenario, scenario)
+    expect(wrapper.text()).toContain('A resident posts that the bridge has collapsed.')
+    const choices = wrapper.findAll('fieldset button')
+    expect(choices.map((button) => button.text())).toEqual(['Share it at once.', 'Check with the emergency team first.'])
+    await choices[0]?.trigger('click')
+    await flushPromises()
+    const consequence = wrapper.get('.block-scenario__consequence')
+    expect(consequence.text()).toContain('A poor choice')
+    expect(consequence.text()).toContain('people took long detours')
+    expect(document.activeElement).toBe(consequence.element)
+    expect(wrapper.text()).toContain('You chose: Share it at once.')
+    expect(wrapper.text()).toContain('People ask where you heard it.')
+    expect(await recorded()).toEqual([{ type: 'scenario.chose', blockId: 'flood-rumour', stepId: 'post', choiceId: 'a' }])
+  })
+
+  it('ends when a choice leads nowhere, and starts again on request', async () => {
+    const { wrapper, recorded } = await mountBlock(BlockScenario, scenario, { progress: { scenarios: { 'flood-rumour': [{ stepId: 'post', choiceId: 'b' }] } } })
+    expect(wrapper.find('fieldset').exists()).toBe(false)
+    expect(wrapper.text()).toContain('This is the end of the scenario.')
+    await wrapper.get('button.button--secondary').trigger('click')
+    await flushPromises()
+    expect(wrapper.findAll('fieldset button')).toHaveLength(2)
+    expect(wrapper.text()).not.toContain('You chose')
+    expect(await recorded()).toEqual([{ type: 'scenario.restarted', blockId: 'flood-rumour' }])
+  })
+
+  it('lays out every step and consequence in a handout', async () => {
+    const { wrapper } = await mountBlock(BlockScenario, scenario, { host: { handout: true } })
+    expect(wrapper.find('button').exists()).toBe(false)
+    expect(wrapper.text()).toContain('Residents thank you.')
+    expect(wrapper.text()).toContain('You share a verified update instead.')
+  })
+})
+
+describe('walkScenario', () => {
+  it('stops replaying at a recorded choice that no longer fits the course', () => {
+    const walk = walkScenario(scenario, [
+      { stepId: 'post', choiceId: 'a' },
+      { stepId: 'post', choiceId: 'b' },
+    ])
+    expect(walk.taken.map(({ choice }) => choice.text)).toEqual(['Share it at once.'])
+    expect(walk.current?.id).toBe('correction')
+  })
+
+  it('ends on a step without choices', () => {
+    const withEnding: ScenarioBlock = { ...scenario, steps: [{ id: 'post', text: 'Start', choices: [{ id: 'a', text: 'Go', feedback: 'Gone', next: 'end' }] }, { id: 'end', text: 'The end.', choices: [] }] }
+    const walk = walkScenario(withEnding, [{ stepId: 'post', choiceId: 'a' }])
+    expect(walk.current).toBeNull()
+    expect(walk.ending?.text).toBe('The end.')
+  })
+})

@@ -1,0 +1,90 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { defineComponent, h, type Component } from 'vue'
+import type { Language, Nation } from '../../../core/api'
+import type { Block } from '../../../core/course/blocks'
+import type { CourseBundle } from '../../../core/course/bundle'
+import { emptyProgress, type CourseProgress, type TrackingEvent } from '../../../core/progress/schema'
+import { API_KEY } from '../../api'
+import { fakeApi } from '../../api/fake-api'
+import { createAppI18n } from '../../i18n'
+import { useCourseStore } from '../../stores/course'
+import { useSettingsStore } from '../../stores/settings'
+import { provideBlockHost, type BlockHost } from './block-context'
+
+/** A one-page course holding the given blocks, in English and Welsh. */
+export function courseWith(blocks: Block[], welshBlocks: Block[] = blocks): CourseBundle {
+  const module = (title: string, pageBlocks: Block[]) => ({
+    id: 'm',
+    title,
+    objectives: [],
+    minutes: 5,
+    jurisdiction: [],
+    pages: [{ id: 'p', title: 'Page', blocks: pageBlocks }],
+  })
+  return {
+    format: 1,
+    id: 'demo',
+    version: '1.0.0',
+    language: 'en',
+    languages: ['en', 'cy'],
+    minutes: 5,
+    jurisdiction: 'uk-wide',
+    lastReviewed: '2026-11-01',
+    passMark: 80,
+    completion: ['all-pages-viewed'],
+    licence: 'CC BY 4.0',
+    content: {
+      en: { title: 'Demo', summary: 'S', credits: [], modules: [module('Module', blocks)] },
+      cy: { title: 'Demo (cy)', summary: 'S', credits: [], modules: [module('Modiwl', welshBlocks)] },
+    },
+  }
+}
+
+export interface MountOptions {
+  language?: Language
+  nation?: Nation | null
+  progress?: Partial<CourseProgress>
+  host?: Partial<BlockHost>
+}
+
+/**
+ * Mounts one block component as the player would: with the course open in the course store,
+ * the learner's settings, and an API that keeps every tracking event sent, for assertions.
+ */
+export async function mountBlock(component: Component, block: Block, options: MountOptions = {}) {
+  const sent: TrackingEvent[] = []
+  const api = fakeApi({
+    'progress.record': async (input) => {
+      sent.push(...input.events)
+      return { recorded: input.events.length }
+    },
+  })
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const host: BlockHost = { handout: false, onLeave: () => () => undefined, ...options.host }
+  const Host = defineComponent({
+    setup() {
+      const settings = useSettingsStore()
+      settings.settings = { language: options.language ?? 'en', nation: options.nation ?? null }
+      const store = useCourseStore()
+      store.bundle = courseWith([block])
+      store.progress = { ...emptyProgress('demo', '1.0.0'), ...options.progress }
+      provideBlockHost(host)
+      return () => h(component, { block, courseId: 'demo' })
+    },
+  })
+  const wrapper = mount(Host, {
+    attachTo: document.body,
+    global: { plugins: [pinia, createAppI18n(options.language ?? 'en')], provide: { [API_KEY as symbol]: api } },
+  })
+  await flushPromises()
+  const store = useCourseStore()
+  const settings = useSettingsStore()
+  /** Every event recorded so far, once the store has sent them. */
+  async function recorded(): Promise<TrackingEvent[]> {
+    await store.flush()
+    return sent
+  }
+  return { wrapper, store, settings, recorded }
+}
