@@ -93,6 +93,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/player/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict(
+        [noNode, layerImport('node', 'main', 'preload', 'cli')],
+        [...nodeBuiltinPaths, ...electronPath],
+      ),
+    },
+  },
+  {
     files: ['src/cli/**'],
     rules: {
       'no-restricted-imports': restrict(

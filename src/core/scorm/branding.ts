@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { IdSchema } from '../course/ids'
+
+const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as #rrggbb')
+const Text = (max: number) => z.string().trim().min(1).max(max)
+
+/**
+ * A council's branding for a course: written by council staff as a small YAML or JSON file, applied
+ * when a course is exported (and by the app). Paths are relative to the overlay file.
+ */
+export const BrandingOverlaySchema = z
+  .object({
+    organisation: Text(120).describe('The council or organisation, shown with its logo.'),
+    logo: z.string().regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\.(png|jpg|jpeg|svg|webp)$/, 'must be a PNG, JPEG, SVG or WebP file beside the overlay, named with letters, digits, ".", "_" or "-"').optional(),
+    logoAlt: Text(200).optional().describe('What the logo shows, for screen readers; defaults to the organisation name.'),
+    colours: z
+      .object({
+        text: Colour.describe('Body text.'),
+        background: Colour.describe('Page background.'),
+        accent: Colour.describe('Buttons, links and the header band.'),
+        accentText: Colour.describe('Text on the accent colour.'),
+      })
+      .strict()
+      .optional(),
+    welcome: Text(2000).optional().describe('A short welcome shown before the course, in Markdown.'),
+    contact: Text(300).optional().describe('Who to ask for help, e.g. "Member services, 01234 567890".'),
+    policyPage: z
+      .object({ title: Text(120), markdown: Text(20_000) })
+      .strict()
+      .optional()
+      .describe('An extra page with local policy, added as a last module of its own.'),
+    hideModules: z.array(IdSchema).default([]).describe('Modules left out of the exported course.'),
+  })
+  .strict()
+export type BrandingOverlay = z.infer<typeof BrandingOverlaySchema>
+
+/** WCAG 2 relative luminance of #rrggbb. */
+export function luminance(hex: string): number {
+  const channel = (offset: number) => {
+    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255
+    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4
+  }
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+}
+
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]
+  return (light + 0.05) / (dark + 0.05)
+}
+
+/** WCAG AA for normal text. */
+export const AA_CONTRAST = 4.5
+
+/** The colour pairs a learner reads, each failing one named with its ratio. */
+export function contrastProblems(colours: NonNullable<BrandingOverlay['colours']>): string[] {
+  const pairs: [keyof typeof colours, keyof typeof colours][] = [
+    ['text', 'background'],
+    ['accentText', 'accent'],
+    ['accent', 'background'],
+  ]
+  return pairs.flatMap(([foreground, background]) => {
+    const ratio = contrastRatio(colours[foreground], colours[background])
+    return ratio >= AA_CONTRAST
+      ? []
+      : [`colours.${foreground} (${colours[foreground]}) on colours.${background} (${colours[background]}) has a contrast of ${ratio.toFixed(2)}:1; WCAG AA needs at least ${AA_CONTRAST}:1.`]
+  })
+}
+
+/** What the player is given: the overlay with the logo's path inside the package. */
+export type PackageBranding = Omit<BrandingOverlay, 'hideModules' | 'policyPage'>

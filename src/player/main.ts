@@ -1,0 +1,100 @@
+import { createPinia } from 'pinia'
+import { createApp, h, reactive } from 'vue'
+import type { Router } from 'vue-router'
+import { CMI } from '../core/scorm/data-model'
+import { isPackageData, PACKAGE_DATA_FILE, type PackageData } from '../core/scorm/package-data'
+import { API_KEY } from '../renderer/api'
+import { createAppI18n } from '../renderer/i18n'
+import { createAppRouter } from '../renderer/router'
+import { useAppInfoStore } from '../renderer/stores/app-info'
+import { useCourseStore } from '../renderer/stores/course'
+import { useSettingsStore } from '../renderer/stores/settings'
+import '../renderer/styles/main.css'
+import cy from './locales/cy/player.json'
+import en from './locales/en/player.json'
+import { createPlayerApi } from './player-api'
+import PlayerShell from './PlayerShell.vue'
+import { ProgressTracker, type KeyValueStore } from './progress-tracker'
+import { findScormApi, ScormSession } from './scorm-runtime'
+
+/** Checkpoint commits while the learner reads without generating events. */
+const TIMED_COMMIT_MS = 60_000
+
+async function loadPackage(): Promise<PackageData> {
+  const response = await fetch(PACKAGE_DATA_FILE, { cache: 'no-cache' })
+  if (!response.ok) throw new Error(`${PACKAGE_DATA_FILE} answered HTTP ${response.status}`)
+  const data: unknown = await response.json()
+  if (!isPackageData(data)) throw new Error(`${PACKAGE_DATA_FILE} is not a Civic Learn course package`)
+  return data
+}
+
+/** Sandboxed frames and some privacy settings refuse local storage outright. */
+function browserStorage(): KeyValueStore | null {
+  try {
+    const storage = window.localStorage
+    storage.getItem('civic-learn-probe')
+    return storage
+  } catch {
+    return null
+  }
+}
+
+/** Where a returning learner left off, on the routes this build of the app has. */
+function resumePath(router: Router, courseId: string, pageId: string | undefined): string {
+  const candidates = [...(pageId ? [`/course/${courseId}/page/${pageId}`] : []), `/course/${courseId}`]
+  return candidates.find((path) => router.resolve(path).name !== 'not-found') ?? '/'
+}
+
+async function start(): Promise<void> {
+  const i18n = createAppI18n()
+  i18n.global.mergeLocaleMessage('en', en as never)
+  i18n.global.mergeLocaleMessage('cy', cy as never)
+  let data: PackageData
+  try {
+    data = await loadPackage()
+  } catch (error) {
+    const message = document.createElement('p')
+    message.setAttribute('role', 'alert')
+    message.textContent = i18n.global.t('player.loadFailed', { reason: error instanceof Error ? error.message : String(error) })
+    document.getElementById('app')?.replaceChildren(message)
+    return
+  }
+
+  const view = reactive({ trouble: false })
+  const found = findScormApi(window, data.scorm)
+  const session = found ? new ScormSession(found, { onTrouble: () => (view.trouble = true), log: (text) => console.warn(text) }) : null
+  const connected = session?.start() === true
+  const storage = browserStorage()
+  const tracker = new ProgressTracker({ course: data.course, session: connected ? session : null, storage, log: (text) => console.warn(text) })
+  const progress = tracker.load()
+  const learnerName = connected && session ? session.get(CMI[session.version].learnerName) : null
+
+  const app = createApp({ render: () => h(PlayerShell, { connection: connected ? 'lms' : 'standalone', trouble: view.trouble, branding: data.branding }) })
+  app.provide(API_KEY, createPlayerApi({ data, tracker, learnerName, storage }))
+  app.use(createPinia())
+  app.use(i18n)
+  const router = createAppRouter()
+  app.use(router)
+  await app.runWithContext(() => Promise.allSettled([useSettingsStore().load(), useAppInfoStore().load()]))
+  const hash = window.location.hash
+  if (hash === '' || hash === '#' || hash === '#/') await router.replace(resumePath(router, data.course.id, progress.location?.pageId))
+  app.mount('#app')
+
+  // Events wait a moment in the course store before they reach the tracker: send them first.
+  const courseStore = app.runWithContext(() => useCourseStore())
+  const flushed = () => courseStore.flush().catch(() => undefined)
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void flushed().then(() => tracker.commit())
+  })
+  // pagehide, not unload: Moodle's permissions policy blocks unload in its frame, and pagehide
+  // also fires when the browser keeps the page in its back-forward cache.
+  let closed = false
+  window.addEventListener('pagehide', () => {
+    if (closed) return
+    closed = true
+    void flushed().then(() => tracker.close())
+  })
+  window.setInterval(() => tracker.commitIfChanged(), TIMED_COMMIT_MS)
+}
+
+void start()

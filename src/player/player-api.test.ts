@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { courseOf } from '../../test/support/scorm-courses'
+import { ApiError } from '../core/api/errors'
+import { createPlayerApi, displayName } from './player-api'
+import { ProgressTracker } from './progress-tracker'
+
+const course = courseOf([{ id: 'm', title: 'M', objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: 'p1', title: 'P1', blocks: [] }] }])
+
+function setup(learnerName: string | null = 'Jones, Ceri') {
+  const saved = new Map<string, string>()
+  const storage = { getItem: (key: string) => saved.get(key) ?? null, setItem: (key: string, value: string) => void saved.set(key, value) }
+  const tracker = new ProgressTracker({ course, session: null, storage })
+  tracker.load()
+  const api = createPlayerApi({ data: { format: 1, scorm: 'scorm12', appVersion: '1.2.3', course }, tracker, learnerName, storage })
+  return { api, saved }
+}
+
+describe('the CivicApi of a package', () => {
+  it('serves the one course it carries', async () => {
+    const { api } = setup()
+    expect(await api['course.list']({})).toEqual([expect.objectContaining({ status: 'ready', id: 'scorm-test', modules: 1 })])
+    expect(await api['course.get']({ courseId: 'scorm-test' })).toBe(course)
+    await expect(api['course.get']({ courseId: 'other' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('records progress and reports it back', async () => {
+    const { api } = setup()
+    await api['progress.record']({ courseId: 'scorm-test', events: [{ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'p1' }] })
+    expect(Object.keys((await api['progress.get']({ courseId: 'scorm-test' })).pages)).toEqual(['p1'])
+    expect(await api['progress.overview']({})).toEqual([expect.objectContaining({ courseId: 'scorm-test', complete: true, progress: 1 })])
+  })
+
+  it('has one learner, named by the LMS', async () => {
+    expect((await setup().api['profile.list']({})).profiles).toEqual([expect.objectContaining({ id: 'learner', name: 'Ceri Jones', hasPin: false })])
+    expect(displayName('Ceri Jones')).toBe('Ceri Jones')
+    expect(displayName('Jones, Ceri')).toBe('Ceri Jones')
+  })
+
+  it('keeps settings in the browser', async () => {
+    const { api, saved } = setup()
+    expect(await api['settings.get']({})).toEqual({ language: 'en', nation: null })
+    await api['settings.update']({ language: 'cy' })
+    expect(await api['settings.get']({})).toEqual({ language: 'cy', nation: null })
+    saved.set('civic-learn-settings', '{not json')
+    expect(await api['settings.get']({})).toEqual({ language: 'en', nation: null })
+  })
+
+  it('answers a typed UNAVAILABLE error for what belongs to the LMS', async () => {
+    const { api } = setup()
+    const failure = await api['profile.create']({ name: 'Someone' }).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(ApiError)
+    expect(failure).toMatchObject({ code: 'UNAVAILABLE' })
+    await expect(api['certificate.create']({ courseId: 'scorm-test' })).rejects.toMatchObject({ code: 'UNAVAILABLE' })
+  })
+})

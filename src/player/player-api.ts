@@ -1,0 +1,124 @@
+import type { CivicApi, Language, MethodInput, MethodOutput, Settings } from '../core/api/contract'
+import { ApiError } from '../core/api/errors'
+import { METHOD_NAMES } from '../core/api/methods'
+import { courseStatus } from '../core/progress/completion'
+import type { PackageData } from '../core/scorm/package-data'
+import type { KeyValueStore, ProgressTracker } from './progress-tracker'
+
+export interface PlayerApiOptions {
+  data: PackageData
+  tracker: ProgressTracker
+  /** The learner's name as the LMS gives it, or null without an LMS. */
+  learnerName: string | null
+  /** Settings are the browser's, whatever the LMS. */
+  storage: KeyValueStore | null
+  now?: () => Date
+}
+
+const SETTINGS_KEY = 'civic-learn-settings'
+const LANGUAGES: readonly Language[] = ['en', 'cy']
+
+/** LMSs give "Surname, Forename"; the course greets people the other way round. */
+export function displayName(lmsName: string): string {
+  const parts = lmsName.split(',').map((part) => part.trim())
+  return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : lmsName.trim()
+}
+
+function notInPackage(method: string): () => Promise<never> {
+  return async () => {
+    throw new ApiError({ code: 'UNAVAILABLE', message: `This is not available in a course opened from a learning platform (${method}); the platform keeps your record.` })
+  }
+}
+
+/**
+ * The CivicApi inside a SCORM package: the course shipped with it, progress through the tracker
+ * (LMS or local storage), settings in the browser, one learner named by the LMS. Everything else
+ * (profiles, certificates, files) is the LMS's business and answers UNAVAILABLE, as the web host
+ * does for desktop-only methods.
+ */
+export function createPlayerApi(options: PlayerApiOptions): CivicApi {
+  const { data, tracker, storage } = options
+  const course = data.course
+  const now = options.now ?? (() => new Date())
+  const createdAt = now().toISOString()
+  const defaults: Settings = { language: course.language === 'cy' ? 'cy' : 'en', nation: null }
+
+  const readSettings = (): Settings => {
+    try {
+      const saved = JSON.parse(storage?.getItem(SETTINGS_KEY) ?? '{}') as Partial<Settings>
+      return {
+        language: LANGUAGES.includes(saved.language as Language) ? (saved.language as Language) : defaults.language,
+        nation: typeof saved.nation === 'string' ? saved.nation : null,
+      }
+    } catch {
+      return defaults
+    }
+  }
+
+  const ensureCourse = (courseId: string) => {
+    if (courseId !== course.id) throw new ApiError({ code: 'NOT_FOUND', message: `This package holds the course "${course.id}", not "${courseId}".` })
+  }
+
+  const implemented: { [M in keyof CivicApi]?: (input: MethodInput<M>) => Promise<MethodOutput<M>> } = {
+    'app.info': async () => ({ name: 'Civic Learn', version: data.appVersion, host: 'web' }),
+    'course.list': async () => {
+      const content = course.content[course.language]
+      return [
+        {
+          status: 'ready',
+          id: course.id,
+          title: content?.title ?? course.id,
+          summary: content?.summary ?? '',
+          language: course.language,
+          languages: course.languages,
+          minutes: course.minutes,
+          modules: content?.modules.length ?? 0,
+        },
+      ]
+    },
+    'course.get': async ({ courseId }) => {
+      ensureCourse(courseId)
+      return course
+    },
+    'progress.get': async ({ courseId }) => {
+      ensureCourse(courseId)
+      return tracker.progress
+    },
+    'progress.record': async ({ courseId, events }) => {
+      ensureCourse(courseId)
+      return { recorded: tracker.record(events) }
+    },
+    'progress.overview': async () => {
+      const status = courseStatus(course, tracker.progress)
+      const overview: MethodOutput<'progress.overview'>[number] = {
+        courseId: course.id,
+        progress: status.progress,
+        complete: status.complete,
+        passed: status.passed,
+        score: status.score,
+        secondsSpent: status.secondsSpent,
+      }
+      if (tracker.progress.startedAt) overview.startedAt = tracker.progress.startedAt
+      if (tracker.progress.completedAt) overview.completedAt = tracker.progress.completedAt
+      return [overview]
+    },
+    'settings.get': async () => readSettings(),
+    'settings.update': async (patch) => {
+      const next: Settings = { ...readSettings() }
+      if (patch.language !== undefined) next.language = patch.language
+      if (patch.nation !== undefined) next.nation = patch.nation
+      try {
+        storage?.setItem(SETTINGS_KEY, JSON.stringify(next))
+      } catch {
+        // Settings then last for this visit only; nothing the learner must act on.
+      }
+      return next
+    },
+    'profile.list': async () => ({
+      activeId: 'learner',
+      profiles: [{ id: 'learner', name: options.learnerName ? displayName(options.learnerName) : '', createdAt, hasPin: false }],
+    }),
+    'store.status': async () => ({ readOnly: false, notices: [] }),
+  }
+  return Object.fromEntries(METHOD_NAMES.map((method) => [method, implemented[method] ?? notInPackage(method)])) as CivicApi
+}

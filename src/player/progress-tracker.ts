@@ -1,0 +1,181 @@
+import type { CourseBundle } from '../core/course/bundle'
+import { moduleStatus } from '../core/progress/completion'
+import { applyEvents } from '../core/progress/reducer'
+import type { CourseProgress, TrackingEvent } from '../core/progress/schema'
+import { CMI, interactionWrites, trackingWrites, type CmiWrite } from '../core/scorm/data-model'
+import { decodeSuspendData, encodeSuspendData, SUSPEND_LIMIT_12, SUSPEND_LIMIT_2004 } from '../core/scorm/suspend-codec'
+import type { ScormSession } from './scorm-runtime'
+
+/** Where progress is kept when there is no LMS; `null` when the browser refuses storage too. */
+export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>
+
+export interface TrackerOptions {
+  course: CourseBundle
+  /** The LMS session, or null when the package runs without an LMS. */
+  session: ScormSession | null
+  /** Used only without an LMS. */
+  storage: KeyValueStore | null
+  now?: () => number
+  log?: (message: string) => void
+}
+
+/** A commit at least this often while the learner is active, besides the checkpoints. */
+const COMMIT_EVERY_EVENTS = 10
+const COMMIT_EVERY_MS = 60_000
+
+export const storageKey = (courseId: string) => `civic-learn-scorm:${courseId}`
+
+/**
+ * The learner's progress in a package: the same reducer as the app, with the result written to
+ * the LMS (status, score, location, suspend data and a journal entry per question of each newly
+ * submitted attempt) and committed at checkpoints: a quiz submitted, a module finished, every few
+ * events or minute. Without an LMS it is kept in the browser's local storage.
+ */
+export class ProgressTracker {
+  private readonly course: CourseBundle
+  private readonly session: ScormSession | null
+  private readonly storage: KeyValueStore | null
+  private readonly now: () => number
+  private readonly log: (message: string) => void
+  private readonly written = new Map<string, string>()
+  private state: CourseProgress
+  private interactions = false
+  private sinceCommit = 0
+  private lastCommit: number
+
+  constructor(options: TrackerOptions) {
+    this.course = options.course
+    this.session = options.session
+    this.storage = options.storage
+    this.now = options.now ?? (() => Date.now())
+    this.log = options.log ?? (() => undefined)
+    this.lastCommit = this.now()
+    // Not core's emptyProgress: its module holds the zod schemas, which the player must not bundle.
+    this.state = { courseId: this.course.id, courseVersion: this.course.version, pages: {}, videos: {}, quizzes: {}, scenarios: {}, reflections: {}, bookmarks: [] }
+  }
+
+  get progress(): CourseProgress {
+    return this.state
+  }
+
+  /** Reads what was saved and, on a first launch, tells the LMS the course is under way. */
+  load(): CourseProgress {
+    const session = this.session
+    if (!session?.open) {
+      this.state = this.fromStorage() ?? this.state
+      return this.state
+    }
+    const cmi = CMI[session.version]
+    const status = session.get(cmi.notAttempted.element)
+    const firstLaunch = status === null || (cmi.notAttempted.values as readonly string[]).includes(status)
+    const decoded = decodeSuspendData(this.course, session.get(cmi.suspendData) ?? '')
+    if (decoded) this.state = decoded
+    else {
+      const pageId = session.get(cmi.location)
+      if (pageId && this.course.content[this.course.language]?.modules.some((module) => module.pages.some((page) => page.id === pageId))) {
+        this.state = { ...this.state, location: { pageId, scroll: 0 } }
+      }
+    }
+    this.interactions = session.supports(cmi.interactionCount)
+    // Suspend from the start: a window closed before the learner finishes must still resume.
+    session.set(cmi.exit, 'suspend')
+    if (firstLaunch) {
+      this.write(trackingWrites(session.version, this.course, this.state))
+      session.commit()
+    }
+    return this.state
+  }
+
+  private fromStorage(): CourseProgress | null {
+    try {
+      return decodeSuspendData(this.course, this.storage?.getItem(storageKey(this.course.id)) ?? '')
+    } catch {
+      return null
+    }
+  }
+
+  /** Writes only what changed since it was last written. */
+  private write(writes: readonly CmiWrite[]): void {
+    for (const { element, value } of writes) {
+      if (this.written.get(element) === value) continue
+      if (this.session?.set(element, value)) this.written.set(element, value)
+    }
+  }
+
+  private journal(before: CourseProgress, after: CourseProgress): boolean {
+    const session = this.session
+    let submitted = false
+    for (const [quizId, record] of Object.entries(after.quizzes)) {
+      const previous = before.quizzes[quizId]?.attempts.length ?? 0
+      if (record.attempts.length <= previous) continue
+      submitted = true
+      if (!session || !this.interactions) continue
+      const entry = [...this.course.content[this.course.language]?.modules ?? []]
+        .flatMap((module) => module.pages.flatMap((page) => page.blocks))
+        .find((block) => block.type === 'quiz' && block.id === quizId)
+      if (entry?.type !== 'quiz') continue
+      for (let index = previous; index < record.attempts.length; index++) {
+        const count = Number(session.get(CMI[session.version].interactionCount))
+        if (!Number.isInteger(count) || count < 0) break
+        // Interactions are a write-only journal: each entry is written once, at the end, never read back.
+        for (const writes of interactionWrites(session.version, count, entry, record.attempts[index] as NonNullable<(typeof record.attempts)[number]>, index + 1)) {
+          for (const { element, value } of writes) session.set(element, value)
+        }
+      }
+    }
+    return submitted
+  }
+
+  private finishedModules(progress: CourseProgress): number {
+    const modules = this.course.content[this.course.language]?.modules ?? []
+    return modules.filter((module) => ['completed', 'passed'].includes(moduleStatus(this.course, progress, module))).length
+  }
+
+  /** Applies events and saves the result; returns how many events were taken. */
+  record(events: readonly TrackingEvent[]): number {
+    const before = this.state
+    const after = applyEvents(this.course, before, events)
+    this.state = after
+    if (after === before) return events.length
+    const session = this.session
+    if (!session?.open) {
+      this.saveLocally()
+      return events.length
+    }
+    const submitted = this.journal(before, after)
+    const version = session.version
+    const encoded = encodeSuspendData(this.course, after, version === 'scorm12' ? SUSPEND_LIMIT_12 : SUSPEND_LIMIT_2004)
+    if (!encoded.fits) this.log(`Suspend data is ${encoded.data.length} characters, over the limit.`)
+    this.write([...trackingWrites(version, this.course, after), { element: CMI[version].suspendData, value: encoded.data }])
+    this.sinceCommit += events.length
+    const moduleDone = this.finishedModules(after) > this.finishedModules(before)
+    if (submitted || moduleDone || this.sinceCommit >= COMMIT_EVERY_EVENTS || this.now() - this.lastCommit >= COMMIT_EVERY_MS) this.commit()
+    return events.length
+  }
+
+  private saveLocally(): void {
+    try {
+      this.storage?.setItem(storageKey(this.course.id), encodeSuspendData(this.course, this.state).data)
+    } catch {
+      this.log('The browser did not keep the progress (storage full or turned off).')
+    }
+  }
+
+  /** A checkpoint: the LMS keeps what it has been given so far. */
+  commit(): void {
+    if (!this.session?.open) return
+    this.session.commit()
+    this.sinceCommit = 0
+    this.lastCommit = this.now()
+  }
+
+  /** The timed checkpoint: commits when anything was written since the last commit. */
+  commitIfChanged(): void {
+    if (this.sinceCommit > 0) this.commit()
+  }
+
+  /** The end of the session: exactly once, on pagehide. */
+  close(): void {
+    this.session?.finish()
+  }
+}

@@ -1,0 +1,268 @@
+import { sessionTime12, sessionTime2004 } from '../core/scorm/formats'
+import type { ScormVersion } from '../core/scorm/manifest'
+
+/** The SCORM 1.2 API object an LMS puts on `window.API`. */
+export interface Scorm12Api {
+  LMSInitialize(arg: ''): string
+  LMSFinish(arg: ''): string
+  LMSGetValue(element: string): string
+  LMSSetValue(element: string, value: string): string
+  LMSCommit(arg: ''): string
+  LMSGetLastError(): string
+  LMSGetErrorString(code: string): string
+  LMSGetDiagnostic(code: string): string
+}
+
+/** The SCORM 2004 API object an LMS puts on `window.API_1484_11`. */
+export interface Scorm2004Api {
+  Initialize(arg: ''): string
+  Terminate(arg: ''): string
+  GetValue(element: string): string
+  SetValue(element: string, value: string): string
+  Commit(arg: ''): string
+  GetLastError(): string
+  GetErrorString(code: string): string
+  GetDiagnostic(code: string): string
+}
+
+const API_NAMES: Record<ScormVersion, 'API' | 'API_1484_11'> = { scorm12: 'API', scorm2004: 'API_1484_11' }
+const isApi = (candidate: unknown, version: ScormVersion): boolean =>
+  typeof candidate === 'object' && candidate !== null && typeof (candidate as Record<string, unknown>)[version === 'scorm12' ? 'LMSInitialize' : 'Initialize'] === 'function'
+
+/** Reading a property of a window from another origin throws; such a window simply has no API for us. */
+function read<T>(get: () => T): T | undefined {
+  try {
+    return get()
+  } catch {
+    return undefined
+  }
+}
+
+/** The API on this window or one of its parents, nearest first. */
+function searchParents(start: Window, version: ScormVersion): unknown {
+  let current: Window | undefined = start
+  for (let depth = 0; current && depth < 12; depth++) {
+    const win: Window = current
+    const api = read(() => (win as unknown as Record<string, unknown>)[API_NAMES[version]])
+    if (isApi(api, version)) return api
+    const parent: Window | undefined = read(() => win.parent)
+    if (!parent || parent === win) return undefined
+    current = parent
+  }
+  return undefined
+}
+
+export type FoundApi = { version: 'scorm12'; api: Scorm12Api } | { version: 'scorm2004'; api: Scorm2004Api }
+
+/**
+ * Finds the LMS's API: through this window's parents (the package in a frame), then through the
+ * window that opened it and that window's parents and openers (the package in a pop-up). The
+ * package's own version is looked for first; an LMS offering only the other one is used as it is.
+ */
+export function findScormApi(win: Window, preferred: ScormVersion): FoundApi | null {
+  const versions: ScormVersion[] = preferred === 'scorm12' ? ['scorm12', 'scorm2004'] : ['scorm2004', 'scorm12']
+  for (const version of versions) {
+    let current: Window | null | undefined = win
+    for (let hop = 0; current && hop < 5; hop++) {
+      const from: Window = current
+      const api = searchParents(from, version)
+      if (api) return version === 'scorm12' ? { version, api: api as Scorm12Api } : { version, api: api as Scorm2004Api }
+      current = read(() => from.opener as Window | null)
+    }
+  }
+  return null
+}
+
+/** Uniform calls over either version's API; every call guarded, since an LMS may throw too. */
+interface Calls {
+  initialize(): boolean
+  finish(): boolean
+  get(element: string): string
+  set(element: string, value: string): boolean
+  commit(): boolean
+  lastError(): number
+  describe(code: number): string
+}
+
+function callsFor(found: FoundApi): Calls {
+  const ok = (result: unknown) => result === 'true' || result === true
+  if (found.version === 'scorm12') {
+    const api = found.api
+    return {
+      initialize: () => ok(api.LMSInitialize('')),
+      finish: () => ok(api.LMSFinish('')),
+      get: (element) => String(api.LMSGetValue(element) ?? ''),
+      set: (element, value) => ok(api.LMSSetValue(element, value)),
+      commit: () => ok(api.LMSCommit('')),
+      lastError: () => Number(api.LMSGetLastError()) || 0,
+      describe: (code) => `${String(api.LMSGetErrorString(String(code)))} ${String(api.LMSGetDiagnostic(String(code)))}`.trim(),
+    }
+  }
+  const api = found.api
+  return {
+    initialize: () => ok(api.Initialize('')),
+    finish: () => ok(api.Terminate('')),
+    get: (element) => String(api.GetValue(element) ?? ''),
+    set: (element, value) => ok(api.SetValue(element, value)),
+    commit: () => ok(api.Commit('')),
+    lastError: () => Number(api.GetLastError()) || 0,
+    describe: (code) => `${String(api.GetErrorString(String(code)))} ${String(api.GetDiagnostic(String(code)))}`.trim(),
+  }
+}
+
+/**
+ * Errors that say the element or value is not accepted at all (not implemented, read-only,
+ * wrong type or range): trying again cannot help, so they are not retried.
+ */
+const FINAL_ERRORS: Record<ScormVersion, ReadonlySet<number>> = {
+  scorm12: new Set([201, 401, 402, 403, 404, 405]),
+  scorm2004: new Set([201, 401, 402, 403, 404, 405, 406, 407, 408]),
+}
+
+const ATTEMPTS = 3
+
+export interface SessionOptions {
+  now?: () => number
+  /** Called once, the first time the LMS fails to take data after retries. */
+  onTrouble?: () => void
+  /** Where the LMS's own error texts go: a developer's console, never the learner's screen. */
+  log?: (message: string) => void
+}
+
+/**
+ * One SCO session with the LMS: Initialize once, reads and writes with retries, commits at
+ * checkpoints and Finish/Terminate exactly once. Writes that fail are kept and tried again at
+ * the next commit; after that the learner is warned once.
+ */
+export class ScormSession {
+  readonly version: ScormVersion
+  private readonly calls: Calls
+  private readonly now: () => number
+  private readonly onTrouble: () => void
+  private readonly log: (message: string) => void
+  private readonly startedAt: number
+  private state: 'new' | 'open' | 'failed' | 'finished' = 'new'
+  private troubled = false
+  private readonly unsent = new Map<string, string>()
+  private readonly unsupported = new Set<string>()
+
+  constructor(found: FoundApi, options: SessionOptions = {}) {
+    this.version = found.version
+    this.calls = callsFor(found)
+    this.now = options.now ?? (() => Date.now())
+    this.onTrouble = options.onTrouble ?? (() => undefined)
+    this.log = options.log ?? (() => undefined)
+    this.startedAt = this.now()
+  }
+
+  get open(): boolean {
+    return this.state === 'open'
+  }
+
+  get finished(): boolean {
+    return this.state === 'finished'
+  }
+
+  /** Initialize, once; false when the LMS refuses (the course then runs without it). */
+  start(): boolean {
+    if (this.state !== 'new') return this.state === 'open'
+    const started = this.guard('Initialize', () => this.calls.initialize())
+    this.state = started ? 'open' : 'failed'
+    if (!started) this.trouble()
+    return started
+  }
+
+  private guard(what: string, call: () => boolean): boolean {
+    try {
+      if (call()) return true
+      const code = this.calls.lastError()
+      this.log(`SCORM ${what} failed: ${code} ${this.calls.describe(code)}`)
+      return false
+    } catch (error) {
+      this.log(`SCORM ${what} threw: ${String(error)}`)
+      return false
+    }
+  }
+
+  private trouble(): void {
+    if (this.troubled) return
+    this.troubled = true
+    this.onTrouble()
+  }
+
+  /** A value, or null when the LMS does not have or implement the element. */
+  get(element: string): string | null {
+    if (!this.open || this.unsupported.has(element)) return null
+    try {
+      const value = this.calls.get(element)
+      const code = this.calls.lastError()
+      if (code !== 0) {
+        // 403 (1.2) and 403 (2004, value not initialised) are not errors of the element itself.
+        if (code === 403 && value === '') return ''
+        this.unsupported.add(element)
+        return null
+      }
+      return value
+    } catch {
+      return null
+    }
+  }
+
+  /** True when the LMS implements an element; optional ones (interactions) vary between LMSs. */
+  supports(element: string): boolean {
+    return this.get(element) !== null
+  }
+
+  /** SetValue with retries; a value that still does not go is kept for the next commit. */
+  set(element: string, value: string): boolean {
+    if (!this.open || this.unsupported.has(element)) return false
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      try {
+        if (this.calls.set(element, value)) {
+          this.unsent.delete(element)
+          return true
+        }
+        const code = this.calls.lastError()
+        this.log(`SCORM SetValue(${element}) failed: ${code} ${this.calls.describe(code)}`)
+        if (FINAL_ERRORS[this.version].has(code)) {
+          if (code === 401 || code === 402) this.unsupported.add(element)
+          return false
+        }
+      } catch (error) {
+        this.log(`SCORM SetValue(${element}) threw: ${String(error)}`)
+      }
+    }
+    this.unsent.set(element, value)
+    return false
+  }
+
+  /** Commit, first sending again what failed before; warns the learner once when it cannot. */
+  commit(): boolean {
+    if (!this.open) return false
+    for (const [element, value] of [...this.unsent]) this.set(element, value)
+    let committed = false
+    for (let attempt = 0; attempt < ATTEMPTS && !committed; attempt++) committed = this.guard('Commit', () => this.calls.commit())
+    if (!committed || this.unsent.size > 0) this.trouble()
+    return committed && this.unsent.size === 0
+  }
+
+  /** The session's length in the version's format. */
+  sessionTime(): string {
+    const elapsed = this.now() - this.startedAt
+    return this.version === 'scorm12' ? sessionTime12(elapsed) : sessionTime2004(elapsed)
+  }
+
+  /**
+   * Ends the session, exactly once: session time and exit, then 1.2 commits before LMSFinish
+   * (it has no implicit commit) while 2004 terminates at once (Terminate commits, and some LMSs
+   * refuse a commit during unload).
+   */
+  finish(): void {
+    if (!this.open) return
+    this.set(this.version === 'scorm12' ? 'cmi.core.session_time' : 'cmi.session_time', this.sessionTime())
+    this.set(this.version === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit', 'suspend')
+    if (this.version === 'scorm12') this.commit()
+    this.guard('Finish', () => this.calls.finish())
+    this.state = 'finished'
+  }
+}
