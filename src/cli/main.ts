@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { exportCourse } from './export'
 import { serve } from './serve'
 import { validateCourses } from './validate'
 
@@ -15,6 +16,12 @@ Commands:
                 <course-dir>...    one or more course folders (each holding course.yaml)
                 --json             print the result as JSON for other tools
               Exit status: 0 when no course has an error (warnings allowed), 1 otherwise
+  export      Export a course as a SCORM package for a learning platform (LMS)
+                <course-dir>       the course folder (holding course.yaml)
+                --out <file.zip>   where to write the package
+                --format <f>       scorm12 (the default: every LMS supports it) or scorm2004
+                --modules <a,b>    only these modules, by id
+                --overlay <file>   a branding overlay (YAML or JSON) to apply
   help        Show this message
 `
 
@@ -86,6 +93,33 @@ async function runValidate(args: string[], io: CliIo): Promise<number> {
   return validateCourses(positionals, { json: values.json === true }, io)
 }
 
+async function runExport(args: string[], io: CliIo, context: CliContext): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { out: { type: 'string' }, format: { type: 'string' }, modules: { type: 'string' }, overlay: { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
+  })
+  if (positionals.length !== 1) throw new UsageError('export needs exactly one course folder.')
+  const format = values.format ?? 'scorm12'
+  if (format !== 'scorm12' && format !== 'scorm2004') throw new UsageError(`--format must be scorm12 or scorm2004, not "${format}".`)
+  if (!values.out) throw new UsageError('export needs --out <file.zip>.')
+  if (!values.out.toLowerCase().endsWith('.zip')) throw new UsageError(`--out must name a .zip file, not "${values.out}".`)
+  const modules = values.modules?.split(',').map((id) => id.trim()).filter((id) => id !== '')
+  if (modules?.length === 0) throw new UsageError('--modules needs at least one module id, like --modules introduction,privacy.')
+  return exportCourse(
+    {
+      courseDir: positionals[0] as string,
+      format,
+      out: values.out,
+      ...(modules ? { modules } : {}),
+      ...(values.overlay ? { overlay: values.overlay } : {}),
+    },
+    io,
+    context,
+  )
+}
+
 /** Runs one CLI command; resolves to the process exit code (serve keeps running after 0). */
 export async function runCli(argv: string[], io: CliIo, context: CliContext): Promise<number> {
   const [command, ...rest] = argv
@@ -95,6 +129,8 @@ export async function runCli(argv: string[], io: CliIo, context: CliContext): Pr
         return await runServe(rest, io, context)
       case 'validate':
         return await runValidate(rest, io)
+      case 'export':
+        return await runExport(rest, io, context)
       case 'help':
       case '--help':
       case '-h':

@@ -1,0 +1,50 @@
+import path from 'node:path'
+import type { ScormVersion } from '../core/scorm/manifest'
+import { ExportError } from '../node/export/errors'
+import { exportScormPackage, type ScormExportSummary } from '../node/export/scorm-export'
+import type { CliContext, CliIo } from './main'
+
+export interface ExportRequest {
+  courseDir: string
+  format: ScormVersion
+  out: string
+  modules?: string[]
+  overlay?: string
+}
+
+const VERSION_NAMES: Record<ScormVersion, string> = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004 4th Edition' }
+
+function size(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
+}
+
+export function formatSummary(summary: ScormExportSummary): string {
+  const { worstCase, limit } = summary.suspendData
+  const share = Math.round((worstCase / limit) * 100)
+  return [
+    `Exported "${summary.title}" (${summary.courseId}) as ${VERSION_NAMES[summary.format]} to ${summary.out}`,
+    `  modules: ${summary.modules.join(', ')} (${summary.modules.length})`,
+    `  files: ${summary.files}, of them ${summary.mediaFiles} course media; ${size(summary.bytes)}`,
+    `  suspend data: at most ${worstCase.toLocaleString('en-GB')} of SCORM 1.2's ${limit.toLocaleString('en-GB')} characters (${share}%) with every question answered`,
+    '',
+  ].join('\n')
+}
+
+/** `civic-learn export`: a course folder to a SCORM package; 1 when the course or overlay is refused. */
+export async function exportCourse(request: ExportRequest, io: CliIo, context: CliContext): Promise<number> {
+  try {
+    const summary = await exportScormPackage({
+      ...request,
+      out: path.resolve(request.out),
+      playerDir: path.resolve(context.baseDir, '../player'),
+      schemasDir: path.resolve(context.baseDir, '../../resources/scorm-schemas'),
+      appVersion: context.version,
+    })
+    io.out(formatSummary(summary))
+    return 0
+  } catch (error) {
+    if (!(error instanceof ExportError)) throw error
+    io.err(`${error.message}\n`)
+    return 1
+  }
+}

@@ -1,0 +1,218 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { formatProblem, loadCourse } from '../../core/course'
+import type { Block } from '../../core/course/blocks'
+import type { CourseBundle, Module } from '../../core/course/bundle'
+import type { BrandingOverlay, PackageBranding } from '../../core/scorm/branding'
+import { buildManifest, SAFE_PACKAGE_PATH, SCHEMA_FILES, type ScormVersion } from '../../core/scorm/manifest'
+import { PACKAGE_DATA_FILE, type PackageData } from '../../core/scorm/package-data'
+import { encodeSuspendData, SUSPEND_LIMIT_12, worstCaseProgress } from '../../core/scorm/suspend-codec'
+import { readCourseFolder } from '../course-loader'
+import { loadBrandingOverlay } from './branding'
+import { ExportError } from './errors'
+import { shouldCompress, writeZip, type ZipEntry } from './zip'
+
+export interface ScormExportOptions {
+  courseDir: string
+  format: ScormVersion
+  out: string
+  /** Only these modules, in the course's order; all when left out. */
+  modules?: readonly string[]
+  /** A branding overlay file (YAML or JSON). */
+  overlay?: string
+  /** The built player (out/player). */
+  playerDir: string
+  /** The official schema files (resources/scorm-schemas). */
+  schemasDir: string
+  appVersion: string
+  /** Reports each step, for a progress bar. */
+  onProgress?: (step: ExportStep, done: number, total: number) => void
+}
+
+export type ExportStep = 'course' | 'player' | 'media' | 'zip'
+
+export interface ScormExportSummary {
+  out: string
+  format: ScormVersion
+  courseId: string
+  title: string
+  modules: string[]
+  files: number
+  mediaFiles: number
+  bytes: number
+  /** The longest suspend data the exported course can produce, against SCORM 1.2's limit. */
+  suspendData: { worstCase: number; limit: number }
+}
+
+const SCHEMA_FOLDERS: Record<ScormVersion, string> = { scorm12: 'scorm12', scorm2004: 'scorm2004-4th' }
+const POLICY_MODULE = 'local-policy'
+
+async function listFiles(root: string, relative = ''): Promise<string[]> {
+  const entries = await readdir(path.join(root, relative), { withFileTypes: true })
+  const files: string[] = []
+  for (const entry of entries) {
+    const child = relative === '' ? entry.name : `${relative}/${entry.name}`
+    if (entry.isDirectory()) files.push(...(await listFiles(root, child)))
+    else if (entry.isFile()) files.push(child)
+  }
+  return files
+}
+
+async function loadBundle(courseDir: string): Promise<{ bundle: CourseBundle; files: string[] }> {
+  try {
+    if (!(await stat(courseDir)).isDirectory()) throw new ExportError(`${courseDir} is not a folder: give the folder that holds course.yaml.`)
+  } catch (error) {
+    if (error instanceof ExportError) throw error
+    throw new ExportError(`The course folder ${courseDir} does not exist.`)
+  }
+  const source = await readCourseFolder(courseDir)
+  const result = loadCourse(source)
+  if (!result.bundle) {
+    const errors = result.problems.filter((problem) => problem.severity === 'error')
+    const shown = errors.slice(0, 5).map((problem) => formatProblem(problem, `${courseDir}/`))
+    const more = errors.length > 5 ? `\n…and ${errors.length - 5} more.` : ''
+    throw new ExportError(`The course cannot be exported until its errors are fixed (run "civic-learn validate ${courseDir}"):\n${shown.join('\n')}${more}`)
+  }
+  return { bundle: result.bundle, files: [...source.files.keys()] }
+}
+
+/** The course with only the chosen modules, plus the overlay's policy page as a last module. */
+export function selectModules(bundle: CourseBundle, keep: readonly string[] | undefined, overlay: BrandingOverlay | undefined): CourseBundle {
+  const all = bundle.content[bundle.language]?.modules.map((module) => module.id) ?? []
+  const unknown = [...(keep ?? []), ...(overlay?.hideModules ?? [])].filter((id) => !all.includes(id))
+  if (unknown.length > 0) throw new ExportError(`The course has no module ${unknown.map((id) => `"${id}"`).join(', ')}. Its modules are: ${all.join(', ')}.`)
+  const chosen = new Set(all.filter((id) => (keep === undefined || keep.includes(id)) && !overlay?.hideModules.includes(id)))
+  if (chosen.size === 0) throw new ExportError('No module is left to export: choose at least one that the overlay does not hide.')
+  const policy = overlay?.policyPage
+  const pageIds = new Set(Object.values(bundle.content).flatMap((content) => content.modules.flatMap((module) => [module.id, ...module.pages.map((page) => page.id)])))
+  let policyId = POLICY_MODULE
+  for (let suffix = 2; pageIds.has(policyId) || pageIds.has(`${policyId}-page`); suffix++) policyId = `${POLICY_MODULE}-${suffix}`
+  const policyModule: Module | undefined = policy && {
+    id: policyId,
+    title: policy.title,
+    objectives: [],
+    minutes: Math.max(1, Math.round(policy.markdown.split(/\s+/).length / 200)),
+    jurisdiction: [],
+    pages: [{ id: `${policyId}-page`, title: policy.title, blocks: [{ type: 'text', markdown: policy.markdown } satisfies Block] }],
+  }
+  const content = Object.fromEntries(
+    Object.entries(bundle.content).map(([language, localized]) => [
+      language,
+      { ...localized, modules: [...localized.modules.filter((module) => chosen.has(module.id)), ...(policyModule ? [policyModule] : [])] },
+    ]),
+  )
+  const modules = content[bundle.language]?.modules ?? []
+  return { ...bundle, minutes: Math.max(1, modules.reduce((sum, module) => sum + module.minutes, 0)), content }
+}
+
+function collectStrings(value: unknown, into: string[]): void {
+  if (typeof value === 'string') into.push(value)
+  else if (Array.isArray(value)) for (const item of value) collectStrings(item, into)
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) collectStrings(item, into)
+}
+
+/** Whether `text` names `file` at `at` as a whole path, not as part of a longer one. */
+function namesWholePath(text: string, file: string, at: number): boolean {
+  const before = text.charAt(at - 1)
+  const after = text.charAt(at + file.length)
+  if (before !== '' && /[A-Za-z0-9._\-/]/.test(before)) return false
+  // A full stop ends a sentence unless a name goes on after it ("photo.png.bak").
+  if (after === '.') return !/[A-Za-z0-9_-]/.test(text.charAt(at + file.length + 1))
+  return after === '' || !/[A-Za-z0-9_\-/]/.test(after)
+}
+
+/** The course folder's files that the course's blocks or Markdown name, in any language. */
+export function referencedFiles(bundle: CourseBundle, files: readonly string[]): string[] {
+  const strings: string[] = []
+  collectStrings(bundle.content, strings)
+  const text = strings.join('\n')
+  return files.filter((file) => {
+    for (let at = text.indexOf(file); at >= 0; at = text.indexOf(file, at + 1)) if (namesWholePath(text, file, at)) return true
+    return false
+  })
+}
+
+/** The longest suspend data this course can produce, in characters. */
+export function suspendWorstCase(bundle: CourseBundle): number {
+  return encodeSuspendData(bundle, worstCaseProgress(bundle)).data.length
+}
+
+/**
+ * Exports a course as a single-SCO SCORM package: the player, course.json, the media the course
+ * uses, the schema files of the version and imsmanifest.xml listing every file, zipped
+ * deterministically (the same course always gives the same bytes).
+ */
+export async function exportScormPackage(options: ScormExportOptions): Promise<ScormExportSummary> {
+  const report = options.onProgress ?? (() => undefined)
+  report('course', 0, 4)
+  const branding = options.overlay === undefined ? undefined : await loadBrandingOverlay(options.overlay)
+  const { bundle: full, files: courseFiles } = await loadBundle(options.courseDir)
+  const bundle = selectModules(full, options.modules, branding?.overlay)
+  const content = bundle.content[bundle.language]
+  const title = content?.title ?? bundle.id
+
+  report('player', 1, 4)
+  const playerFiles = await listFiles(options.playerDir).catch((): string[] => [])
+  if (!playerFiles.includes('index.html')) throw new ExportError(`The SCORM player has not been built (no index.html in ${options.playerDir}). Run "npm run build" first.`)
+  const entries: ZipEntry[] = playerFiles.map((file) => ({ path: file, file: path.join(options.playerDir, file), compress: shouldCompress(file) }))
+
+  report('media', 2, 4)
+  const media = referencedFiles(bundle, courseFiles)
+  const unsafe = media.filter((file) => !SAFE_PACKAGE_PATH.test(file))
+  if (unsafe.length > 0) {
+    throw new ExportError(`These course files have names some LMSs mangle: ${unsafe.join(', ')}. Rename them using only letters, digits, ".", "_" and "-", and update the course.`)
+  }
+  for (const file of media) {
+    entries.push({ path: `courses/${bundle.id}/${file}`, file: path.join(options.courseDir, file), compress: shouldCompress(file) })
+  }
+
+  let packageBranding: PackageBranding | undefined
+  if (branding) {
+    const { hideModules: _hidden, policyPage: _policy, ...shown } = branding.overlay
+    packageBranding = shown
+    if (branding.logoFile) {
+      const logo = `branding/logo${path.extname(branding.logoFile).toLowerCase()}`
+      packageBranding = { ...shown, logo }
+      entries.push({ path: logo, file: branding.logoFile, compress: shouldCompress(logo) })
+    }
+  }
+  const data: PackageData = { format: 1, scorm: options.format, appVersion: options.appVersion, course: bundle, ...(packageBranding ? { branding: packageBranding } : {}) }
+  entries.push({ path: PACKAGE_DATA_FILE, data: Buffer.from(JSON.stringify(data)), compress: true })
+
+  const schemaDir = path.join(options.schemasDir, SCHEMA_FOLDERS[options.format])
+  for (const file of SCHEMA_FILES[options.format]) {
+    const bytes = await readFile(path.join(schemaDir, file)).catch(() => {
+      throw new ExportError(`The SCORM schema file ${file} is missing from ${schemaDir}.`)
+    })
+    entries.push({ path: file, data: bytes, compress: true })
+  }
+  const clash = entries.map((entry) => entry.path).filter((file, index, all) => all.indexOf(file) !== index)
+  if (clash.length > 0) throw new ExportError(`Two files would have the same name in the package: ${[...new Set(clash)].join(', ')}.`)
+
+  const hasQuizzes = content?.modules.some((module) => module.pages.some((page) => page.blocks.some((block) => block.type === 'quiz'))) ?? false
+  const manifest = buildManifest({
+    version: options.format,
+    courseId: bundle.id,
+    courseVersion: bundle.version,
+    title,
+    launch: 'index.html',
+    files: entries.map((entry) => entry.path),
+    ...(hasQuizzes ? { passMark: bundle.passMark } : {}),
+  })
+  entries.push({ path: 'imsmanifest.xml', data: Buffer.from(manifest), compress: true })
+
+  report('zip', 3, 4)
+  await writeZip(options.out, entries)
+  report('zip', 4, 4)
+  return {
+    out: options.out,
+    format: options.format,
+    courseId: bundle.id,
+    title,
+    modules: content?.modules.map((module) => module.id) ?? [],
+    files: entries.length,
+    mediaFiles: media.length,
+    bytes: (await stat(options.out)).size,
+    suspendData: { worstCase: suspendWorstCase(bundle), limit: SUSPEND_LIMIT_12 },
+  }
+}
