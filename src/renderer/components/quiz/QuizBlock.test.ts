@@ -178,7 +178,7 @@ describe('QuizBlock', () => {
     const red = wrapper?.findAll('label').find((label) => label.text() === 'Red')
     await red?.get('input').setValue(true)
     await button('Check answer').trigger('click')
-    expect(feedback()).toBe('✓ Partly correct Red and blue are colours.')
+    expect(feedback()).toBe('◐ Partly correct Red and blue are colours.')
   })
 
   it('says so when "Check answer" is pressed before answering', async () => {
