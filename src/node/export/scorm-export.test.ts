@@ -1,0 +1,177 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { PackageData } from '../../core/scorm/package-data'
+import { SCHEMA_FILES, type ScormVersion } from '../../core/scorm/manifest'
+import { loadBrandingOverlay } from './branding'
+import { exportScormPackage, type ScormExportOptions } from './scorm-export'
+
+const ROOT = path.resolve(__dirname, '../../..')
+const EVERY_BLOCK = path.join(ROOT, 'e2e/fixtures/courses/every-block')
+const SCHEMAS = path.join(ROOT, 'resources/scorm-schemas')
+const SCORM_CHECK = path.resolve(ROOT, '../shared/tools/scorm-check')
+let work: string
+let playerDir: string
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'civic-export-'))
+  // A stand-in for the built player, so these tests do not depend on a build.
+  playerDir = path.join(work, 'player')
+  await mkdir(path.join(playerDir, 'assets'), { recursive: true })
+  await writeFile(path.join(playerDir, 'index.html'), '<!doctype html><title>Player</title><script type="module" src="./assets/index.js"></script>')
+  await writeFile(path.join(playerDir, 'assets/index.js'), 'console.log("player")\n'.repeat(200))
+})
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true })
+})
+
+function options(name: string, extra: Partial<ScormExportOptions> = {}): ScormExportOptions {
+  return { courseDir: EVERY_BLOCK, format: 'scorm12', out: path.join(work, name), playerDir, schemasDir: SCHEMAS, appVersion: '9.9.9', ...extra }
+}
+
+/** The zip's entries as `unzip -Z` lists them: name and method (stored or deflated). */
+function entries(zip: string): { name: string; method: string }[] {
+  return execFileSync('zipinfo', ['-l', zip], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((parts) => parts.length >= 10 && /^-/.test(parts[0] ?? ''))
+    .map((parts) => ({ name: parts.at(-1) as string, method: parts[6] as string }))
+}
+
+async function unzip(zip: string): Promise<string> {
+  const dir = await mkdtemp(path.join(work, 'unzipped-'))
+  execFileSync('unzip', ['-q', zip, '-d', dir])
+  return dir
+}
+
+describe.each(['scorm12', 'scorm2004'] as const)('%s package', (format: ScormVersion) => {
+  it('is byte-identical when exported twice', async () => {
+    await exportScormPackage(options(`${format}-a.zip`, { format }))
+    await exportScormPackage(options(`${format}-b.zip`, { format }))
+    const [a, b] = await Promise.all([readFile(path.join(work, `${format}-a.zip`)), readFile(path.join(work, `${format}-b.zip`))])
+    expect(a.equals(b)).toBe(true)
+  })
+
+  it('holds the manifest at the root, the schema files, the player, course.json and the referenced media: sorted, media stored, text deflated', async () => {
+    const summary = await exportScormPackage(options(`${format}.zip`, { format }))
+    const listed = entries(summary.out)
+    const names = listed.map((entry) => entry.name)
+    expect(names).toEqual([...names].sort())
+    expect(names).toContain('imsmanifest.xml')
+    for (const file of SCHEMA_FILES[format]) expect(names).toContain(file)
+    expect(names).not.toContain('_validate_all.xsd')
+    expect(names).toEqual(expect.arrayContaining(['index.html', 'assets/index.js', 'course.json', 'courses/every-block/media/photo.png', 'courses/every-block/media/talk.en.vtt']))
+    // Sources never ship; only media the course names.
+    expect(names.filter((name) => name.endsWith('.md') || name.endsWith('.yaml'))).toEqual([])
+    expect(listed.find((entry) => entry.name === 'courses/every-block/media/talk.mp4')?.method).toBe('stor')
+    expect(listed.find((entry) => entry.name === 'course.json')?.method).toMatch(/^def/)
+    expect(summary).toMatchObject({ courseId: 'every-block', modules: ['blocks'], mediaFiles: 6, suspendData: { limit: 4096 } })
+    expect(summary.suspendData.worstCase).toBeGreaterThan(0)
+
+    const dir = await unzip(summary.out)
+    const manifest = await readFile(path.join(dir, 'imsmanifest.xml'), 'utf8')
+    const hrefs = [...manifest.matchAll(/<file href="([^"]+)"/g)].map((match) => match[1])
+    expect(hrefs.sort()).toEqual(names.filter((name) => name !== 'imsmanifest.xml').sort())
+    const data = JSON.parse(await readFile(path.join(dir, 'course.json'), 'utf8')) as PackageData
+    expect(data).toMatchObject({ format: 1, scorm: format, appVersion: '9.9.9', course: { id: 'every-block', passMark: 70 } })
+  })
+
+  it('has a manifest valid against the official schemas (xmllint)', async () => {
+    const dir = await unzip((await exportScormPackage(options(`${format}-xsd.zip`, { format }))).out)
+    await cp(path.join(SCHEMAS, format === 'scorm12' ? 'scorm12' : 'scorm2004-4th', '_validate_all.xsd'), path.join(dir, '_validate_all.xsd'))
+    const result = spawnSync('xmllint', ['--noout', '--nonet', '--schema', '_validate_all.xsd', 'imsmanifest.xml'], { cwd: dir, encoding: 'utf8' })
+    expect(result.stderr).toContain('validates')
+    expect(result.status).toBe(0)
+  })
+
+  it('passes ../shared/tools/scorm-check when that tool is there', async (context) => {
+    if (!existsSync(SCORM_CHECK)) {
+      console.log(`scorm-check skipped: ${SCORM_CHECK} does not exist beside the repository.`)
+      context.skip()
+    }
+    const summary = await exportScormPackage(options(`${format}-check.zip`, { format }))
+    const result = spawnSync(SCORM_CHECK, [summary.out], { encoding: 'utf8' })
+    expect(result.stdout).toContain('passes')
+    expect(result.status).toBe(0)
+  })
+})
+
+describe('choosing what to export', () => {
+  it('refuses a module the course does not have, naming the ones it has', async () => {
+    await expect(exportScormPackage(options('x.zip', { modules: ['nope'] }))).rejects.toThrow('The course has no module "nope". Its modules are: blocks.')
+  })
+
+  it('refuses a course with errors, pointing at validate', async () => {
+    const broken = path.join(ROOT, 'e2e/fixtures/courses/broken/duplicate-id')
+    await expect(exportScormPackage(options('x.zip', { courseDir: broken }))).rejects.toThrow(/cannot be exported until its errors are fixed \(run "civic-learn validate/)
+  })
+
+  it('refuses to run without a built player', async () => {
+    await expect(exportScormPackage(options('x.zip', { playerDir: path.join(work, 'nowhere') }))).rejects.toThrow('npm run build')
+  })
+})
+
+async function overlayFile(name: string, text: string): Promise<string> {
+  const dir = await mkdtemp(path.join(work, 'overlay-'))
+  const file = path.join(dir, name)
+  await writeFile(file, text)
+  return file
+}
+
+const GOOD_OVERLAY = `organisation: Anytown Borough Council
+logo: logo.png
+colours: { text: "#1b1f24", background: "#ffffff", accent: "#00558c", accentText: "#ffffff" }
+welcome: |
+  Welcome, councillors.
+
+  This course is part of your induction.
+contact: Member services, 01234 567890
+policyPage:
+  title: Our social media policy
+  markdown: Councillors follow the **Anytown** social media protocol.
+`
+
+describe('branding overlay', () => {
+  it('is applied at export: policy page as a last module, logo in the package, branding in course.json', async () => {
+    const file = await overlayFile('brand.yaml', GOOD_OVERLAY)
+    await cp(path.join(EVERY_BLOCK, 'media/photo.png'), path.join(path.dirname(file), 'logo.png'))
+    const summary = await exportScormPackage(options('branded.zip', { overlay: file }))
+    expect(summary.modules).toEqual(['blocks', 'local-policy'])
+    const dir = await unzip(summary.out)
+    const data = JSON.parse(await readFile(path.join(dir, 'course.json'), 'utf8')) as PackageData
+    expect(data.branding).toMatchObject({ organisation: 'Anytown Borough Council', logo: 'branding/logo.png', contact: 'Member services, 01234 567890' })
+    expect(data.branding).not.toHaveProperty('policyPage')
+    expect(existsSync(path.join(dir, 'branding/logo.png'))).toBe(true)
+    for (const content of Object.values(data.course.content)) {
+      expect(content.modules.at(-1)?.pages[0]?.blocks[0]).toEqual({ type: 'text', markdown: 'Councillors follow the **Anytown** social media protocol.' })
+    }
+  })
+
+  it('refuses colours that fail WCAG AA, naming the failing pair', async () => {
+    const file = await overlayFile('brand.json', JSON.stringify({ organisation: 'Anytown', colours: { text: '#777777', background: '#ffffff', accent: '#00558c', accentText: '#ffffff' } }))
+    await expect(loadBrandingOverlay(file)).rejects.toThrow('colours.text (#777777) on colours.background (#ffffff) has a contrast of 4.48:1; WCAG AA needs at least 4.5:1.')
+  })
+
+  it.each([
+    ['not YAML', 'organisation: [unclosed', /brand\.yaml:\d+:\d+: the branding overlay is not valid YAML or JSON/],
+    ['an unknown key', 'organisation: A\nfont: Comic Sans', /has problems:\n {2}\(the file\): Unrecognized key: "font"/],
+    ['a bad colour', 'organisation: A\ncolours: { text: red, background: "#ffffff", accent: "#00558c", accentText: "#ffffff" }', /colours\.text: must be a colour written as #rrggbb/],
+    ['a logo outside its folder', 'organisation: A\nlogo: ../secret.png', /The logo ..\/secret.png must be beside the branding overlay/],
+    ['a missing logo', 'organisation: A\nlogo: missing.png', /The logo missing\.png named in brand\.yaml was not found beside it\./],
+    ['no organisation', 'welcome: Hi', /organisation: /],
+  ])('explains %s without a stack trace', async (_name, text, message) => {
+    const failure = await loadBrandingOverlay(await overlayFile('brand.yaml', text)).catch((error: Error) => error)
+    expect(failure).toBeInstanceOf(Error)
+    expect((failure as Error).message).toMatch(message)
+    expect((failure as Error).message).not.toMatch(/\n\s+at /)
+  })
+
+  it('refuses a module to hide that the course does not have', async () => {
+    const file = await overlayFile('brand.yaml', 'organisation: A\nhideModules: [ghost]')
+    await expect(exportScormPackage(options('x.zip', { overlay: file }))).rejects.toThrow('The course has no module "ghost"')
+  })
+})
