@@ -15,6 +15,16 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [vue()],
+  // The app uses the Composition API only (vue-i18n in composition mode): leaving out the Options
+  // API, the legacy i18n API and devtools hooks keeps the package's runtime small.
+  define: {
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   build: {
     outDir: resolve(__dirname, 'out/player'),
     emptyOutDir: true,
