@@ -1,0 +1,31 @@
+import { describe, expect, it, vi } from 'vitest'
+import { readPickedFile, saveFile } from './download'
+
+describe('saveFile', () => {
+  it('downloads the bytes under the given name and type', async () => {
+    const created: Blob[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      created.push(blob as Blob)
+      return 'blob:civic/1'
+    })
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
+    const clicks: { href: string; download: string }[] = []
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push({ href: this.href, download: this.download })
+    })
+    saveFile({ fileName: 'notebook.md', mediaType: 'text/markdown', base64: btoa('# Notes') })
+    expect(clicks).toEqual([{ href: 'blob:civic/1', download: 'notebook.md' }])
+    expect(created[0]?.type).toBe('text/markdown')
+    expect(await created[0]?.text()).toBe('# Notes')
+    expect(document.querySelector('a[download]')).toBeNull()
+    await new Promise((resolve) => setTimeout(resolve, 1))
+    expect(revoke).toHaveBeenCalledWith('blob:civic/1')
+  })
+})
+
+describe('readPickedFile', () => {
+  it('reads a small file and refuses a large one', async () => {
+    await expect(readPickedFile(new File(['{"a":1}'], 'r.json'), 100)).resolves.toBe('{"a":1}')
+    await expect(readPickedFile(new File(['x'.repeat(200)], 'r.json'), 100)).rejects.toThrow('too-large')
+  })
+})

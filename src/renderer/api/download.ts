@@ -1,0 +1,25 @@
+import type { FileDownload } from '../../core/api'
+
+/**
+ * Hands a file the API made (certificate, notebook, record, results) to the browser's or the
+ * desktop app's own download, which asks the learner where to save it.
+ */
+export function saveFile(file: FileDownload, doc: Document = document): void {
+  const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0))
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }))
+  const link = doc.createElement('a')
+  link.href = url
+  link.download = file.fileName
+  link.rel = 'noopener'
+  doc.body.append(link)
+  link.click()
+  link.remove()
+  // The download has started from the click; the object URL is no longer needed after this tick.
+  setTimeout(() => URL.revokeObjectURL(url), 0)
+}
+
+/** Reads a file the learner picked as text, refusing anything larger than the limit. */
+export async function readPickedFile(file: File, maxBytes: number): Promise<string> {
+  if (file.size > maxBytes) throw new Error('too-large')
+  return file.text()
+}
