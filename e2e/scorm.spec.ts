@@ -1,0 +1,268 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test'
+import { installStrictLms, startFakeLms, type FakeLmsServer, type StrictLmsConfig, type StrictLmsLog } from './support/fake-lms'
+
+const ROOT = path.resolve(__dirname, '..')
+const FIXTURE = path.join(ROOT, 'e2e/fixtures/courses/every-block')
+const PAGES = 6
+
+interface LmsState {
+  log: StrictLmsLog
+  cmi: Record<string, unknown>
+}
+
+let work: string
+
+test.beforeAll(async () => {
+  if (!existsSync(path.join(ROOT, 'out/cli/index.js')) || !existsSync(path.join(ROOT, 'out/player/index.html'))) {
+    throw new Error('Build first: npm run build (the export uses out/cli and out/player).')
+  }
+  work = await mkdtemp(path.join(os.tmpdir(), 'civic-scorm-e2e-'))
+})
+
+test.afterAll(async () => {
+  await rm(work, { recursive: true, force: true })
+})
+
+/** Exports with the real CLI and unzips, as an LMS does on upload. */
+async function exportAndUnzip(format: StrictLmsConfig['version']): Promise<string> {
+  const zip = path.join(work, `${format}.zip`)
+  execFileSync(process.execPath, ['out/cli/index.js', 'export', FIXTURE, '--format', format, '--out', zip], { cwd: ROOT })
+  const dir = path.join(work, format)
+  await mkdir(dir, { recursive: true })
+  execFileSync('unzip', ['-q', '-o', zip, '-d', dir])
+  return dir
+}
+
+async function launch(page: Page, lms: FakeLmsServer, config: Omit<StrictLmsConfig, 'launch'>): Promise<FrameLocator> {
+  await page.goto(lms.url)
+  await page.evaluate(installStrictLms, { ...config, launch: '/pkg/index.html' })
+  return page.frameLocator('iframe[title="Course"]')
+}
+
+function lmsState(page: Page): Promise<LmsState> {
+  return page.evaluate(() => {
+    const lms = (window as unknown as { lms: { log: StrictLmsLog; api: { cmi: unknown } } }).lms
+    return { log: lms.log, cmi: JSON.parse(JSON.stringify(lms.api.cmi)) as Record<string, unknown> }
+  })
+}
+
+/** What the LMS keeps for the next launch: the data model less the write-only journal. */
+function storedFor(version: StrictLmsConfig['version'], cmi: Record<string, unknown>): Record<string, unknown> {
+  const { interactions: _journal, objectives: _objectives, ...kept } = cmi
+  return version === 'scorm12' ? { ...kept, core: { ...(kept.core as object), entry: 'resume' } } : { ...kept, entry: 'resume' }
+}
+
+/** Answers the question shown correctly, with the mouse. */
+async function answer(question: Locator): Promise<void> {
+  const prompt = (await question.locator('.quiz-question__prompt').innerText()).trim()
+  if (prompt === 'Which is a fruit?') return question.getByRole('radio', { name: 'Apple' }).check()
+  if (prompt === 'The sky is green.') return question.getByRole('radio', { name: 'False' }).check()
+  if (prompt === 'Which are colours?') {
+    await question.getByRole('checkbox', { name: 'Red' }).check()
+    return question.getByRole('checkbox', { name: 'Blue' }).check()
+  }
+  if (prompt.startsWith('Match each')) {
+    await question.getByRole('combobox', { name: 'Wales' }).selectOption({ label: 'Cardiff' })
+    await question.getByRole('combobox', { name: 'Scotland' }).selectOption({ label: 'Edinburgh' })
+    return
+  }
+  if (prompt === 'Put these in order.') {
+    const items = question.locator('.quiz-ordering__list .quiz-ordering__text')
+    for (const [place, name] of ['First', 'Second', 'Third'].entries()) {
+      const at = (await items.allInnerTexts()).map((text) => text.trim()).indexOf(name)
+      for (let step = at; step > place; step--) await question.getByRole('button', { name: `Move “${name}” up` }).click()
+    }
+    return expect(items).toHaveText(['First', 'Second', 'Third'])
+  }
+  if (prompt.startsWith('Which Act')) return question.getByRole('textbox', { name: 'Your answer' }).fill('Localism')
+  throw new Error(`Unknown question: ${prompt}`)
+}
+
+/** The right answer that `answer` gave is shown again. */
+async function expectAnswered(question: Locator, prompt: string): Promise<void> {
+  if (prompt === 'Which is a fruit?') return expect(question.getByRole('radio', { name: 'Apple' })).toBeChecked()
+  if (prompt === 'The sky is green.') return expect(question.getByRole('radio', { name: 'False' })).toBeChecked()
+  if (prompt === 'Which are colours?') {
+    await expect(question.getByRole('checkbox', { name: 'Red' })).toBeChecked()
+    return expect(question.getByRole('checkbox', { name: 'Blue' })).toBeChecked()
+  }
+  if (prompt.startsWith('Match each')) {
+    await expect(question.getByRole('combobox', { name: 'Wales' }).locator('option:checked')).toHaveText('Cardiff')
+    return expect(question.getByRole('combobox', { name: 'Scotland' }).locator('option:checked')).toHaveText('Edinburgh')
+  }
+  if (prompt === 'Put these in order.') return expect(question.locator('.quiz-ordering__list .quiz-ordering__text')).toHaveText(['First', 'Second', 'Third'])
+  if (prompt.startsWith('Which Act')) return expect(question.getByRole('textbox', { name: 'Your answer' })).toHaveValue('Localism')
+  throw new Error(`Unknown question: ${prompt}`)
+}
+
+for (const version of ['scorm12', 'scorm2004'] as const) {
+  test(`${version}: the exported package tracks a passed quiz in a strict LMS and resumes on the same page with answers kept`, async ({ browser }) => {
+    const lms = await startFakeLms(await exportAndUnzip(version))
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    try {
+      let course = await launch(page, lms, { version })
+      await expect(course.getByTestId('scorm-connection')).toHaveAttribute('data-connection', 'lms')
+      await course.getByRole('link', { name: 'Start the course' }).click()
+      for (let seen = 1; seen < PAGES; seen++) await course.getByRole('link', { name: 'Next page' }).first().click()
+
+      const quiz = course.getByRole('region', { name: 'Every question type' })
+      await quiz.getByRole('button', { name: 'Start the quiz' }).click()
+      for (let number = 1; number <= 6; number++) {
+        await expect(quiz.getByRole('heading', { name: `Question ${number} of 6` })).toBeVisible()
+        await answer(quiz.locator('.quiz-question'))
+        await quiz.getByRole('button', { name: number < 6 ? 'Next question' : 'Submit answers' }).click()
+      }
+      await expect(quiz).toContainText('You scored 100%.')
+
+      // The course store sends events in small batches: wait until the journal has reached the LMS.
+      const journal = async () => (await lmsState(page)).log.sets.filter(([element]) => element.endsWith('.result')).length
+      await expect.poll(journal).toBe(6)
+      let state = await lmsState(page)
+      const sets = new Map(state.log.sets)
+      if (version === 'scorm12') {
+        expect(sets.get('cmi.core.lesson_status')).toBe('passed')
+        expect(sets.get('cmi.core.score.raw')).toBe('100')
+        expect(sets.get('cmi.core.score.max')).toBe('100')
+        expect(sets.get('cmi.core.lesson_location')).toBe('quiz')
+        expect(sets.get('cmi.core.exit')).toBe('suspend')
+      } else {
+        expect(sets.get('cmi.completion_status')).toBe('completed')
+        expect(sets.get('cmi.success_status')).toBe('passed')
+        expect(sets.get('cmi.score.scaled')).toBe('1')
+        expect(sets.get('cmi.progress_measure')).toBe('1')
+        expect(sets.get('cmi.location')).toBe('quiz')
+      }
+      const ids = state.log.sets.filter(([element]) => /^cmi\.interactions\.\d+\.id$/.test(element)).map(([, value]) => value)
+      expect(ids.sort()).toEqual(['q_fill_in', 'q_matching', 'q_multiple', 'q_ordering', 'q_single', 'q_true_false'].map((id) => `every_type_quiz.${id}.a1`))
+      const results = state.log.sets.filter(([element]) => element.endsWith('.result')).map(([, value]) => value)
+      expect(results).toEqual(Array(6).fill('correct'))
+      const types = state.log.sets.filter(([element]) => element.endsWith('.type')).map(([, value]) => value)
+      expect(types.sort()).toEqual(['choice', 'choice', 'fill-in', 'matching', 'sequencing', 'true-false'])
+      expect(state.log.calls.filter((call) => /Commit/.test(call)).length).toBeGreaterThan(1)
+
+      // A second attempt, left half done: its answer must come back after the relaunch.
+      await quiz.getByRole('button', { name: 'Try again' }).click()
+      await expect(quiz.getByRole('heading', { name: 'Question 1 of 6' })).toBeVisible()
+      await answer(quiz.locator('.quiz-question'))
+      const firstPrompt = (await quiz.locator('.quiz-question__prompt').innerText()).trim()
+
+      // Closing the window: the SCO finishes once, on pagehide.
+      await page.evaluate(() => {
+        const frame = document.querySelector('iframe')
+        if (frame) frame.src = 'about:blank'
+      })
+      await expect.poll(async () => (await lmsState(page)).log.finished).toBe(true)
+      state = await lmsState(page)
+      expect(state.log.calls.filter((call) => /^(LMSFinish|Terminate)\(/.test(call))).toHaveLength(1)
+      const sessionTime = state.log.sets.find(([element]) => /session_time$/.test(element))?.[1]
+      expect(sessionTime).toMatch(version === 'scorm12' ? /^\d{4}:\d\d:\d\d\.\d\d$/ : /^PT/)
+      expect(state.log.violations).toEqual([])
+
+      course = await launch(page, lms, { version, stored: storedFor(version, state.cmi) })
+      const resumed = course.getByRole('region', { name: 'Every question type' })
+      await expect(course.getByRole('heading', { level: 1 })).toHaveText('Quiz')
+      await expect(resumed).toContainText('You have an unfinished attempt: you have answered 1 of 6 questions.')
+      await resumed.getByRole('button', { name: 'Continue the quiz' }).click()
+      await expect(resumed.getByText('Answered: 1 of 6')).toBeVisible()
+      // The quiz opens at the first unanswered question; the answered one is earlier.
+      const prompt = resumed.locator('.quiz-question__prompt')
+      for (let step = 0; step < 6 && (await prompt.innerText()).trim() !== firstPrompt; step++) {
+        await resumed.getByRole('button', { name: 'Previous question' }).click()
+      }
+      await expect(prompt).toHaveText(firstPrompt)
+      await expectAnswered(resumed.locator('.quiz-question'), firstPrompt)
+      state = await lmsState(page)
+      // A resumed learner is not set back to incomplete.
+      const statuses = state.log.sets.filter(([element]) => /lesson_status|completion_status/.test(element)).map(([, value]) => value)
+      expect(statuses).not.toContain('incomplete')
+      expect(state.log.violations).toEqual([])
+      expect(errors).toEqual([])
+    } finally {
+      await page.close()
+      await lms.stop()
+    }
+  })
+}
+
+test('without an LMS the course still runs, says so, and resumes from local storage', async ({ browser }) => {
+  const lms = await startFakeLms(await exportAndUnzip('scorm12'))
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  try {
+    await page.goto(lms.url.replace('host.html', 'pkg/index.html'))
+    await expect(page.getByTestId('scorm-connection')).toHaveAttribute('data-connection', 'standalone')
+    await expect(page.getByTestId('scorm-connection')).toContainText('kept in this browser only')
+    await page.getByRole('link', { name: 'Start the course' }).click()
+    await page.getByRole('link', { name: 'Next page' }).first().click()
+    await expect(page).toHaveURL(/#\/course\/every-block\/page\/video$/)
+    await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith('civic-learn-scorm:')))
+    await page.goto(lms.url.replace('host.html', 'pkg/index.html'))
+    await expect(page).toHaveURL(/#\/course\/every-block\/page\/video$/)
+  } finally {
+    await context.close()
+    await lms.stop()
+  }
+})
+
+test('the strict LMS refuses what scorm-again alone lets through', async ({ browser }) => {
+  const lms = await startFakeLms(work)
+  const page = await browser.newPage()
+  try {
+    await page.goto(lms.url)
+    await page.evaluate(installStrictLms, { version: 'scorm12', launch: 'about:blank' } as StrictLmsConfig)
+    const v12 = await page.evaluate(() => {
+      const api = (window as unknown as { API: Record<string, (...args: string[]) => string> }).API
+      api.LMSInitialize?.('')
+      const results = [
+        api.LMSSetValue?.('cmi.suspend_data', 'x'.repeat(4097)),
+        api.LMSSetValue?.('cmi.interactions.0.id', 'quiz-1'),
+        api.LMSSetValue?.('cmi.interactions.0.id', 'quiz_1'),
+        api.LMSSetValue?.('cmi.interactions.0.type', 'choice'),
+        api.LMSSetValue?.('cmi.interactions.0.student_response', '10'),
+        api.LMSSetValue?.('cmi.interactions.0.result', 'incorrect'),
+      ]
+      api.LMSFinish?.('')
+      api.LMSGetValue?.('cmi.core.lesson_status')
+      return { results, violations: (window as unknown as { lms: { log: StrictLmsLog } }).lms.log.violations }
+    })
+    expect(v12.results).toEqual(['false', 'false', 'true', 'true', 'false', 'false'])
+    expect(v12.violations).toEqual([
+      "cmi.suspend_data: suspend_data of 4097 characters is over SCORM 1.2's 4096",
+      'cmi.interactions.0.id: interaction id "quiz-1" fails Moodle\'s ^[\\w.]{1,250}$',
+      'cmi.interactions.0.student_response: choice response "10" is not in SCORM 1.2\'s format',
+      'cmi.interactions.0.result: result "incorrect" is not a SCORM 1.2 result',
+      'LMSGetValue called after LMSFinish',
+    ])
+
+    await page.goto(lms.url)
+    await page.evaluate(installStrictLms, { version: 'scorm2004', launch: 'about:blank' } as StrictLmsConfig)
+    const v2004 = await page.evaluate(() => {
+      const api = (window as unknown as { API_1484_11: Record<string, (...args: string[]) => string> }).API_1484_11
+      api.Initialize?.('')
+      api.Initialize?.('')
+      api.SetValue?.('cmi.interactions.0.id', 'q_1')
+      api.SetValue?.('cmi.interactions.0.type', 'true-false')
+      api.SetValue?.('cmi.interactions.0.timestamp', '2026-05-01T10:00:00.123Z')
+      api.SetValue?.('cmi.session_time', 'PT')
+      api.Commit?.('')
+      api.Terminate?.('')
+      return (window as unknown as { lms: { log: StrictLmsLog } }).lms.log.violations
+    })
+    expect(v2004).toEqual([
+      'Initialize called 2 times',
+      'cmi.interactions.0.timestamp: timestamp "2026-05-01T10:00:00.123Z" has milliseconds or a zone, which Moodle refuses',
+      'cmi.session_time: session_time "PT" is not an ISO 8601 duration with at most 2 decimals',
+      'Commit right before Terminate',
+    ])
+  } finally {
+    await page.close()
+    await lms.stop()
+  }
+})
