@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test'
+import { extractZip } from '../test/support/read-zip'
 import { installStrictLms, startFakeLms, type FakeLmsServer, type StrictLmsConfig, type StrictLmsLog } from './support/fake-lms'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -34,7 +35,7 @@ async function exportAndUnzip(format: StrictLmsConfig['version']): Promise<strin
   execFileSync(process.execPath, ['out/cli/index.js', 'export', FIXTURE, '--format', format, '--out', zip], { cwd: ROOT })
   const dir = path.join(work, format)
   await mkdir(dir, { recursive: true })
-  execFileSync('unzip', ['-q', '-o', zip, '-d', dir])
+  await extractZip(await readFile(zip), dir)
   return dir
 }
 
