@@ -1,0 +1,86 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { version } from '../package.json'
+import { exportScormPackage, suspendWorstCase } from '../src/node/export/scorm-export'
+import { loadCourseFolder } from '../src/node/course-loader'
+import { extractZip } from '../test/support/read-zip'
+
+/**
+ * `npm run bench`, SCORM part: exporting the bundled course (median of several runs) against
+ * `zip -r` over the same files, the package's size, the player's JavaScript and CSS gzipped, and
+ * the longest suspend data the course can produce.
+ */
+const ROOT = path.resolve(__dirname, '..')
+const COURSE = path.join(ROOT, 'courses/social-media-for-local-leaders')
+const PLAYER = path.join(ROOT, 'out/player')
+const RUNS = 5
+const TARGETS = { ratio: 1.5, playerKb: 150 }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met')
+
+async function timed(run: () => Promise<unknown> | unknown): Promise<number> {
+  const start = performance.now()
+  await run()
+  return performance.now() - start
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(PLAYER, 'index.html'))) {
+    process.stdout.write('SCORM: building the player first (vite.player.config.mts)…\n')
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.player.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' })
+  }
+  const work = await mkdtemp(path.join(os.tmpdir(), 'civic-learn-bench-scorm-'))
+  try {
+    const options = { courseDir: COURSE, format: 'scorm12' as const, playerDir: PLAYER, schemasDir: path.join(ROOT, 'resources/scorm-schemas'), appVersion: version }
+    const out = path.join(work, 'package.zip')
+    await exportScormPackage({ ...options, out })
+    const exports: number[] = []
+    for (let run = 0; run < RUNS; run++) exports.push(await timed(() => exportScormPackage({ ...options, out })))
+    const packageBytes = (await stat(out)).size
+
+    const staged = path.join(work, 'staged')
+    await extractZip(await readFile(out), staged)
+    const hasZip = spawnSync('zip', ['-v']).status === 0
+    const zips: number[] = []
+    if (hasZip) {
+      for (let run = 0; run < RUNS; run++) {
+        await rm(path.join(work, 'zip-r.zip'), { force: true })
+        zips.push(await timed(() => execFileSync('zip', ['-r', '-q', path.join(work, 'zip-r.zip'), '.'], { cwd: staged })))
+      }
+    }
+
+    let playerGzip = 0
+    for (const file of await readdir(path.join(PLAYER, 'assets'))) {
+      if (/\.(js|css)$/.test(file)) playerGzip += gzipSync(await readFile(path.join(PLAYER, 'assets', file)), { level: 9 }).length
+    }
+    const loaded = await loadCourseFolder(COURSE)
+    if (!loaded.bundle) throw new Error('The bundled course does not load; run civic-learn validate on it.')
+    const suspend = suspendWorstCase(loaded.bundle)
+
+    const exportMs = median(exports)
+    const lines = [
+      `SCORM export of the bundled course (SCORM 1.2, ${RUNS} runs): median ${exportMs.toFixed(0)} ms`,
+      hasZip
+        ? `zip -r over the same staged files: median ${median(zips).toFixed(0)} ms; ratio ${(exportMs / median(zips)).toFixed(2)} (target ≤ ${TARGETS.ratio}: ${verdict(exportMs / median(zips) <= TARGETS.ratio)})`
+        : 'zip -r: not measured (no zip program on this machine: apt-get install zip)',
+      `package size: ${(packageBytes / 1024 / 1024).toFixed(2)} MB`,
+      `player JavaScript + CSS, gzipped: ${kb(playerGzip)} (target ≤ ${TARGETS.playerKb} KB: ${verdict(playerGzip <= TARGETS.playerKb * 1024)})`,
+      `suspend data, whole course with every question answered: ${suspend} of SCORM 1.2's 4096 characters (${Math.round((suspend / 4096) * 100)}%)`,
+      '',
+    ]
+    process.stdout.write(lines.join('\n'))
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`)
+  process.exitCode = 1
+})
