@@ -15,13 +15,14 @@ import { quizBlock, quizCourse } from './quiz-fixture'
 import QuizBlock from './QuizBlock.vue'
 
 let wrapper: VueWrapper | null = null
-let sent: TrackingEvent[] = []
 
 /** Mounts the quiz as the module player does: the course store holds the course and the learner's progress. */
 async function mountQuiz(options: { quiz?: Quiz; progress?: (course: CourseBundle) => CourseProgress; locale?: 'en' | 'cy' } = {}) {
   const quiz = options.quiz ?? quizBlock()
   const course = quizCourse(quiz)
   const progress = options.progress?.(course) ?? emptyProgress(course.id, course.version)
+  // Each mount keeps its own list: a store from an earlier test may still send its last batch.
+  const sent: TrackingEvent[] = []
   const api: CivicApi = fakeApi({
     'course.get': async () => course,
     'progress.get': async () => progress,
@@ -41,7 +42,7 @@ async function mountQuiz(options: { quiz?: Quiz; progress?: (course: CourseBundl
   const store = wrapper.vm.$.appContext.app.runWithContext(() => useCourseStore())
   await store.open(course.id)
   await flushPromises()
-  return { wrapper, store, quiz }
+  return { wrapper, store, quiz, sent }
 }
 
 /** The text a reader meets, with a space between separate pieces of text (happy-dom runs block elements together). */
@@ -109,7 +110,6 @@ async function answerFrom(first: number, right: (index: number) => boolean, chec
 }
 
 beforeEach(() => {
-  sent = []
   vi.spyOn(Math, 'random').mockReturnValue(0.25)
 })
 
@@ -121,7 +121,7 @@ afterEach(() => {
 
 describe('QuizBlock', () => {
   it('introduces the quiz, and starting it records a seeded attempt and focuses "Question 1 of 6"', async () => {
-    const { store } = await mountQuiz()
+    const { store, sent } = await mountQuiz()
     expect(wrapper?.get('h2').text()).toBe('Every question type')
     expect(text('.quiz-facts')).toBe(
       '6 questions Pass mark: 50% Attempts used: 0 of 3 You can check each answer as you go.',
@@ -153,7 +153,7 @@ describe('QuizBlock', () => {
   })
 
   it('records every answer change, and "Check answer" locks the answer and announces its feedback politely', async () => {
-    const { store } = await mountQuiz({ quiz: quizBlock({ shuffle: false }) })
+    const { store, sent } = await mountQuiz({ quiz: quizBlock({ shuffle: false }) })
     await button('Start the quiz').trigger('click')
     await flushPromises()
     expect(wrapper?.get('.quiz-question__prompt').text()).toBe('Which is a fruit?')
@@ -329,6 +329,21 @@ describe('QuizBlock', () => {
     expect(wrapper?.get('h3').text()).toBe('Your result')
     expect(wrapper?.text()).toContain('You scored 0%.')
     expect(has('Try again')).toBe(true)
+  })
+
+  it('shows author text as sanitised course Markdown, and as plain words where only text fits', async () => {
+    const quiz = quizBlock({ shuffle: false })
+    const [single, , , matching] = quiz.questions
+    if (single?.type !== 'single-choice' || matching?.type !== 'matching') throw new Error('fixture order changed')
+    single.prompt = 'Which is **a fruit**? <img src="x" onerror="alert(1)">'
+    matching.pairs[0] = { id: 'a', prompt: 'Wales', matchId: 'a', match: '*Cardiff*' }
+    await mountQuiz({ quiz })
+    await button('Start the quiz').trigger('click')
+    const prompt = wrapper?.get('.quiz-question__prompt')
+    expect(prompt?.get('strong').text()).toBe('a fruit')
+    expect(prompt?.find('img').exists()).toBe(false)
+    for (let index = 0; index < 3; index++) await button('Next question').trigger('click')
+    expect(wrapper?.get('select').findAll('option').map((option) => option.text())).toContain('Cardiff')
   })
 
   it('speaks Welsh', async () => {

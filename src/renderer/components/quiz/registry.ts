@@ -1,6 +1,7 @@
 import type { Component } from 'vue'
 import type { Option } from '../../../core/course/questions/choice'
 import type { QuestionOf, QuestionType, ResponseByType } from '../../../core/quiz/responses'
+import { plainText } from './plain-text'
 import QuizFillIn from './QuizFillIn.vue'
 import QuizMatching from './QuizMatching.vue'
 import QuizMultipleResponse from './QuizMultipleResponse.vue'
@@ -27,7 +28,7 @@ export interface QuestionView<T extends QuestionType> {
 }
 
 function feedbackOf(options: readonly Option[], chosen: readonly unknown[]): ChosenFeedback[] {
-  return options.flatMap((option) => (chosen.includes(option.id) && option.feedback ? [{ choice: option.text, feedback: option.feedback }] : []))
+  return options.flatMap((option) => (chosen.includes(option.id) && option.feedback ? [{ choice: plainText(option.text), feedback: option.feedback }] : []))
 }
 
 /** One view per question type; the mapped type makes a missing one a compile error. */
