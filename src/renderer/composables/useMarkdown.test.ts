@@ -40,6 +40,10 @@ describe('renderCourseMarkdown', () => {
     expect(html).toContain('A tracking pixel')
   })
 
+  it('moves headings down for a handout, never past h6', () => {
+    expect(renderCourseMarkdown('## Sub\n\n###### Deep', 'demo', { headingOffset: 1 })).toBe('<h3>Sub</h3>\n<h6>Deep</h6>\n')
+  })
+
   it('renders a single line without a paragraph for inline use', () => {
     expect(renderCourseMarkdown('Pick *one*', 'demo', { inline: true })).toBe('Pick <em>one</em>')
   })

@@ -43,11 +43,20 @@ function flatten(token: Token, text: string): void {
   token.content = text
 }
 
-function rewrite(tokens: Token[], courseId: string): void {
+export interface MarkdownOptions {
+  /** A single line (a prompt, a choice) without a paragraph around it. */
+  inline?: boolean
+  /** How many levels deeper headings go, for a handout where page titles take h2. */
+  headingOffset?: number
+}
+
+function rewrite(tokens: Token[], courseId: string, headingOffset: number): void {
   const dropped: boolean[] = []
   for (const token of tokens) {
-    if (token.children) rewrite(token.children, courseId)
-    if (token.type === 'link_open') {
+    if (token.children) rewrite(token.children, courseId, headingOffset)
+    if ((token.type === 'heading_open' || token.type === 'heading_close') && headingOffset > 0) {
+      token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + headingOffset)}`
+    } else if (token.type === 'link_open') {
       const target = resolveCourseReference(token.attrGet('href') ?? '', courseId)
       dropped.push(target === null)
       if (target === null) {
@@ -76,11 +85,11 @@ let markdown: MarkdownIt | undefined
  * configuration (raw HTML off), links and images pointed at the course's files, and the result
  * sanitised with DOMPurify, since course folders are untrusted.
  */
-export function renderCourseMarkdown(source: string, courseId: string, options: { inline?: boolean } = {}): string {
+export function renderCourseMarkdown(source: string, courseId: string, options: MarkdownOptions = {}): string {
   markdown ??= createCourseMarkdown()
   const env = {}
   const tokens = options.inline ? markdown.parseInline(source, env) : markdown.parse(source, env)
-  rewrite(tokens, courseId)
+  rewrite(tokens, courseId, options.headingOffset ?? 0)
   const html = markdown.renderer.render(tokens, markdown.options, env)
   return DOMPurify.sanitize(html, { ADD_ATTR: ['target'], FORBID_ATTR: ['style'], FORBID_TAGS: ['style', 'form'] })
 }
@@ -89,7 +98,7 @@ export function renderCourseMarkdown(source: string, courseId: string, options: 
 export function useMarkdown(
   source: MaybeRefOrGetter<string>,
   courseId: MaybeRefOrGetter<string>,
-  options: { inline?: boolean } = {},
+  options: MarkdownOptions = {},
 ): ComputedRef<string> {
   return computed(() => renderCourseMarkdown(toValue(source), toValue(courseId), options))
 }

@@ -41,6 +41,30 @@ describe('HomePage', () => {
     expect(wrapper.text()).toContain('broken-course/course.yaml, line 3, column 7: title: Required')
   })
 
+  it('shows each course’s time, modules and the learner’s progress, linking to the course page', async () => {
+    const wrapper = await mountHome(
+      fakeApi({
+        'course.list': async () => [
+          { status: 'ready', id: 'started', title: 'Started', summary: 'S', language: 'en', languages: ['en'], minutes: 45, modules: 3 },
+          { status: 'ready', id: 'fresh', title: 'Fresh', summary: 'S', language: 'en', languages: ['en'], minutes: 1, modules: 1 },
+        ],
+        'progress.overview': async () => [
+          { courseId: 'started', progress: 0.4, complete: false, passed: false, score: 0, secondsSpent: 120, startedAt: '2026-11-20T10:00:00.000Z' },
+          { courseId: 'fresh', progress: 0, complete: false, passed: null, score: null, secondsSpent: 0 },
+        ],
+      }),
+    )
+    const [started, fresh] = wrapper.findAll('article')
+    expect(started?.text()).toContain('About 45 minutes')
+    expect(started?.text()).toContain('3 modules')
+    expect(started?.get('[data-testid="course-progress"]').text()).toBe('In progress: 40% done')
+    expect(started?.get('progress').attributes('value')).toBe('40')
+    expect(started?.get('h2 a').attributes('href')).toBe('/course/started')
+    expect(fresh?.text()).toContain('About one minute')
+    expect(fresh?.get('[data-testid="course-progress"]').text()).toBe('Not started')
+    expect(fresh?.find('progress').exists()).toBe(false)
+  })
+
   it('says so when there are no courses', async () => {
     const wrapper = await mountHome(apiListing(async () => []))
     expect(wrapper.text()).toContain('No courses were found')

@@ -4,13 +4,21 @@ import HomePage from '../pages/HomePage.vue'
 /**
  * Hash history: the same build runs from the desktop app's custom scheme, the web host and,
  * later, inside a SCORM package at whatever path an LMS gives it, with no server-side fallback.
+ * Only the library is in the first chunk; every other screen loads when it is first opened.
  */
 export function createAppRouter(): Router {
   return createRouter({
     history: createWebHashHistory(),
     routes: [
       { path: '/', name: 'home', component: HomePage },
+      { path: '/course/:courseId', name: 'course', component: () => import('../pages/CoursePage.vue') },
+      { path: '/course/:courseId/page/:pageId', name: 'player', component: () => import('../pages/PlayerPage.vue') },
+      { path: '/course/:courseId/module/:moduleId/handout', name: 'handout', component: () => import('../pages/HandoutPage.vue') },
+      { path: '/search', name: 'search', component: () => import('../pages/SearchPage.vue') },
+      { path: '/settings', name: 'settings', component: () => import('../pages/SettingsPage.vue') },
       { path: '/:rest(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue') },
     ],
+    // The player puts the learner back where they were on a page itself; other screens start at the top.
+    scrollBehavior: (to) => (to.name === 'player' ? false : { top: 0 }),
   })
 }

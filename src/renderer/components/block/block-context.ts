@@ -7,6 +7,8 @@ export interface BlockHost {
    * scenario step, the transcript) is laid out at once and nothing is tracked.
    */
   handout: boolean
+  /** How many levels deeper than in the player headings go: a handout puts page titles at h2. */
+  headingOffset: number
   /**
    * Runs the callback when the learner leaves or hides the page, before progress is sent, so
    * what a block was in the middle of (a video playing) is recorded first. Returns a function
@@ -17,7 +19,7 @@ export interface BlockHost {
 
 const BLOCK_HOST: InjectionKey<BlockHost> = Symbol('BlockHost')
 
-const standalone: BlockHost = { handout: false, onLeave: () => () => undefined }
+const standalone: BlockHost = { handout: false, headingOffset: 0, onLeave: () => () => undefined }
 
 export function provideBlockHost(host: BlockHost): void {
   provide(BLOCK_HOST, host)
@@ -25,4 +27,9 @@ export function provideBlockHost(host: BlockHost): void {
 
 export function useBlockHost(): BlockHost {
   return inject(BLOCK_HOST, standalone)
+}
+
+/** The heading element for a level as the player would use it, shifted for the host. */
+export function headingTag(host: BlockHost, level: number): string {
+  return `h${Math.min(6, level + host.headingOffset)}`
 }

@@ -62,7 +62,7 @@ export async function mountBlock(component: Component, block: Block, options: Mo
   })
   const pinia = createPinia()
   setActivePinia(pinia)
-  const host: BlockHost = { handout: false, onLeave: () => () => undefined, ...options.host }
+  const host: BlockHost = { handout: false, headingOffset: 0, onLeave: () => () => undefined, ...options.host }
   const Host = defineComponent({
     setup() {
       const settings = useSettingsStore()

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import type { LocalizedCourse, Module } from '../../../core/course/bundle'
+import { entryPage, locatePage, moduleOfPage, pagePath } from './player-navigation'
+
+const module = (id: string, pages: string[]): Module => ({
+  id,
+  title: id,
+  objectives: [],
+  minutes: 5,
+  jurisdiction: [],
+  pages: pages.map((page) => ({ id: page, title: page, blocks: [] })),
+})
+const course: LocalizedCourse = { title: 'C', summary: 'S', credits: [], modules: [module('one', ['a', 'b']), module('two', ['c'])] }
+
+describe('player navigation', () => {
+  it('finds a page with its neighbours across module boundaries', () => {
+    const place = locatePage(course, 'b')
+    expect(place?.module.id).toBe('one')
+    expect([place?.moduleIndex, place?.pageIndex]).toEqual([0, 1])
+    expect(place?.previous?.page.id).toBe('a')
+    expect(place?.next?.page.id).toBe('c')
+    expect(place?.next?.module.id).toBe('two')
+    expect(locatePage(course, 'a')?.previous).toBeNull()
+    expect(locatePage(course, 'c')?.next).toBeNull()
+    expect(locatePage(course, 'missing')).toBeNull()
+    expect(locatePage(null, 'a')).toBeNull()
+  })
+
+  it('opens a module where the learner left it, else at the first page not seen, else at its start', () => {
+    const [first, second] = course.modules as [Module, Module]
+    expect(entryPage(first, 'b', {})?.id).toBe('b')
+    expect(entryPage(first, 'c', {})?.id).toBe('a')
+    expect(entryPage(first, 'c', { a: {} })?.id).toBe('b')
+    expect(entryPage(first, undefined, { a: {}, b: {} })?.id).toBe('a')
+    expect(entryPage(second, undefined, {})?.id).toBe('c')
+    expect(moduleOfPage(course, 'c')?.id).toBe('two')
+  })
+
+  it('builds player paths with encoded ids', () => {
+    expect(pagePath('demo', 'first-page')).toBe('/course/demo/page/first-page')
+  })
+})

@@ -1,0 +1,47 @@
+import type { LocalizedCourse, Module, Page } from '../../../core/course/bundle'
+
+export interface PageRef {
+  module: Module
+  page: Page
+}
+
+/** Where a page sits in its course: its module, its neighbours (across modules) and its number. */
+export interface PagePlace extends PageRef {
+  moduleIndex: number
+  /** The page's position in its module, from 0. */
+  pageIndex: number
+  previous: PageRef | null
+  next: PageRef | null
+}
+
+export function locatePage(course: LocalizedCourse | null, pageId: string): PagePlace | null {
+  if (!course) return null
+  const all: PageRef[] = course.modules.flatMap((module) => module.pages.map((page) => ({ module, page })))
+  const at = all.findIndex((entry) => entry.page.id === pageId)
+  const found = all[at]
+  if (!found) return null
+  return {
+    ...found,
+    moduleIndex: course.modules.indexOf(found.module),
+    pageIndex: found.module.pages.indexOf(found.page),
+    previous: all[at - 1] ?? null,
+    next: all[at + 1] ?? null,
+  }
+}
+
+/** The module holding a page, for the course page's resume button. */
+export function moduleOfPage(course: LocalizedCourse, pageId: string): Module | undefined {
+  return course.modules.find((module) => module.pages.some((page) => page.id === pageId))
+}
+
+/**
+ * Where the player opens a module: the page the learner was last on, if it is in this module;
+ * else the first page they have not seen; else the first page.
+ */
+export function entryPage(module: Module, lastPageId: string | undefined, viewed: Readonly<Record<string, unknown>>): Page | undefined {
+  return module.pages.find((page) => page.id === lastPageId) ?? module.pages.find((page) => !viewed[page.id]) ?? module.pages[0]
+}
+
+export function pagePath(courseId: string, pageId: string): string {
+  return `/course/${encodeURIComponent(courseId)}/page/${encodeURIComponent(pageId)}`
+}

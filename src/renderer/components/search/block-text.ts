@@ -1,0 +1,50 @@
+import type { Token } from 'markdown-it'
+import type { Block } from '../../../core/course/blocks'
+import { courseMarkdown } from '../../../core/course/markdown'
+
+function collect(tokens: readonly Token[], into: string[]): void {
+  for (const token of tokens) {
+    if (token.children) collect(token.children, into)
+    else if (token.type === 'text' || token.type === 'code_inline' || token.type === 'code_block' || token.type === 'fence') into.push(token.content)
+    else if (token.type === 'image') into.push(token.content)
+  }
+}
+
+/** The words of some course Markdown, without its markup. */
+export function markdownText(source: string): string {
+  const words: string[] = []
+  collect(courseMarkdown().parse(source, {}), words)
+  return words.join(' ').replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * The text a learner can read in a block, for search. Quizzes give only their title and
+ * introduction, and scenarios their situations and choices but not the consequences, so
+ * searching never gives answers away. The switch covers every block type: a new
+ * one is a compile error here until it says what its text is.
+ */
+export function blockText(block: Block): string[] {
+  switch (block.type) {
+    case 'text':
+      return [markdownText(block.markdown)]
+    case 'callout':
+    case 'key-points':
+      return [block.title ?? '', markdownText(block.markdown)]
+    case 'image':
+      return [block.alt, block.caption ? markdownText(block.caption) : '', block.credit ?? '']
+    case 'video':
+      return [block.title ?? '', markdownText(block.transcript)]
+    case 'accordion':
+      return [block.title ?? '', ...block.panels.flatMap((panel) => [panel.title, markdownText(panel.markdown)])]
+    case 'tabs':
+      return [block.title ?? '', ...block.tabs.flatMap((tab) => [tab.title, markdownText(tab.markdown)])]
+    case 'scenario':
+      return [block.title, ...block.steps.flatMap((step) => [markdownText(step.text), ...step.choices.map((choice) => choice.text)])]
+    case 'reflection':
+      return [block.title ?? '', markdownText(block.prompt)]
+    case 'links':
+      return [block.title ?? '', ...block.items.flatMap((item) => [item.title, item.description ?? ''])]
+    case 'quiz':
+      return [block.title ?? '', block.intro ? markdownText(block.intro) : '']
+  }
+}
