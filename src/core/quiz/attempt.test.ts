@@ -54,6 +54,44 @@ describe('planAttempt', () => {
   })
 })
 
+describe('planAttempt option orders', () => {
+  const choice: Question = {
+    type: 'single-choice',
+    id: 'choice',
+    prompt: 'Pick',
+    explanation: 'x',
+    weight: 1,
+    options: ['a', 'b', 'c', 'd'].map((id) => ({ id, text: id, correct: id === 'a' })),
+    feedback: { correct: 'y', incorrect: 'n' },
+  }
+  const matching: Question = {
+    type: 'matching',
+    id: 'match',
+    prompt: 'Match',
+    explanation: 'x',
+    weight: 1,
+    pairs: ['a', 'b'].map((id) => ({ id, prompt: id, matchId: id, match: id.toUpperCase() })),
+    distractors: [{ id: 'c', text: 'C' }],
+    feedback: { correct: 'y', incorrect: 'n' },
+  }
+  const mixed = (shuffle: boolean) => quiz({ questions: [choice, matching], draw: 2, shuffle })
+
+  it('keeps choice options in authored order unless the quiz shuffles', () => {
+    for (let seed = 0; seed < 20; seed++) expect(planAttempt(mixed(false), seed).orders.choice).toBeUndefined()
+    const orders = Array.from({ length: 20 }, (_, seed) => planAttempt(mixed(true), seed).orders.choice)
+    for (const order of orders) expect([...(order ?? [])].sort()).toEqual(['a', 'b', 'c', 'd'])
+    expect(new Set(orders.map((order) => order?.join(''))).size).toBeGreaterThan(3)
+  })
+
+  it('always mixes matches, distractors among them, never in authored order', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const order = planAttempt(mixed(false), seed).orders.match
+      expect([...(order ?? [])].sort()).toEqual(['a', 'b', 'c'])
+      expect(order).not.toEqual(['a', 'b', 'c'])
+    }
+  })
+})
+
 describe('scoreAttempt', () => {
   const ids = ['q1', 'q2', 'q3', 'q4', 'order']
 
