@@ -155,6 +155,9 @@ async function expectRightAnswerShown(question: Locator, type: string): Promise<
 
 test('a learner answers every question type by keyboard, sees feedback, passes, and the course page shows the module passed', async ({ page }) => {
   const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
+  })
   page.on('pageerror', (error) => problems.push(error.message))
   // The module is passed once every page is seen and its quiz passed.
   for (const pageId of PAGES) {
