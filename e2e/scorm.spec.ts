@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -266,4 +266,34 @@ test('the strict LMS refuses what scorm-again alone lets through', async ({ brow
     await page.close()
     await lms.stop()
   }
+})
+
+test('a branded package shows the council, its welcome, contact and colours, and its policy page as a last module', async ({ browser }) => {
+  const zip = path.join(work, 'branded.zip')
+  execFileSync(process.execPath, ['out/cli/index.js', 'export', FIXTURE, '--out', zip, '--overlay', path.join(ROOT, 'e2e/fixtures/branding/anytown.yaml')], { cwd: ROOT })
+  const dir = path.join(work, 'branded')
+  await extractZip(await readFile(zip), dir)
+  const lms = await startFakeLms(dir)
+  const page = await browser.newPage()
+  try {
+    await page.goto(lms.url.replace('host.html', 'pkg/index.html#/'))
+    await expect(page.getByText('Anytown Borough Council', { exact: true })).toBeVisible()
+    await expect(page.getByRole('img', { name: 'The Anytown Borough Council crest' })).toBeVisible()
+    await expect(page.getByText('Help: Member services, 01234 567890')).toBeVisible()
+    await expect(page.getByText('Welcome to your induction, councillor.')).toBeVisible()
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#6a1b4d')
+    await page.goto(lms.url.replace('host.html', 'pkg/index.html#/course/every-block'))
+    await expect(page.getByRole('main')).toContainText('Anytown\'s social media protocol')
+  } finally {
+    await page.close()
+    await lms.stop()
+  }
+})
+
+test('the CLI refuses an overlay whose colours fail WCAG AA, naming the pair', () => {
+  const result = spawnSync(process.execPath, ['out/cli/index.js', 'export', FIXTURE, '--out', path.join(work, 'refused.zip'), '--overlay', path.join(ROOT, 'e2e/fixtures/branding/low-contrast.json')], { cwd: ROOT, encoding: 'utf8' })
+  expect(result.status).toBe(1)
+  expect(result.stderr).toContain('colours.accentText (#ffffff) on colours.accent (#ffcc00)')
+  expect(result.stderr).toContain('colours.accent (#ffcc00) on colours.background (#ffffff)')
+  expect(result.stderr).not.toMatch(/\n\s+at /)
 })
