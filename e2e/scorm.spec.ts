@@ -297,3 +297,24 @@ test('the CLI refuses an overlay whose colours fail WCAG AA, naming the pair', (
   expect(result.stderr).toContain('colours.accent (#ffcc00) on colours.background (#ffffff)')
   expect(result.stderr).not.toMatch(/\n\s+at /)
 })
+
+test('an LMS that keeps failing to commit gets retries, and the learner one plain warning instead of its errors', async ({ browser }) => {
+  const lms = await startFakeLms(await exportAndUnzip('scorm2004'))
+  const page = await browser.newPage()
+  try {
+    const course = await launch(page, lms, { version: 'scorm2004', refuseCommits: true })
+    const warning = course.getByTestId('scorm-trouble')
+    await expect(warning).toContainText('Your learning platform is not accepting progress at the moment, so it may not be saved.')
+    await expect(course.locator('body')).not.toContainText('391')
+    const commits = (await lmsState(page)).log.calls.filter((call) => call.startsWith('Commit'))
+    expect(commits.length).toBeGreaterThanOrEqual(3)
+    // The course goes on; the warning can be put away and does not come back.
+    await warning.getByRole('button', { name: 'Dismiss' }).click()
+    await course.getByRole('link', { name: 'Start the course' }).click()
+    await course.getByRole('link', { name: 'Next page' }).first().click()
+    await expect(course.getByTestId('scorm-trouble')).toHaveCount(0)
+  } finally {
+    await page.close()
+    await lms.stop()
+  }
+})

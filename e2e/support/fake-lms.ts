@@ -74,6 +74,8 @@ export interface StrictLmsConfig {
   /** Learner data from an earlier session, for api.loadFromJSON. */
   stored?: Record<string, unknown>
   learnerName?: string
+  /** An LMS having a bad day: every Commit fails with a general error. */
+  refuseCommits?: boolean
 }
 
 /** What the fake LMS saw, read back by the tests. */
@@ -158,6 +160,10 @@ export function installStrictLms(config: StrictLmsConfig): void {
       if (log.finished && !/Error|Diagnostic/.test(name)) log.violations.push(`${name} called after ${names.finish}`)
       if (name === names.init && ++log.initialized > 1) log.violations.push(`${names.init} called ${log.initialized} times`)
       if (name === names.finish && !is12 && previous === names.commit) log.violations.push('Commit right before Terminate')
+      if (name === names.commit && config.refuseCommits) {
+        forcedError = is12 ? '101' : '391'
+        return 'false'
+      }
       if (name === names.set) {
         const [element = '', value = ''] = args
         const wrong = problem(element, String(value))
