@@ -93,6 +93,19 @@ test('a learner opens the course, reads pages, and resumes at the exact place', 
 
   const stored = await storedProgress(page)
   expect(Object.keys(stored.pages).sort()).toEqual(['scenario-reflection', 'text-callouts-images', 'video'])
+
+  // A module without a quiz is completed once every page has been seen, and the library says so.
+  await page.getByRole('navigation', { name: 'You are here' }).getByRole('link', { name: 'Your courses' }).click()
+  await page.getByRole('link', { name: 'Minimal course' }).click()
+  await expect(moduleStatus(page)).toHaveText('Not started')
+  await page.getByRole('link', { name: 'Start the course' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'The only page' })).toBeVisible()
+  await page.getByRole('link', { name: /End of the course/ }).click()
+  await expect(moduleStatus(page)).toHaveText('Completed')
+  await page.getByRole('navigation', { name: 'You are here' }).getByRole('link', { name: 'Your courses' }).click()
+  const cards = page.getByTestId('course-list').getByRole('article')
+  await expect(cards.filter({ hasText: 'Minimal course' }).getByTestId('course-progress')).toHaveText('Completed: 100% done')
+  await expect(cards.filter({ hasText: COURSE }).getByTestId('course-progress')).toHaveText(/^In progress: \d+% done$/)
   expect(problems).toEqual([])
 })
 

@@ -1,0 +1,65 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import type { CourseBundle, Module } from '../../core/course/bundle'
+import { emptyProgress, type CourseProgress } from '../../core/progress/schema'
+import { API_KEY } from '../api'
+import { fakeApi } from '../api/fake-api'
+import { courseWith } from '../components/block/block-testing'
+import { createAppI18n } from '../i18n'
+import CoursePage from './CoursePage.vue'
+
+const module = (id: string, pages: string[], extra: Partial<Module> = {}): Module => ({
+  id,
+  title: `Module ${id}`,
+  objectives: [`Do ${id}.`],
+  minutes: 5,
+  jurisdiction: [],
+  pages: pages.map((page) => ({ id: page, title: `Page ${page}`, blocks: [] })),
+  ...extra,
+})
+
+function course(): CourseBundle {
+  const base = courseWith([])
+  const modules = [module('one', ['a', 'b'], { lastReviewed: '2026-06-30', jurisdiction: ['wales'] }), module('two', ['c']), module('three', ['d'])]
+  return { ...base, content: { en: { ...base.content.en!, modules }, cy: { ...base.content.cy!, modules } } }
+}
+
+async function mountCourse(progress: Partial<CourseProgress>) {
+  const api = fakeApi({
+    'course.get': async () => course(),
+    'progress.get': async () => ({ ...emptyProgress('demo', '1.0.0'), ...progress }),
+  })
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/course/:courseId', component: CoursePage }, { path: '/:rest(.*)*', component: { render: () => null } }] })
+  await router.push('/course/demo')
+  const wrapper = mount(CoursePage, { global: { plugins: [createPinia(), createAppI18n('en'), router], provide: { [API_KEY as symbol]: api } } })
+  await flushPromises()
+  return wrapper
+}
+
+const seen = { viewedAt: '2026-11-20T10:00:00.000Z', seconds: 30 }
+
+describe('CoursePage', () => {
+  it('lists each module with its status, time, objectives and review date, opening where the learner left off', async () => {
+    const wrapper = await mountCourse({ pages: { a: seen, c: seen }, location: { pageId: 'a', scroll: 0.5 } })
+    const cards = wrapper.findAll('[data-testid="module-list"] article')
+    expect(cards.map((card) => card.get('[data-testid="module-status"]').text())).toEqual(['In progress', 'Completed', 'Not started'])
+    expect(cards[0]?.text()).toContain('Do one.')
+    expect(cards[0]?.text()).toContain('Last reviewed 30 June 2026')
+    expect(cards[0]?.text()).toContain('Applies in: Wales')
+    expect(cards[1]?.text()).not.toContain('Last reviewed')
+    expect(cards.map((card) => card.get('a.button').attributes('href'))).toEqual(['/course/demo/page/a', '/course/demo/page/c', '/course/demo/page/d'])
+    expect(cards.map((card) => card.get('a.button').text())).toEqual(['Continue: Module one', 'Look again: Module two', 'Start: Module three'])
+    const resume = wrapper.get('[data-testid="resume"]')
+    expect(resume.text()).toBe('Continue where you left off: Page a')
+    expect(resume.attributes('href')).toBe('/course/demo/page/a')
+    expect(wrapper.text()).toContain('50% done: you have seen 2 of 4 pages.')
+  })
+
+  it('starts a new learner at the first page and asks where they serve', async () => {
+    const wrapper = await mountCourse({})
+    expect(wrapper.get('[data-testid="resume"]').text()).toBe('Start the course')
+    expect(wrapper.findAll('input[type="radio"]').map((input) => input.attributes('value'))).toEqual(['england', 'wales', 'scotland', 'northern-ireland', 'outside-uk'])
+  })
+})

@@ -1,0 +1,112 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import type { CivicApi } from '../../core/api'
+import { ApiError } from '../../core/api/errors'
+import type { CourseBundle, Module } from '../../core/course/bundle'
+import { emptyProgress, type TrackingEvent } from '../../core/progress/schema'
+import { API_KEY } from '../api'
+import { fakeApi } from '../api/fake-api'
+import { courseWith } from '../components/block/block-testing'
+import { createAppI18n } from '../i18n'
+import { useCourseStore } from '../stores/course'
+import PlayerPage from './PlayerPage.vue'
+
+const module = (id: string, pages: string[]): Module => ({
+  id,
+  title: `Module ${id}`,
+  objectives: [],
+  minutes: 5,
+  jurisdiction: [],
+  pages: pages.map((page) => ({ id: page, title: `Page ${page}`, blocks: [{ type: 'text', markdown: `Words of ${page}.` }] })),
+})
+
+function course(): CourseBundle {
+  const base = courseWith([])
+  const modules = [module('one', ['a', 'b']), module('two', ['c'])]
+  return { ...base, content: { en: { ...base.content.en!, modules }, cy: { ...base.content.cy!, modules } } }
+}
+
+const mounted: { unmount(): void }[] = []
+afterEach(() => mounted.splice(0).forEach((wrapper) => wrapper.unmount()))
+
+async function mountPlayer(path: string, overrides: Partial<CivicApi> = {}) {
+  const sent: TrackingEvent[] = []
+  const api = fakeApi({
+    'course.get': async () => course(),
+    'progress.get': async () => emptyProgress('demo', '1.0.0'),
+    'progress.record': async (input) => {
+      sent.push(...input.events)
+      return { recorded: input.events.length }
+    },
+    ...overrides,
+  })
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/course/:courseId/page/:pageId', component: PlayerPage },
+      { path: '/:rest(.*)*', component: { render: () => null } },
+    ],
+  })
+  await router.push(path)
+  const pinia = createPinia()
+  const wrapper = mount(PlayerPage, { attachTo: document.body, global: { plugins: [pinia, createAppI18n('en'), router], provide: { [API_KEY as symbol]: api } } })
+  mounted.push(wrapper)
+  // The page appears once its block components have loaded.
+  await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true))
+  return { wrapper, router, sent, store: useCourseStore(pinia) }
+}
+
+describe('PlayerPage', () => {
+  it('shows the page with its place in the module, an outline and the way on', async () => {
+    const { wrapper, store, sent } = await mountPlayer('/course/demo/page/a')
+    expect(wrapper.get('h1').text()).toBe('Page a')
+    expect(wrapper.text()).toContain('Words of a.')
+    expect(wrapper.text()).toContain('Page 1 of 2 in this module')
+    const outline = wrapper.get('nav[aria-label="Pages in this module"]')
+    expect(outline.findAll('a').map((link) => link.text().replace(/\s+/g, ' ').trim())).toEqual(['✓Page a (seen)', 'Page b'])
+    expect(outline.get('[aria-current="page"]').text()).toContain('Page a')
+    expect(wrapper.get('.player-page-nav').text()).toContain('Next page')
+    expect(wrapper.find('.player-page-nav__link--previous').exists()).toBe(false)
+    await store.flush()
+    expect(sent[0]).toMatchObject({ type: 'page.viewed', pageId: 'a' })
+  })
+
+  it('moves to the next page with Alt+ArrowRight, across into the next module', async () => {
+    const { wrapper, router } = await mountPlayer('/course/demo/page/b')
+    expect(wrapper.get('.player-page-nav__link--next').text()).toContain('Next module')
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', altKey: true }))
+    await flushPromises()
+    expect(router.currentRoute.value.path).toBe('/course/demo/page/c')
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', altKey: true }))
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft' }))
+    await flushPromises()
+    expect(router.currentRoute.value.path).toBe('/course/demo/page/b')
+  })
+
+  it('says when a page is not in the course', async () => {
+    const { wrapper } = await mountPlayer('/course/demo/page/nowhere')
+    expect(wrapper.get('h1').text()).toBe('This page is not in the course')
+    expect(wrapper.get('a').attributes('href')).toBe('/course/demo')
+  })
+
+  it('tells the learner once, politely, when progress cannot be saved', async () => {
+    const { wrapper, store } = await mountPlayer('/course/demo/page/a', {
+      'progress.record': async () => {
+        throw new ApiError({ code: 'UNAVAILABLE', message: 'The web host is not responding.' })
+      },
+    })
+    await store.flush()
+    await flushPromises()
+    const notice = wrapper.get('.player-save-notice')
+    expect(notice.attributes('role')).toBe('status')
+    expect(notice.text()).toContain('Your progress could not be saved just now.')
+    await notice.get('button').trigger('click')
+    expect(notice.text()).toBe('')
+    store.record({ type: 'page.time', pageId: 'a', seconds: 3 })
+    await store.flush()
+    await flushPromises()
+    expect(notice.text()).toBe('')
+  })
+})
