@@ -54,7 +54,7 @@ const CARD_GAP = 0.9
 const TAIL = 1.2
 /** Captions wrap at this many characters and may have at most two lines. */
 const CAPTION_WIDTH = 42
-const HEADING_WIDTH = 26
+const HEADING_WIDTH = 30
 
 interface Line {
   text: string
@@ -235,16 +235,14 @@ function filterGraph(narration: Narration, cardStarts: readonly number[], second
     const to = cardStarts[cardIndex + 1] ?? seconds + 1
     const enable = `enable='between(t,${from.toFixed(3)},${(to - 0.001).toFixed(3)})'`
     const lines = wrap(card.heading, HEADING_WIDTH)
-    const lineHeight = 48
+    const lineHeight = 44
     const top = Math.round(HEIGHT / 2 - (lines.length * lineHeight) / 2)
     lines.forEach((line, lineIndex) => {
-      filters.push(drawText(work, `card-${cardIndex}-${lineIndex}`, line, `fontfile='${bold}':fontsize=36:fontcolor=white:x=(w-text_w)/2:y=${top + lineIndex * lineHeight}:${enable}`))
+      filters.push(drawText(work, `card-${cardIndex}-${lineIndex}`, line, `fontfile='${bold}':fontsize=32:fontcolor=white:x=(w-text_w)/2:y=${top + lineIndex * lineHeight}:${enable}`))
     })
-    filters.push(
-      drawText(work, `count-${cardIndex}`, `${cardIndex + 1} / ${narration.cards.length}`, `fontfile='${regular}':fontsize=15:fontcolor=0xd6e4f5:x=w-text_w-40:y=h-44:${enable}`),
-    )
+    // Top right, because players draw their controls over the bottom of the picture.
+    filters.push(drawText(work, `count-${cardIndex}`, `${cardIndex + 1} / ${narration.cards.length}`, `fontfile='${regular}':fontsize=17:fontcolor=0xd6e4f5:x=w-text_w-40:y=28:${enable}`))
   })
-  filters.push(drawText(work, 'brand', 'Civic Learn', `fontfile='${bold}':fontsize=15:fontcolor=0xd6e4f5:x=40:y=h-44`))
   return filters.join(',\n')
 }
 
