@@ -4,6 +4,8 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test'
+import type { QuizBlock } from '../src/core/course/blocks/quiz'
+import type { PackageData } from '../src/core/scorm/package-data'
 import { extractZip } from '../test/support/read-zip'
 import { installStrictLms, startFakeLms, type FakeLmsServer, type StrictLmsConfig, type StrictLmsLog } from './support/fake-lms'
 
@@ -313,6 +315,90 @@ test('an LMS that keeps failing to commit gets retries, and the learner one plai
     await course.getByRole('link', { name: 'Start the course' }).click()
     await course.getByRole('link', { name: 'Next page' }).first().click()
     await expect(course.getByTestId('scorm-trouble')).toHaveCount(0)
+  } finally {
+    await page.close()
+    await lms.stop()
+  }
+})
+
+/** Markdown as the learner reads it: no emphasis marks, links as their text, single spaces. */
+function plain(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** Answers the question shown correctly, finding it in the course by its prompt. */
+async function answerFromCourse(question: Locator, quiz: QuizBlock): Promise<void> {
+  const shown = plain(await question.locator('.quiz-question__prompt').innerText())
+  const data = quiz.questions.find((candidate) => plain(candidate.prompt) === shown)
+  if (!data) throw new Error(`The question "${shown}" is not in ${quiz.id}`)
+  switch (data.type) {
+    case 'single-choice':
+      return question.getByRole('radio', { name: plain(data.options.find((option) => option.correct)?.text ?? ''), exact: true }).check()
+    case 'multiple-response':
+      for (const option of data.options.filter((candidate) => candidate.correct)) await question.getByRole('checkbox', { name: plain(option.text), exact: true }).check()
+      return
+    case 'true-false':
+      return question.getByRole('radio', { name: data.answer ? 'True' : 'False', exact: true }).check()
+    case 'matching':
+      for (const pair of data.pairs) await question.getByRole('combobox', { name: plain(pair.prompt), exact: true }).selectOption({ label: plain(pair.match) })
+      return
+    case 'ordering': {
+      const items = question.locator('.quiz-ordering__list .quiz-ordering__text')
+      const target = data.items.map((item) => plain(item.text))
+      for (const [place, name] of target.entries()) {
+        const at = (await items.allInnerTexts()).map(plain).indexOf(name)
+        for (let step = at; step > place; step--) await question.getByRole('button', { name: `Move “${name}” up` }).click()
+      }
+      return
+    }
+    case 'fill-in':
+      return question.getByRole('textbox', { name: 'Your answer' }).fill(data.accepted[0] ?? '')
+  }
+}
+
+test('scorm12: a module quiz and the final assessment of the bundled course, passed through the UI, report the course passed', async ({ browser }) => {
+  const bundled = path.join(ROOT, 'courses/social-media-for-local-leaders')
+  test.skip(!existsSync(path.join(bundled, 'course.yaml')), 'The bundled course is not in the repository yet.')
+  const zip = path.join(work, 'bundled.zip')
+  execFileSync(process.execPath, ['out/cli/index.js', 'export', bundled, '--modules', 'why-social-media-matters,final-assessment', '--out', zip], { cwd: ROOT })
+  const dir = path.join(work, 'bundled')
+  await extractZip(await readFile(zip), dir)
+  const data = JSON.parse(await readFile(path.join(dir, 'course.json'), 'utf8')) as PackageData
+  const modules = data.course.content[data.course.language]?.modules ?? []
+  const quizzes = modules.flatMap((module) => module.pages.flatMap((page) => page.blocks)).filter((block): block is QuizBlock => block.type === 'quiz')
+  const pages = modules.reduce((sum, module) => sum + module.pages.length, 0)
+  expect(quizzes).toHaveLength(2)
+
+  const lms = await startFakeLms(dir)
+  const page = await browser.newPage()
+  try {
+    const course = await launch(page, lms, { version: 'scorm12' })
+    await course.getByRole('link', { name: 'Start the course' }).click()
+    for (let seen = 1; seen <= pages; seen++) {
+      for (const quiz of quizzes) {
+        const region = course.getByRole('region', { name: quiz.title ?? 'Quiz' })
+        if ((await region.count()) === 0) continue
+        await region.getByRole('button', { name: 'Start the quiz' }).click()
+        for (let number = 1; number <= quiz.draw; number++) {
+          await expect(region.getByRole('heading', { name: `Question ${number} of ${quiz.draw}` })).toBeVisible()
+          await answerFromCourse(region.locator('.quiz-question'), quiz)
+          await region.getByRole('button', { name: number < quiz.draw ? 'Next question' : 'Submit answers' }).click()
+        }
+        await expect(region).toContainText('You scored 100%.')
+      }
+      if (seen < pages) await course.getByRole('link', { name: /Next (page|module)/ }).first().click()
+    }
+    await expect.poll(async () => new Map((await lmsState(page)).log.sets).get('cmi.core.lesson_status'), { timeout: 10_000 }).toBe('passed')
+    const state = await lmsState(page)
+    const sets = new Map(state.log.sets)
+    expect(sets.get('cmi.core.score.raw')).toBe('100')
+    const ids = state.log.sets.filter(([element]) => /^cmi\.interactions\.\d+\.id$/.test(element)).map(([, value]) => value)
+    expect(ids).toHaveLength(quizzes.reduce((sum, quiz) => sum + quiz.draw, 0))
+    expect(state.log.violations).toEqual([])
   } finally {
     await page.close()
     await lms.stop()
