@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test'
@@ -402,5 +402,12 @@ test('scorm12: a module quiz and the final assessment of the bundled course, pas
   } finally {
     await page.close()
     await lms.stop()
+  }
+})
+
+test('the player bundle leaves out the validation library: the package trusts its own course.json', async () => {
+  const assets = path.join(ROOT, 'out/player/assets')
+  for (const file of (await readdir(assets)).filter((name) => name.endsWith('.js'))) {
+    expect(await readFile(path.join(assets, file), 'utf8')).not.toMatch(/ZodError|\$ZodType/)
   }
 })
