@@ -1,5 +1,6 @@
 import type { CourseBundle } from '../core/course/bundle'
 import { moduleStatus } from '../core/progress/completion'
+import { indexCourse } from '../core/progress/course-index'
 import { applyEvents } from '../core/progress/reducer'
 import type { CourseProgress, TrackingEvent } from '../core/progress/schema'
 import { CMI, interactionWrites, trackingWrites, type CmiWrite } from '../core/scorm/data-model'
@@ -110,10 +111,8 @@ export class ProgressTracker {
       if (record.attempts.length <= previous) continue
       submitted = true
       if (!session || !this.interactions) continue
-      const entry = [...this.course.content[this.course.language]?.modules ?? []]
-        .flatMap((module) => module.pages.flatMap((page) => page.blocks))
-        .find((block) => block.type === 'quiz' && block.id === quizId)
-      if (entry?.type !== 'quiz') continue
+      const entry = indexCourse(this.course).quizzes.get(quizId)?.quiz
+      if (!entry) continue
       for (let index = previous; index < record.attempts.length; index++) {
         const count = Number(session.get(CMI[session.version].interactionCount))
         if (!Number.isInteger(count) || count < 0) break

@@ -197,8 +197,8 @@ export class ScormSession {
       const value = this.calls.get(element)
       const code = this.calls.lastError()
       if (code !== 0) {
-        // 403 (1.2) and 403 (2004, value not initialised) are not errors of the element itself.
-        if (code === 403 && value === '') return ''
+        // 2004's 403 says the element has no value yet (cmi.location on a first launch), not that it is missing.
+        if (this.version === 'scorm2004' && code === 403) return ''
         this.unsupported.add(element)
         return null
       }
