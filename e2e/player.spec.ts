@@ -285,6 +285,10 @@ test('switching language keeps the learner’s place and shows the course in Wel
   await page.getByRole('link', { name: /Tudalen flaenorol/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: '[cy] Video' })).toBeVisible()
   await expect(page.locator('article')).toHaveAttribute('lang', 'cy')
+  // Dates and lists come from the catalogues: the browser's own Welsh data may be missing.
+  await page.getByRole('navigation', { name: 'Rydych chi yma' }).getByRole('link', { name: '[cy] Every block and question type' }).click()
+  await expect(page.getByTestId('module-list')).toContainText('Adolygwyd ddiwethaf: 30 Mehefin 2026')
+  await expect(page.getByTestId('module-list')).toContainText('Yn berthnasol i: Lloegr, Cymru')
 })
 
 test('a page can be bookmarked, and the bookmark is listed on the course page', async ({ page }) => {

@@ -1,28 +1,33 @@
 import { useI18n } from 'vue-i18n'
 import type { Jurisdiction } from '../../core/course/ids'
-import type { Language } from '../../core/api'
-import { LANGUAGE_TAGS } from '../i18n'
 
-const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 
-/** Dates, lists of places and clock times in the interface language. */
+/**
+ * Dates, lists of places and clock times in the interface language. They are built from the
+ * catalogues rather than Intl, because Chromium's and Electron's trimmed ICU data has no Welsh:
+ * Intl would quietly give American English there.
+ */
 export function useFormat() {
-  const { locale, t } = useI18n({ useScope: 'global' })
-  const tag = () => LANGUAGE_TAGS[locale.value as Language] ?? locale.value
+  const { t } = useI18n({ useScope: 'global' })
 
-  /** A calendar date such as "30 June 2026" from an ISO date or timestamp. */
+  /** A calendar date such as "30 June 2026" from an ISO date or timestamp (in local time). */
   function date(iso: string): string {
-    // A bare date is a day on the calendar, not a moment: no time zone may move it.
-    if (CALENDAR_DAY.test(iso)) return new Intl.DateTimeFormat(tag(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
-    return new Intl.DateTimeFormat(tag(), { dateStyle: 'long' }).format(new Date(iso))
+    const day = CALENDAR_DAY.exec(iso)
+    if (day) return t('format.date', { day: Number(day[3]), month: t(`format.month.${Number(day[2])}`), year: day[1] })
+    const at = new Date(iso)
+    return t('format.date', { day: at.getDate(), month: t(`format.month.${at.getMonth() + 1}`), year: at.getFullYear() })
   }
 
+  /** A 24-hour clock time such as 09:05. */
   function time(at: Date): string {
-    return new Intl.DateTimeFormat(tag(), { hour: '2-digit', minute: '2-digit' }).format(at)
+    return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`
   }
 
+  /** "A, B and C" in English; Welsh lists with commas, since "a" would mutate the next word. */
   function list(items: readonly string[]): string {
-    return new Intl.ListFormat(tag(), { type: 'conjunction' }).format(items)
+    if (items.length <= 1) return items.join('')
+    return `${items.slice(0, -1).join(t('format.listSeparator'))}${t('format.listLast')}${items.at(-1)}`
   }
 
   function places(jurisdictions: readonly Jurisdiction[]): string {
