@@ -9,6 +9,7 @@ import { parseQuestionBank } from './question-bank'
 import type { CourseSource } from './source'
 import { type LoadedBankFile, type LoadedModule, translateCourse } from './translations'
 import { checkSchema, parseYaml, type YamlSource } from './yaml-source'
+import { shareAcceptedAnswers } from './shared-answers'
 
 export interface CourseLoadResult {
   /** Present only when there is no error: a course with errors is never shown. */
@@ -155,7 +156,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
     passMark: course.passMark,
     completion: course.completion,
     licence: course.licence,
-    content,
+    content: shareAcceptedAnswers(content),
   }
 }
 
