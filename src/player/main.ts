@@ -55,7 +55,7 @@ async function start(): Promise<void> {
   } catch (error) {
     const message = document.createElement('p')
     message.setAttribute('role', 'alert')
-    message.textContent = i18n.global.t('player.loadFailed', { reason: error instanceof Error ? error.message : String(error) })
+    message.textContent = i18n.global.t('scormPlayer.loadFailed', { reason: error instanceof Error ? error.message : String(error) })
     document.getElementById('app')?.replaceChildren(message)
     return
   }
