@@ -1,3 +1,5 @@
+import { EMBED_HOSTS } from './embeds'
+
 /**
  * The Content Security Policy both hosts send as a response header. Scripts, styles and media
  * come only from the app's own origin; nothing may frame the app, and no plugin or base URL
@@ -10,7 +12,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data:",
   "media-src 'self'",
-  'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
+  `frame-src ${EMBED_HOSTS.map((host) => host.origin).join(' ')}`,
   "font-src 'self'",
   "connect-src 'self'",
   "manifest-src 'self'",

@@ -10,6 +10,7 @@ type OpenHandler = (details: HandlerDetails) => { action: string }
 
 class FakeWebContents extends EventEmitter {
   openHandler: OpenHandler | undefined
+  downloadURL = vi.fn()
   setWindowOpenHandler(handler: OpenHandler): void {
     this.openHandler = handler
   }
@@ -46,6 +47,23 @@ describe('navigation guards', () => {
     expect(event.preventDefault).not.toHaveBeenCalled()
   })
 
+  it('lets a sub-frame show a privacy-enhanced video embed, and nothing else from outside', () => {
+    const contents = guarded()
+    const embed = { ...navigation('https://www.youtube-nocookie.com/embed/abc123'), isMainFrame: false }
+    contents.emit('will-frame-navigate', embed)
+    expect(embed.preventDefault).not.toHaveBeenCalled()
+    for (const [url, isMainFrame] of [
+      ['https://www.youtube-nocookie.com/embed/abc123', true],
+      ['https://www.youtube.com/embed/abc123', false],
+      ['https://player.vimeo.com/video/1', false],
+      ['https://evil.example/embed', false],
+    ] as const) {
+      const event = { ...navigation(url), isMainFrame }
+      contents.emit('will-frame-navigate', event)
+      expect(event.preventDefault, `${url} main=${isMainFrame}`).toHaveBeenCalled()
+    }
+  })
+
   it('allows the dev server only when it is the one given', () => {
     const devEvent = navigation('http://localhost:5173/')
     guarded('http://localhost:5173/').emit('will-navigate', devEvent)
@@ -72,6 +90,15 @@ describe('window.open', () => {
   it.each(['https://www.gov.uk/', 'mailto:training@council.example'])('denies %s and opens it outside the app', (url) => {
     expect(open(url)).toEqual({ action: 'deny' })
     expect(electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith(url)
+  })
+
+  it('saves a course file (a handout) as a download instead of opening it', () => {
+    const contents = guarded()
+    expect(contents.openHandler?.({ url: 'civic://app/courses/demo/media/handout.pdf' } as HandlerDetails)).toEqual({ action: 'deny' })
+    expect(contents.downloadURL).toHaveBeenCalledExactlyOnceWith('civic://app/courses/demo/media/handout.pdf')
+    expect(electron.shell.openExternal).not.toHaveBeenCalled()
+    contents.openHandler?.({ url: 'civic://app/index.html' } as HandlerDetails)
+    expect(contents.downloadURL).toHaveBeenCalledOnce()
   })
 
   it('hands the system the canonical URL it checked', () => {

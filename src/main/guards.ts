@@ -1,4 +1,5 @@
 import { shell, type App, type Session, type WebContents } from 'electron'
+import { isPrivacyEnhancedEmbed } from '../core/embeds'
 import { devContentSecurityPolicy, isAppUrl, safeExternalUrl } from './security'
 
 interface NavigationEvent {
@@ -8,18 +9,27 @@ interface NavigationEvent {
 
 /**
  * Keeps every web contents on the app's own pages: no navigation or redirect elsewhere in any
- * frame, no new windows, no <webview>. Safe links asked to open in a new window go to the system
- * browser or mail client instead.
+ * frame (but an opted-in video embed), no new windows, no <webview>. Safe links asked to open in
+ * a new window go to the system browser or mail client instead; course files are downloaded.
  */
 export function guardWebContents(contents: WebContents, devServer?: string): void {
   const stayInApp = (event: NavigationEvent) => {
     if (!isAppUrl(event.url, devServer)) event.preventDefault()
   }
   contents.on('will-navigate', stayInApp)
-  contents.on('will-frame-navigate', stayInApp)
+  // A sub-frame may show an online video the learner opted in to, from a privacy-enhanced host.
+  contents.on('will-frame-navigate', (event: NavigationEvent & { isMainFrame?: boolean }) => {
+    if (event.isMainFrame === false && isPrivacyEnhancedEmbed(event.url)) return
+    stayInApp(event)
+  })
   contents.on('will-redirect', stayInApp)
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
+    // A course's own file (a handout) is saved where the learner chooses, never run or opened.
+    if (isAppUrl(url, devServer) && new URL(url).pathname.startsWith('/courses/')) {
+      contents.downloadURL(url)
+      return { action: 'deny' }
+    }
     const external = safeExternalUrl(url)
     if (external !== null) {
       shell.openExternal(external).catch((error: unknown) => console.warn(`Could not open ${external} outside Civic Learn:`, error))

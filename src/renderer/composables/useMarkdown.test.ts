@@ -11,9 +11,9 @@ describe('renderCourseMarkdown', () => {
 
   it('points images and links to files of the course at the course’s media URL', () => {
     const html = renderCourseMarkdown('![A square](media/photo.png) and [the handout](./media/my%20handout.pdf)', 'every-block')
-    expect(html).toContain('src="/courses/every-block/media/photo.png"')
+    expect(html).toContain('src="courses/every-block/media/photo.png"')
     expect(html).toContain('alt="A square"')
-    expect(html).toContain('href="/courses/every-block/media/my%20handout.pdf"')
+    expect(html).toContain('href="courses/every-block/media/my%20handout.pdf"')
   })
 
   it('opens every link outside the player, without giving the other page a handle on the app', () => {
@@ -51,8 +51,8 @@ describe('renderCourseMarkdown', () => {
 
 describe('resolveCourseReference', () => {
   it('encodes each path segment of a course file', () => {
-    expect(courseMediaUrl('demo', 'media/a b#c.pdf')).toBe('/courses/demo/media/a%20b%23c.pdf')
-    expect(resolveCourseReference('media/x.pdf', 'demo')).toEqual({ url: '/courses/demo/media/x.pdf', external: false })
+    expect(courseMediaUrl('demo', 'media/a b#c.pdf')).toBe('courses/demo/media/a%20b%23c.pdf')
+    expect(resolveCourseReference('media/x.pdf', 'demo')).toEqual({ url: 'courses/demo/media/x.pdf', external: false })
     expect(resolveCourseReference('https://example.org', 'demo')).toEqual({ url: 'https://example.org', external: true })
     expect(resolveCourseReference('/etc/passwd', 'demo')).toBeNull()
   })

@@ -6,12 +6,13 @@ import { resolveCoursePath } from '../../core/course/course-paths'
 import { createCourseMarkdown } from '../../core/course/markdown'
 
 /**
- * Where a file of a course is served: the same path in the web host and under the desktop app's
- * own scheme, since both serve course folders (named by course id) beside the renderer.
+ * Where a file of a course is served, relative to the page: course folders (named by course id)
+ * sit beside the app's index.html in the web host, under the desktop app's own scheme, and inside
+ * a SCORM package, which an LMS serves from a folder of its own (so never from the site root).
  */
 export function courseMediaUrl(courseId: string, path: string): string {
   const encoded = path.split('/').map(encodeURIComponent).join('/')
-  return `/courses/${encodeURIComponent(courseId)}/${encoded}`
+  return `courses/${encodeURIComponent(courseId)}/${encoded}`
 }
 
 const EXTERNAL = /^(https?:|mailto:|tel:)/i

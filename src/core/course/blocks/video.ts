@@ -1,15 +1,7 @@
 import { z } from 'zod'
+import { isPrivacyEnhancedEmbed } from '../../embeds'
 import { IdSchema } from '../ids'
 import { type BlockDefinition, requireBody } from './definition'
-
-/**
- * Embeds that do not set tracking cookies until the learner plays the video. The local file or
- * the transcript stays the fallback, since workshops often run with no network.
- */
-const PRIVACY_ENHANCED_HOSTS = [
-  { prefix: 'https://www.youtube-nocookie.com/embed/', needs: '' },
-  { prefix: 'https://player.vimeo.com/video/', needs: 'dnt=1' },
-] as const
 
 export const VideoAttributesSchema = z
   .object({
@@ -71,8 +63,8 @@ export const video: BlockDefinition<z.infer<typeof VideoAttributesSchema>, never
       else block[key] = path
     }
     if (attributes.online !== undefined) {
-      const host = PRIVACY_ENHANCED_HOSTS.find((candidate) => attributes.online?.startsWith(candidate.prefix))
-      if (!host || !attributes.online.includes(host.needs)) {
+      // The local file or the transcript stays the fallback: workshops often run with no network.
+      if (!isPrivacyEnhancedEmbed(attributes.online)) {
         context.problems.error(
           context.file,
           context.attributeAt('online'),
