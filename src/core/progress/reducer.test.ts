@@ -176,6 +176,23 @@ describe('progress reducer', () => {
     expect(applyEvent(course, twice, { type: 'quiz.started', at: at(9), quizId: 'q', seed: 3 })).toBe(twice)
   })
 
+  it('locks a checked answer for the rest of the attempt, even after a restart', () => {
+    const quiz = course.content.en?.modules[1]?.pages[0]?.blocks[0]
+    if (quiz?.type !== 'quiz') throw new Error('fixture')
+    const [first = ''] = planAttempt(quiz, 5).questionIds
+    let state = applyEvents(course, fresh(), [
+      { type: 'quiz.started', at: at(1), quizId: 'q', seed: 5 },
+      { type: 'quiz.checked', quizId: 'q', questionId: first },
+    ])
+    expect(state.quizzes.q?.current?.checked).toBeUndefined()
+    state = applyEvents(course, state, [
+      { type: 'quiz.answered', quizId: 'q', questionId: first, response: true },
+      { type: 'quiz.checked', quizId: 'q', questionId: first },
+      { type: 'quiz.answered', quizId: 'q', questionId: first, response: false },
+    ])
+    expect(state.quizzes.q?.current).toMatchObject({ responses: { [first]: true }, checked: [first] })
+  })
+
   it('records scenario paths, reflections and bookmarks', () => {
     const state = applyEvents(course, fresh(), [
       { type: 'scenario.chose', blockId: 's1', stepId: 'a', choiceId: 'a' },

@@ -56,8 +56,18 @@ function reduce(course: CourseBundle, state: CourseProgress, event: TrackingEven
       const record = state.quizzes[event.quizId]
       if (!entry || !record?.current) return state
       if (!planAttempt(entry.quiz, record.current.seed).questionIds.includes(event.questionId)) return state
+      if (record.current.checked?.includes(event.questionId)) return state
       const responses = { ...record.current.responses, [event.questionId]: event.response }
       return { ...state, quizzes: { ...state.quizzes, [event.quizId]: { ...record, current: { ...record.current, responses } } } }
+    }
+    case 'quiz.checked': {
+      const entry = index.quizzes.get(event.quizId)
+      const record = state.quizzes[event.quizId]
+      const current = record?.current
+      if (!entry || !record || !current || current.checked?.includes(event.questionId)) return state
+      if (!(event.questionId in current.responses)) return state
+      const checked = [...(current.checked ?? []), event.questionId]
+      return { ...state, quizzes: { ...state.quizzes, [event.quizId]: { ...record, current: { ...current, checked } } } }
     }
     case 'quiz.submitted': {
       const entry = index.quizzes.get(event.quizId)

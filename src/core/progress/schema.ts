@@ -17,6 +17,7 @@ export const TrackingEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('video.watched'), blockId: Id, from: z.number().min(0), to: z.number().min(0), duration: z.number().positive() }).strict(),
   z.object({ type: z.literal('quiz.started'), at: Timestamp, quizId: Id, seed: z.number().int().min(0).max(4_294_967_295) }).strict(),
   z.object({ type: z.literal('quiz.answered'), quizId: Id, questionId: Id, response: ResponseSchema }).strict(),
+  z.object({ type: z.literal('quiz.checked'), quizId: Id, questionId: Id }).strict(),
   z.object({ type: z.literal('quiz.submitted'), at: Timestamp, quizId: Id }).strict(),
   z.object({ type: z.literal('scenario.chose'), blockId: Id, stepId: Id, choiceId: Id }).strict(),
   z.object({ type: z.literal('scenario.restarted'), blockId: Id }).strict(),
@@ -56,7 +57,13 @@ export const CourseProgressSchema = z
         .object({
           attempts: z.array(AttemptSchema),
           current: z
-            .object({ seed: z.number().int(), startedAt: Timestamp, responses: z.record(z.string(), ResponseSchema) })
+            .object({
+              seed: z.number().int(),
+              startedAt: Timestamp,
+              responses: z.record(z.string(), ResponseSchema),
+              /** Questions whose answer was checked for immediate feedback: locked for the rest of the attempt. */
+              checked: z.array(z.string()).optional(),
+            })
             .strict()
             .optional(),
         })

@@ -5,7 +5,7 @@ import { quizStanding } from '../progress/completion'
 import { applyEvents } from '../progress/reducer'
 import { emptyProgress, type CourseProgress, type TrackingEvent } from '../progress/schema'
 import { planAttempt } from '../quiz/attempt'
-import { decodeSuspendData, encodeSuspendData, SUSPEND_LIMIT_12, worstCaseProgress } from './suspend-codec'
+import { SUSPEND_FORMAT, decodeSuspendData, encodeSuspendData, SUSPEND_LIMIT_12, worstCaseProgress } from './suspend-codec'
 
 const course = largeCourse()
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 21, 10, minute)).toISOString()
@@ -31,6 +31,7 @@ function learnerProgress(bundle: CourseBundle = course): CourseProgress {
     { type: 'quiz.submitted', at: at(5), quizId: 'module-1-quiz' },
     { type: 'quiz.started', at: at(6), quizId: 'final-assessment', seed: 123 },
     { type: 'quiz.answered', quizId: 'final-assessment', questionId: 'final-2-true-false', response: true },
+    { type: 'quiz.checked', quizId: 'final-assessment', questionId: 'final-2-true-false' },
     { type: 'scenario.chose', blockId: 'module-1-scenario', stepId: 's1', choiceId: 'c' },
     { type: 'scenario.chose', blockId: 'module-1-scenario', stepId: 's2', choiceId: 'a' },
     { type: 'reflection.saved', at: at(7), blockId: 'module-2-reflection', text: 'Residents talk in the Facebook group. Cymraeg: ŵ ŷ.' },
@@ -62,6 +63,7 @@ describe('suspend data codec', () => {
   it('round-trips what a resumed learner needs', () => {
     const progress = learnerProgress()
     expect(progress.quizzes['module-1-quiz']?.attempts).toHaveLength(2)
+    expect(progress.quizzes['final-assessment']?.current?.checked).toEqual(['final-2-true-false'])
     const { data, dropped, fits } = encodeSuspendData(course, progress, SUSPEND_LIMIT_12)
     expect(fits).toBe(true)
     expect(dropped).toEqual([])
@@ -121,8 +123,10 @@ describe('suspend data codec', () => {
 
   it('ignores data of another format version', () => {
     const { data } = encodeSuspendData(course, learnerProgress())
-    // The first character carries the format number in its six bits.
-    expect(decodeSuspendData(course, `C${data.slice(1)}`)).toBeNull()
+    // The first character carries the format number in its six bits (URL-safe base 64).
+    const otherFormat = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.charAt(SUSPEND_FORMAT + 1)
+    expect(data.charAt(0)).not.toBe(otherFormat)
+    expect(decodeSuspendData(course, `${otherFormat}${data.slice(1)}`)).toBeNull()
     expect(decodeSuspendData(course, data)).not.toBeNull()
   })
 

@@ -16,7 +16,8 @@ import { BitReader, bitsFor, BitWriter } from './bits'
  * the fewest bits their question allows, the whole as URL-safe base-64.
  *
  * Kept: pages seen, location, bookmarks, completion and start times, each quiz's attempt count,
- * best score and last attempt (seed, times, score, answers), the attempt in progress, scenario
+ * best score and last attempt (seed, times, score, answers), the attempt in progress (with the
+ * questions already checked), scenario
  * paths, and, while they fit, reflection texts and wrong fill-in answers. Dropped: seconds per
  * page and watched video ranges (the LMS gets the session time instead), timestamps below the
  * minute, and the answers of attempts before the last (their count and best score stay, so
@@ -25,7 +26,7 @@ import { BitReader, bitsFor, BitWriter } from './bits'
  * The data starts with a format number and a fingerprint of the course's structure; data of
  * another format or another course (an updated package) is ignored rather than misread.
  */
-export const SUSPEND_FORMAT = 1
+export const SUSPEND_FORMAT = 2
 
 /** SCORM 1.2's cmi.suspend_data limit; 2004 allows 64000. */
 export const SUSPEND_LIMIT_12 = 4096
@@ -260,6 +261,7 @@ function encodeWith(course: CourseBundle, progress: CourseProgress, keep: Keep):
       writer.uint(current.seed >>> 0, 32)
       writeTime(writer, current.startedAt)
       writeResponses(writer, quiz, current.seed, current.responses, keep, `current:${quiz.id}`)
+      for (const questionId of planAttempt(quiz, current.seed).questionIds) writer.bool(current.checked?.includes(questionId) ?? false)
     }
   }
 
@@ -351,6 +353,8 @@ function decodeOrThrow(course: CourseBundle, data: string): CourseProgress {
       const seed = reader.uint(32)
       const startedAt = readTime(reader) ?? seenAt
       record.current = { seed, startedAt, responses: readResponses(reader, quiz, seed) }
+      const checked = planAttempt(quiz, seed).questionIds.filter(() => reader.bool())
+      if (checked.length > 0) record.current.checked = checked
     }
     if (count > 0 || record.current) progress.quizzes[quiz.id] = record
   }

@@ -168,7 +168,9 @@ describe('QuizBlock', () => {
     expect(has('Check answer')).toBe(false)
     expect(focused()).toBe('Next question')
     await store.flush()
-    expect(sent.map((event) => event.type)).toEqual(['quiz.started', 'quiz.answered'])
+    expect(sent.map((event) => event.type)).toEqual(['quiz.started', 'quiz.answered', 'quiz.checked'])
+    // The lock is kept in the progress, so a reload cannot reopen a checked answer.
+    expect(store.progress?.quizzes['every-type-quiz']?.current?.checked).toEqual(['q-single'])
   })
 
   it('gives partial credit its own outcome, and the outcome feedback the author wrote', async () => {

@@ -32,6 +32,8 @@ export function useQuizAttempt(quiz: Ref<QuizBlock>) {
     })
   const questions = computed(() => questionsOf(plan.value?.questionIds ?? []))
   const responses = computed(() => (current.value?.responses ?? {}) as Readonly<Record<string, Response>>)
+  /** Questions checked for immediate feedback in this attempt: locked, also after a restart. */
+  const checked = computed(() => new Set(current.value?.checked ?? []))
 
   const last = computed(() => record.value?.attempts.at(-1) ?? null)
   /** The last submitted attempt, replayed from its seed for the result and the review. */
@@ -57,9 +59,11 @@ export function useQuizAttempt(quiz: Ref<QuizBlock>) {
     plan,
     questions,
     responses,
+    checked,
     lastResult,
     start: () => store.record({ type: 'quiz.started', at: now(), quizId: quiz.value.id, seed: newSeed() }),
     answer: (questionId: string, response: Response) => store.record({ type: 'quiz.answered', quizId: quiz.value.id, questionId, response }),
+    check: (questionId: string) => store.record({ type: 'quiz.checked', quizId: quiz.value.id, questionId }),
     submit: () => store.record({ type: 'quiz.submitted', at: now(), quizId: quiz.value.id }),
   }
 }
