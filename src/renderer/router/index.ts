@@ -16,6 +16,10 @@ export function createAppRouter(): Router {
       { path: '/course/:courseId/module/:moduleId/handout', name: 'handout', component: () => import('../pages/HandoutPage.vue') },
       { path: '/search', name: 'search', component: () => import('../pages/SearchPage.vue') },
       { path: '/settings', name: 'settings', component: () => import('../pages/SettingsPage.vue') },
+      { path: '/progress', name: 'progress', component: () => import('../pages/DashboardPage.vue') },
+      { path: '/notebook', name: 'notebook', component: () => import('../pages/NotebookPage.vue') },
+      { path: '/learners', name: 'learners', component: () => import('../pages/LearnersPage.vue') },
+      { path: '/data', name: 'data', component: () => import('../pages/DataPage.vue') },
       { path: '/:rest(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue') },
     ],
     // The player puts the learner back where they were on a page itself; other screens start at the top.

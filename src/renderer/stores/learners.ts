@@ -1,0 +1,67 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { Profile } from '../../core/api'
+import { useApi } from '../api'
+import { useCourseStore } from './course'
+import { useCoursesStore } from './courses'
+
+/** The name the app gives the first learner on a new device, until they set their own. */
+export const FIRST_LEARNER_NAME = 'Learner'
+
+/**
+ * The learners on this device and which one is studying. Changing learner drops the open course's
+ * progress from memory, so one learner never sees (or writes into) another's record.
+ */
+export const useLearnersStore = defineStore('learners', () => {
+  const api = useApi()
+  const profiles = ref<Profile[]>([])
+  const activeId = ref<string | null>(null)
+  const active = computed(() => profiles.value.find((profile) => profile.id === activeId.value) ?? null)
+  /** The learner has not yet given a name, so a certificate would say "Learner". */
+  const needsName = computed(() => active.value?.name === FIRST_LEARNER_NAME)
+
+  async function load(): Promise<void> {
+    const list = await api['profile.list']({})
+    profiles.value = list.profiles
+    activeId.value = list.activeId
+  }
+
+  /** Sends what the open course still holds for the current learner, then forgets it. */
+  async function leaveCourse(): Promise<void> {
+    const course = useCourseStore()
+    await course.flush()
+    course.$patch({ state: 'idle', bundle: null, progress: null })
+  }
+
+  async function create(name: string): Promise<Profile> {
+    const profile = await api['profile.create']({ name })
+    await load()
+    return profile
+  }
+
+  async function rename(id: string, name: string): Promise<void> {
+    await api['profile.rename']({ id, name })
+    await load()
+  }
+
+  async function remove(id: string): Promise<void> {
+    if (id === activeId.value) await leaveCourse()
+    await api['profile.delete']({ id })
+    await load()
+    await useCoursesStore().loadOverview()
+  }
+
+  async function switchTo(id: string, pin?: string): Promise<void> {
+    await leaveCourse()
+    await api['profile.switch'](pin === undefined ? { id } : { id, pin })
+    await load()
+    await useCoursesStore().loadOverview()
+  }
+
+  async function setPin(id: string, pin: string | null): Promise<void> {
+    await api['profile.setPin']({ id, pin })
+    await load()
+  }
+
+  return { profiles, activeId, active, needsName, load, leaveCourse, create, rename, remove, switchTo, setPin }
+})
