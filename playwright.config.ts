@@ -10,7 +10,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   timeout: 60_000,
-  reporter: [['list']],
+  reporter: [['list'], ['./e2e/support/skip-reasons-reporter.ts']],
   outputDir: 'test-results',
   use: {
     browserName: 'chromium',
