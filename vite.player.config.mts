@@ -1,9 +1,45 @@
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { baseCompile } from '@intlify/message-compiler'
 import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 
 const __dirname = dirname(fileURLToPath(import.meta.url))
+
+const CATALOGUE = /[\\/]locales[\\/][a-z]{2}[\\/][\w-]+\.json$/
+
+/**
+ * The UI strings as vue-i18n message ASTs instead of source text, so the player ships without
+ * vue-i18n's message compiler (__INTLIFY_DROP_MESSAGE_COMPILER__). A message that does not compile
+ * fails the build rather than showing its key to a learner.
+ */
+function precompiledMessages(): Plugin {
+  const compile = (value: unknown, file: string, key: string): unknown => {
+    if (typeof value === 'string') {
+      return baseCompile(value, {
+        jit: true,
+        // One-letter property names, which vue-i18n's runtime reads as well as the long ones.
+        minify: true,
+        location: false,
+        onError: (error) => {
+          throw new Error(`${file}: message ${key} does not compile: ${error.message}`)
+        },
+      }).ast
+    }
+    if (typeof value === 'object' && value !== null) {
+      return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, compile(item, file, key ? `${key}.${name}` : name)]))
+    }
+    return value
+  }
+  return {
+    name: 'civic-learn:precompiled-messages',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!CATALOGUE.test(id)) return null
+      return { code: JSON.stringify(compile(JSON.parse(code), id, '')), map: null }
+    },
+  }
+}
 
 /**
  * The SCORM player: the renderer's app with a SCORM transport, built on its own into out/player,
@@ -14,9 +50,10 @@ export default defineConfig({
   root: resolve(__dirname, 'src/player'),
   base: './',
   publicDir: false,
-  plugins: [vue()],
+  plugins: [vue(), precompiledMessages()],
   // The app uses the Composition API only (vue-i18n in composition mode): leaving out the Options
-  // API, the legacy i18n API and devtools hooks keeps the package's runtime small.
+  // API, the legacy i18n API, devtools hooks and the message compiler (messages come precompiled)
+  // keeps the package's runtime small.
   define: {
     __VUE_OPTIONS_API__: 'false',
     __VUE_PROD_DEVTOOLS__: 'false',
@@ -24,6 +61,7 @@ export default defineConfig({
     __VUE_I18N_FULL_INSTALL__: 'false',
     __VUE_I18N_LEGACY_API__: 'false',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
   },
   build: {
     outDir: resolve(__dirname, 'out/player'),

@@ -4,6 +4,7 @@ import type { Router } from 'vue-router'
 import { CMI } from '../core/scorm/data-model'
 import { isPackageData, PACKAGE_DATA_FILE, type PackageData } from '../core/scorm/package-data'
 import { API_KEY } from '../renderer/api'
+import { setMarkdownEngine } from '../renderer/composables/markdown-engine'
 import { createAppI18n } from '../renderer/i18n'
 import { createAppRouter } from '../renderer/router'
 import { useAppInfoStore } from '../renderer/stores/app-info'
@@ -13,6 +14,7 @@ import '../renderer/styles/main.css'
 import cy from './locales/cy/player.json'
 import en from './locales/en/player.json'
 import { createPlayerApi } from './player-api'
+import { prerenderedMarkdownEngine } from './prerendered-markdown'
 import PlayerShell from './PlayerShell.vue'
 import { ProgressTracker, type KeyValueStore } from './progress-tracker'
 import { findScormApi, ScormSession } from './scorm-runtime'
@@ -60,6 +62,7 @@ async function start(): Promise<void> {
     return
   }
 
+  setMarkdownEngine(prerenderedMarkdownEngine(data.markdown, (text) => console.warn(text)))
   const view = reactive({ trouble: false })
   const found = findScormApi(window, data.scorm)
   const session = found ? new ScormSession(found, { onTrouble: () => (view.trouble = true), log: (text) => console.warn(text) }) : null

@@ -11,7 +11,7 @@ function setup(learnerName: string | null = 'Jones, Ceri') {
   const storage = { getItem: (key: string) => saved.get(key) ?? null, setItem: (key: string, value: string) => void saved.set(key, value) }
   const tracker = new ProgressTracker({ course, session: null, storage })
   tracker.load()
-  const api = createPlayerApi({ data: { format: 1, scorm: 'scorm12', appVersion: '1.2.3', course }, tracker, learnerName, storage })
+  const api = createPlayerApi({ data: { format: 1, scorm: 'scorm12', appVersion: '1.2.3', course, markdown: { block: [], inline: [] } }, tracker, learnerName, storage })
   return { api, saved }
 }
 

@@ -1,3 +1,6 @@
+import { courseMarkdownHtml, courseMarkdownText } from '../core/course/markdown-html'
+import { setMarkdownEngine } from './composables/markdown-engine'
+
 /**
  * happy-dom answers `nodeName` from each node class but returns '' from Node.prototype's own
  * getter, which DOMPurify calls directly (so a page cannot clobber it); DOMPurify then drops every
@@ -16,3 +19,6 @@ Object.defineProperty(Node.prototype, 'nodeName', {
     return base?.get?.call(this) ?? ''
   },
 })
+
+// Components render course Markdown live in tests, as in the app.
+setMarkdownEngine({ html: courseMarkdownHtml, text: courseMarkdownText })

@@ -1,6 +1,7 @@
 import type { CourseBundle } from '../course/bundle'
 import type { PackageBranding } from './branding'
 import type { ScormVersion } from './manifest'
+import type { PrerenderedMarkdown } from './prerendered-markdown'
 
 /** The file beside the player's index.html that carries the course into the package. */
 export const PACKAGE_DATA_FILE = 'course.json'
@@ -13,6 +14,7 @@ export interface PackageData {
   appVersion: string
   course: CourseBundle
   branding?: PackageBranding
+  markdown: PrerenderedMarkdown
 }
 
 /** A light structural check: the player cannot bundle the full schema, and the file is ours. */
@@ -24,6 +26,10 @@ export function isPackageData(value: unknown): value is PackageData {
     data.format === 1 &&
     (data.scorm === 'scorm12' || data.scorm === 'scorm2004') &&
     typeof data.appVersion === 'string' &&
+    typeof data.markdown === 'object' &&
+    data.markdown !== null &&
+    Array.isArray((data.markdown as Record<string, unknown>).block) &&
+    Array.isArray((data.markdown as Record<string, unknown>).inline) &&
     typeof course === 'object' &&
     course !== null &&
     typeof course.id === 'string' &&

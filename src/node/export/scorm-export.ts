@@ -6,6 +6,7 @@ import type { CourseBundle, Module } from '../../core/course/bundle'
 import type { BrandingOverlay, PackageBranding } from '../../core/scorm/branding'
 import { buildManifest, SAFE_PACKAGE_PATH, SCHEMA_FILES, type ScormVersion } from '../../core/scorm/manifest'
 import { PACKAGE_DATA_FILE, type PackageData } from '../../core/scorm/package-data'
+import { prerenderMarkdown } from '../../core/scorm/prerender-markdown'
 import { encodeSuspendData, SUSPEND_LIMIT_12, worstCaseProgress } from '../../core/scorm/suspend-codec'
 import { readCourseFolder } from '../course-loader'
 import { loadBrandingOverlay } from './branding'
@@ -176,7 +177,7 @@ export async function exportScormPackage(options: ScormExportOptions): Promise<S
       entries.push({ path: logo, file: branding.logoFile, compress: shouldCompress(logo) })
     }
   }
-  const data: PackageData = { format: 1, scorm: options.format, appVersion: options.appVersion, course: bundle, ...(packageBranding ? { branding: packageBranding } : {}) }
+  const data: PackageData = { format: 1, scorm: options.format, appVersion: options.appVersion, course: bundle, markdown: prerenderMarkdown(bundle), ...(packageBranding ? { branding: packageBranding } : {}) }
   entries.push({ path: PACKAGE_DATA_FILE, data: Buffer.from(JSON.stringify(data)), compress: true })
 
   const schemaDir = path.join(options.schemasDir, SCHEMA_FOLDERS[options.format])

@@ -1,20 +1,9 @@
-import type { Token } from 'markdown-it'
 import type { Block } from '../../../core/course/blocks'
-import { courseMarkdown } from '../../../core/course/markdown'
-
-function collect(tokens: readonly Token[], into: string[]): void {
-  for (const token of tokens) {
-    if (token.children) collect(token.children, into)
-    else if (token.type === 'text' || token.type === 'code_inline' || token.type === 'code_block' || token.type === 'fence') into.push(token.content)
-    else if (token.type === 'image') into.push(token.content)
-  }
-}
+import { markdownEngine } from '../../composables/markdown-engine'
 
 /** The words of some course Markdown, without its markup. */
 export function markdownText(source: string): string {
-  const words: string[] = []
-  collect(courseMarkdown().parse(source, {}), words)
-  return words.join(' ').replace(/\s+/g, ' ').trim()
+  return markdownEngine().text(source)
 }
 
 /**

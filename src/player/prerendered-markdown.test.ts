@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { CourseBundle } from '../core/course/bundle'
+import { courseMarkdownHtml, courseMarkdownText } from '../core/course/markdown-html'
+import { prerenderMarkdown } from '../core/scorm/prerender-markdown'
+import { prerenderedMarkdownEngine } from './prerendered-markdown'
+
+const SOURCES = [
+  'Plain words',
+  'Pick *one* of [the guide](media/guide.pdf)',
+  '## A heading\n\nA paragraph with `code`.\n\n###### Deepest',
+  '- one\n- two **bold**',
+  'First paragraph\n\nSecond paragraph',
+  '| a | b |\n| - | - |\n| 1 | 2 |',
+  'Raw <script>alert(1)</script> stays text',
+]
+
+/** Only `id` and `content` matter to the pre-rendering; the strings sit where a course puts them. */
+const course = {
+  id: 'demo',
+  content: { en: { title: 'Demo', summary: SOURCES[0], credits: [], modules: [{ id: 'm', pages: [{ blocks: SOURCES.slice(1).map((markdown) => ({ type: 'text', markdown })) }] }] } },
+} as unknown as CourseBundle
+
+describe('the player’s pre-rendered Markdown', () => {
+  const engine = prerenderedMarkdownEngine(prerenderMarkdown(course), () => undefined)
+
+  it.each(SOURCES)('gives the app’s live rendering for %j: block, inline and with headings moved down', (source) => {
+    expect(engine.html(source, 'demo', {})).toBe(courseMarkdownHtml(source, 'demo'))
+    expect(engine.html(source, 'demo', { inline: true })).toBe(courseMarkdownHtml(source, 'demo', { inline: true }))
+    expect(engine.html(source, 'demo', { headingOffset: 1 })).toBe(courseMarkdownHtml(source, 'demo', { headingOffset: 1 }))
+    expect(engine.html(source, 'demo', { headingOffset: 5 })).toBe(courseMarkdownHtml(source, 'demo', { headingOffset: 5 }))
+  })
+
+  // The live engine joins inline pieces with spaces ("code ."), the HTML's text does not: search
+  // matches words, so the words must be the same.
+  const words = (text: string) => text.split(/\W+/).filter(Boolean)
+  it.each(SOURCES)('gives search the same words as the live engine for %j', (source) => {
+    expect(words(engine.text(source))).toEqual(words(courseMarkdownText(source)))
+  })
+
+  it('shows text the export did not see as escaped plain text, and says so once', () => {
+    const log = vi.fn()
+    const strict = prerenderedMarkdownEngine({ block: [], inline: [] }, log)
+    expect(strict.html('<img src=x onerror=alert(1)> *hi*', 'demo', {})).toBe('<p>&lt;img src=x onerror=alert(1)&gt; *hi*</p>')
+    expect(strict.html('a & b', 'demo', { inline: true })).toBe('a &amp; b')
+    expect(log).toHaveBeenCalledTimes(1)
+  })
+
+  it('stores an inline rendering only where the block one does not already give it', () => {
+    const stored = prerenderMarkdown(course)
+    expect(stored.block).toHaveLength(SOURCES.length + 3)
+    expect(stored.inline.map(([source]) => source)).not.toContain('Plain words')
+    expect(stored.inline.map(([source]) => source)).toContain(SOURCES[4])
+  })
+})
