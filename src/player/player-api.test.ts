@@ -23,6 +23,10 @@ describe('the CivicApi of a package', () => {
     await expect(api['course.get']({ courseId: 'other' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 
+  it('says it runs in a package, so the footer names the learning platform, not the browser', async () => {
+    expect(await setup().api['app.info']({})).toEqual({ name: 'Civic Learn', version: '1.2.3', host: 'scorm' })
+  })
+
   it('records progress and reports it back', async () => {
     const { api } = setup()
     await api['progress.record']({ courseId: 'scorm-test', events: [{ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'p1' }] })

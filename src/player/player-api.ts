@@ -60,7 +60,7 @@ export function createPlayerApi(options: PlayerApiOptions): CivicApi {
   }
 
   const implemented: { [M in keyof CivicApi]?: (input: MethodInput<M>) => Promise<MethodOutput<M>> } = {
-    'app.info': async () => ({ name: 'Civic Learn', version: data.appVersion, host: 'web' }),
+    'app.info': async () => ({ name: 'Civic Learn', version: data.appVersion, host: 'scorm' }),
     'course.list': async () => {
       const content = course.content[course.language]
       return [

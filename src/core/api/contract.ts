@@ -15,7 +15,8 @@ export const AppInfoSchema = z
   .object({
     name: z.string(),
     version: z.string(),
-    host: z.enum(['desktop', 'web']),
+    /** Where the app runs; 'scorm' is the player inside an exported package. */
+    host: z.enum(['desktop', 'web', 'scorm']),
   })
   .strict()
 export type AppInfo = z.infer<typeof AppInfoSchema>
