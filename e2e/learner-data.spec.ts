@@ -1,0 +1,258 @@
+import { cp, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { startWebHost, type RunningHost } from './support/web-host'
+
+const FIXTURES = path.resolve(__dirname, 'fixtures/courses')
+const SCREENSHOTS = path.resolve(__dirname, '../docs/screenshots')
+
+let folder: string
+let courses: string
+let dataDir: string
+let host: RunningHost | null = null
+
+test.beforeEach(async () => {
+  folder = await mkdtemp(path.join(os.tmpdir(), 'civic-learner-e2e-'))
+  courses = path.join(folder, 'courses')
+  dataDir = path.join(folder, 'data')
+  for (const course of ['every-block', 'minimal']) await cp(path.join(FIXTURES, course), path.join(courses, course), { recursive: true })
+  host = await startWebHost({ courses, dataDir })
+})
+
+test.afterEach(async () => {
+  await host?.stop()
+  host = null
+  await rm(folder, { recursive: true, force: true })
+})
+
+function running(): RunningHost {
+  if (!host) throw new Error('The web host is not running.')
+  return host
+}
+
+async function open(page: Page, hash: string): Promise<void> {
+  await page.goto(`${running().url}#${hash}`)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+}
+
+/** Seeing the minimal course's only page completes it. */
+async function completeMinimal(page: Page): Promise<void> {
+  await open(page, '/course/minimal/page/only-page')
+  await expect(page.getByRole('heading', { level: 1, name: 'The only page' })).toBeVisible()
+  await open(page, '/course/minimal')
+  await expect(page.getByRole('button', { name: 'Download certificate for Minimal course' })).toBeVisible()
+}
+
+async function minimalRow(page: Page) {
+  await open(page, '/progress')
+  return page.getByTestId('dashboard-row-minimal')
+}
+
+test('a second learner is created and switched to; each learner’s progress is kept apart', async ({ page }) => {
+  await open(page, '/')
+  await expect(page.getByTestId('header-learner')).toHaveText('Learner: Learner')
+  await page.getByRole('navigation', { name: 'My learning' }).getByRole('link', { name: 'Learner: Learner' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Learners on this device' })).toBeFocused()
+  await page.getByRole('textbox', { name: 'Name' }).fill('Cllr Rhys Jones')
+  await page.getByRole('button', { name: 'Add learner' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Cllr Rhys Jones was added.' })).toBeVisible()
+  await page.getByRole('button', { name: 'Switch to Cllr Rhys Jones' }).click()
+  await expect(page.getByTestId('header-learner')).toHaveText('Learner: Cllr Rhys Jones')
+
+  await completeMinimal(page)
+  await expect((await minimalRow(page)).getByRole('cell').first()).toHaveText('100%')
+
+  await open(page, '/learners')
+  await page.getByRole('button', { name: 'Switch to Learner' }).click()
+  await expect(page.getByTestId('header-learner')).toHaveText('Learner: Learner')
+  const row = await minimalRow(page)
+  await expect(row.getByRole('cell').first()).toHaveText('0%')
+  await expect(row).toContainText('Not started')
+})
+
+test('quiz answers are kept across a restart of the host and the learner resumes on the same page', async ({ page, request }) => {
+  await open(page, '/course/every-block/page/quiz')
+  const quiz = page.getByRole('region', { name: 'Every question type' })
+  await quiz.getByRole('button', { name: 'Start the quiz' }).click()
+  // Questions come in a shuffled order; skip to the first with choices to click.
+  const question = quiz.locator('.quiz-question')
+  for (let skipped = 0; (await question.getByRole('radio').count()) === 0 && skipped < 5; skipped++) {
+    await quiz.getByRole('button', { name: 'Next question' }).click()
+  }
+  const prompt = (await question.locator('.quiz-question__prompt').innerText()).trim()
+  const choice = question.getByRole('radio').last()
+  const chosen = (await choice.evaluate((input) => input.closest('label')?.textContent ?? '')).trim()
+  await choice.check()
+  await quiz.getByRole('button', { name: 'Next question' }).click()
+  await expect
+    .poll(async () => {
+      const response = await request.post(`${running().origin}/api/progress.get`, {
+        data: { courseId: 'every-block' },
+        headers: { 'x-civic-token': running().token },
+      })
+      const body = (await response.json()) as { value: { quizzes: Record<string, { current?: { responses: object } }> } }
+      return Object.keys(body.value.quizzes['every-type-quiz']?.current?.responses ?? {}).length
+    })
+    .toBe(1)
+  await page.close()
+
+  await running().stop()
+  host = await startWebHost({ courses, dataDir })
+  const resumed = await page.context().newPage()
+  await open(resumed, '/course/every-block')
+  await resumed.getByTestId('resume').click()
+  await expect(resumed).toHaveURL(/#\/course\/every-block\/page\/quiz$/)
+  const again = resumed.getByRole('region', { name: 'Every question type' })
+  await expect(again).toContainText('you have answered 1 of 6 questions. Your answers have been kept.')
+  await again.getByRole('button', { name: 'Continue the quiz' }).click()
+  const shown = again.locator('.quiz-question')
+  // Back to the first question, then forward to the one answered before the restart.
+  const previous = again.getByRole('button', { name: 'Previous question' })
+  for (let steps = 0; steps < 6 && (await previous.count()) > 0; steps++) await previous.click()
+  for (let steps = 0; steps < 6; steps++) {
+    if ((await shown.locator('.quiz-question__prompt').innerText()).trim() === prompt) break
+    await again.getByRole('button', { name: 'Next question' }).click()
+  }
+  await expect(shown.locator('.quiz-question__prompt')).toHaveText(prompt)
+  await expect(shown.getByRole('radio', { name: chosen })).toBeChecked()
+})
+
+test('a completed course gives a PDF certificate, from the progress page and the course page', async ({ page }) => {
+  await completeMinimal(page)
+  const fromCourse = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download certificate for Minimal course' }).click()
+  expect((await fromCourse).suggestedFilename()).toBe('certificate-minimal.pdf')
+
+  const row = await minimalRow(page)
+  await expect(row).toContainText('100%')
+  const downloading = page.waitForEvent('download')
+  await row.getByRole('button', { name: 'Download certificate for Minimal course' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('certificate-minimal.pdf')
+  const bytes = await readFile(await download.path())
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  // every-block is not complete: no certificate yet.
+  await expect(page.getByTestId('dashboard-row-every-block')).toContainText('When the course is complete')
+})
+
+test('a reflection appears in the notebook, which exports as Markdown and PDF', async ({ page }) => {
+  await open(page, '/course/every-block/page/scenario-reflection')
+  await page.getByRole('textbox', { name: 'Your answer' }).fill('On the community Facebook group.')
+  await page.getByRole('textbox', { name: 'Your answer' }).blur()
+  await expect(page.getByText(/^Saved: /)).toBeVisible()
+  await open(page, '/notebook')
+  const course = page.getByTestId('notebook-every-block')
+  await expect(course.getByRole('heading', { level: 4, name: 'Your ward' })).toBeVisible()
+  await expect(course.locator('blockquote')).toHaveText('On the community Facebook group.')
+  await expect(page.getByTestId('notebook-minimal')).toContainText('You have not written any reflections in this course yet.')
+  for (const [name, file] of [
+    ['Export as Markdown', 'notebook-every-block.md'],
+    ['Export as PDF', 'notebook-every-block.pdf'],
+  ] as const) {
+    const downloading = page.waitForEvent('download')
+    await course.getByRole('button', { name }).click()
+    expect((await downloading).suggestedFilename()).toBe(file)
+  }
+})
+
+test('a record is exported and imported again, a bad file is refused with its reason, results download as CSV, and everything is deleted', async ({ page }) => {
+  await completeMinimal(page)
+  await open(page, '/data')
+
+  const exporting = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export my record' }).click()
+  const record = await exporting
+  expect(record.suggestedFilename()).toMatch(/^civic-learn-record-.*\.json$/)
+  const recordPath = await record.path()
+
+  const picker = page.getByLabel('Record file (.json)')
+  await picker.setInputFiles({ name: 'not-a-record.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') })
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(page.getByTestId('import-refused')).toContainText('This file cannot be imported.')
+  await expect(page.getByTestId('import-refused')).toContainText('The file is not a Civic Learn learner record.')
+
+  await picker.setInputFiles(recordPath)
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Learner (2) was imported.' })).toBeVisible()
+  await expect(page.getByTestId('import-refused')).toHaveCount(0)
+
+  const csv = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download results (CSV)' }).click()
+  const results = await csv
+  expect(results.suggestedFilename()).toMatch(/^civic-learn-results-.*\.csv$/)
+  const table = await readFile(await results.path(), 'utf8')
+  expect(table).toContain('Learner (2)')
+
+  // The imported learner has the same finished course.
+  await open(page, '/learners')
+  await page.getByRole('button', { name: 'Switch to Learner (2)' }).click()
+  await expect(page.getByTestId('header-learner')).toHaveText('Learner: Learner (2)')
+  await expect((await minimalRow(page)).getByRole('cell').first()).toHaveText('100%')
+
+  await open(page, '/data')
+  await page.getByRole('button', { name: 'Delete all data…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Delete everything on this device?' })
+  await expect(dialog).toContainText('together with Civic Learn’s backup copies')
+  await dialog.getByRole('button', { name: 'Delete everything' }).click()
+  await expect(dialog).toContainText('Tick the box to confirm.')
+  await dialog.getByRole('checkbox').check()
+  await dialog.getByRole('button', { name: 'Delete everything' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Your courses' })).toBeVisible()
+  await expect(page.getByTestId('data-notice')).toHaveText(/All data was deleted/)
+  await expect(page.getByTestId('header-learner')).toHaveText('Learner: Learner')
+  await open(page, '/learners')
+  await expect(page.getByTestId('learner-list').locator('> li')).toHaveCount(1)
+  await expect((await minimalRow(page)).getByRole('cell').first()).toHaveText('0%')
+  const backups = await stat(path.join(dataDir, 'backups')).then(() => true, () => false)
+  expect(backups).toBe(false)
+})
+
+const SCREENS = ['/progress', '/notebook', '/learners', '/data'] as const
+
+for (const language of ['English', 'Cymraeg'] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe finds no accessibility violations on the learner screens (${language}, ${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme })
+      await completeMinimal(page)
+      await open(page, '/settings')
+      await page.getByRole('button', { name: language, exact: true }).first().click()
+      await expect(page.locator('html')).toHaveAttribute('lang', language === 'English' ? 'en-GB' : 'cy')
+      const violations: string[] = []
+      const scan = async (where: string) => {
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+        violations.push(...results.violations.map((v) => `${where}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`))
+      }
+      for (const screen of SCREENS) {
+        await open(page, screen)
+        await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+        await scan(screen)
+      }
+      await open(page, '/data')
+      await page.locator('.data-page .button--danger[aria-haspopup]').click()
+      await expect(page.getByRole('dialog')).toBeVisible()
+      await scan('delete-all dialog')
+      expect(violations).toEqual([])
+    })
+  }
+}
+
+test('screenshots of the learner screens', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1000, height: 900 })
+  await completeMinimal(page)
+  await open(page, '/course/every-block/page/text-callouts-images')
+  await open(page, '/course/every-block/page/scenario-reflection')
+  await page.getByRole('textbox', { name: 'Your answer' }).fill('On the community Facebook group, and at the library on Saturdays.')
+  await page.getByRole('textbox', { name: 'Your answer' }).blur()
+  await expect(page.getByText(/^Saved: /)).toBeVisible()
+  await mkdir(SCREENSHOTS, { recursive: true })
+  for (const screen of SCREENS) {
+    await open(page, screen)
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+    const name = screen.slice(1)
+    const file = screen === '/progress' ? path.join(SCREENSHOTS, 'dashboard.png') : testInfo.outputPath(`${name}.png`)
+    await page.screenshot({ path: file, fullPage: true, animations: 'disabled' })
+  }
+  expect((await stat(path.join(SCREENSHOTS, 'dashboard.png'))).size).toBeLessThan(150 * 1024)
+})
