@@ -74,6 +74,8 @@ async function runServe(args: string[], io: CliIo, context: CliContext): Promise
     coursesDir,
     rendererDir,
     version: context.version,
+    // Laid out as for `civic-learn export`: out/player beside out/cli, the schemas in resources.
+    scorm: { playerDir: path.resolve(context.baseDir, '../player'), schemasDir: path.resolve(context.baseDir, '../../resources/scorm-schemas') },
   })
   io.out(`Civic Learn is running. Open ${serving.host.url}\n`)
   const stop = () => {

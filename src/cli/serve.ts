@@ -11,6 +11,8 @@ export interface ServeOptions {
   coursesDir: string
   rendererDir: string
   version: string
+  /** Where the SCORM player and schema files are, for exports from the app. */
+  scorm?: { playerDir: string; schemasDir: string }
 }
 
 export interface Serving {
@@ -27,6 +29,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     version: options.version,
     coursesDir: options.coursesDir,
     dataDir,
+    ...(options.scorm ? { scorm: options.scorm } : {}),
   })
   const host = await startWebHost({
     router: services.router,

@@ -30,7 +30,12 @@ async function start(devServer: string | undefined): Promise<void> {
   // Packaged builds ship the courses as extra resources, outside the asar archive.
   const coursesDir = app.isPackaged ? path.join(process.resourcesPath, 'courses') : path.join(app.getAppPath(), 'courses')
   const rendererDir = path.join(__dirname, '../renderer')
-  const services = await createAppServices({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir })
+  // The SCORM player is built beside out/main; the schema files ship as extra resources.
+  const scorm = {
+    playerDir: path.join(__dirname, '../player'),
+    schemasDir: app.isPackaged ? path.join(process.resourcesPath, 'scorm-schemas') : path.join(app.getAppPath(), 'resources/scorm-schemas'),
+  }
+  const services = await createAppServices({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir, scorm })
   registerIpc(ipcMain, services.router, createSenderCheck(devServer), { 'handout.printToPdf': printToPdf })
   handleAppProtocol({ rendererDir, coursesDir })
   installSessionGuards(session.defaultSession, devServer)

@@ -230,13 +230,14 @@ describe('start-up', () => {
     expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('civic://app/index.html')
   })
 
-  it('boots the services with the user data folder and the packaged courses', async () => {
+  it('boots the services with the user data folder, the packaged courses and what SCORM export needs', async () => {
     await startShell()
     expect(services.createAppServices).toHaveBeenCalledExactlyOnceWith({
       host: 'desktop',
       version: '9.8.7',
       coursesDir: path.join(resourcesDir, 'courses'),
       dataDir: fake.current.paths.userData,
+      scorm: { playerDir: expect.stringMatching(/[\\/]player$/), schemasDir: path.join(resourcesDir, 'scorm-schemas') },
     })
     expect(fake.current.app.getPath).toHaveBeenCalledWith('userData')
   })

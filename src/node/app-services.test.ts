@@ -1,7 +1,9 @@
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readZip } from '../../test/support/read-zip'
+import type { ScormExportResult } from '../core/api/contract'
 import { createAppServices, type AppServices } from './app-services'
 import { StoreLockedError } from './store/lock-file'
 
@@ -156,5 +158,48 @@ describe('app services through the router', () => {
     const list: { profiles: { name: string }[] } = await call('profile.list')
     expect(list.profiles.map((profile) => profile.name)).toEqual(['Learner'])
     await expect(call('settings.get')).resolves.toMatchObject({ language: 'en' })
+  })
+})
+
+describe('export.scorm', () => {
+  const schemasDir = path.resolve(__dirname, '../../resources/scorm-schemas')
+
+  async function exporting(): Promise<AppServices> {
+    // The exporter copies the built player as it is; a stand-in index.html is enough here.
+    const playerDir = path.join(work, 'player')
+    await mkdir(playerDir, { recursive: true })
+    await writeFile(path.join(playerDir, 'index.html'), '<!doctype html><title>player</title>')
+    await services.close()
+    return createAppServices({ host: 'web', version: '1.0.0', coursesDir: path.join(work, 'courses'), dataDir: path.join(work, 'data'), scorm: { playerDir, schemasDir } })
+  }
+
+  it('gives the package to save and a summary of what it holds', async () => {
+    services = await exporting()
+    const result: ScormExportResult = await call('export.scorm', { courseId: 'every-block', format: 'scorm2004' })
+    const zip = Buffer.from(result.file.base64, 'base64')
+    expect(result.file).toMatchObject({ fileName: 'every-block-scorm2004.zip', mediaType: 'application/zip' })
+    expect(result.summary).toMatchObject({ fileName: 'every-block-scorm2004.zip', format: 'scorm2004', bytes: zip.length, modules: ['blocks'] })
+    const names = readZip(zip).map((entry) => entry.name)
+    expect(names).toContain('imsmanifest.xml')
+    expect(names).toContain('adlseq_v1p3.xsd')
+    expect(result.summary.files).toBe(names.length)
+    expect(result.summary.suspendData.limit).toBe(4096)
+    expect(result.summary.suspendData.worstCase).toBeGreaterThan(0)
+    const manifest = readZip(zip).find((entry) => entry.name === 'imsmanifest.xml')?.data.toString('utf8') ?? ''
+    expect(manifest).toContain('2004 4th Edition')
+  })
+
+  it('exports only the chosen modules, and refuses a module the course does not have', async () => {
+    services = await exporting()
+    const result: ScormExportResult = await call('export.scorm', { courseId: 'minimal', format: 'scorm12', modules: ['only-module'] })
+    expect(result.summary.modules).toEqual(['only-module'])
+    expect(readZip(Buffer.from(result.file.base64, 'base64')).find((entry) => entry.name === 'imsmanifest.xml')?.data.toString('utf8')).toContain('<schemaversion>1.2</schemaversion>')
+    await expect(services.router('export.scorm', { courseId: 'minimal', format: 'scorm12', modules: ['no-such-module'] })).resolves.toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    await expect(services.router('export.scorm', { courseId: 'nope', format: 'scorm12' })).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    await expect(services.router('export.scorm', { courseId: 'minimal', format: 'scorm3' })).resolves.toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+  })
+
+  it('answers UNAVAILABLE where the host did not say where the player is', async () => {
+    await expect(services.router('export.scorm', { courseId: 'minimal', format: 'scorm12' })).resolves.toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
   })
 })

@@ -1,9 +1,14 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { ApiError } from '../core/api/errors'
 import { APP_NAME } from '../core/app-meta'
 import { courseStatus } from '../core/progress/completion'
 import { readLearnerRecord } from '../core/progress/learner-record'
 import { createRouter, type Router, type RouterLog } from './api-router'
 import { CourseCatalog } from './course-catalog'
+import { ExportError } from './export/errors'
+import { exportScormPackage } from './export/scorm-export'
 import { LearnerStore } from './learner-store'
 import { certificatePdf } from './pdf/certificate'
 import { notebookMarkdown, notebookPdf } from './pdf/notebook'
@@ -16,6 +21,8 @@ export interface ServiceOptions {
   coursesDir: string
   dataDir: string
   log?: RouterLog & { warn(message: string): void }
+  /** What a SCORM export needs: the built player (out/player) and the official schema files. */
+  scorm?: { playerDir: string; schemasDir: string }
 }
 
 export interface AppServices {
@@ -137,6 +144,43 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
       },
       'handout.printToPdf': () => {
         throw new ApiError({ code: 'UNAVAILABLE', message: 'Saving a handout as PDF is done by the browser: use its print dialog.' })
+      },
+      'export.scorm': async ({ courseId, format, modules }) => {
+        if (!options.scorm) throw new ApiError({ code: 'UNAVAILABLE', message: 'This build of the app cannot export SCORM packages.' })
+        // The catalogue's check first: the course must load and exist under its own id.
+        await catalog.get(courseId)
+        const fileName = `${courseId}-${format}.zip`
+        const work = await mkdtemp(path.join(os.tmpdir(), 'civic-learn-export-'))
+        try {
+          const out = path.join(work, fileName)
+          const summary = await exportScormPackage({
+            courseDir: path.join(options.coursesDir, courseId),
+            format,
+            out,
+            ...(modules ? { modules } : {}),
+            playerDir: options.scorm.playerDir,
+            schemasDir: options.scorm.schemasDir,
+            appVersion: options.version,
+          }).catch((error: unknown) => {
+            // The exporter's messages are written for authors (unknown modules, unsafe file names).
+            if (error instanceof ExportError) throw new ApiError({ code: 'BAD_INPUT', message: error.message })
+            throw error
+          })
+          return {
+            summary: {
+              fileName,
+              format,
+              bytes: summary.bytes,
+              files: summary.files,
+              mediaFiles: summary.mediaFiles,
+              modules: summary.modules,
+              suspendData: summary.suspendData,
+            },
+            file: download(fileName, 'application/zip', await readFile(out)),
+          }
+        } finally {
+          await rm(work, { recursive: true, force: true })
+        }
       },
       'store.status': () => ({ readOnly: learners.readOnly, notices: [...learners.notices] }),
     },

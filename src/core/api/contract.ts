@@ -117,6 +117,26 @@ const CourseRef = z.object({ courseId: IdSchema }).strict()
 export const FileSchema = z.object({ fileName: z.string(), mediaType: z.string(), base64: z.string() }).strict()
 export type FileDownload = z.infer<typeof FileSchema>
 
+/** What a SCORM export wrote, for the summary the dialog shows, and the package to save. */
+export const ScormExportResultSchema = z
+  .object({
+    summary: z
+      .object({
+        fileName: z.string(),
+        format: z.enum(['scorm12', 'scorm2004']),
+        bytes: z.number().int().nonnegative(),
+        files: z.number().int().nonnegative(),
+        mediaFiles: z.number().int().nonnegative(),
+        modules: z.array(z.string()),
+        /** The longest suspend data the package can produce, against SCORM 1.2's limit. */
+        suspendData: z.object({ worstCase: z.number().int().nonnegative(), limit: z.number().int().positive() }).strict(),
+      })
+      .strict(),
+    file: FileSchema,
+  })
+  .strict()
+export type ScormExportResult = z.infer<typeof ScormExportResultSchema>
+
 /**
  * Every method the UI may call, with the schema of its input and output. The router parses every
  * input against these as untrusted data; the transports add nothing of their own.
@@ -147,6 +167,10 @@ export const contract = {
   'data.deleteAll': { input: z.object({ confirm: z.literal('delete everything') }).strict(), output: z.object({ deleted: z.literal(true) }).strict() },
   /** Desktop only: the page as a PDF handout; the web host answers UNAVAILABLE and the browser prints. */
   'handout.printToPdf': { input: z.object({ fileName: z.string().regex(/^[a-z0-9-]{1,80}\.pdf$/) }).strict(), output: FileSchema },
+  'export.scorm': {
+    input: z.object({ courseId: IdSchema, format: z.enum(['scorm12', 'scorm2004']), modules: z.array(IdSchema).min(1).max(200).optional() }).strict(),
+    output: ScormExportResultSchema,
+  },
   'store.status': { input: NoInput, output: z.object({ readOnly: z.boolean(), notices: z.array(StoreNoticeSchema) }).strict() },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>
 

@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'results.export',
   'data.deleteAll',
   'handout.printToPdf',
+  'export.scorm',
   'store.status',
 ] as const
 
