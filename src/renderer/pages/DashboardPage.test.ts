@@ -1,0 +1,66 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import type { CivicApi } from '../../core/api'
+import { API_KEY } from '../api'
+import { fakeApi } from '../api/fake-api'
+import { createAppI18n } from '../i18n'
+import DashboardPage from './DashboardPage.vue'
+
+const calls: string[] = []
+const API: CivicApi = fakeApi({
+  'course.list': async () => [
+    { status: 'ready', id: 'done', title: 'Done course', summary: 'S', language: 'en', languages: ['en'], minutes: 30, modules: 2 },
+    { status: 'ready', id: 'half', title: 'Half course', summary: 'S', language: 'en', languages: ['en'], minutes: 30, modules: 2 },
+  ],
+  'progress.overview': async () => [
+    { courseId: 'done', progress: 1, complete: true, passed: true, score: 90, secondsSpent: 3900, startedAt: '2026-03-02T10:00:00.000Z', completedAt: '2026-03-09T10:00:00.000Z' },
+    { courseId: 'half', progress: 0.5, complete: false, passed: null, score: null, secondsSpent: 600, startedAt: '2026-03-05T10:00:00.000Z' },
+  ],
+  'profile.list': async () => ({ activeId: 'a', profiles: [{ id: 'a', name: 'Learner', createdAt: '2026-01-01T00:00:00.000Z', hasPin: false }] }),
+  'certificate.create': async ({ courseId }) => {
+    calls.push(courseId)
+    return { fileName: `certificate-${courseId}.pdf`, mediaType: 'application/pdf', base64: btoa('%PDF-1.7') }
+  },
+})
+
+async function mountPage(locale: 'en' | 'cy' = 'en') {
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: DashboardPage }] })
+  const wrapper = mount(DashboardPage, {
+    global: { plugins: [createPinia(), createAppI18n(locale), router], provide: { [API_KEY as symbol]: API } },
+  })
+  await flushPromises()
+  return wrapper
+}
+
+describe('DashboardPage', () => {
+  it('tabulates progress, time, score and dates per course, with a chart described in text', async () => {
+    const wrapper = await mountPage()
+    expect(wrapper.get('[data-testid="dashboard-summary"]').text()).toBe('1 of 2 courses complete. Time spent learning: 1 h 15 min.')
+    const done = wrapper.get('[data-testid="dashboard-row-done"]').findAll('td').map((cell) => cell.text())
+    expect(done.slice(0, 5)).toEqual(['100%', '1 h 5 min', '90% (passed)', '2 March 2026', '9 March 2026'])
+    const half = wrapper.get('[data-testid="dashboard-row-half"]').findAll('td').map((cell) => cell.text())
+    expect(half).toEqual(['50%', '10 minutes', 'No quiz', '5 March 2026', 'Not yet', 'When the course is complete'])
+    const svg = wrapper.get('svg[role="img"]')
+    expect(svg.get('desc').text()).toBe('Done course: 100% done; Half course: 50% done')
+    expect(svg.findAll('rect.dashboard-chart__bar').map((bar) => Number(bar.attributes('width')))).toEqual([540, 270])
+    expect(wrapper.get('[data-testid="name-invite"]').text()).toContain('Your name goes on your certificates.')
+  })
+
+  it('downloads the certificate of a completed course only', async () => {
+    const wrapper = await mountPage()
+    const buttons = wrapper.findAll('button').filter((button) => button.text().startsWith('Download certificate'))
+    expect(buttons.map((button) => button.text())).toEqual(['Download certificate for Done course'])
+    await buttons[0]?.trigger('click')
+    await flushPromises()
+    expect(calls).toEqual(['done'])
+    expect(wrapper.text()).toContain('Your certificate for Done course has been downloaded.')
+  })
+
+  it('is in Welsh', async () => {
+    const wrapper = await mountPage('cy')
+    expect(wrapper.get('h1').text()).toBe('Fy nghynnydd')
+    expect(wrapper.get('[data-testid="dashboard-row-half"]').text()).toContain('10 munud')
+  })
+})

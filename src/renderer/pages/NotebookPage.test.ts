@@ -1,0 +1,70 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import type { CourseBundle } from '../../core/course/bundle'
+import type { CourseProgress } from '../../core/progress/schema'
+import { API_KEY } from '../api'
+import { fakeApi } from '../api/fake-api'
+import { createAppI18n } from '../i18n'
+import NotebookPage from './NotebookPage.vue'
+
+const BUNDLE: CourseBundle = {
+  format: 1,
+  id: 'wards',
+  version: '1.0.0',
+  language: 'en',
+  languages: ['en'],
+  minutes: 10,
+  jurisdiction: 'uk-wide',
+  lastReviewed: '2026-01-01',
+  passMark: 80,
+  completion: ['all-pages-viewed'],
+  licence: 'CC0-1.0',
+  content: {
+    en: {
+      title: 'Your ward online',
+      summary: 'S',
+      credits: [],
+      modules: [
+        {
+          id: 'listening',
+          title: 'Listening',
+          objectives: [],
+          minutes: 5,
+          jurisdiction: ['uk-wide'],
+          pages: [{ id: 'p1', title: 'P1', blocks: [{ type: 'reflection', id: 'where', title: 'Where people talk', prompt: 'Where do residents talk?' }] }],
+        },
+        { id: 'empty', title: 'Nothing written', objectives: [], minutes: 5, jurisdiction: ['uk-wide'], pages: [{ id: 'p2', title: 'P2', blocks: [{ type: 'reflection', id: 'blank', prompt: 'Blank?' }] }] },
+      ],
+    },
+  },
+}
+
+describe('NotebookPage', () => {
+  it('shows the learner’s reflections by course and module, and exports them', async () => {
+    const exports: string[] = []
+    const progress: CourseProgress = { courseId: 'wards', courseVersion: '1.0.0', pages: {}, videos: {}, quizzes: {}, scenarios: {}, bookmarks: [], reflections: { where: { text: 'The market square group.', savedAt: '2026-04-01T09:00:00.000Z' } } }
+    const api = fakeApi({
+      'course.list': async () => [{ status: 'ready', id: 'wards', title: 'Your ward online', summary: 'S', language: 'en', languages: ['en'], minutes: 10, modules: 2 }],
+      'progress.overview': async () => [],
+      'course.get': async () => BUNDLE,
+      'progress.get': async () => progress,
+      'notebook.export': async ({ courseId, format }) => {
+        exports.push(`${courseId} ${format}`)
+        return { fileName: `notebook-${courseId}.md`, mediaType: 'text/markdown', base64: btoa('# Notebook') }
+      },
+    })
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: NotebookPage }] })
+    const wrapper = mount(NotebookPage, { global: { plugins: [createPinia(), createAppI18n(), router], provide: { [API_KEY as symbol]: api } } })
+    await flushPromises()
+    expect(wrapper.findAll('h2, h3, h4').map((h) => h.text())).toEqual(['Your ward online', 'Listening', 'Where people talk'])
+    expect(wrapper.get('blockquote').text()).toBe('The market square group.')
+    expect(wrapper.text()).toContain('Written 1 April 2026')
+    expect(wrapper.text()).not.toContain('Nothing written')
+    await wrapper.findAll('button').find((b) => b.text() === 'Export as PDF (notebook for Your ward online)')?.trigger('click')
+    await flushPromises()
+    expect(exports).toEqual(['wards pdf'])
+    expect(wrapper.text()).toContain('Your notebook for Your ward online has been downloaded.')
+  })
+})
