@@ -20,6 +20,7 @@ export function createAppRouter(): Router {
       { path: '/notebook', name: 'notebook', component: () => import('../pages/NotebookPage.vue') },
       { path: '/learners', name: 'learners', component: () => import('../pages/LearnersPage.vue') },
       { path: '/data', name: 'data', component: () => import('../pages/DataPage.vue') },
+      { path: '/export/:courseId', name: 'export', component: () => import('../pages/ExportPage.vue') },
       { path: '/:rest(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue') },
     ],
     // The player puts the learner back where they were on a page itself; other screens start at the top.

@@ -1,0 +1,110 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import type { MethodInput, ScormExportResult } from '../../core/api'
+import { ApiError } from '../../core/api/errors'
+import type { CourseBundle, Module } from '../../core/course/bundle'
+import { API_KEY } from '../api'
+import { saveFile } from '../api/download'
+import { fakeApi } from '../api/fake-api'
+import { courseWith } from '../components/block/block-testing'
+import { createAppI18n } from '../i18n'
+import ExportPage from './ExportPage.vue'
+
+vi.mock('../api/download', () => ({ saveFile: vi.fn() }))
+
+const module = (id: string): Module => ({ id, title: `Module ${id}`, objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: `${id}-page`, title: 'Page', blocks: [] }] })
+
+function course(): CourseBundle {
+  const base = courseWith([])
+  const modules = [module('one'), module('two'), module('three')]
+  return { ...base, content: { en: { ...base.content.en!, modules }, cy: { ...base.content.cy!, modules } } }
+}
+
+const exported: ScormExportResult = {
+  summary: { fileName: 'demo-scorm2004.zip', format: 'scorm2004', bytes: 2.5 * 1024 * 1024, files: 40, mediaFiles: 3, modules: ['one', 'three'], suspendData: { worstCase: 1024, limit: 4096 } },
+  file: { fileName: 'demo-scorm2004.zip', mediaType: 'application/zip', base64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==' },
+}
+
+async function mountPage(exportScorm: (input: MethodInput<'export.scorm'>) => Promise<ScormExportResult>, language: 'en' | 'cy' = 'en') {
+  const api = fakeApi({ 'course.get': async () => course(), 'export.scorm': exportScorm })
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/export/:courseId', component: ExportPage }, { path: '/:rest(.*)*', component: { render: () => null } }] })
+  await router.push('/export/demo')
+  const wrapper = mount(ExportPage, { attachTo: document.body, global: { plugins: [createPinia(), createAppI18n(language), router], provide: { [API_KEY as symbol]: api } } })
+  await flushPromises()
+  return wrapper
+}
+
+beforeEach(() => vi.mocked(saveFile).mockClear())
+
+describe('ExportPage', () => {
+  it('offers SCORM 1.2 by default with every module, exports the choices, shows progress, then the summary and the download', async () => {
+    let finish: (value: ScormExportResult) => void = () => undefined
+    const calls: MethodInput<'export.scorm'>[] = []
+    const wrapper = await mountPage((input) => {
+      calls.push(input)
+      return new Promise((resolve) => (finish = resolve))
+    })
+    const radios = wrapper.findAll<HTMLInputElement>('input[type="radio"]')
+    expect(radios.map((radio) => [radio.element.value, radio.element.checked])).toEqual([['scorm12', true], ['scorm2004', false]])
+    expect(wrapper.text()).toContain('Works in almost every LMS, including Moodle.')
+    const boxes = wrapper.findAll<HTMLInputElement>('input[type="checkbox"]')
+    expect(boxes.map((box) => box.element.checked)).toEqual([true, true, true])
+
+    await radios[1]!.setValue(true)
+    await boxes[1]!.setValue(false)
+    await wrapper.get('form').trigger('submit')
+    expect(calls).toEqual([{ courseId: 'demo', format: 'scorm2004', modules: ['one', 'three'] }])
+    expect(wrapper.find('progress').exists()).toBe(true)
+    expect(wrapper.get('button[type="submit"]').attributes('disabled')).toBeDefined()
+
+    finish(exported)
+    await flushPromises()
+    expect(wrapper.find('progress').exists()).toBe(false)
+    expect(saveFile).toHaveBeenCalledExactlyOnceWith(exported.file)
+    const summary = wrapper.get('[data-testid="export-summary"]')
+    expect(summary.text()).toContain('demo-scorm2004.zip has been downloaded.')
+    expect(summary.text()).toContain('2.50 MB')
+    expect(summary.text()).toContain('40 (including 3 course media files)')
+    expect(summary.text()).toContain('Module one, Module three')
+    expect(summary.text()).toContain('1024 of 4096 characters at most (25%)')
+    expect(document.activeElement?.id).toBe('export-summary-title')
+    wrapper.unmount()
+  })
+
+  it('sends no module list when every module is chosen, so the whole course is exported', async () => {
+    const calls: MethodInput<'export.scorm'>[] = []
+    const wrapper = await mountPage(async (input) => {
+      calls.push(input)
+      return { ...exported, summary: { ...exported.summary, format: 'scorm12', modules: ['one', 'two', 'three'] } }
+    })
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(calls).toEqual([{ courseId: 'demo', format: 'scorm12' }])
+    wrapper.unmount()
+  })
+
+  it('will not export without a module, and says why', async () => {
+    const exportScorm = vi.fn(async () => exported)
+    const wrapper = await mountPage(exportScorm)
+    for (const box of wrapper.findAll<HTMLInputElement>('input[type="checkbox"]')) await box.setValue(false)
+    expect(wrapper.text()).toContain('Choose at least one module.')
+    expect(wrapper.get('button[type="submit"]').attributes('disabled')).toBeDefined()
+    await wrapper.get('form').trigger('submit')
+    expect(exportScorm).not.toHaveBeenCalled()
+    wrapper.unmount()
+  })
+
+  it('shows the exporter’s reason when the course cannot be exported, in Welsh too', async () => {
+    const wrapper = await mountPage(async () => {
+      throw new ApiError({ code: 'BAD_INPUT', message: 'These course files have names some LMSs mangle: media/a b.png.' })
+    }, 'cy')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('[role="alert"]').text()).toBe('Nid oedd modd gwneud y pecyn: These course files have names some LMSs mangle: media/a b.png.')
+    expect(wrapper.get('h1').text()).toBe('Allforio ar gyfer platfform dysgu')
+    expect(saveFile).not.toHaveBeenCalled()
+    wrapper.unmount()
+  })
+})
