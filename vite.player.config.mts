@@ -9,6 +9,17 @@ const __dirname = dirname(fileURLToPath(import.meta.url))
 const CATALOGUE = /[\\/]locales[\\/][a-z]{2}[\\/][\w-]+\.json$/
 
 /**
+ * vue-i18n's runtime answers a message with a static text (`s`) from that text alone, so the
+ * parts it was compiled from (`i`) are left out: most UI strings are static.
+ */
+function withoutStaticItems(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutStaticItems)
+  if (typeof node !== 'object' || node === null) return node
+  const entries = Object.entries(node).filter(([key]) => !(key === 'i' && 's' in node))
+  return Object.fromEntries(entries.map(([key, value]) => [key, withoutStaticItems(value)]))
+}
+
+/**
  * The UI strings as vue-i18n message ASTs instead of source text, so the player ships without
  * vue-i18n's message compiler (__INTLIFY_DROP_MESSAGE_COMPILER__). A message that does not compile
  * fails the build rather than showing its key to a learner.
@@ -16,7 +27,7 @@ const CATALOGUE = /[\\/]locales[\\/][a-z]{2}[\\/][\w-]+\.json$/
 function precompiledMessages(): Plugin {
   const compile = (value: unknown, file: string, key: string): unknown => {
     if (typeof value === 'string') {
-      return baseCompile(value, {
+      return withoutStaticItems(baseCompile(value, {
         jit: true,
         // One-letter property names, which vue-i18n's runtime reads as well as the long ones.
         minify: true,
@@ -24,7 +35,7 @@ function precompiledMessages(): Plugin {
         onError: (error) => {
           throw new Error(`${file}: message ${key} does not compile: ${error.message}`)
         },
-      }).ast
+      }).ast)
     }
     if (typeof value === 'object' && value !== null) {
       return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, compile(item, file, key ? `${key}.${name}` : name)]))
