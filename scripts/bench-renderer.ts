@@ -42,7 +42,7 @@ function largestPage(course: CourseBundle): { page: Page; other: Page } {
   return { page, other }
 }
 
-async function startHost(dataDir: string): Promise<{ url: string; stop(): void }> {
+async function startHost(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['out/cli/index.js', 'serve', '--port', '0', '--data-dir', dataDir], { cwd: ROOT })
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''
@@ -53,7 +53,16 @@ async function startHost(dataDir: string): Promise<{ url: string; stop(): void }
     })
     child.once('exit', (code) => reject(new Error(`the web host exited with ${code}`)))
   })
-  return { url, stop: () => child.kill() }
+  return {
+    url,
+    // Waits for the host to write its last changes and exit before its data folder is removed.
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners('exit')
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
 }
 
 async function main(): Promise<void> {
@@ -105,7 +114,7 @@ async function main(): Promise<void> {
     )
   } finally {
     await browser.close()
-    host.stop()
+    await host.stop()
     await rm(dataDir, { recursive: true, force: true })
   }
 }

@@ -1,17 +1,19 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
-import { courseMarkdownHtml, courseMarkdownText } from '../core/course/markdown-html'
 import { API_KEY, createBrowserApi } from './api'
 import App from './App.vue'
 import { createAppI18n } from './i18n'
 import { createAppRouter } from './router'
-import { setMarkdownEngine } from './composables/markdown-engine'
+import { setMarkdownEngineLoader } from './composables/markdown-engine'
 import { useAppInfoStore } from './stores/app-info'
 import { useSettingsStore } from './stores/settings'
 import './styles/main.css'
 
 async function start(): Promise<void> {
-  setMarkdownEngine({ html: courseMarkdownHtml, text: courseMarkdownText })
+  setMarkdownEngineLoader(async () => {
+    const { courseMarkdownHtml, courseMarkdownText } = await import('../core/course/markdown-html')
+    return { html: courseMarkdownHtml, text: courseMarkdownText }
+  })
   const app = createApp(App)
   app.provide(API_KEY, createBrowserApi(window))
   app.use(createPinia())

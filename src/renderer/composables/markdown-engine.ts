@@ -12,10 +12,27 @@ export interface MarkdownEngine {
 }
 
 let current: MarkdownEngine | undefined
+let loader: (() => Promise<MarkdownEngine>) | undefined
+let loading: Promise<void> | undefined
 
 /** Each host's entry point chooses its engine before mounting the app. */
 export function setMarkdownEngine(engine: MarkdownEngine): void {
   current = engine
+}
+
+/** Or names where to load it from, so the library's first screen does without the Markdown parser. */
+export function setMarkdownEngineLoader(load: () => Promise<MarkdownEngine>): void {
+  loader = load
+}
+
+/** Resolves once an engine is ready; the router waits for it before a screen that shows course text. */
+export function loadMarkdownEngine(): Promise<void> {
+  if (current || !loader) return Promise.resolve()
+  const load = loader
+  loading ??= load().then((engine) => {
+    current = engine
+  })
+  return loading
 }
 
 export function markdownEngine(): MarkdownEngine {

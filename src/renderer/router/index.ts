@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type Router } from 'vue-router'
+import { loadMarkdownEngine } from '../composables/markdown-engine'
 import HomePage from '../pages/HomePage.vue'
 
 /**
@@ -7,7 +8,7 @@ import HomePage from '../pages/HomePage.vue'
  * Only the library is in the first chunk; every other screen loads when it is first opened.
  */
 export function createAppRouter(): Router {
-  return createRouter({
+  const router = createRouter({
     history: createWebHashHistory(),
     routes: [
       { path: '/', name: 'home', component: HomePage },
@@ -26,4 +27,7 @@ export function createAppRouter(): Router {
     // The player puts the learner back where they were on a page itself; other screens start at the top.
     scrollBehavior: (to) => (to.name === 'player' ? false : { top: 0 }),
   })
+  // Every screen but the library may show course text; its Markdown parser loads on the way there.
+  router.beforeEach((to) => (to.name === 'home' ? undefined : loadMarkdownEngine()))
+  return router
 }
