@@ -10,7 +10,7 @@ function makeRouter(overrides: Partial<Handlers> = {}) {
   const handlers = {
     ...Object.fromEntries(METHOD_NAMES.map((method) => [method, unused])),
     'app.info': () => ({ name: 'Civic Learn', version: '1.2.3', host: 'web' }),
-    'course.list': () => [{ status: 'ready', id: 'a', title: 'A', summary: 'S', language: 'en', languages: ['en'], minutes: 30, modules: 3 }],
+    'course.list': () => [{ status: 'ready', id: 'a', title: 'A', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 3 }],
     'settings.get': () => ({ language: 'en', nation: null }),
     'settings.update': (patch) => ({ language: patch.language ?? 'en', nation: patch.nation ?? null }),
     ...overrides,

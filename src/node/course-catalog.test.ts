@@ -46,6 +46,7 @@ describe('listCourses', () => {
         summary: 'The smallest course that is valid.',
         language: 'en',
         languages: ['en'],
+        localized: { en: { title: 'Minimal course', summary: 'The smallest course that is valid.' } },
         minutes: 1,
         modules: 1,
       },

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { CourseSummary } from '../core/api'
 import { ApiError } from '../core/api/errors'
 import type { CourseBundle } from '../core/course/bundle'
+import { courseSummary } from '../core/course/summary'
 import { loadCourseFolder } from './course-loader'
 
 type Loaded = { summary: CourseSummary; bundle?: CourseBundle }
@@ -19,18 +20,8 @@ async function loadFolder(coursesDir: string, folder: string): Promise<Loaded> {
   if (!bundle) {
     return { summary: { status: 'unavailable', folder, problems: problems.map((problem) => ({ ...problem, file: `${folder}/${problem.file}` })) } }
   }
-  const content = bundle.content[bundle.language]
   return {
-    summary: {
-      status: 'ready',
-      id: bundle.id,
-      title: content?.title ?? bundle.id,
-      summary: content?.summary ?? '',
-      language: bundle.language,
-      languages: bundle.languages,
-      minutes: bundle.minutes,
-      modules: content?.modules.length ?? 0,
-    },
+    summary: courseSummary(bundle),
     bundle,
   }
 }

@@ -4,6 +4,7 @@ import { METHOD_NAMES } from '../core/api/methods'
 import { courseStatus } from '../core/progress/completion'
 import type { PackageData } from '../core/scorm/package-data'
 import type { KeyValueStore, ProgressTracker } from './progress-tracker'
+import { courseSummary } from '../core/course/summary'
 
 export interface PlayerApiOptions {
   data: PackageData
@@ -61,21 +62,7 @@ export function createPlayerApi(options: PlayerApiOptions): CivicApi {
 
   const implemented: { [M in keyof CivicApi]?: (input: MethodInput<M>) => Promise<MethodOutput<M>> } = {
     'app.info': async () => ({ name: 'Civic Learn', version: data.appVersion, host: 'scorm' }),
-    'course.list': async () => {
-      const content = course.content[course.language]
-      return [
-        {
-          status: 'ready',
-          id: course.id,
-          title: content?.title ?? course.id,
-          summary: content?.summary ?? '',
-          language: course.language,
-          languages: course.languages,
-          minutes: course.minutes,
-          modules: content?.modules.length ?? 0,
-        },
-      ]
-    },
+    'course.list': async () => [courseSummary(course)],
     'course.get': async ({ courseId }) => {
       ensureCourse(courseId)
       return course

@@ -43,6 +43,8 @@ export const CourseSummarySchema = z.discriminatedUnion('status', [
       summary: z.string(),
       language: z.string(),
       languages: z.array(z.string()),
+      /** Title and summary in each language the course offers, for the library in the learner's language. */
+      localized: z.record(z.string(), z.object({ title: z.string(), summary: z.string() }).strict()),
       minutes: z.number(),
       modules: z.number(),
     })

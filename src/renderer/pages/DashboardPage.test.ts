@@ -11,8 +11,8 @@ import DashboardPage from './DashboardPage.vue'
 const calls: string[] = []
 const API: CivicApi = fakeApi({
   'course.list': async () => [
-    { status: 'ready', id: 'done', title: 'Done course', summary: 'S', language: 'en', languages: ['en'], minutes: 30, modules: 2 },
-    { status: 'ready', id: 'half', title: 'Half course', summary: 'S', language: 'en', languages: ['en'], minutes: 30, modules: 2 },
+    { status: 'ready', id: 'done', title: 'Done course', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 2 },
+    { status: 'ready', id: 'half', title: 'Half course', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 2 },
   ],
   'progress.overview': async () => [
     { courseId: 'done', progress: 1, complete: true, passed: true, score: 90, secondsSpent: 3900, startedAt: '2026-03-02T10:00:00.000Z', completedAt: '2026-03-09T10:00:00.000Z' },

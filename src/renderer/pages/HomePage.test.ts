@@ -7,6 +7,7 @@ import { ApiError } from '../../core/api/errors'
 import { API_KEY } from '../api'
 import { fakeApi } from '../api/fake-api'
 import { createAppI18n } from '../i18n'
+import { useSettingsStore } from '../stores/settings'
 import HomePage from './HomePage.vue'
 
 function apiListing(list: () => Promise<CourseSummary[]>): CivicApi {
@@ -15,9 +16,12 @@ function apiListing(list: () => Promise<CourseSummary[]>): CivicApi {
 
 async function mountHome(api: CivicApi, locale: 'en' | 'cy' = 'en') {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: HomePage }] })
+  const pinia = createPinia()
   const wrapper = mount(HomePage, {
-    global: { plugins: [createPinia(), createAppI18n(locale), router], provide: { [API_KEY as symbol]: api } },
+    global: { plugins: [pinia, createAppI18n(locale), router], provide: { [API_KEY as symbol]: api } },
   })
+  // The learner's language lives in the settings store, which the app fills from the API at start.
+  useSettingsStore(pinia).settings.language = locale
   await flushPromises()
   return wrapper
 }
@@ -26,7 +30,7 @@ describe('HomePage', () => {
   it('lists ready courses and shows broken ones as unavailable with their located problems', async () => {
     const wrapper = await mountHome(
       apiListing(async () => [
-        { status: 'ready', id: 'social-media', title: 'Social media for local leaders', summary: 'Nine modules.', language: 'en', languages: ['en'], minutes: 30, modules: 3 },
+        { status: 'ready', id: 'social-media', title: 'Social media for local leaders', summary: 'Nine modules.', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 3 },
         {
           status: 'unavailable',
           folder: 'broken-course',
@@ -45,8 +49,8 @@ describe('HomePage', () => {
     const wrapper = await mountHome(
       fakeApi({
         'course.list': async () => [
-          { status: 'ready', id: 'started', title: 'Started', summary: 'S', language: 'en', languages: ['en'], minutes: 45, modules: 3 },
-          { status: 'ready', id: 'fresh', title: 'Fresh', summary: 'S', language: 'en', languages: ['en'], minutes: 1, modules: 1 },
+          { status: 'ready', id: 'started', title: 'Started', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 45, modules: 3 },
+          { status: 'ready', id: 'fresh', title: 'Fresh', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 1, modules: 1 },
         ],
         'progress.overview': async () => [
           { courseId: 'started', progress: 0.4, complete: false, passed: false, score: 0, secondsSpent: 120, startedAt: '2026-11-20T10:00:00.000Z' },
@@ -76,7 +80,7 @@ describe('HomePage', () => {
       apiListing(async () => {
         calls += 1
         if (calls === 1) throw new ApiError({ code: 'UNAVAILABLE', message: 'The web host is not responding.' })
-        return [{ status: 'ready', id: 'a', title: 'Recovered', summary: 'S', language: 'en', languages: ['en'], minutes: 30, modules: 3 }]
+        return [{ status: 'ready', id: 'a', title: 'Recovered', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 3 }]
       }),
     )
     const alert = wrapper.get('[role="alert"]')
@@ -86,6 +90,28 @@ describe('HomePage', () => {
     await flushPromises()
     expect(wrapper.find('[role="alert"]').exists()).toBe(false)
     expect(wrapper.get('h2').text()).toBe('Recovered')
+  })
+
+  it('shows each course in the learner’s language when the course offers it', async () => {
+    const wrapper = await mountHome(
+      apiListing(async () => [
+        {
+          status: 'ready',
+          id: 'social-media',
+          title: 'Social media for local leaders',
+          summary: 'Nine modules.',
+          language: 'en',
+          languages: ['en', 'cy'],
+          localized: { en: { title: 'Social media for local leaders', summary: 'Nine modules.' }, cy: { title: 'Cyfryngau cymdeithasol i arweinwyr lleol', summary: 'Naw modiwl.' } },
+          minutes: 30,
+          modules: 9,
+        },
+      ]),
+      'cy',
+    )
+    const heading = wrapper.get('h2')
+    expect(heading.text()).toBe('Cyfryngau cymdeithasol i arweinwyr lleol')
+    expect(heading.attributes('lang')).toBe('cy')
   })
 
   it('speaks Welsh when the locale is cy', async () => {
