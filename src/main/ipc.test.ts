@@ -68,7 +68,7 @@ describe('registerIpc', () => {
   it.each([
     ['a foreign page', eventFrom('https://evil.example/')],
     ['a look-alike host', eventFrom('civic://app.evil.com/index.html')],
-    ['a file page', eventFrom('file:///tmp/index.html')],
+    ['a file page', eventFrom('file:///srv/index.html')],
     ['an iframe on the app page', eventFrom(APP_PAGE, { subframe: true })],
     ['a frame that is gone', { senderFrame: null, sender: { mainFrame: null } } as unknown as IpcMainInvokeEvent],
   ])('answers FORBIDDEN to %s without calling the router', async (_why, event) => {

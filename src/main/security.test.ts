@@ -78,7 +78,7 @@ describe('isAppUrl', () => {
   })
 
   it('never treats a non-http dev server as an origin to trust', () => {
-    expect(isAppUrl('file:///tmp/index.html', 'file:///tmp/')).toBe(false)
+    expect(isAppUrl('file:///srv/index.html', 'file:///srv/')).toBe(false)
     expect(isAppUrl('javascript:alert(1)', 'javascript:alert(1)')).toBe(false)
     expect(isAppUrl('https://evil.example/', 'garbage')).toBe(false)
   })
@@ -138,7 +138,7 @@ describe('devServerUrl', () => {
     expect(devServerUrl(true, { ELECTRON_RENDERER_URL: 'http://localhost:5173' })).toBeUndefined()
   })
 
-  it.each(['', 'file:///tmp/index.html', 'javascript:alert(1)', 'http://user:pw@localhost:5173', 'nonsense'])(
+  it.each(['', 'file:///srv/index.html', 'javascript:alert(1)', 'http://user:pw@localhost:5173', 'nonsense'])(
     'is ignored when it names %j',
     (value) => {
       expect(devServerUrl(false, { ELECTRON_RENDERER_URL: value })).toBeUndefined()
