@@ -17,12 +17,18 @@ describe('civic-learn CLI', () => {
     [['serve', 'extra'], "Unexpected argument 'extra'"],
     [['serve', '--port', 'eighty'], '--port must be a number from 0 to 65535, not "eighty".'],
     [['serve', '--port', '70000'], '--port must be a number from 0 to 65535'],
+    [['serve', '--branding'], "Option '--branding <value>' argument missing"],
+    [['serve', '--branding', 'no-such-branding.yaml'], '--branding names no file:'],
   ])('%j prints what is wrong and the usage, and exits 2', async (argv, message) => {
     const { code, err, out } = await run(argv)
     expect(code).toBe(2)
     expect(err).toContain(message)
     expect(err).toContain(USAGE)
     expect(out).toBe('')
+  })
+
+  it('documents --branding for serve in the usage', () => {
+    expect(USAGE).toMatch(/--branding <file> +a branding overlay \(YAML or JSON\) for the app/)
   })
 
   it('prints usage for help and the version for --version', async () => {

@@ -12,6 +12,8 @@ Commands:
                 --port <n>         port to listen on (default: a free port)
                 --data-dir <dir>   where learner data is kept (default: see README)
                 --courses <dir>    folder of courses (default: the bundled courses)
+                --branding <file>  a branding overlay (YAML or JSON) for the app (default:
+                                   branding.yaml or branding.json in the courses folder)
   validate    Check course folders and report every problem as file:line:column
                 <course-dir>...    one or more course folders (each holding course.yaml)
                 --json             print the result as JSON for other tools
@@ -53,11 +55,15 @@ async function runServe(args: string[], io: CliIo, context: CliContext): Promise
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       courses: { type: 'string' },
+      branding: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
   })
   const port = parsePort(values.port)
+  // A mistyped path is the user's to fix now; a broken overlay only leaves the app unbranded.
+  const brandingFile = values.branding === undefined ? undefined : path.resolve(values.branding)
+  if (brandingFile !== undefined && !existsSync(brandingFile)) throw new UsageError(`--branding names no file: ${brandingFile} does not exist.`)
   const rendererDir = path.resolve(context.baseDir, '../renderer')
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     io.err(`The app has not been built yet (no ${path.join(rendererDir, 'index.html')}). Run "npm run build" first.\n`)
@@ -72,6 +78,7 @@ async function runServe(args: string[], io: CliIo, context: CliContext): Promise
     port,
     dataDir: values['data-dir'],
     coursesDir,
+    ...(brandingFile ? { brandingFile } : {}),
     rendererDir,
     version: context.version,
     // Laid out as for `civic-learn export`: out/player beside out/cli, the schemas in resources.

@@ -9,6 +9,8 @@ export interface ServeOptions {
   port: number
   dataDir?: string
   coursesDir: string
+  /** A branding overlay overriding branding.yaml or branding.json in the courses folder. */
+  brandingFile?: string
   rendererDir: string
   version: string
   /** Where the SCORM player and schema files are, for exports from the app. */
@@ -28,6 +30,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     host: 'web',
     version: options.version,
     coursesDir: options.coursesDir,
+    ...(options.brandingFile ? { brandingFile: options.brandingFile } : {}),
     dataDir,
     ...(options.scorm ? { scorm: options.scorm } : {}),
   })

@@ -5,6 +5,8 @@ import { ApiError } from '../core/api/errors'
 import { APP_NAME } from '../core/app-meta'
 import { courseStatus } from '../core/progress/completion'
 import { readLearnerRecord } from '../core/progress/learner-record'
+import type { BrandingOverlay } from '../core/scorm/branding'
+import { brandCourse, courseOverlay, loadAppBranding } from './app-branding'
 import { createRouter, type Router, type RouterLog } from './api-router'
 import { CourseCatalog } from './course-catalog'
 import { ExportError } from './export/errors'
@@ -21,6 +23,8 @@ export interface ServiceOptions {
   coursesDir: string
   dataDir: string
   log?: RouterLog & { warn(message: string): void }
+  /** A branding overlay file that overrides branding.yaml or branding.json in the courses folder. */
+  brandingFile?: string
   /** What a SCORM export needs: the built player (out/player) and the official schema files. */
   scorm?: { playerDir: string; schemasDir: string }
 }
@@ -58,7 +62,21 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
   const log = options.log ?? console
   const settings = await openSettingsStore(options.dataDir, log)
   const learners = await LearnerStore.open(options.dataDir, { defaultName: FIRST_LEARNER, lock: true })
-  const catalog = new CourseCatalog(options.coursesDir)
+  const branding = await loadAppBranding(options.coursesDir, options.brandingFile)
+  if (branding.problem) log.warn(branding.problem)
+  const overlay = branding.overlay
+  /** Each course's share of the overlay, so exports from the app hide what the app hides. */
+  const overlays = new Map<string, BrandingOverlay>()
+  const catalog = new CourseCatalog(
+    options.coursesDir,
+    overlay
+      ? (bundle) => {
+          const own = courseOverlay(bundle, overlay)
+          overlays.set(bundle.id, own)
+          return brandCourse(bundle, own)
+        }
+      : undefined,
+  )
   const router = createRouter(
     {
       'app.info': () => ({ name: APP_NAME, version: options.version, host: options.host }),
@@ -112,7 +130,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
           score: status.score,
           secondsSpent: status.secondsSpent,
         }
-        return download(`certificate-${courseId}.pdf`, 'application/pdf', await certificatePdf(record, language))
+        return download(`certificate-${courseId}.pdf`, 'application/pdf', await certificatePdf(record, language, branding.branding ? { organisation: branding.branding.organisation, ...(branding.branding.colours ? { colour: branding.branding.colours.accent } : {}) } : {}))
       },
       'notebook.export': async ({ courseId, format }) => {
         const course = await catalog.get(courseId)
@@ -148,7 +166,12 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
       'export.scorm': async ({ courseId, format, modules }) => {
         if (!options.scorm) throw new ApiError({ code: 'UNAVAILABLE', message: 'This build of the app cannot export SCORM packages.' })
         // The catalogue's check first: the course must load and exist under its own id.
-        await catalog.get(courseId)
+        const shown = await catalog.get(courseId)
+        const own = overlays.get(courseId)
+        // The overlay's policy page is the exporter's to add again, not a module of the course folder.
+        const policyId = own?.policyPage ? shown.content[shown.language]?.modules.at(-1)?.id : undefined
+        const kept = modules?.filter((id) => id !== policyId)
+        if (kept?.length === 0) throw new ApiError({ code: 'BAD_INPUT', message: 'Choose at least one module of the course as well as the local policy page.' })
         const fileName = `${courseId}-${format}.zip`
         const work = await mkdtemp(path.join(os.tmpdir(), 'civic-learn-export-'))
         try {
@@ -157,7 +180,8 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
             courseDir: path.join(options.coursesDir, courseId),
             format,
             out,
-            ...(modules ? { modules } : {}),
+            ...(kept ? { modules: kept } : {}),
+            ...(own ? { overlay: { overlay: own, ...(branding.logoFile ? { logoFile: branding.logoFile } : {}) } } : {}),
             playerDir: options.scorm.playerDir,
             schemasDir: options.scorm.schemasDir,
             appVersion: options.version,
@@ -183,6 +207,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
         }
       },
       'store.status': () => ({ readOnly: learners.readOnly, notices: [...learners.notices] }),
+      'branding.get': () => ({ branding: branding.branding, problem: branding.problem }),
     },
     log,
   )

@@ -8,7 +8,10 @@ import { loadCourseFolder } from './course-loader'
 
 type Loaded = { summary: CourseSummary; bundle?: CourseBundle }
 
-async function loadFolder(coursesDir: string, folder: string): Promise<Loaded> {
+/** Turns a loaded course into the one the app shows (the branding overlay); throws to mark it unavailable. */
+export type CoursePresenter = (bundle: CourseBundle) => CourseBundle
+
+async function loadFolder(coursesDir: string, folder: string, present: CoursePresenter): Promise<Loaded> {
   let result
   try {
     result = await loadCourseFolder(path.join(coursesDir, folder))
@@ -16,9 +19,15 @@ async function loadFolder(coursesDir: string, folder: string): Promise<Loaded> {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
     return { summary: { status: 'unavailable', folder, problems: [{ file: folder, line: 1, column: 1, severity: 'error', message: `The course folder could not be read (${code}).` }] } }
   }
-  const { bundle, problems } = result
-  if (!bundle) {
+  const { bundle: loaded, problems } = result
+  if (!loaded) {
     return { summary: { status: 'unavailable', folder, problems: problems.map((problem) => ({ ...problem, file: `${folder}/${problem.file}` })) } }
+  }
+  let bundle: CourseBundle
+  try {
+    bundle = present(loaded)
+  } catch (error) {
+    return { summary: { status: 'unavailable', folder, problems: [{ file: folder, line: 1, column: 1, severity: 'error', message: (error as Error).message }] } }
   }
   return {
     summary: courseSummary(bundle),
@@ -34,7 +43,10 @@ async function loadFolder(coursesDir: string, folder: string): Promise<Loaded> {
 export class CourseCatalog {
   private bundles = new Map<string, CourseBundle>()
 
-  constructor(private readonly coursesDir: string) {}
+  constructor(
+    private readonly coursesDir: string,
+    private readonly present: CoursePresenter = (bundle) => bundle,
+  ) {}
 
   async list(): Promise<CourseSummary[]> {
     let entries
@@ -48,7 +60,7 @@ export class CourseCatalog {
       .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
       .map((entry) => entry.name)
       .sort()
-    const loaded = await Promise.all(folders.map((folder) => loadFolder(this.coursesDir, folder)))
+    const loaded = await Promise.all(folders.map((folder) => loadFolder(this.coursesDir, folder, this.present)))
     const bundles = new Map<string, CourseBundle>()
     const summaries = loaded.map(({ summary, bundle }, index): CourseSummary => {
       if (!bundle) return summary

@@ -3,6 +3,7 @@ import { CourseBundleSchema } from '../course/bundle'
 import { IdSchema } from '../course/ids'
 import { MAX_RECORD_BYTES } from '../progress/learner-record'
 import { CourseProgressSchema, TrackingEventSchema } from '../progress/schema'
+import { BrandingOverlaySchema } from '../scorm/branding'
 import type { MethodName } from './methods'
 import { NATIONS } from './nations'
 
@@ -140,6 +141,21 @@ export const ScormExportResultSchema = z
 export type ScormExportResult = z.infer<typeof ScormExportResultSchema>
 
 /**
+ * The council's branding the app shows, as the SCORM player shows it, with the logo inlined as a
+ * data: URL (the CSP allows images from data:); `problem` says why a broken overlay was not applied.
+ */
+export const AppBrandingSchema = z
+  .object({
+    branding: BrandingOverlaySchema.omit({ hideModules: true, policyPage: true, logo: true })
+      .extend({ logo: z.string().regex(/^data:image\/(png|jpeg|svg\+xml|webp);base64,[A-Za-z0-9+/]*={0,2}$/).optional() })
+      .strict()
+      .nullable(),
+    problem: z.string().nullable(),
+  })
+  .strict()
+export type AppBranding = z.infer<typeof AppBrandingSchema>
+
+/**
  * Every method the UI may call, with the schema of its input and output. The router parses every
  * input against these as untrusted data; the transports add nothing of their own.
  */
@@ -174,6 +190,7 @@ export const contract = {
     output: ScormExportResultSchema,
   },
   'store.status': { input: NoInput, output: z.object({ readOnly: z.boolean(), notices: z.array(StoreNoticeSchema) }).strict() },
+  'branding.get': { input: NoInput, output: AppBrandingSchema },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

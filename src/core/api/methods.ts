@@ -26,6 +26,7 @@ export const METHOD_NAMES = [
   'handout.printToPdf',
   'export.scorm',
   'store.status',
+  'branding.get',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

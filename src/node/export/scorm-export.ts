@@ -9,7 +9,7 @@ import { PACKAGE_DATA_FILE, type PackageData } from '../../core/scorm/package-da
 import { prerenderMarkdown } from '../../core/scorm/prerender-markdown'
 import { encodeSuspendData, SUSPEND_LIMIT_12, worstCaseProgress } from '../../core/scorm/suspend-codec'
 import { readCourseFolder } from '../course-loader'
-import { loadBrandingOverlay } from './branding'
+import { loadBrandingOverlay, type LoadedBranding } from './branding'
 import { ExportError } from './errors'
 import { shouldCompress, writeZip, type ZipEntry } from './zip'
 
@@ -19,8 +19,8 @@ export interface ScormExportOptions {
   out: string
   /** Only these modules, in the course's order; all when left out. */
   modules?: readonly string[]
-  /** A branding overlay file (YAML or JSON). */
-  overlay?: string
+  /** A branding overlay file (YAML or JSON), or one the app has already loaded. */
+  overlay?: string | LoadedBranding
   /** The built player (out/player). */
   playerDir: string
   /** The official schema files (resources/scorm-schemas). */
@@ -146,7 +146,7 @@ export function suspendWorstCase(bundle: CourseBundle): number {
 export async function exportScormPackage(options: ScormExportOptions): Promise<ScormExportSummary> {
   const report = options.onProgress ?? (() => undefined)
   report('course', 0, 4)
-  const branding = options.overlay === undefined ? undefined : await loadBrandingOverlay(options.overlay)
+  const branding = typeof options.overlay === 'string' ? await loadBrandingOverlay(options.overlay) : options.overlay
   const { bundle: full, files: courseFiles } = await loadBundle(options.courseDir)
   const bundle = selectModules(full, options.modules, branding?.overlay)
   const content = bundle.content[bundle.language]
