@@ -2,6 +2,8 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import { API_KEY, createBrowserApi } from './api'
 import App from './App.vue'
+import { installBranding } from './branding/install'
+import { useBrandingStore } from './branding/store'
 import { createAppI18n } from './i18n'
 import { createAppRouter } from './router'
 import { setMarkdownEngineLoader } from './composables/markdown-engine'
@@ -17,10 +19,12 @@ async function start(): Promise<void> {
   const app = createApp(App)
   app.provide(API_KEY, createBrowserApi(window))
   app.use(createPinia())
-  app.use(createAppI18n())
+  const i18n = createAppI18n()
+  app.use(i18n)
+  installBranding(app, i18n)
   app.use(createAppRouter())
-  // Settings first, so the first paint is already in the learner's language.
-  await app.runWithContext(() => Promise.allSettled([useSettingsStore().load(), useAppInfoStore().load()]))
+  // Settings and branding first, so the first paint is in the learner's language and the council's colours.
+  await app.runWithContext(() => Promise.allSettled([useSettingsStore().load(), useAppInfoStore().load(), useBrandingStore().load()]))
   app.mount('#app')
 }
 

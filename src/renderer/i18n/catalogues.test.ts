@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { catalogue } from '.'
+import { BRANDING_MESSAGES } from '../branding/install'
 
 function leaves(value: unknown, prefix = ''): [string, unknown][] {
   if (typeof value !== 'object' || value === null) return [[prefix, value]]
@@ -7,8 +8,8 @@ function leaves(value: unknown, prefix = ''): [string, unknown][] {
 }
 
 describe('UI catalogues', () => {
-  const en = new Map(leaves(catalogue('en')))
-  const cy = new Map(leaves(catalogue('cy')))
+  const en = new Map(leaves({ ...catalogue('en'), ...BRANDING_MESSAGES.en }))
+  const cy = new Map(leaves({ ...catalogue('cy'), ...BRANDING_MESSAGES.cy }))
 
   it('Welsh has every English key and no others', () => {
     expect([...cy.keys()].sort()).toEqual([...en.keys()].sort())

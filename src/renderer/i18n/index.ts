@@ -10,8 +10,10 @@ export const LANGUAGE_TAGS: Record<Language, string> = { en: 'en-GB', cy: 'cy' }
 /**
  * Each area of the UI keeps its strings in its own file per language (`locales/<lang>/<area>.json`,
  * whose top-level key is the area's name), so translators and developers work on one area at a time.
+ * The branding area belongs to the app shell alone and is merged by it (branding/install.ts), keeping
+ * its strings out of the SCORM player's bundle.
  */
-const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' })
+const files = import.meta.glob<Record<string, unknown>>(['./locales/*/*.json', '!./locales/*/branding.json'], { eager: true, import: 'default' })
 
 export function catalogue(language: Language): Record<string, unknown> {
   const merged: Record<string, unknown> = {}

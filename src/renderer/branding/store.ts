@@ -1,0 +1,39 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { AppBranding } from '../../core/api'
+import { useApi } from '../api'
+
+type Colours = NonNullable<NonNullable<AppBranding['branding']>['colours']>
+
+const PROPERTIES: Record<keyof Colours, string> = { text: '--text', background: '--bg', accent: '--accent', accentText: '--accent-text' }
+
+/**
+ * The council's colours as the page's CSS variables (set on the root element: the CSP forbids
+ * style attributes in markup). They apply in the light theme only: the overlay's contrast is checked
+ * for these four colours alone, and the dark theme's other colours are made for a dark background.
+ */
+export function applyColours(colours: Colours, root: HTMLElement = document.documentElement, media: Pick<MediaQueryList, 'matches' | 'addEventListener'> | undefined = window.matchMedia?.('(prefers-color-scheme: dark)')): void {
+  const apply = () => {
+    for (const [key, property] of Object.entries(PROPERTIES) as [keyof Colours, string][]) {
+      if (media?.matches) root.style.removeProperty(property)
+      else root.style.setProperty(property, colours[key])
+    }
+  }
+  apply()
+  media?.addEventListener('change', apply)
+}
+
+export const useBrandingStore = defineStore('branding', () => {
+  const api = useApi()
+  const branding = ref<AppBranding['branding']>(null)
+  const problem = ref<string | null>(null)
+
+  async function load(): Promise<void> {
+    const answer = await api['branding.get']({})
+    branding.value = answer.branding
+    problem.value = answer.problem
+    if (answer.branding?.colours) applyColours(answer.branding.colours)
+  }
+
+  return { branding, problem, load }
+})
