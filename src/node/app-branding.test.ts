@@ -1,8 +1,9 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AppBranding, CourseSummary } from '../core/api/contract'
+import { readZip } from '../../test/support/read-zip'
+import type { AppBranding, CourseSummary, ScormExportResult } from '../core/api/contract'
 import type { CourseBundle } from '../core/course/bundle'
 import { createAppServices, type AppServices } from './app-services'
 
@@ -13,9 +14,9 @@ let coursesDir: string
 let services: AppServices | undefined
 const warnings: string[] = []
 
-async function start(brandingFile?: string): Promise<AppServices> {
+async function start(brandingFile?: string, scorm?: { playerDir: string; schemasDir: string }): Promise<AppServices> {
   const log = { info: () => undefined, error: () => undefined, warn: (message: string) => warnings.push(message) }
-  services = await createAppServices({ host: 'web', version: '1.0.0', coursesDir, dataDir: path.join(work, 'data'), log, ...(brandingFile ? { brandingFile } : {}) })
+  services = await createAppServices({ host: 'web', version: '1.0.0', coursesDir, dataDir: path.join(work, 'data'), log, ...(brandingFile ? { brandingFile } : {}), ...(scorm ? { scorm } : {}) })
   return services
 }
 
@@ -147,5 +148,27 @@ describe('branding in the app', () => {
     await call('progress.record', { courseId: 'minimal', events: pageIds.map((pageId) => ({ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId })) })
     const file = await call<{ base64: string }>('certificate.create', { courseId: 'minimal' })
     expect(await pdfText(file.base64)).toContain('Anytown Borough Council')
+  })
+
+  it('exports from the app with the same overlay: hidden modules left out, the policy page kept once, the branding in the package', async () => {
+    await deployOverlay(coursesDir, 'branding.yaml', 'hideModules: [checking-what-you-learned]\n')
+    // The exporter copies the built player as it is; a stand-in index.html is enough here.
+    const playerDir = path.join(work, 'player')
+    await mkdir(playerDir, { recursive: true })
+    await writeFile(path.join(playerDir, 'index.html'), '<!doctype html><title>player</title>')
+    await start(undefined, { playerDir, schemasDir: path.join(root, 'resources/scorm-schemas') })
+    const whole = await call<ScormExportResult>('export.scorm', { courseId: 'example-first-steps', format: 'scorm12' })
+    expect(whole.summary.modules).toEqual(['finding-your-way', 'local-policy'])
+    // The export page offers the modules the app shows, the policy page among them.
+    const chosen = await call<ScormExportResult>('export.scorm', { courseId: 'example-first-steps', format: 'scorm12', modules: ['finding-your-way', 'local-policy'] })
+    expect(chosen.summary.modules).toEqual(['finding-your-way', 'local-policy'])
+    const entries = readZip(Buffer.from(chosen.file.base64, 'base64'))
+    const data = JSON.parse(entries.find((entry) => entry.name === 'course.json')?.data.toString('utf8') ?? '{}') as { branding?: { organisation: string; logo?: string } }
+    expect(data.branding).toMatchObject({ organisation: 'Anytown Borough Council', logo: 'branding/logo.png' })
+    expect(entries.map((entry) => entry.name)).toContain('branding/logo.png')
+    await expect(services?.router('export.scorm', { courseId: 'example-first-steps', format: 'scorm12', modules: ['local-policy'] })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: 'Choose at least one module of the course as well as the local policy page.' },
+    })
   })
 })
