@@ -1,46 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { loadCourse } from './load-course'
 import type { CourseSourceFile } from './source'
+import { BANK, COURSE, FRONT, loadTestCourse as load } from './test-course'
 
-const COURSE = `id: test
-version: 1.0.0
-title: Test
-summary: A test.
-language: en
-minutes: 1
-jurisdiction: wales
-lastReviewed: 2026-01-01
-passMark: 60
-completion: [all-pages-viewed]
-licence: CC0-1.0
-questionBanks: [bank.yaml]
-modules: [module.md]
-`
-const FRONT = '---\nid: module\ntitle: Module\nobjectives: [Learn.]\nminutes: 1\n---\n'
-const BANK = `id: bank
-questions:
-  - id: q
-    type: true-false
-    prompt: True?
-    answer: true
-    feedback: {correct: Yes., incorrect: No.}
-    explanation: Because.
-`
 const QUIZ = '::: quiz {id: quiz, bank: bank}\n:::\n'
-
-function load(body: string, extra: Record<string, string> = {}) {
-  const files = new Map<string, CourseSourceFile>()
-  for (const [path, text] of Object.entries({ 'course.yaml': COURSE, 'module.md': FRONT + body, 'bank.yaml': BANK, ...extra })) {
-    files.set(path, { kind: 'text', size: text.length, text })
-  }
-  files.set('photo.png', { kind: 'media', size: 100 })
-  const result = loadCourse({ files, problems: [] })
-  return {
-    blocks: result.bundle?.content.en?.modules[0]?.pages.flatMap((page) => page.blocks) ?? [],
-    bundle: result.bundle,
-    problems: result.problems.map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.message}`),
-  }
-}
 
 describe('module bodies', () => {
   it('splits pages at # headings and keeps Markdown between blocks as text', () => {

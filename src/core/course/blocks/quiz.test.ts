@@ -1,42 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { loadCourse } from '../load-course'
-import type { CourseSourceFile } from '../source'
-
-const COURSE = `id: test
-version: 1.0.0
-title: Test
-summary: A test.
-language: en
-minutes: 1
-jurisdiction: wales
-lastReviewed: 2026-01-01
-passMark: 60
-completion: [all-pages-viewed]
-licence: CC0-1.0
-questionBanks: [bank.yaml]
-modules: [module.md]
-`
-const MODULE = '---\nid: module\ntitle: Module\nobjectives: [Learn.]\nminutes: 1\n---\n# One {#one}\n\n'
-const BANK = `id: bank
-questions:
-  - id: q
-    type: true-false
-    prompt: True?
-    answer: true
-    feedback: {correct: Yes., incorrect: No.}
-    explanation: Because.
-`
+import { loadTestCourse } from '../test-course'
 
 function loadQuiz(attributes: string) {
-  const files = new Map<string, CourseSourceFile>()
-  for (const [path, text] of Object.entries({ 'course.yaml': COURSE, 'module.md': `${MODULE}::: quiz {id: quiz, bank: bank${attributes}}\n:::\n`, 'bank.yaml': BANK })) {
-    files.set(path, { kind: 'text', size: text.length, text })
-  }
-  const result = loadCourse({ files, problems: [] })
-  return {
-    quiz: result.bundle?.content.en?.modules[0]?.pages[0]?.blocks[0],
-    problems: result.problems.map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.message}`),
-  }
+  const { blocks, problems } = loadTestCourse(`# One {#one}\n\n::: quiz {id: quiz, bank: bank${attributes}}\n:::\n`)
+  return { quiz: blocks[0], problems }
 }
 
 describe('quiz feedback timing', () => {
