@@ -1,0 +1,14 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+/**
+ * Screens only the desktop app and the web host show: the learner's record and profiles, the
+ * device's data and SCORM export. Inside a package the LMS keeps the record, so the player
+ * leaves these out (see createAppRouter).
+ */
+export const APP_ROUTES: readonly RouteRecordRaw[] = [
+  { path: '/progress', name: 'progress', component: () => import('../pages/DashboardPage.vue') },
+  { path: '/notebook', name: 'notebook', component: () => import('../pages/NotebookPage.vue') },
+  { path: '/learners', name: 'learners', component: () => import('../pages/LearnersPage.vue') },
+  { path: '/data', name: 'data', component: () => import('../pages/DataPage.vue') },
+  { path: '/export/:courseId', name: 'export', component: () => import('../pages/ExportPage.vue') },
+]
