@@ -28,7 +28,8 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      // The app, and the window that tests an exported package in a strict LMS (src/renderer/preview).
+      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html'), preview: resolve(__dirname, 'src/renderer/preview.html') } },
     },
   },
 })

@@ -7,6 +7,7 @@ import { expect, test, type FrameLocator, type Locator, type Page } from '@playw
 import type { QuizBlock } from '../src/core/course/blocks/quiz'
 import type { PackageData } from '../src/core/scorm/package-data'
 import { extractZip } from '../test/support/read-zip'
+import { answer, expectAnswered } from './support/every-block'
 import { installStrictLms, startFakeLms, type FakeLmsServer, type StrictLmsConfig, type StrictLmsLog } from './support/fake-lms'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -58,49 +59,6 @@ function lmsState(page: Page): Promise<LmsState> {
 function storedFor(version: StrictLmsConfig['version'], cmi: Record<string, unknown>): Record<string, unknown> {
   const { interactions: _journal, objectives: _objectives, ...kept } = cmi
   return version === 'scorm12' ? { ...kept, core: { ...(kept.core as object), entry: 'resume' } } : { ...kept, entry: 'resume' }
-}
-
-/** Answers the question shown correctly, with the mouse. */
-async function answer(question: Locator): Promise<void> {
-  const prompt = (await question.locator('.quiz-question__prompt').innerText()).trim()
-  if (prompt === 'Which is a fruit?') return question.getByRole('radio', { name: 'Apple' }).check()
-  if (prompt === 'The sky is green.') return question.getByRole('radio', { name: 'False' }).check()
-  if (prompt === 'Which are colours?') {
-    await question.getByRole('checkbox', { name: 'Red' }).check()
-    return question.getByRole('checkbox', { name: 'Blue' }).check()
-  }
-  if (prompt.startsWith('Match each')) {
-    await question.getByRole('combobox', { name: 'Wales' }).selectOption({ label: 'Cardiff' })
-    await question.getByRole('combobox', { name: 'Scotland' }).selectOption({ label: 'Edinburgh' })
-    return
-  }
-  if (prompt === 'Put these in order.') {
-    const items = question.locator('.quiz-ordering__list .quiz-ordering__text')
-    for (const [place, name] of ['First', 'Second', 'Third'].entries()) {
-      const at = (await items.allInnerTexts()).map((text) => text.trim()).indexOf(name)
-      for (let step = at; step > place; step--) await question.getByRole('button', { name: `Move “${name}” up` }).click()
-    }
-    return expect(items).toHaveText(['First', 'Second', 'Third'])
-  }
-  if (prompt.startsWith('Which Act')) return question.getByRole('textbox', { name: 'Your answer' }).fill('Localism')
-  throw new Error(`Unknown question: ${prompt}`)
-}
-
-/** The right answer that `answer` gave is shown again. */
-async function expectAnswered(question: Locator, prompt: string): Promise<void> {
-  if (prompt === 'Which is a fruit?') return expect(question.getByRole('radio', { name: 'Apple' })).toBeChecked()
-  if (prompt === 'The sky is green.') return expect(question.getByRole('radio', { name: 'False' })).toBeChecked()
-  if (prompt === 'Which are colours?') {
-    await expect(question.getByRole('checkbox', { name: 'Red' })).toBeChecked()
-    return expect(question.getByRole('checkbox', { name: 'Blue' })).toBeChecked()
-  }
-  if (prompt.startsWith('Match each')) {
-    await expect(question.getByRole('combobox', { name: 'Wales' }).locator('option:checked')).toHaveText('Cardiff')
-    return expect(question.getByRole('combobox', { name: 'Scotland' }).locator('option:checked')).toHaveText('Edinburgh')
-  }
-  if (prompt === 'Put these in order.') return expect(question.locator('.quiz-ordering__list .quiz-ordering__text')).toHaveText(['First', 'Second', 'Third'])
-  if (prompt.startsWith('Which Act')) return expect(question.getByRole('textbox', { name: 'Your answer' })).toHaveValue('Localism')
-  throw new Error(`Unknown question: ${prompt}`)
 }
 
 for (const version of ['scorm12', 'scorm2004'] as const) {

@@ -3,7 +3,7 @@ import type { App, HandlerDetails, OnHeadersReceivedListenerDetails, Session, We
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { guardWebContents, installSessionGuards, installWebContentsGuards } from './guards'
 
-const electron = vi.hoisted(() => ({ shell: { openExternal: vi.fn(async (_url: string) => undefined) } }))
+const electron = vi.hoisted(() => ({ shell: { openExternal: vi.fn(async (_url: string) => undefined) }, nativeTheme: { shouldUseDarkColors: false } }))
 vi.mock('electron', () => electron)
 
 type OpenHandler = (details: HandlerDetails) => { action: string }
@@ -100,6 +100,25 @@ describe('window.open', () => {
     contents.openHandler?.({ url: 'civic://app/index.html' } as HandlerDetails)
     expect(contents.downloadURL).toHaveBeenCalledOnce()
   })
+
+  it('opens the package preview page in a window of its own, locked down and without the preload', () => {
+    const answer = open('civic://app/preview.html?package=0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b&lang=cy') as {
+      action: string
+      overrideBrowserWindowOptions?: { webPreferences?: Record<string, unknown> }
+    }
+    expect(answer.action).toBe('allow')
+    const preferences = answer.overrideBrowserWindowOptions?.webPreferences ?? {}
+    expect(preferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false })
+    expect('preload' in preferences).toBe(false)
+    expect(electron.shell.openExternal).not.toHaveBeenCalled()
+  })
+
+  it.each(['civic://app/index.html', 'civic://app/preview/0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b/index.html', 'https://evil.example/preview.html', 'civic://app.evil.example/preview.html'])(
+    'opens no window for %s',
+    (url) => {
+      expect(open(url).action).toBe('deny')
+    },
+  )
 
   it('hands the system the canonical URL it checked', () => {
     open('HTTPS://WWW.GOV.UK')

@@ -1,6 +1,8 @@
 import { shell, type App, type Session, type WebContents } from 'electron'
 import { isPrivacyEnhancedEmbed } from '../core/embeds'
+import { PREVIEW_PAGE } from '../core/csp'
 import { devContentSecurityPolicy, isAppUrl, safeExternalUrl } from './security'
+import { previewWindowOptions } from './window'
 
 interface NavigationEvent {
   url: string
@@ -9,8 +11,9 @@ interface NavigationEvent {
 
 /**
  * Keeps every web contents on the app's own pages: no navigation or redirect elsewhere in any
- * frame (but an opted-in video embed), no new windows, no <webview>. Safe links asked to open in
- * a new window go to the system browser or mail client instead; course files are downloaded.
+ * frame (but an opted-in video embed), no new windows but the package preview, no <webview>.
+ * Safe links asked to open in a new window go to the system browser or mail client instead;
+ * course files are downloaded.
  */
 export function guardWebContents(contents: WebContents, devServer?: string): void {
   const stayInApp = (event: NavigationEvent) => {
@@ -25,6 +28,10 @@ export function guardWebContents(contents: WebContents, devServer?: string): voi
   contents.on('will-redirect', stayInApp)
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
+    // "Test this package" opens the app's preview page in a window of its own, with no preload.
+    if (isAppUrl(url, devServer) && new URL(url).pathname === PREVIEW_PAGE) {
+      return { action: 'allow', overrideBrowserWindowOptions: previewWindowOptions() }
+    }
     // A course's own file (a handout) is saved where the learner chooses, never run or opened.
     if (isAppUrl(url, devServer) && new URL(url).pathname.startsWith('/courses/')) {
       contents.downloadURL(url)

@@ -37,7 +37,7 @@ async function start(devServer: string | undefined): Promise<void> {
   }
   const services = await createAppServices({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir, scorm })
   registerIpc(ipcMain, services.router, createSenderCheck(devServer), { 'handout.printToPdf': printToPdf })
-  handleAppProtocol({ rendererDir, coursesDir })
+  handleAppProtocol({ rendererDir, coursesDir, previews: services.previews })
   installSessionGuards(session.defaultSession, devServer)
   installMenu(!app.isPackaged)
 

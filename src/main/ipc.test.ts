@@ -95,6 +95,11 @@ describe('createSenderCheck', () => {
     expect(createSenderCheck()(eventFrom('civic://app/index.html'))).toBe(true)
   })
 
+  it('does not trust the package preview or a package under test, which act as an LMS and a course', () => {
+    expect(createSenderCheck()(eventFrom('civic://app/preview.html?package=x'))).toBe(false)
+    expect(createSenderCheck()(eventFrom('civic://app/preview/x/index.html'))).toBe(false)
+  })
+
   it('does not trust an app page in an iframe', () => {
     expect(createSenderCheck()(eventFrom('civic://app/index.html', { subframe: true }))).toBe(false)
   })

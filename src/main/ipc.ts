@@ -2,19 +2,20 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { fail, type ApiResult } from '../core/api/errors'
 import { METHOD_NAMES, ipcChannel, type MethodName } from '../core/api/methods'
 import type { Router } from '../node/api-router'
-import { isAppUrl } from './security'
+import { isAppUrl, isPreviewUrl } from './security'
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean
 
 /**
  * Trusts a call only from the top frame of a page on the app's own origin. An iframe, a frame that
- * has navigated away, or one already gone gets nothing, whatever page embeds it.
+ * has navigated away, or one already gone gets nothing, whatever page embeds it; nor does the
+ * package preview, which acts as an LMS and needs no API.
  */
 export function createSenderCheck(devServer?: string): SenderCheck {
   return (event) => {
     try {
       const frame = event.senderFrame
-      return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url, devServer)
+      return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url, devServer) && !isPreviewUrl(frame.url, devServer)
     } catch {
       // Electron throws when a frame is read after it was disposed.
       return false

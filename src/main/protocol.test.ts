@@ -2,7 +2,9 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../core/csp'
+import { CONTENT_SECURITY_POLICY, PREVIEW_PACKAGE_HEADERS, SECURITY_HEADERS } from '../core/csp'
+import { zipOf } from '../../test/support/write-zip'
+import { PackagePreviews } from '../node/export/package-previews'
 import { createProtocolHandler, handleAppProtocol, registerAppScheme } from './protocol'
 
 const electron = vi.hoisted(() => ({
@@ -12,7 +14,8 @@ vi.mock('electron', () => electron)
 
 const MEDIA = Uint8Array.from({ length: 256 }, (_, index) => index)
 let top: string
-let roots: { rendererDir: string; coursesDir: string }
+let roots: { rendererDir: string; coursesDir: string; previews: PackagePreviews }
+let previewId: string
 let handler: (request: Request) => Promise<Response>
 
 async function tryLink(target: string, link: string): Promise<boolean> {
@@ -29,7 +32,8 @@ let linksWork = false
 
 beforeAll(async () => {
   top = await mkdtemp(path.join(os.tmpdir(), 'civic-protocol-'))
-  roots = { rendererDir: path.join(top, 'renderer'), coursesDir: path.join(top, 'courses') }
+  roots = { rendererDir: path.join(top, 'renderer'), coursesDir: path.join(top, 'courses'), previews: new PackagePreviews() }
+  previewId = await roots.previews.add(await zipOf({ 'imsmanifest.xml': '<manifest/>', 'media/intro.mp4': Buffer.from(MEDIA) }), 'demo.zip')
   await mkdir(path.join(roots.rendererDir, 'assets'), { recursive: true })
   await mkdir(path.join(roots.coursesDir, 'demo', 'media'), { recursive: true })
   await writeFile(path.join(roots.rendererDir, 'index.html'), '<!doctype html><title>Civic Learn</title>')
@@ -114,6 +118,19 @@ describe('createProtocolHandler', () => {
     expect(response.status).toBe(416)
     expect(response.headers.get('Content-Range')).toBe('bytes */256')
     expect(await response.text()).toBe('')
+  })
+
+  it('serves a package kept for "Test this package", frameable by the app only, with byte ranges', async () => {
+    const manifest = await get(`civic://app/preview/${previewId}/imsmanifest.xml`)
+    expect(manifest.status).toBe(200)
+    expect(await manifest.text()).toBe('<manifest/>')
+    expect(manifest.headers.get('Content-Security-Policy')).toBe(PREVIEW_PACKAGE_HEADERS['Content-Security-Policy'])
+    expect(manifest.headers.get('X-Frame-Options')).toBe('SAMEORIGIN')
+    const part = await get(`civic://app/preview/${previewId}/media/intro.mp4`, { Range: 'bytes=10-19' })
+    expect(part.status).toBe(206)
+    expect(new Uint8Array(await part.arrayBuffer())).toEqual(MEDIA.slice(10, 20))
+    expect((await get('civic://app/preview/00000000-0000-4000-8000-000000000000/imsmanifest.xml')).status).toBe(404)
+    expect((await get(`civic://app/preview/${previewId}/%2e%2e/index.html`)).status).toBe(404)
   })
 
   it('answers HEAD with the headers only', async () => {

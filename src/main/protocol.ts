@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import { protocol } from 'electron'
 import { APP_SCHEME } from '../core/app-meta'
 import { SECURITY_HEADERS } from '../core/csp'
-import { confinedFile, fileResponse, routeStaticPath, type StaticRoots } from '../node/static-files'
+import { staticResponse, type StaticRoots } from '../node/static-files'
 import { isAppUrl } from './security'
 
 /**
@@ -29,8 +29,8 @@ function plainResponse(status: number, text: string, extra: Record<string, strin
 }
 
 /**
- * Answers `civic://app/...` requests from the renderer and course folders, with the same path
- * confinement, Range handling and security headers as the web host.
+ * Answers `civic://app/...` requests from the renderer, course folders and packages kept for
+ * preview, with the same path confinement, Range handling and security headers as the web host.
  */
 export function createProtocolHandler(roots: StaticRoots): (request: Request) => Promise<Response> {
   return async (request) => {
@@ -38,16 +38,15 @@ export function createProtocolHandler(roots: StaticRoots): (request: Request) =>
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return plainResponse(405, 'Method not allowed.', { Allow: 'GET, HEAD' })
     }
-    const route = routeStaticPath(new URL(request.url).pathname || '/', roots)
-    const file = route && (await confinedFile(route.root, route.segments))
-    if (!file) return plainResponse(404, 'Not found.')
-    const answer = await fileResponse(file, request.headers.get('range') ?? undefined, request.method === 'HEAD')
+    const rawPath = new URL(request.url).pathname || '/'
+    const answer = await staticResponse({ rawPath, range: request.headers.get('range') ?? undefined, headOnly: request.method === 'HEAD' }, roots)
+    if (!answer) return plainResponse(404, 'Not found.')
     // Node's web stream and the DOM's (which the test build type-checks against) are one class at
     // run time but two declarations.
     const body = answer.body ? (Readable.toWeb(answer.body) as unknown as ResponseBody) : null
     return new Response(body, {
       status: answer.status,
-      headers: { ...SECURITY_HEADERS, ...answer.headers, 'Cache-Control': 'no-cache' },
+      headers: { ...answer.headers, 'Cache-Control': 'no-cache' },
     })
   }
 }

@@ -4,6 +4,7 @@ import {
   devContentSecurityPolicy,
   devServerUrl,
   isAppUrl,
+  isPreviewUrl,
   safeExternalUrl,
   secureWebPreferences,
 } from './security'
@@ -22,6 +23,25 @@ describe('secureWebPreferences', () => {
       spellcheck: true,
       preload: '/app/out/preload/index.js',
     })
+  })
+})
+
+describe('secureWebPreferences without a preload', () => {
+  it('keeps every isolation feature and names no preload (the package preview window)', () => {
+    const preferences = secureWebPreferences()
+    expect(preferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
+    expect('preload' in preferences).toBe(false)
+  })
+})
+
+describe('isPreviewUrl', () => {
+  it('knows the preview page and the packages it serves, on the app origin only', () => {
+    expect(isPreviewUrl('civic://app/preview.html?package=x')).toBe(true)
+    expect(isPreviewUrl('civic://app/preview/abc/index.html')).toBe(true)
+    expect(isPreviewUrl('civic://app/index.html#/preview')).toBe(false)
+    expect(isPreviewUrl('civic://app/previewer.html')).toBe(false)
+    expect(isPreviewUrl('https://evil.example/preview.html')).toBe(false)
+    expect(isPreviewUrl('not a url')).toBe(false)
   })
 })
 

@@ -1,12 +1,13 @@
 import type { WebPreferences } from 'electron'
 import { APP_HOST, APP_SCHEME } from '../core/app-meta'
-import { CONTENT_SECURITY_POLICY } from '../core/csp'
+import { CONTENT_SECURITY_POLICY, PREVIEW_PAGE, PREVIEW_PATH } from '../core/csp'
 
 /**
  * The only web preferences any Civic Learn window gets. The renderer shows course content written
- * by others, so it runs with no Node, in Chromium's sandbox, isolated from the preload.
+ * by others, so it runs with no Node, in Chromium's sandbox, isolated from the preload. A window
+ * without a preload (the package preview) has no way to the API at all.
  */
-export function secureWebPreferences(preload: string) {
+export function secureWebPreferences(preload?: string) {
   return {
     sandbox: true,
     contextIsolation: true,
@@ -17,7 +18,7 @@ export function secureWebPreferences(preload: string) {
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: true,
-    preload,
+    ...(preload === undefined ? {} : { preload }),
   } as const satisfies WebPreferences
 }
 
@@ -66,6 +67,16 @@ export function isAppUrl(url: unknown, devServer?: string): boolean {
     parsed.username === '' &&
     parsed.password === ''
   )
+}
+
+/**
+ * The "Test this package" page and the packages it serves: the app's own URLs, but showing a
+ * package as an LMS would, so they never get the API.
+ */
+export function isPreviewUrl(url: unknown, devServer?: string): boolean {
+  if (!isAppUrl(url, devServer)) return false
+  const { pathname } = new URL(String(url))
+  return pathname === PREVIEW_PAGE || pathname.startsWith(PREVIEW_PATH)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { BrowserWindow, nativeTheme, screen, type Rectangle } from 'electron'
+import { BrowserWindow, nativeTheme, screen, type BrowserWindowConstructorOptions, type Rectangle } from 'electron'
 import { z } from 'zod'
 import { APP_NAME, APP_ORIGIN } from '../core/app-meta'
 import { openJsonDocument, type DocumentLog } from '../node/json-document'
@@ -90,6 +90,22 @@ export interface MainWindowOptions {
   preload: string
   url: string
   windowState: WindowStateStore
+}
+
+/**
+ * The "Test this package" window: the same locked-down preferences as every window, and no
+ * preload, so the package and the LMS page it runs in cannot reach the API.
+ */
+export function previewWindowOptions() {
+  return {
+    width: 1400,
+    height: 900,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    title: `Test this package – ${APP_NAME}`,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light,
+    webPreferences: secureWebPreferences(),
+  } satisfies BrowserWindowConstructorOptions
 }
 
 /**

@@ -189,6 +189,17 @@ describe('export.scorm', () => {
     expect(manifest).toContain('2004 4th Edition')
   })
 
+  it('keeps the exported package, byte for byte, for "Test this package"', async () => {
+    services = await exporting()
+    const result: ScormExportResult = await call('export.scorm', { courseId: 'every-block', format: 'scorm12' })
+    expect(result.previewId).toMatch(/^[0-9a-f-]{36}$/)
+    const id = result.previewId ?? ''
+    expect(services.previews.fileName(id)).toBe('every-block-scorm12.zip')
+    for (const entry of readZip(Buffer.from(result.file.base64, 'base64'))) {
+      expect(services.previews.file(id, entry.name.split('/'))?.equals(entry.data), entry.name).toBe(true)
+    }
+  })
+
   it('exports only the chosen modules, and refuses a module the course does not have', async () => {
     services = await exporting()
     const result: ScormExportResult = await call('export.scorm', { courseId: 'minimal', format: 'scorm12', modules: ['only-module'] })

@@ -10,6 +10,7 @@ import { brandCourse, courseOverlay, loadAppBranding } from './app-branding'
 import { createRouter, type Router, type RouterLog } from './api-router'
 import { CourseCatalog } from './course-catalog'
 import { ExportError } from './export/errors'
+import { PackagePreviews } from './export/package-previews'
 import { exportScormPackage } from './export/scorm-export'
 import { LearnerStore } from './learner-store'
 import { certificatePdf } from './pdf/certificate'
@@ -31,6 +32,8 @@ export interface ServiceOptions {
 
 export interface AppServices {
   router: Router
+  /** Packages exported in this run, which both hosts serve to the "Test this package" window. */
+  previews: PackagePreviews
   /** Writes everything pending and releases the data folder; call before the process ends. */
   close(): Promise<void>
 }
@@ -77,6 +80,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
         }
       : undefined,
   )
+  const previews = new PackagePreviews()
   const router = createRouter(
     {
       'app.info': () => ({ name: APP_NAME, version: options.version, host: options.host }),
@@ -190,7 +194,14 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
             if (error instanceof ExportError) throw new ApiError({ code: 'BAD_INPUT', message: error.message })
             throw error
           })
+          const zip = await readFile(out)
+          // A package the preview cannot read is still the learner's to save; the dialog says it cannot be tested.
+          const previewId = await previews.add(zip, fileName).catch((error: unknown) => {
+            log.warn(`The exported ${fileName} cannot be previewed: ${error instanceof Error ? error.message : String(error)}`)
+            return null
+          })
           return {
+            previewId,
             summary: {
               fileName,
               format,
@@ -200,7 +211,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
               modules: summary.modules,
               suspendData: summary.suspendData,
             },
-            file: download(fileName, 'application/zip', await readFile(out)),
+            file: download(fileName, 'application/zip', zip),
           }
         } finally {
           await rm(work, { recursive: true, force: true })
@@ -211,5 +222,5 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
     },
     log,
   )
-  return { router, close: () => learners.close() }
+  return { router, previews, close: () => learners.close() }
 }

@@ -1,19 +1,24 @@
-import { createReadStream, type ReadStream } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import mime from 'mime-types'
 import rangeParser from 'range-parser'
+import { PREVIEW_PACKAGE_HEADERS, PREVIEW_PAGE, PREVIEW_PAGE_HEADERS, SECURITY_HEADERS } from '../core/csp'
+import type { PackagePreviews } from './export/package-previews'
 
 export interface StaticRoots {
   rendererDir: string
   coursesDir: string
+  /** Exported packages to test, served from /preview/<id>/. */
+  previews?: PackagePreviews
 }
 
 export interface FileResponse {
   status: 200 | 206 | 416
   headers: Record<string, string>
   /** Null for HEAD requests and unsatisfiable ranges. */
-  body: ReadStream | null
+  body: Readable | null
 }
 
 const SAFE_SEGMENT = /^[^/\\\0:]+$/
@@ -45,6 +50,7 @@ export function routeStaticPath(rawPath: string, roots: StaticRoots): { root: st
   const pathOnly = rawPath === '/' ? '/index.html' : rawPath
   const segments = safeSegments(pathOnly)
   if (!segments || segments.length === 0) return null
+  if (segments[0] === 'preview') return null
   if (segments[0] === 'courses') {
     const [, folder, ...rest] = segments
     if (!folder || rest.length === 0) return null
@@ -78,14 +84,16 @@ export function contentType(file: string): string {
     : type
 }
 
+type Source = { kind: 'file'; file: string; size: number } | { kind: 'bytes'; name: string; bytes: Buffer }
+
 /**
- * Answers a request for a confined file, honouring a single byte range (video seeking needs it).
- * Several ranges in one request are answered with the whole file, which HTTP allows.
+ * Answers a request for a file or bytes in memory, honouring a single byte range (video seeking
+ * needs it). Several ranges in one request are answered with the whole file, which HTTP allows.
  */
-export async function fileResponse(file: string, rangeHeader: string | undefined, headOnly = false): Promise<FileResponse> {
-  const { size } = await stat(file)
+function sourceResponse(source: Source, rangeHeader: string | undefined, headOnly: boolean): FileResponse {
+  const size = source.kind === 'file' ? source.size : source.bytes.length
   const headers: Record<string, string> = {
-    'Content-Type': contentType(file),
+    'Content-Type': contentType(source.kind === 'file' ? source.file : source.name),
     'Accept-Ranges': 'bytes',
   }
   let start = 0
@@ -107,6 +115,42 @@ export async function fileResponse(file: string, rangeHeader: string | undefined
     }
   }
   headers['Content-Length'] = String(size === 0 ? 0 : end - start + 1)
-  const body = headOnly || size === 0 ? null : createReadStream(file, { start, end })
+  if (headOnly || size === 0) return { status, headers, body: null }
+  const body = source.kind === 'file' ? createReadStream(source.file, { start, end }) : Readable.from([source.bytes.subarray(start, end + 1)])
   return { status, headers, body }
+}
+
+/** Answers a request for a confined file (see sourceResponse). */
+export async function fileResponse(file: string, rangeHeader: string | undefined, headOnly = false): Promise<FileResponse> {
+  const { size } = await stat(file)
+  return sourceResponse({ kind: 'file', file, size }, rangeHeader, headOnly)
+}
+
+export interface StaticRequest {
+  /** The URL's path, still percent-encoded. */
+  rawPath: string
+  range: string | undefined
+  headOnly: boolean
+}
+
+/**
+ * What both hosts answer for a GET or HEAD outside the API: the renderer, course media, or a
+ * package kept for preview, with the security headers for that part of the site. Null means
+ * not found.
+ */
+export async function staticResponse(request: StaticRequest, roots: StaticRoots): Promise<FileResponse | null> {
+  const preview = request.rawPath.startsWith('/preview/') ? safeSegments(request.rawPath) : null
+  if (preview) {
+    const [, id = '', ...rest] = preview
+    const bytes = roots.previews?.file(id, rest)
+    if (!bytes) return null
+    const answer = sourceResponse({ kind: 'bytes', name: rest.join('/'), bytes }, request.range, request.headOnly)
+    return { ...answer, headers: { ...PREVIEW_PACKAGE_HEADERS, ...answer.headers } }
+  }
+  const route = routeStaticPath(request.rawPath, roots)
+  const file = route && (await confinedFile(route.root, route.segments))
+  if (!file) return null
+  const answer = await fileResponse(file, request.range, request.headOnly)
+  const security = request.rawPath === PREVIEW_PAGE ? PREVIEW_PAGE_HEADERS : SECURITY_HEADERS
+  return { ...answer, headers: { ...security, ...answer.headers } }
 }

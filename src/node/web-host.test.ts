@@ -4,12 +4,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ok } from '../core/api'
-import { CONTENT_SECURITY_POLICY } from '../core/csp'
+import { CONTENT_SECURITY_POLICY, PREVIEW_PACKAGE_HEADERS, PREVIEW_PAGE_HEADERS } from '../core/csp'
+import { zipOf } from '../../test/support/write-zip'
+import { PackagePreviews } from './export/package-previews'
 import { MAX_API_BODY_BYTES, startWebHost, type WebHost } from './web-host'
 
 const TOKEN = 'test-token-1234567890'
 let dir: string
 let host: WebHost
+let previewId: string
 const router = vi.fn(async (method: unknown) => ok({ method }))
 
 interface RawResponse {
@@ -60,7 +63,10 @@ beforeAll(async () => {
   await writeFile(path.join(coursesDir, 'demo', 'media', 'clip.mp4'), Buffer.from('0123456789abcdefghij'))
   await writeFile(path.join(dir, 'secret.txt'), 'top secret')
   await symlink(path.join(dir, 'secret.txt'), path.join(coursesDir, 'demo', 'media', 'escape.txt'))
-  host = await startWebHost({ router, token: TOKEN, port: 0, rendererDir, coursesDir })
+  await writeFile(path.join(rendererDir, 'preview.html'), '<!doctype html><title>Test this package</title>')
+  const previews = new PackagePreviews()
+  previewId = await previews.add(await zipOf({ 'imsmanifest.xml': '<manifest/>', 'index.html': '<p>course</p>', 'media/clip.mp4': '0123456789' }), 'demo.zip')
+  host = await startWebHost({ router, token: TOKEN, port: 0, rendererDir, coursesDir, previews })
 })
 
 afterAll(async () => {
@@ -203,3 +209,41 @@ describe('web host: static files', () => {
     expect((await raw({ path: '/index.html', method: 'DELETE' })).status).toBe(405)
   })
 })
+
+describe('web host: packages under test', () => {
+  it('serves the preview page with a policy that lets it frame the app’s own origin and nothing frame it', async () => {
+    const response = await raw({ path: '/preview.html' })
+    expect(response.status).toBe(200)
+    expect(response.headers['content-security-policy']).toBe(PREVIEW_PAGE_HEADERS['Content-Security-Policy'])
+    expect(response.headers['content-security-policy']).toContain("frame-src 'self'")
+    expect(response.headers['x-frame-options']).toBe('DENY')
+  })
+
+  it('serves a kept package’s files, frameable by the app’s own pages only, with ranges for its media', async () => {
+    const page = await raw({ path: `/preview/${previewId}/index.html` })
+    expect(page.status).toBe(200)
+    expect(page.body.toString()).toBe('<p>course</p>')
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(page.headers['content-security-policy']).toBe(PREVIEW_PACKAGE_HEADERS['Content-Security-Policy'])
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN')
+    const part = await raw({ path: `/preview/${previewId}/media/clip.mp4`, headers: { range: 'bytes=2-4' } })
+    expect(part.status).toBe(206)
+    expect(part.body.toString()).toBe('234')
+    expect(part.headers['content-range']).toBe('bytes 2-4/10')
+  })
+
+  it.each([
+    (id: string) => `/preview/${id}/../index.html`,
+    (id: string) => `/preview/${id}/%2e%2e/%2e%2e/secret.txt`,
+    (id: string) => `/preview/${id}/..%2f..%2fsecret.txt`,
+    (id: string) => `/preview/${id}/`,
+    (id: string) => `/preview/${id}`,
+    () => '/preview/00000000-0000-4000-8000-000000000000/index.html',
+    () => '/preview/',
+  ])('answers 404 for %s, never a file from elsewhere', async (attempt) => {
+    const response = await raw({ path: attempt(previewId) })
+    expect(response.status).toBe(404)
+    expect(response.body.toString()).not.toContain('top secret')
+  })
+})
+

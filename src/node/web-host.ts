@@ -5,7 +5,7 @@ import type { ApiErrorCode, ApiResult } from '../core/api'
 import { TOKEN_HEADER } from '../core/app-meta'
 import { SECURITY_HEADERS } from '../core/csp'
 import type { Router } from './api-router'
-import { confinedFile, fileResponse, routeStaticPath, type StaticRoots } from './static-files'
+import { staticResponse, type StaticRoots } from './static-files'
 
 /** The API takes small JSON documents (a learner record is at most 1 MB); anything larger is refused before it is parsed. */
 export const MAX_API_BODY_BYTES = 2 * 1024 * 1024
@@ -103,12 +103,10 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
 
 async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string, options: WebHostOptions) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' })
-  const route = routeStaticPath(pathname, options)
-  const file = route && (await confinedFile(route.root, route.segments))
-  if (!file) return sendText(res, 404, 'Not found.')
   const range = typeof req.headers.range === 'string' ? req.headers.range : undefined
-  const answer = await fileResponse(file, range, req.method === 'HEAD')
-  res.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers, 'Cache-Control': 'no-cache' })
+  const answer = await staticResponse({ rawPath: pathname, range, headOnly: req.method === 'HEAD' }, options)
+  if (!answer) return sendText(res, 404, 'Not found.')
+  res.writeHead(answer.status, { ...answer.headers, 'Cache-Control': 'no-cache' })
   if (answer.body) answer.body.pipe(res)
   else res.end()
 }

@@ -136,6 +136,8 @@ export const ScormExportResultSchema = z
       })
       .strict(),
     file: FileSchema,
+    /** Where the package is served for "Test this package" (/preview/<id>/), or null when it cannot be. */
+    previewId: z.uuid().nullable(),
   })
   .strict()
 export type ScormExportResult = z.infer<typeof ScormExportResultSchema>

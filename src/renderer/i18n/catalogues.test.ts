@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { catalogue } from '.'
 import { BRANDING_MESSAGES } from '../branding/install'
+import { PREVIEW_MESSAGES } from '../preview/messages'
 
 function leaves(value: unknown, prefix = ''): [string, unknown][] {
   if (typeof value !== 'object' || value === null) return [[prefix, value]]
@@ -8,8 +9,8 @@ function leaves(value: unknown, prefix = ''): [string, unknown][] {
 }
 
 describe('UI catalogues', () => {
-  const en = new Map(leaves({ ...catalogue('en'), ...BRANDING_MESSAGES.en }))
-  const cy = new Map(leaves({ ...catalogue('cy'), ...BRANDING_MESSAGES.cy }))
+  const en = new Map(leaves({ ...catalogue('en'), ...BRANDING_MESSAGES.en, ...PREVIEW_MESSAGES.en }))
+  const cy = new Map(leaves({ ...catalogue('cy'), ...BRANDING_MESSAGES.cy, ...PREVIEW_MESSAGES.cy }))
 
   it('Welsh has every English key and no others', () => {
     expect([...cy.keys()].sort()).toEqual([...en.keys()].sort())

@@ -25,6 +25,7 @@ function course(): CourseBundle {
 const exported: ScormExportResult = {
   summary: { fileName: 'demo-scorm2004.zip', format: 'scorm2004', bytes: 2.5 * 1024 * 1024, files: 40, mediaFiles: 3, modules: ['one', 'three'], suspendData: { worstCase: 1024, limit: 4096 } },
   file: { fileName: 'demo-scorm2004.zip', mediaType: 'application/zip', base64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==' },
+  previewId: '0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
 }
 
 async function mountPage(exportScorm: (input: MethodInput<'export.scorm'>) => Promise<ScormExportResult>, language: 'en' | 'cy' = 'en') {
@@ -70,6 +71,27 @@ describe('ExportPage', () => {
     expect(summary.text()).toContain('Module one, Module three')
     expect(summary.text()).toContain('1024 of 4096 characters at most (25%)')
     expect(document.activeElement?.id).toBe('export-summary-title')
+    wrapper.unmount()
+  })
+
+  it('offers to test the package in a window of its own, in the learner’s language', async () => {
+    const wrapper = await mountPage(async () => exported, 'cy')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    const link = wrapper.get('[data-testid="test-package"]')
+    expect(link.attributes('href')).toBe('preview.html?package=0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b&lang=cy')
+    expect(link.attributes('target')).toBe('_blank')
+    expect(link.attributes('rel')).toBe('noopener')
+    expect(link.text()).toBe("Profi'r pecyn hwn (yn agor ffenestr newydd)")
+    wrapper.unmount()
+  })
+
+  it('says when a package cannot be tested, and still offers it to save', async () => {
+    const wrapper = await mountPage(async () => ({ ...exported, previewId: null }))
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="test-package"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="export-summary"]').text()).toContain('This package cannot be tested here, but it has been saved.')
     wrapper.unmount()
   })
 

@@ -1,0 +1,46 @@
+import { expect, type Locator } from '@playwright/test'
+
+/** The every-block fixture course's quiz, answered through its UI: one home for the specs that need it. */
+
+/** Answers the question shown correctly, with the mouse. */
+export async function answer(question: Locator): Promise<void> {
+  const prompt = (await question.locator('.quiz-question__prompt').innerText()).trim()
+  if (prompt === 'Which is a fruit?') return question.getByRole('radio', { name: 'Apple' }).check()
+  if (prompt === 'The sky is green.') return question.getByRole('radio', { name: 'False' }).check()
+  if (prompt === 'Which are colours?') {
+    await question.getByRole('checkbox', { name: 'Red' }).check()
+    return question.getByRole('checkbox', { name: 'Blue' }).check()
+  }
+  if (prompt.startsWith('Match each')) {
+    await question.getByRole('combobox', { name: 'Wales' }).selectOption({ label: 'Cardiff' })
+    await question.getByRole('combobox', { name: 'Scotland' }).selectOption({ label: 'Edinburgh' })
+    return
+  }
+  if (prompt === 'Put these in order.') {
+    const items = question.locator('.quiz-ordering__list .quiz-ordering__text')
+    for (const [place, name] of ['First', 'Second', 'Third'].entries()) {
+      const at = (await items.allInnerTexts()).map((text) => text.trim()).indexOf(name)
+      for (let step = at; step > place; step--) await question.getByRole('button', { name: `Move “${name}” up` }).click()
+    }
+    return expect(items).toHaveText(['First', 'Second', 'Third'])
+  }
+  if (prompt.startsWith('Which Act')) return question.getByRole('textbox', { name: 'Your answer' }).fill('Localism')
+  throw new Error(`Unknown question: ${prompt}`)
+}
+
+/** The right answer that `answer` gave is shown again. */
+export async function expectAnswered(question: Locator, prompt: string): Promise<void> {
+  if (prompt === 'Which is a fruit?') return expect(question.getByRole('radio', { name: 'Apple' })).toBeChecked()
+  if (prompt === 'The sky is green.') return expect(question.getByRole('radio', { name: 'False' })).toBeChecked()
+  if (prompt === 'Which are colours?') {
+    await expect(question.getByRole('checkbox', { name: 'Red' })).toBeChecked()
+    return expect(question.getByRole('checkbox', { name: 'Blue' })).toBeChecked()
+  }
+  if (prompt.startsWith('Match each')) {
+    await expect(question.getByRole('combobox', { name: 'Wales' }).locator('option:checked')).toHaveText('Cardiff')
+    return expect(question.getByRole('combobox', { name: 'Scotland' }).locator('option:checked')).toHaveText('Edinburgh')
+  }
+  if (prompt === 'Put these in order.') return expect(question.locator('.quiz-ordering__list .quiz-ordering__text')).toHaveText(['First', 'Second', 'Third'])
+  if (prompt.startsWith('Which Act')) return expect(question.getByRole('textbox', { name: 'Your answer' })).toHaveValue('Localism')
+  throw new Error(`Unknown question: ${prompt}`)
+}

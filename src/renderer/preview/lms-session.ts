@@ -1,0 +1,116 @@
+import { Scorm12API, Scorm2004API } from 'scorm-again'
+import type { ScormVersion } from '../../core/scorm/manifest'
+import { API_PROPERTY, strictLms, type LmsApi, type StrictLms } from '../../core/scorm/strict-lms'
+
+/** scorm-again's API object, as far as the preview uses it. */
+interface ScormAgain {
+  loadFromJSON(json: Record<string, unknown>): void
+  cmi: unknown
+}
+
+/** The learner the preview LMS launches the package for. */
+export const PREVIEW_LEARNER = { id: 'preview-learner', name: 'Learner, Preview' }
+
+/** The elements a course reports, by version: what the preview's summary shows. */
+export const REPORTED = {
+  scorm12: {
+    status: 'cmi.core.lesson_status',
+    success: null,
+    score: 'cmi.core.score.raw',
+    scoreMax: 'cmi.core.score.max',
+    location: 'cmi.core.lesson_location',
+    exit: 'cmi.core.exit',
+    sessionTime: 'cmi.core.session_time',
+    suspendData: 'cmi.suspend_data',
+  },
+  scorm2004: {
+    status: 'cmi.completion_status',
+    success: 'cmi.success_status',
+    score: 'cmi.score.raw',
+    scoreMax: 'cmi.score.max',
+    location: 'cmi.location',
+    exit: 'cmi.exit',
+    sessionTime: 'cmi.session_time',
+    suspendData: 'cmi.suspend_data',
+  },
+} as const
+
+/** SCORM 1.2's limit on suspend data; 2004 allows 64,000 characters. */
+export const SUSPEND_LIMIT: Record<ScormVersion, number> = { scorm12: 4096, scorm2004: 64000 }
+
+export interface LmsSession {
+  version: ScormVersion
+  strict: StrictLms
+  /** The data model as the LMS holds it now. */
+  snapshot(): Record<string, unknown>
+}
+
+function firstLaunch(version: ScormVersion): Record<string, unknown> {
+  return version === 'scorm12'
+    ? { core: { student_id: PREVIEW_LEARNER.id, student_name: PREVIEW_LEARNER.name, entry: 'ab-initio' } }
+    : { learner_id: PREVIEW_LEARNER.id, learner_name: PREVIEW_LEARNER.name, entry: 'ab-initio' }
+}
+
+/**
+ * Puts a strict LMS on the window for the package's frame to find: scorm-again, holding the
+ * stored data of an earlier session (or a first launch), wrapped in the app's strict checks.
+ */
+export function openLmsSession(win: Window, version: ScormVersion, stored: Record<string, unknown> | null, onCall: () => void): LmsSession {
+  // No commit URL: the data stays in this window, where the preview shows it.
+  const settings = { lmsCommitUrl: false, autocommit: false, mastery_override: false, logLevel: 5 } as const
+  const api = (version === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings)) as unknown as ScormAgain
+  api.loadFromJSON(stored ?? firstLaunch(version))
+  const strict = strictLms(version, api as unknown as LmsApi, { onCall })
+  const slots = win as unknown as Record<string, unknown>
+  delete slots[API_PROPERTY.scorm12]
+  delete slots[API_PROPERTY.scorm2004]
+  slots[API_PROPERTY[version]] = strict.api
+  return { version, strict, snapshot: () => JSON.parse(JSON.stringify(api.cmi)) as Record<string, unknown> }
+}
+
+/** The last value the course wrote to an element, or null. */
+export function lastWritten(session: LmsSession, element: string): string | null {
+  const sets = session.strict.log.sets
+  for (let index = sets.length - 1; index >= 0; index--) if (sets[index]?.[0] === element) return sets[index]?.[1] ?? null
+  return null
+}
+
+/**
+ * What the LMS keeps for the next launch, as Moodle does: the data model less the write-only
+ * interactions journal, with entry "resume" when the course exited with suspend.
+ */
+export function relaunchData(session: LmsSession): Record<string, unknown> {
+  const { interactions: _journal, objectives: _objectives, ...kept } = session.snapshot()
+  const entry = lastWritten(session, REPORTED[session.version].exit) === 'suspend' ? 'resume' : ''
+  return session.version === 'scorm12' ? { ...kept, core: { ...(kept.core as object), entry } } : { ...kept, entry }
+}
+
+export interface ReportedInteraction {
+  index: number
+  id: string
+  type: string
+  response: string
+  result: string
+  when: string
+}
+
+/** The interactions journal as the course wrote it, one row per interaction. */
+export function reportedInteractions(session: LmsSession): ReportedInteraction[] {
+  const rows = new Map<number, ReportedInteraction>()
+  const responseField = session.version === 'scorm12' ? 'student_response' : 'learner_response'
+  const timeField = session.version === 'scorm12' ? 'time' : 'timestamp'
+  for (const [element, value] of session.strict.log.sets) {
+    const match = /^cmi\.interactions\.(\d+)\.(\w+)$/.exec(element)
+    if (!match) continue
+    const index = Number(match[1])
+    const row = rows.get(index) ?? { index, id: '', type: '', response: '', result: '', when: '' }
+    const field = match[2]
+    if (field === 'id') row.id = value
+    else if (field === 'type') row.type = value
+    else if (field === responseField) row.response = value
+    else if (field === 'result') row.result = value
+    else if (field === timeField) row.when = value
+    rows.set(index, row)
+  }
+  return [...rows.values()].sort((a, b) => a.index - b.index)
+}

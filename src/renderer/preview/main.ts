@@ -1,0 +1,28 @@
+import { createApp, h } from 'vue'
+import { createI18n } from 'vue-i18n'
+import type { Language } from '../../core/api'
+import { LANGUAGE_TAGS } from '../i18n'
+import '../styles/main.css'
+import { PREVIEW_MESSAGES } from './messages'
+import PreviewApp from './PreviewApp.vue'
+
+/** The ids the app's exports are kept under (randomUUID). */
+const PACKAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/**
+ * "Test this package": a window of its own, opened from the export page with the package's id
+ * and the learner's language in its query. It needs no API: everything it shows comes from the
+ * package and from the LMS it hosts.
+ */
+function start(): void {
+  const query = new URLSearchParams(window.location.search)
+  const language: Language = query.get('lang') === 'cy' ? 'cy' : 'en'
+  const id = query.get('package') ?? ''
+  document.documentElement.lang = LANGUAGE_TAGS[language]
+  const i18n = createI18n({ legacy: false, locale: language, fallbackLocale: 'en', messages: PREVIEW_MESSAGES })
+  createApp({ render: () => h(PreviewApp, { packageId: PACKAGE_ID.test(id) ? id : null }) })
+    .use(i18n)
+    .mount('#app')
+}
+
+start()
