@@ -99,3 +99,16 @@ test('the app protocol sends the CSP, and new windows are refused', async () => 
   expect(await page.evaluate(() => window.open('file:///etc/passwd') === null)).toBe(true)
   expect(app.windows()).toHaveLength(1)
 })
+
+test('"Test this package" opens the exported package in a window of its own, without the API', async () => {
+  await page.goto(`${new URL(page.url()).origin}/index.html#/export/example-first-steps`)
+  await page.getByRole('button', { name: 'Export package' }).click()
+  const opening = app.waitForEvent('window')
+  await page.getByRole('link', { name: 'Test this package (opens a new window)' }).click()
+  const preview = await opening
+  expect(new URL(preview.url()).pathname).toBe('/preview.html')
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Test this package')
+  await expect(preview.frameLocator('iframe.preview__frame').getByTestId('scorm-connection')).toHaveAttribute('data-connection', 'lms')
+  await expect(preview.getByTestId('reported-status')).toContainText('incomplete')
+  expect(await preview.evaluate(() => typeof (globalThis as unknown as Record<string, unknown>).civic)).toBe('undefined')
+})
