@@ -2,6 +2,7 @@ import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { APP_NAME } from '../core/app-meta'
 import { createAppServices } from '../node/app-services'
+import { brandingArgument } from './args'
 import { installSessionGuards, installWebContentsGuards } from './guards'
 import { createSenderCheck, registerIpc } from './ipc'
 import { installMenu } from './menu'
@@ -35,7 +36,9 @@ async function start(devServer: string | undefined): Promise<void> {
     playerDir: path.join(__dirname, '../player'),
     schemasDir: app.isPackaged ? path.join(process.resourcesPath, 'scorm-schemas') : path.join(app.getAppPath(), 'resources/scorm-schemas'),
   }
-  const services = await createAppServices({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir, scorm })
+  const branding = brandingArgument(process.argv, process.cwd())
+  if (branding.problem) console.warn(branding.problem)
+  const services = await createAppServices({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir, scorm, ...(branding.file ? { brandingFile: branding.file } : {}) })
   registerIpc(ipcMain, services.router, createSenderCheck(devServer), { 'handout.printToPdf': printToPdf })
   handleAppProtocol({ rendererDir, coursesDir, previews: services.previews })
   installSessionGuards(session.defaultSession, devServer)

@@ -242,6 +242,17 @@ describe('start-up', () => {
     expect(fake.current.app.getPath).toHaveBeenCalledWith('userData')
   })
 
+  it('passes a --branding overlay from the command line to the services', async () => {
+    const argv = process.argv
+    process.argv = [...argv, '--branding', 'overlays/anytown.yaml']
+    try {
+      await startShell()
+    } finally {
+      process.argv = argv
+    }
+    expect(services.createAppServices).toHaveBeenCalledWith(expect.objectContaining({ brandingFile: path.resolve('overlays/anytown.yaml') }))
+  })
+
   it('registers one IPC channel per contract method, each calling the router with its own method', async () => {
     await startShell()
     const channels = fake.current.ipcMain.handle.mock.calls.map(([channel]) => channel as string)

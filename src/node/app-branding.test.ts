@@ -127,6 +127,16 @@ describe('branding in the app', () => {
     expect(minimal.content.en?.modules.map((module) => module.id)).toEqual(['only-module', 'local-policy'])
     const summaries = await call<CourseSummary[]>('course.list')
     expect(summaries.find((summary) => summary.status === 'ready' && summary.id === 'example-first-steps')).toMatchObject({ modules: 2 })
+    // A module one course has is not reported as unknown.
+    expect(warnings).toEqual([])
+  })
+
+  it('warns about a hidden module no course has, naming it, and still applies the rest', async () => {
+    await deployOverlay(coursesDir, 'branding.yaml', 'hideModules: [checking-what-you-learned, finding-your-wya]\n')
+    await start()
+    expect(warnings).toEqual([expect.stringContaining('hides the module "finding-your-wya" (hideModules), but no course in')])
+    const course = await call<CourseBundle>('course.get', { courseId: 'example-first-steps' })
+    expect(course.content.en?.modules.map((module) => module.id)).toEqual(['finding-your-way', 'local-policy'])
   })
 
   it('marks a course unavailable when the overlay hides all of its modules, and keeps the others', async () => {

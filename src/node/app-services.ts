@@ -80,6 +80,14 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
         }
       : undefined,
   )
+  if (overlay && overlay.hideModules.length > 0) {
+    // One overlay serves every course, so an id is only wrong when no course has it: most likely a typo.
+    await catalog.list()
+    const used = new Set([...overlays.values()].flatMap((own) => own.hideModules))
+    for (const id of overlay.hideModules.filter((hidden) => !used.has(hidden))) {
+      log.warn(`The branding overlay hides the module "${id}" (hideModules), but no course in ${options.coursesDir} has a module with that id, so it hides nothing. Check the spelling against the course's module ids.`)
+    }
+  }
   const previews = new PackagePreviews()
   const router = createRouter(
     {

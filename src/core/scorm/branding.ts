@@ -22,14 +22,16 @@ export const BrandingOverlaySchema = z
       })
       .strict()
       .optional(),
-    welcome: Text(2000).optional().describe('A short welcome shown before the course, in Markdown.'),
+    welcome: Text(2000)
+      .optional()
+      .describe('A short welcome shown on the library and course screens: plain text, with a blank line between paragraphs (no Markdown, so it shows the same in the app and in every LMS).'),
     contact: Text(300).optional().describe('Who to ask for help, e.g. "Member services, 01234 567890".'),
     policyPage: z
       .object({ title: Text(120), markdown: Text(20_000) })
       .strict()
       .optional()
       .describe('An extra page with local policy, added as a last module of its own.'),
-    hideModules: z.array(IdSchema).default([]).describe('Modules left out of the exported course.'),
+    hideModules: z.array(IdSchema).default([]).describe('Module ids left out, in the app and in exports; an id no course has is warned about.'),
   })
   .strict()
 export type BrandingOverlay = z.infer<typeof BrandingOverlaySchema>
