@@ -58,6 +58,20 @@ async function mountPlayer(path: string, overrides: Partial<CivicApi> = {}) {
   return { wrapper, router, sent, store: useCourseStore(pinia) }
 }
 
+describe('PlayerPage when it cannot open the course', () => {
+  it('says the course cannot be opened, with the reason and a way home, and no stack trace', async () => {
+    const { wrapper } = await mountPlayer('/course/demo/page/a', {
+      'course.get': async () => {
+        throw new ApiError({ code: 'NOT_FOUND', message: 'There is no course "demo" that can be opened.' })
+      },
+    })
+    const alert = wrapper.get('[role="alert"]')
+    expect(alert.get('h1').text()).toBe('This course cannot be opened')
+    expect(alert.text()).not.toMatch(/at \w+ \(|Error:/)
+    expect(alert.get('a').attributes('href')).toBe('/')
+  })
+})
+
 describe('PlayerPage', () => {
   it('shows the page with its place in the module, an outline and the way on', async () => {
     const { wrapper, store, sent } = await mountPlayer('/course/demo/page/a')
