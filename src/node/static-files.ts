@@ -120,12 +120,6 @@ function sourceResponse(source: Source, rangeHeader: string | undefined, headOnl
   return { status, headers, body }
 }
 
-/** Answers a request for a confined file (see sourceResponse). */
-export async function fileResponse(file: string, rangeHeader: string | undefined, headOnly = false): Promise<FileResponse> {
-  const { size } = await stat(file)
-  return sourceResponse({ kind: 'file', file, size }, rangeHeader, headOnly)
-}
-
 export interface StaticRequest {
   /** The URL's path, still percent-encoded. */
   rawPath: string
@@ -150,7 +144,8 @@ export async function staticResponse(request: StaticRequest, roots: StaticRoots)
   const route = routeStaticPath(request.rawPath, roots)
   const file = route && (await confinedFile(route.root, route.segments))
   if (!file) return null
-  const answer = await fileResponse(file, request.range, request.headOnly)
+  const { size } = await stat(file)
+  const answer = sourceResponse({ kind: 'file', file, size }, request.range, request.headOnly)
   const security = request.rawPath === PREVIEW_PAGE ? PREVIEW_PAGE_HEADERS : SECURITY_HEADERS
   return { ...answer, headers: { ...security, ...answer.headers } }
 }
