@@ -98,6 +98,17 @@ export class CourseLoadContext {
     return path
   }
 
+  /**
+   * Media files in the folder that nothing in the course refers to: likely left over from an
+   * earlier version. Exports leave them out, but the folder still carries them.
+   */
+  unusedMedia(): string[] {
+    return [...this.files]
+      .filter(([path, file]) => file.kind !== 'refused' && MEDIA_EXTENSIONS.has(extensionOf(path)) && !this.checkedFiles.has(path))
+      .map(([path]) => path)
+      .sort()
+  }
+
   private checkWebVtt(path: string): void {
     const text = this.text(path)
     if (text === undefined) return
@@ -115,6 +126,11 @@ export class CourseLoadContext {
     return best === undefined ? undefined : `Did you mean "${best}"?`
   }
 }
+
+/** Files only a page's reference gives a purpose; notes (.md, .txt) and course files are left alone. */
+const MEDIA_EXTENSIONS = new Set(
+  (['image', 'video', 'captions', 'document'] as const).flatMap((kind) => allowedExtensions(kind)).filter((extension) => extension !== '.md' && extension !== '.txt'),
+)
 
 const KIND_NAMES: Record<FileKind, string> = {
   course: 'a course file',

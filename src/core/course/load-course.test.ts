@@ -64,6 +64,34 @@ describe('module bodies', () => {
   })
 })
 
+describe('media files', () => {
+  function loadWith(body: string, media: string[]) {
+    const files = new Map<string, CourseSourceFile>()
+    for (const [path, text] of Object.entries({ 'course.yaml': COURSE, 'module.md': FRONT + body, 'bank.yaml': BANK, 'notes.md': 'Author notes.' })) {
+      files.set(path, { kind: 'text', size: text.length, text })
+    }
+    for (const path of media) files.set(path, { kind: 'media', size: 100 })
+    files.set('media/broken-link.png', { kind: 'refused', size: 0 })
+    return loadCourse({ files, problems: [] }).problems.map((problem) => `${problem.file} ${problem.severity} ${problem.message}`)
+  }
+
+  it('warns about media files nothing in the course uses, and not about notes or used files', () => {
+    const body = `# One {#one}\n\n::: image {src: media/used.png, alt: A chart.}\n:::\n\n${QUIZ}`
+    expect(loadWith(body, ['media/used.png', 'media/old-photo.jpg', 'media/old-clip.mp4', 'media/handout.pdf'])).toEqual([
+      'media/handout.pdf warning Nothing in the course uses this file.',
+      'media/old-clip.mp4 warning Nothing in the course uses this file.',
+      'media/old-photo.jpg warning Nothing in the course uses this file.',
+    ])
+  })
+
+  it('says nothing about unused files while the course has errors: a broken reference may be the one meant for them', () => {
+    const body = `# One {#one}\n\n::: image {src: media/usd.png, alt: A chart.}\n:::\n\n${QUIZ}`
+    const problems = loadWith(body, ['media/used.png'])
+    expect(problems.filter((problem) => problem.includes('Nothing in the course uses'))).toEqual([])
+    expect(problems.some((problem) => problem.includes('error'))).toBe(true)
+  })
+})
+
 describe('translations', () => {
   const translated = (module: string, bank = BANK) => ({
     'translations/cy/course.yaml': 'title: Prawf\nsummary: Prawf.\n',

@@ -138,6 +138,12 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
     }
     content[language] = translateCourse({ language, courseLanguage: course.language, listedAt, original, modules, banks, listed: { modules: listedModules, banks: listedBanks }, environment }, context)
   })
+  // While there are errors, a broken reference may be the one meant for a file: say nothing yet.
+  if (problems.errorCount === 0) {
+    for (const path of context.unusedMedia()) {
+      problems.warning(path, START, 'Nothing in the course uses this file.', 'Refer to it from a page, or delete it: exports leave it out.')
+    }
+  }
   for (const path of context.files.keys()) {
     const language = path.startsWith(`${TRANSLATIONS_FOLDER}/`) ? path.split('/')[1] : undefined
     if (language !== undefined && !(language in content) && path.endsWith(`/${COURSE_FILE}`) && path.split('/').length === 3) {

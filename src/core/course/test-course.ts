@@ -29,14 +29,15 @@ questions:
 
 /**
  * Loads the test course with `body` as its module after the front matter, a media file
- * `photo.png`, and `extra` files added or replacing its own; problems as `file:line:column severity message`.
+ * `photo.png` when any file mentions it, and `extra` files added or replacing its own; problems
+ * as `file:line:column severity message`.
  */
 export function loadTestCourse(body: string, extra: Record<string, string> = {}) {
   const files = new Map<string, CourseSourceFile>()
   for (const [path, text] of Object.entries({ 'course.yaml': COURSE, 'module.md': FRONT + body, 'bank.yaml': BANK, ...extra })) {
     files.set(path, { kind: 'text', size: text.length, text })
   }
-  files.set('photo.png', { kind: 'media', size: 100 })
+  if ([...files.values()].some((file) => file.kind === 'text' && file.text.includes('photo.png'))) files.set('photo.png', { kind: 'media', size: 100 })
   const result = loadCourse({ files, problems: [] })
   return {
     blocks: result.bundle?.content.en?.modules[0]?.pages.flatMap((page) => page.blocks) ?? [],
