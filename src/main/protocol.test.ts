@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CONTENT_SECURITY_POLICY, PREVIEW_PACKAGE_HEADERS, SECURITY_HEADERS } from '../core/csp'
+import { CONTENT_SECURITY_POLICY, PREVIEW_PACKAGE_HEADERS, PREVIEW_PAGE_HEADERS, SECURITY_HEADERS } from '../core/csp'
 import { zipOf } from '../../test/support/write-zip'
 import { PackagePreviews } from '../node/export/package-previews'
 import { createProtocolHandler, handleAppProtocol, registerAppScheme } from './protocol'
@@ -37,6 +37,7 @@ beforeAll(async () => {
   await mkdir(path.join(roots.rendererDir, 'assets'), { recursive: true })
   await mkdir(path.join(roots.coursesDir, 'demo', 'media'), { recursive: true })
   await writeFile(path.join(roots.rendererDir, 'index.html'), '<!doctype html><title>Civic Learn</title>')
+  await writeFile(path.join(roots.rendererDir, 'preview.html'), '<!doctype html><title>Test this package</title>')
   await writeFile(path.join(roots.rendererDir, 'assets', 'app.js'), 'console.log(1)')
   await writeFile(path.join(roots.coursesDir, 'demo', 'media', 'intro.mp4'), MEDIA)
   await writeFile(path.join(roots.coursesDir, 'demo', 'course.yaml'), 'id: demo\n')
@@ -48,6 +49,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  await roots.previews.close()
   await rm(top, { recursive: true, force: true })
 })
 
@@ -118,6 +120,14 @@ describe('createProtocolHandler', () => {
     expect(response.status).toBe(416)
     expect(response.headers.get('Content-Range')).toBe('bytes */256')
     expect(await response.text()).toBe('')
+  })
+
+  it('serves the preview page with a policy that lets it frame the app’s own origin, and nothing frame it', async () => {
+    const response = await get('civic://app/preview.html?package=x')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Security-Policy')).toBe(PREVIEW_PAGE_HEADERS['Content-Security-Policy'])
+    expect(response.headers.get('Content-Security-Policy')).toContain("frame-src 'self'")
+    expect(response.headers.get('X-Frame-Options')).toBe('DENY')
   })
 
   it('serves a package kept for "Test this package", frameable by the app only, with byte ranges', async () => {

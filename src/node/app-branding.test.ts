@@ -134,7 +134,7 @@ describe('branding in the app', () => {
   it('warns about a hidden module no course has, naming it, and still applies the rest', async () => {
     await deployOverlay(coursesDir, 'branding.yaml', 'hideModules: [checking-what-you-learned, finding-your-wya]\n')
     await start()
-    expect(warnings).toEqual([expect.stringContaining('hides the module "finding-your-wya" (hideModules), but no course in')])
+    expect(warnings).toEqual([expect.stringContaining('hides the module "finding-your-wya" (hideModules), but none of the courses in')])
     const course = await call<CourseBundle>('course.get', { courseId: 'example-first-steps' })
     expect(course.content.en?.modules.map((module) => module.id)).toEqual(['finding-your-way', 'local-policy'])
   })

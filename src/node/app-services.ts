@@ -85,7 +85,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
     await catalog.list()
     const used = new Set([...overlays.values()].flatMap((own) => own.hideModules))
     for (const id of overlay.hideModules.filter((hidden) => !used.has(hidden))) {
-      log.warn(`The branding overlay hides the module "${id}" (hideModules), but no course in ${options.coursesDir} has a module with that id, so it hides nothing. Check the spelling against the course's module ids.`)
+      log.warn(`The branding overlay hides the module "${id}" (hideModules), but none of the courses in ${options.coursesDir} that load has a module with that id, so it hides nothing. Check the spelling against the course's module ids.`)
     }
   }
   const previews = new PackagePreviews()
@@ -230,5 +230,11 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
     },
     log,
   )
-  return { router, previews, close: () => learners.close() }
+  return {
+    router,
+    previews,
+    close: async () => {
+      await Promise.allSettled([learners.close(), previews.close()])
+    },
+  }
 }

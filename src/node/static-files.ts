@@ -1,16 +1,16 @@
 import { createReadStream } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import mime from 'mime-types'
 import rangeParser from 'range-parser'
-import { PREVIEW_PACKAGE_HEADERS, PREVIEW_PAGE, PREVIEW_PAGE_HEADERS, SECURITY_HEADERS } from '../core/csp'
+import { PREVIEW_PACKAGE_HEADERS, PREVIEW_PAGE, PREVIEW_PAGE_HEADERS, PREVIEW_PATH, SECURITY_HEADERS } from '../core/csp'
 import type { PackagePreviews } from './export/package-previews'
 
 export interface StaticRoots {
   rendererDir: string
   coursesDir: string
-  /** Exported packages to test, served from /preview/<id>/. */
+  /** Exported packages to test, unpacked and served from /preview/<id>/. */
   previews?: PackagePreviews
 }
 
@@ -84,16 +84,14 @@ export function contentType(file: string): string {
     : type
 }
 
-type Source = { kind: 'file'; file: string; size: number } | { kind: 'bytes'; name: string; bytes: Buffer }
-
 /**
- * Answers a request for a file or bytes in memory, honouring a single byte range (video seeking
- * needs it). Several ranges in one request are answered with the whole file, which HTTP allows.
+ * Answers a request for a confined file, honouring a single byte range (video seeking needs it).
+ * Several ranges in one request are answered with the whole file, which HTTP allows.
  */
-function sourceResponse(source: Source, rangeHeader: string | undefined, headOnly: boolean): FileResponse {
-  const size = source.kind === 'file' ? source.size : source.bytes.length
+async function fileResponse(file: string, rangeHeader: string | undefined, headOnly: boolean): Promise<FileResponse> {
+  const { size } = await stat(file)
   const headers: Record<string, string> = {
-    'Content-Type': contentType(source.kind === 'file' ? source.file : source.name),
+    'Content-Type': contentType(file),
     'Accept-Ranges': 'bytes',
   }
   let start = 0
@@ -115,8 +113,7 @@ function sourceResponse(source: Source, rangeHeader: string | undefined, headOnl
     }
   }
   headers['Content-Length'] = String(size === 0 ? 0 : end - start + 1)
-  if (headOnly || size === 0) return { status, headers, body: null }
-  const body = source.kind === 'file' ? createReadStream(source.file, { start, end }) : Readable.from([source.bytes.subarray(start, end + 1)])
+  const body = headOnly || size === 0 ? null : createReadStream(file, { start, end })
   return { status, headers, body }
 }
 
@@ -133,19 +130,19 @@ export interface StaticRequest {
  * not found.
  */
 export async function staticResponse(request: StaticRequest, roots: StaticRoots): Promise<FileResponse | null> {
-  const preview = request.rawPath.startsWith('/preview/') ? safeSegments(request.rawPath) : null
-  if (preview) {
-    const [, id = '', ...rest] = preview
-    const bytes = roots.previews?.file(id, rest)
-    if (!bytes) return null
-    const answer = sourceResponse({ kind: 'bytes', name: rest.join('/'), bytes }, request.range, request.headOnly)
-    return { ...answer, headers: { ...PREVIEW_PACKAGE_HEADERS, ...answer.headers } }
-  }
-  const route = routeStaticPath(request.rawPath, roots)
+  const { route, headers } = staticRoute(request.rawPath, roots)
   const file = route && (await confinedFile(route.root, route.segments))
   if (!file) return null
-  const { size } = await stat(file)
-  const answer = sourceResponse({ kind: 'file', file, size }, request.range, request.headOnly)
-  const security = request.rawPath === PREVIEW_PAGE ? PREVIEW_PAGE_HEADERS : SECURITY_HEADERS
-  return { ...answer, headers: { ...security, ...answer.headers } }
+  const answer = await fileResponse(file, request.range, request.headOnly)
+  return { ...answer, headers: { ...headers, ...answer.headers } }
+}
+
+/** Where a path's file would be, and the security headers for that part of the site. */
+function staticRoute(rawPath: string, roots: StaticRoots): { route: { root: string; segments: string[] } | null; headers: Readonly<Record<string, string>> } {
+  if (rawPath.startsWith(PREVIEW_PATH)) {
+    const [, id = '', ...rest] = safeSegments(rawPath) ?? []
+    const folder = roots.previews?.folder(id)
+    return { route: folder && rest.length > 0 ? { root: folder, segments: rest } : null, headers: PREVIEW_PACKAGE_HEADERS }
+  }
+  return { route: routeStaticPath(rawPath, roots), headers: rawPath === PREVIEW_PAGE ? PREVIEW_PAGE_HEADERS : SECURITY_HEADERS }
 }

@@ -13,6 +13,7 @@ const TOKEN = 'test-token-1234567890'
 let dir: string
 let host: WebHost
 let previewId: string
+let previews: PackagePreviews
 const router = vi.fn(async (method: unknown) => ok({ method }))
 
 interface RawResponse {
@@ -64,13 +65,14 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'secret.txt'), 'top secret')
   await symlink(path.join(dir, 'secret.txt'), path.join(coursesDir, 'demo', 'media', 'escape.txt'))
   await writeFile(path.join(rendererDir, 'preview.html'), '<!doctype html><title>Test this package</title>')
-  const previews = new PackagePreviews()
+  previews = new PackagePreviews()
   previewId = await previews.add(await zipOf({ 'imsmanifest.xml': '<manifest/>', 'index.html': '<p>course</p>', 'media/clip.mp4': '0123456789' }), 'demo.zip')
   host = await startWebHost({ router, token: TOKEN, port: 0, rendererDir, coursesDir, previews })
 })
 
 afterAll(async () => {
   await host.close()
+  await previews.close()
   await rm(dir, { recursive: true, force: true })
 })
 
@@ -233,15 +235,16 @@ describe('web host: packages under test', () => {
   })
 
   it.each([
-    (id: string) => `/preview/${id}/../index.html`,
-    (id: string) => `/preview/${id}/%2e%2e/%2e%2e/secret.txt`,
-    (id: string) => `/preview/${id}/..%2f..%2fsecret.txt`,
-    (id: string) => `/preview/${id}/`,
-    (id: string) => `/preview/${id}`,
-    () => '/preview/00000000-0000-4000-8000-000000000000/index.html',
-    () => '/preview/',
+    '/preview/<id>/../index.html',
+    '/preview/<id>/%2e%2e/%2e%2e/secret.txt',
+    '/preview/<id>/..%2f..%2fsecret.txt',
+    '/preview/<id>/media/%2e%2e/%2e%2e/%2e%2e/secret.txt',
+    '/preview/<id>/',
+    '/preview/<id>',
+    '/preview/00000000-0000-4000-8000-000000000000/index.html',
+    '/preview/',
   ])('answers 404 for %s, never a file from elsewhere', async (attempt) => {
-    const response = await raw({ path: attempt(previewId) })
+    const response = await raw({ path: attempt.replace('<id>', previewId) })
     expect(response.status).toBe(404)
     expect(response.body.toString()).not.toContain('top secret')
   })

@@ -38,8 +38,11 @@ export interface ManifestOptions {
   passMark?: number
 }
 
-/** File names every LMS accepts: LMSs mangle spaces, `~` and non-ASCII. */
-export const SAFE_PACKAGE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/
+/**
+ * File names every LMS accepts (LMSs mangle spaces, `~` and non-ASCII), relative to the package
+ * root with no `.` or `..` step, so a path never leaves the package.
+ */
+export const SAFE_PACKAGE_PATH = /^(?!.*(^|\/)\.{1,2}(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (char) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[char]};`)

@@ -1,81 +1,135 @@
 import { randomUUID } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import yauzl from 'yauzl'
+import { SAFE_PACKAGE_PATH } from '../../core/scorm/manifest'
 
-/** Packages kept for "Test this package": the newest few, in memory, until the app closes. */
-const DEFAULT_KEEP = 3
-/** Hostile or broken zips are refused before they fill the memory. */
+/** Packages kept for "Test this package": the newest few, until the app closes. */
+const DEFAULT_KEEP = 5
+/** Hostile or broken zips are refused before they fill the disk. */
 const MAX_ENTRIES = 10_000
-const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
-/** The file names a package may hold (SCORM-NOTES: `[A-Za-z0-9._-/]` only), and no `.` or `..` step. */
-const SAFE_NAME = /^(?!.*(^|\/)\.{1,2}(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/
+const MAX_UNPACKED_BYTES = 2 * 1024 ** 3
 
 export class PreviewError extends Error {}
 
-interface Preview {
-  fileName: string
-  files: Map<string, Buffer>
+export interface PreviewLimits {
+  keep: number
+  maxEntries: number
+  maxUnpackedBytes: number
 }
 
-function readEntries(zip: Buffer): Promise<Map<string, Buffer>> {
+function openZip(zip: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true }, (openError, archive) => {
-      if (openError || !archive) return reject(new PreviewError(`The package is not a readable zip (${openError?.message ?? 'no archive'}).`))
-      const files = new Map<string, Buffer>()
-      let unpacked = 0
-      const fail = (message: string) => {
-        archive.close()
-        reject(new PreviewError(message))
-      }
-      if (archive.entryCount > MAX_ENTRIES) return fail(`The package holds ${archive.entryCount} files; a preview takes at most ${MAX_ENTRIES}.`)
-      archive.on('error', (error: Error) => fail(`The package could not be read: ${error.message}.`))
-      archive.on('end', () => resolve(files))
-      archive.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith('/')) return archive.readEntry()
-        if (!SAFE_NAME.test(entry.fileName)) return fail(`The package holds a file named "${entry.fileName}", which is not a safe package path.`)
-        unpacked += entry.uncompressedSize
-        if (unpacked > MAX_UNPACKED_BYTES) return fail('The package unpacks to more than 1 GB, which a preview does not hold.')
-        archive.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return fail(`The package's ${entry.fileName} could not be read.`)
-          const chunks: Buffer[] = []
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-          stream.on('error', () => fail(`The package's ${entry.fileName} is damaged.`))
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks))
-            archive.readEntry()
-          })
-        })
-      })
-      archive.readEntry()
+    yauzl.fromBuffer(zip, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true }, (error, archive) => {
+      if (error || !archive) reject(new PreviewError(`The package is not a readable zip (${error?.message ?? 'no archive'}).`))
+      else resolve(archive)
     })
   })
 }
 
+function openEntry(archive: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
+  return new Promise((resolve, reject) => {
+    archive.openReadStream(entry, (error, stream) => (error || !stream ? reject(new PreviewError(`The package's ${entry.fileName} could not be read.`)) : resolve(stream)))
+  })
+}
+
+/** The file entries of a zip, one at a time, as yauzl reads them lazily. */
+async function* entries(archive: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
+  for (;;) {
+    const entry = await new Promise<yauzl.Entry | null>((resolve, reject) => {
+      const cleanup = () => {
+        archive.off('entry', onEntry)
+        archive.off('end', onEnd)
+        archive.off('error', onError)
+      }
+      const onEntry = (value: yauzl.Entry) => (cleanup(), resolve(value))
+      const onEnd = () => (cleanup(), resolve(null))
+      const onError = (error: Error) => (cleanup(), reject(new PreviewError(`The package could not be read: ${error.message}.`)))
+      archive.on('entry', onEntry)
+      archive.on('end', onEnd)
+      archive.on('error', onError)
+      archive.readEntry()
+    })
+    if (!entry) return
+    if (!entry.fileName.endsWith('/')) yield entry
+  }
+}
+
 /**
- * The exported packages the app can preview in its strict LMS window: each zip is read back as
- * an LMS would unpack it, held in memory under an unguessable id, and served from
- * `/preview/<id>/…` by both hosts. Only the newest few are kept.
+ * The exported packages the app can preview in its strict LMS window. Each zip is unpacked as an
+ * LMS would unpack it (file names and sizes checked) into a folder of its own under a temporary
+ * folder, named by an unguessable id, and both hosts serve it from `/preview/<id>/…` with the
+ * same path confinement as course files. Only the newest few are kept; `close` removes them all.
  */
 export class PackagePreviews {
-  private readonly previews = new Map<string, Preview>()
+  private readonly kept = new Map<string, { folder: string; fileName: string }>()
+  private root: Promise<string> | undefined
+  private readonly limits: PreviewLimits
 
-  constructor(private readonly keep = DEFAULT_KEEP) {}
+  constructor(limits: Partial<PreviewLimits> = {}) {
+    this.limits = { keep: DEFAULT_KEEP, maxEntries: MAX_ENTRIES, maxUnpackedBytes: MAX_UNPACKED_BYTES, ...limits }
+  }
 
-  /** Reads a package zip and returns the id it is served under; rejects with a PreviewError when the zip is unreadable. */
+  /** Unpacks a package zip and returns the id it is served under; rejects with a PreviewError when the zip is not a package to serve. */
   async add(zip: Buffer, fileName: string): Promise<string> {
-    const files = await readEntries(zip)
-    if (!files.has('imsmanifest.xml')) throw new PreviewError('The package has no imsmanifest.xml at its root.')
+    this.root ??= mkdtemp(path.join(os.tmpdir(), 'civic-learn-previews-'))
     const id = randomUUID()
-    this.previews.set(id, { fileName, files })
-    for (const old of [...this.previews.keys()].slice(0, Math.max(0, this.previews.size - this.keep))) this.previews.delete(old)
+    const folder = path.join(await this.root, id)
+    try {
+      await this.unpack(zip, folder)
+    } catch (error) {
+      await rm(folder, { recursive: true, force: true })
+      throw error instanceof PreviewError ? error : new PreviewError(`The package could not be unpacked (${(error as NodeJS.ErrnoException).code ?? 'error'}).`)
+    }
+    this.kept.set(id, { folder, fileName })
+    for (const [old, { folder: oldFolder }] of [...this.kept].slice(0, Math.max(0, this.kept.size - this.limits.keep))) {
+      this.kept.delete(old)
+      await rm(oldFolder, { recursive: true, force: true })
+    }
     return id
   }
 
-  /** A file of a kept package by its path segments, or null. */
-  file(id: string, segments: readonly string[]): Buffer | null {
-    return this.previews.get(id)?.files.get(segments.join('/')) ?? null
+  /** The folder a kept package is unpacked in, or null for an id that is not (or no longer) kept. */
+  folder(id: string): string | null {
+    return this.kept.get(id)?.folder ?? null
   }
 
   fileName(id: string): string | null {
-    return this.previews.get(id)?.fileName ?? null
+    return this.kept.get(id)?.fileName ?? null
+  }
+
+  /** Removes every unpacked package; call as the app closes. */
+  async close(): Promise<void> {
+    this.kept.clear()
+    const root = this.root
+    this.root = undefined
+    if (root) await rm(await root, { recursive: true, force: true })
+  }
+
+  private async unpack(zip: Buffer, folder: string): Promise<void> {
+    const archive = await openZip(zip)
+    try {
+      if (archive.entryCount > this.limits.maxEntries) throw new PreviewError(`The package holds ${archive.entryCount} files; a preview takes at most ${this.limits.maxEntries}.`)
+      let unpacked = 0
+      let manifest = false
+      for await (const entry of entries(archive)) {
+        if (!SAFE_PACKAGE_PATH.test(entry.fileName)) throw new PreviewError(`The package holds a file named "${entry.fileName}", which is not a safe package path.`)
+        unpacked += entry.uncompressedSize
+        if (unpacked > this.limits.maxUnpackedBytes) throw new PreviewError(`The package unpacks to more than ${this.limits.maxUnpackedBytes} bytes, more than a preview takes.`)
+        manifest ||= entry.fileName === 'imsmanifest.xml'
+        const target = path.join(folder, ...entry.fileName.split('/'))
+        await mkdir(path.dirname(target), { recursive: true })
+        // yauzl checks each entry's size as it inflates it (validateEntrySizes), so a lying header fails here.
+        await pipeline(await openEntry(archive, entry), createWriteStream(target, { flags: 'wx' })).catch((error: unknown) => {
+          throw error instanceof PreviewError ? error : new PreviewError(`The package's ${entry.fileName} is damaged or repeated.`)
+        })
+      }
+      if (!manifest) throw new PreviewError('The package has no imsmanifest.xml at its root.')
+    } finally {
+      archive.close()
+    }
   }
 }
