@@ -10,6 +10,10 @@ type OpenHandler = (details: HandlerDetails) => { action: string }
 
 class FakeWebContents extends EventEmitter {
   openHandler: OpenHandler | undefined
+  url = 'civic://app/index.html'
+  getURL(): string {
+    return this.url
+  }
   downloadURL = vi.fn()
   setWindowOpenHandler(handler: OpenHandler): void {
     this.openHandler = handler
@@ -111,6 +115,12 @@ describe('window.open', () => {
     expect(preferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false })
     expect('preload' in preferences).toBe(false)
     expect(electron.shell.openExternal).not.toHaveBeenCalled()
+  })
+
+  it('opens no preview window from a preview window, so a package cannot open window after window', () => {
+    const contents = guarded()
+    contents.url = 'civic://app/preview.html?package=0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b'
+    expect(contents.openHandler?.({ url: 'civic://app/preview.html?package=0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b' } as HandlerDetails)).toEqual({ action: 'deny' })
   })
 
   it.each(['civic://app/index.html', 'civic://app/preview/0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b/index.html', 'https://evil.example/preview.html', 'civic://app.evil.example/preview.html'])(

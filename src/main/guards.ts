@@ -1,7 +1,7 @@
 import { shell, type App, type Session, type WebContents } from 'electron'
 import { isPrivacyEnhancedEmbed } from '../core/embeds'
 import { PREVIEW_PAGE } from '../core/csp'
-import { devContentSecurityPolicy, isAppUrl, safeExternalUrl } from './security'
+import { devContentSecurityPolicy, isAppUrl, isPreviewUrl, safeExternalUrl } from './security'
 import { previewWindowOptions } from './window'
 
 interface NavigationEvent {
@@ -28,8 +28,9 @@ export function guardWebContents(contents: WebContents, devServer?: string): voi
   contents.on('will-redirect', stayInApp)
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    // "Test this package" opens the app's preview page in a window of its own, with no preload.
-    if (isAppUrl(url, devServer) && new URL(url).pathname === PREVIEW_PAGE) {
+    // "Test this package" opens the app's preview page in a window of its own, with no preload;
+    // only the app's own pages may, not a preview window (nor the package inside it).
+    if (isAppUrl(url, devServer) && new URL(url).pathname === PREVIEW_PAGE && !isPreviewUrl(contents.getURL(), devServer)) {
       return { action: 'allow', overrideBrowserWindowOptions: previewWindowOptions() }
     }
     // A course's own file (a handout) is saved where the learner chooses, never run or opened.
