@@ -7,32 +7,10 @@ import type { CourseProgress, QuizAttemptRecord } from '../progress/schema'
 import { planAttempt, scoreAttempt } from '../quiz/attempt'
 import type { Response } from '../quiz/responses'
 import { choiceCharacter12, description, resultValue, scormIdentifier, timestamp2004 } from './formats'
+import { CMI } from './cmi'
 import type { ScormVersion } from './manifest'
 
-/** The data model elements the player uses, by version. */
-export const CMI = {
-  scorm12: {
-    entry: 'cmi.core.entry',
-    learnerName: 'cmi.core.student_name',
-    location: 'cmi.core.lesson_location',
-    suspendData: 'cmi.suspend_data',
-    exit: 'cmi.core.exit',
-    sessionTime: 'cmi.core.session_time',
-    interactionCount: 'cmi.interactions._count',
-    /** The status the LMS holds before the first launch writes one. */
-    notAttempted: { element: 'cmi.core.lesson_status', values: ['not attempted', ''] },
-  },
-  scorm2004: {
-    entry: 'cmi.entry',
-    learnerName: 'cmi.learner_name',
-    location: 'cmi.location',
-    suspendData: 'cmi.suspend_data',
-    exit: 'cmi.exit',
-    sessionTime: 'cmi.session_time',
-    interactionCount: 'cmi.interactions._count',
-    notAttempted: { element: 'cmi.completion_status', values: ['not attempted', 'unknown', ''] },
-  },
-} as const
+export { CMI }
 
 /** One SetValue. */
 export interface CmiWrite {

@@ -1,3 +1,4 @@
+import { CMI } from './cmi'
 import type { ScormVersion } from './manifest'
 
 /** The runtime API an LMS puts on the window (scorm-again's objects have these and more). */
@@ -59,9 +60,10 @@ const RESPONSE_FORMATS_12: Record<string, RegExp> = {
  */
 export function strictWriteProblem(version: ScormVersion, element: string, value: string, types: Map<string, string>): string | null {
   const is12 = version === 'scorm12'
-  if (is12 && element === 'cmi.suspend_data' && value.length > 4096) return `suspend_data of ${value.length} characters is over SCORM 1.2's 4096`
-  if (is12 && element === 'cmi.core.session_time' && !/^\d{2,4}:\d\d:\d\d(\.\d{1,2})?$/.test(value)) return `session_time "${value}" is not HHHH:MM:SS.SS`
-  if (!is12 && element === 'cmi.session_time' && (value === 'PT' || !/^P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?)?$/.test(value))) {
+  const cmi = CMI[version]
+  if (is12 && element === cmi.suspendData && value.length > cmi.suspendLimit) return `suspend_data of ${value.length} characters is over SCORM 1.2's ${cmi.suspendLimit}`
+  if (is12 && element === cmi.sessionTime && !/^\d{2,4}:\d\d:\d\d(\.\d{1,2})?$/.test(value)) return `session_time "${value}" is not HHHH:MM:SS.SS`
+  if (!is12 && element === cmi.sessionTime && (value === 'PT' || !/^P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?)?$/.test(value))) {
     return `session_time "${value}" is not an ISO 8601 duration with at most 2 decimals`
   }
   const interaction = /^cmi\.interactions\.(\d+)\.(.+)$/.exec(element)
@@ -73,9 +75,9 @@ export function strictWriteProblem(version: ScormVersion, element: string, value
     const words = is12 ? ['correct', 'wrong', 'unanticipated', 'neutral'] : ['correct', 'incorrect', 'unanticipated', 'neutral']
     if (!words.includes(value) && !/^-?\d+(\.\d+)?$/.test(value)) return `result "${value}" is not a SCORM ${is12 ? '1.2' : '2004'} result`
   }
-  if (!is12 && field === 'timestamp' && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/.test(value)) return `timestamp "${value}" has milliseconds or a zone, which Moodle refuses`
+  if (!is12 && field === cmi.interactionTime && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/.test(value)) return `timestamp "${value}" has milliseconds or a zone, which Moodle refuses`
   if (!is12 && field === 'description' && value.length > 250) return 'description is over 250 characters'
-  if (is12 && (field === 'student_response' || /^correct_responses\.\d+\.pattern$/.test(field))) {
+  if (is12 && (field === cmi.interactionResponse || /^correct_responses\.\d+\.pattern$/.test(field))) {
     const type = types.get(index) ?? ''
     if (type === 'fill-in' || type === 'performance') return value.length > 255 ? `${type} response over 255 characters` : null
     const format = RESPONSE_FORMATS_12[type]

@@ -8,6 +8,7 @@ import { planAttempt } from '../quiz/attempt'
 import type { Response } from '../quiz/responses'
 import { scoreQuestion } from '../quiz/scoring'
 import { BitReader, bitsFor, BitWriter } from './bits'
+import { CMI } from './cmi'
 
 /**
  * The learner's progress in SCORM suspend data: SCORM 1.2 allows 4096 characters, and LMSs that
@@ -28,9 +29,9 @@ import { BitReader, bitsFor, BitWriter } from './bits'
  */
 export const SUSPEND_FORMAT = 2
 
-/** SCORM 1.2's cmi.suspend_data limit; 2004 allows 64000. */
-export const SUSPEND_LIMIT_12 = 4096
-export const SUSPEND_LIMIT_2004 = 64000
+/** SCORM 1.2's cmi.suspend_data limit, the one the codec is built to fit; 2004 allows 64000. */
+export const SUSPEND_LIMIT_12 = CMI.scorm12.suspendLimit
+export const SUSPEND_LIMIT_2004 = CMI.scorm2004.suspendLimit
 
 const MAX_REFLECTION_BYTES = 80_000
 const MAX_ANSWER_CHARS = 1000

@@ -50,7 +50,7 @@ describe('openLmsSession', () => {
     expect(second.strict.log.violations).toEqual([])
   })
 
-  it('starts the next launch afresh when the course did not exit with suspend', () => {
+  it('after an exit without suspend, SCORM 1.2 keeps the data with an empty entry, as Moodle does', () => {
     const first = openLmsSession(window, 'scorm12', null, () => undefined)
     const api = slot('API')
     api?.LMSInitialize?.('')
@@ -60,5 +60,21 @@ describe('openLmsSession', () => {
     slot('API')?.LMSInitialize?.('')
     expect(slot('API')?.LMSGetValue?.('cmi.core.entry')).toBe('')
     expect(slot('API')?.LMSGetValue?.('cmi.core.lesson_status')).toBe('passed')
+  })
+
+  it('after an exit without suspend, SCORM 2004 starts a new attempt from nothing', () => {
+    const first = openLmsSession(window, 'scorm2004', null, () => undefined)
+    const api = slot('API_1484_11')
+    api?.Initialize?.('')
+    api?.SetValue?.('cmi.location', 'page-3')
+    api?.SetValue?.('cmi.completion_status', 'completed')
+    api?.SetValue?.('cmi.exit', 'normal')
+    api?.Terminate?.('')
+    openLmsSession(window, 'scorm2004', relaunchData(first), () => undefined)
+    const again = slot('API_1484_11')
+    again?.Initialize?.('')
+    expect(again?.GetValue?.('cmi.entry')).toBe('ab-initio')
+    expect(again?.GetValue?.('cmi.location')).toBe('')
+    expect(again?.GetValue?.('cmi.learner_name')).toBe('Learner, Preview')
   })
 })

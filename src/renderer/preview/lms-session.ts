@@ -1,4 +1,5 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again'
+import { CMI } from '../../core/scorm/cmi'
 import type { ScormVersion } from '../../core/scorm/manifest'
 import { API_PROPERTY, strictLms, type LmsApi, type StrictLms } from '../../core/scorm/strict-lms'
 
@@ -10,33 +11,6 @@ interface ScormAgain {
 
 /** The learner the preview LMS launches the package for. */
 export const PREVIEW_LEARNER = { id: 'preview-learner', name: 'Learner, Preview' }
-
-/** The elements a course reports, by version: what the preview's summary shows. */
-export const REPORTED = {
-  scorm12: {
-    status: 'cmi.core.lesson_status',
-    success: null,
-    score: 'cmi.core.score.raw',
-    scoreMax: 'cmi.core.score.max',
-    location: 'cmi.core.lesson_location',
-    exit: 'cmi.core.exit',
-    sessionTime: 'cmi.core.session_time',
-    suspendData: 'cmi.suspend_data',
-  },
-  scorm2004: {
-    status: 'cmi.completion_status',
-    success: 'cmi.success_status',
-    score: 'cmi.score.raw',
-    scoreMax: 'cmi.score.max',
-    location: 'cmi.location',
-    exit: 'cmi.exit',
-    sessionTime: 'cmi.session_time',
-    suspendData: 'cmi.suspend_data',
-  },
-} as const
-
-/** SCORM 1.2's limit on suspend data; 2004 allows 64,000 characters. */
-export const SUSPEND_LIMIT: Record<ScormVersion, number> = { scorm12: 4096, scorm2004: 64000 }
 
 export interface LmsSession {
   version: ScormVersion
@@ -76,12 +50,16 @@ export function lastWritten(session: LmsSession, element: string): string | null
 }
 
 /**
- * What the LMS keeps for the next launch, as Moodle does: the data model less the write-only
- * interactions journal, with entry "resume" when the course exited with suspend.
+ * What the LMS gives the next launch. After an exit with "suspend" the learner resumes: the data
+ * model less the write-only interactions journal, with entry "resume". Otherwise the attempt is
+ * over: SCORM 2004 starts a new attempt from nothing, and SCORM 1.2 LMSs (Moodle among them)
+ * keep the data with an empty entry.
  */
 export function relaunchData(session: LmsSession): Record<string, unknown> {
+  const suspended = lastWritten(session, CMI[session.version].exit) === 'suspend'
+  if (!suspended && session.version === 'scorm2004') return firstLaunch(session.version)
   const { interactions: _journal, objectives: _objectives, ...kept } = session.snapshot()
-  const entry = lastWritten(session, REPORTED[session.version].exit) === 'suspend' ? 'resume' : ''
+  const entry = suspended ? 'resume' : ''
   return session.version === 'scorm12' ? { ...kept, core: { ...(kept.core as object), entry } } : { ...kept, entry }
 }
 
@@ -97,8 +75,7 @@ export interface ReportedInteraction {
 /** The interactions journal as the course wrote it, one row per interaction. */
 export function reportedInteractions(session: LmsSession): ReportedInteraction[] {
   const rows = new Map<number, ReportedInteraction>()
-  const responseField = session.version === 'scorm12' ? 'student_response' : 'learner_response'
-  const timeField = session.version === 'scorm12' ? 'time' : 'timestamp'
+  const { interactionResponse: responseField, interactionTime: timeField } = CMI[session.version]
   for (const [element, value] of session.strict.log.sets) {
     const match = /^cmi\.interactions\.(\d+)\.(\w+)$/.exec(element)
     if (!match) continue

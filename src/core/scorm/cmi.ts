@@ -1,0 +1,45 @@
+/**
+ * The data model elements Civic Learn reads and writes, and SCORM's limits, by version: one home
+ * for names the player, the strict LMS checks and the package preview all use. Kept free of the
+ * course code so the strict LMS bundles small.
+ */
+export const CMI = {
+  scorm12: {
+    entry: 'cmi.core.entry',
+    learnerName: 'cmi.core.student_name',
+    location: 'cmi.core.lesson_location',
+    suspendData: 'cmi.suspend_data',
+    exit: 'cmi.core.exit',
+    sessionTime: 'cmi.core.session_time',
+    interactionCount: 'cmi.interactions._count',
+    /** 1.2 has one status for completion and success. */
+    status: 'cmi.core.lesson_status',
+    success: null,
+    scoreRaw: 'cmi.core.score.raw',
+    scoreMax: 'cmi.core.score.max',
+    /** Fields of cmi.interactions.n. */
+    interactionResponse: 'student_response',
+    interactionTime: 'time',
+    /** The status the LMS holds before the first launch writes one. */
+    notAttempted: { element: 'cmi.core.lesson_status', values: ['not attempted', ''] },
+    /** Characters cmi.suspend_data may hold. */
+    suspendLimit: 4096,
+  },
+  scorm2004: {
+    entry: 'cmi.entry',
+    learnerName: 'cmi.learner_name',
+    location: 'cmi.location',
+    suspendData: 'cmi.suspend_data',
+    exit: 'cmi.exit',
+    sessionTime: 'cmi.session_time',
+    interactionCount: 'cmi.interactions._count',
+    status: 'cmi.completion_status',
+    success: 'cmi.success_status',
+    scoreRaw: 'cmi.score.raw',
+    scoreMax: 'cmi.score.max',
+    interactionResponse: 'learner_response',
+    interactionTime: 'timestamp',
+    notAttempted: { element: 'cmi.completion_status', values: ['not attempted', 'unknown', ''] },
+    suspendLimit: 64000,
+  },
+} as const
