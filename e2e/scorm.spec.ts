@@ -42,9 +42,10 @@ async function exportAndUnzip(format: StrictLmsConfig['version']): Promise<strin
   return dir
 }
 
+/** Opens the package in the fake LMS's frame, the LMS judging scores by the manifest's pass mark. */
 async function launch(page: Page, lms: FakeLmsServer, config: Omit<StrictLmsConfig, 'launch'>): Promise<FrameLocator> {
   await page.goto(lms.url)
-  await page.evaluate(installStrictLms, { ...config, launch: '/pkg/index.html' })
+  await page.evaluate(installStrictLms, { masteryScore: lms.masteryScore, ...config, launch: '/pkg/index.html' })
   return page.frameLocator('iframe[title="Course"]')
 }
 
@@ -145,6 +146,33 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       expect(statuses).not.toContain('incomplete')
       expect(state.log.violations).toEqual([])
       expect(errors).toEqual([])
+    } finally {
+      await page.close()
+      await lms.stop()
+    }
+  })
+}
+
+for (const version of ['scorm12', 'scorm2004'] as const) {
+  test(`${version}: in a pop-up window the LMS opens, the package finds the API through its opener and finishes once when closed`, async ({ browser }) => {
+    const lms = await startFakeLms(await exportAndUnzip(version))
+    const page = await browser.newPage()
+    try {
+      await page.goto(lms.url)
+      const opening = page.waitForEvent('popup')
+      await page.evaluate(installStrictLms, { version, masteryScore: lms.masteryScore, launch: '/pkg/index.html', opens: 'popup' } satisfies StrictLmsConfig)
+      const popup = await opening
+      await expect(popup.getByTestId('scorm-connection')).toHaveAttribute('data-connection', 'lms')
+      await popup.getByRole('link', { name: 'Start the course' }).click()
+      await popup.getByRole('link', { name: 'Next page' }).first().click()
+      const pageId = /\/page\/([\w-]+)$/.exec(popup.url())?.[1]
+      expect(pageId).toBeTruthy()
+      await popup.evaluate(() => window.close()).catch(() => undefined)
+      await expect.poll(async () => (await lmsState(page)).log.finished).toBe(true)
+      const state = await lmsState(page)
+      expect(state.log.calls.filter((call) => /^(LMSFinish|Terminate)\(/.test(call))).toHaveLength(1)
+      expect(new Map(state.log.sets).get(version === 'scorm12' ? 'cmi.core.lesson_location' : 'cmi.location')).toBe(pageId)
+      expect(state.log.violations).toEqual([])
     } finally {
       await page.close()
       await lms.stop()
@@ -318,50 +346,75 @@ async function answerFromCourse(question: Locator, quiz: QuizBlock): Promise<voi
   }
 }
 
-test('scorm12: a module quiz and the final assessment of the bundled course, passed through the UI, report the course passed', async ({ browser }) => {
-  const bundled = path.join(ROOT, 'courses/social-media-for-local-leaders')
-  test.skip(!existsSync(path.join(bundled, 'course.yaml')), 'The bundled course is not in the repository yet.')
-  const zip = path.join(work, 'bundled.zip')
-  execFileSync(process.execPath, ['out/cli/index.js', 'export', bundled, '--modules', 'why-social-media-matters,final-assessment', '--out', zip], { cwd: ROOT })
-  const dir = path.join(work, 'bundled')
-  await extractZip(await readFile(zip), dir)
-  const data = JSON.parse(await readFile(path.join(dir, 'course.json'), 'utf8')) as PackageData
-  const modules = data.course.content[data.course.language]?.modules ?? []
-  const quizzes = modules.flatMap((module) => module.pages.flatMap((page) => page.blocks)).filter((block): block is QuizBlock => block.type === 'quiz')
-  const pages = modules.reduce((sum, module) => sum + module.pages.length, 0)
-  expect(quizzes).toHaveLength(2)
+for (const version of ['scorm12', 'scorm2004'] as const) {
+  test(`${version}: a module quiz and the final assessment of the bundled course, passed through the UI, report the course passed; a relaunch returns to the same page with the results kept`, async ({ browser }) => {
+    const bundled = path.join(ROOT, 'courses/social-media-for-local-leaders')
+    test.skip(!existsSync(path.join(bundled, 'course.yaml')), 'The bundled course is not in the repository yet.')
+    const zip = path.join(work, `bundled-${version}.zip`)
+    execFileSync(process.execPath, ['out/cli/index.js', 'export', bundled, '--format', version, '--modules', 'why-social-media-matters,final-assessment', '--out', zip], { cwd: ROOT })
+    const dir = path.join(work, `bundled-${version}`)
+    await extractZip(await readFile(zip), dir)
+    const data = JSON.parse(await readFile(path.join(dir, 'course.json'), 'utf8')) as PackageData
+    const modules = data.course.content[data.course.language]?.modules ?? []
+    const quizzes = modules.flatMap((module) => module.pages.flatMap((page) => page.blocks)).filter((block): block is QuizBlock => block.type === 'quiz')
+    const pages = modules.reduce((sum, module) => sum + module.pages.length, 0)
+    expect(quizzes).toHaveLength(2)
 
-  const lms = await startFakeLms(dir)
-  const page = await browser.newPage()
-  try {
-    const course = await launch(page, lms, { version: 'scorm12' })
-    await course.getByRole('link', { name: 'Start the course' }).click()
-    for (let seen = 1; seen <= pages; seen++) {
-      for (const quiz of quizzes) {
-        const region = course.getByRole('region', { name: quiz.title ?? 'Quiz' })
-        if ((await region.count()) === 0) continue
-        await region.getByRole('button', { name: 'Start the quiz' }).click()
-        for (let number = 1; number <= quiz.draw; number++) {
-          await expect(region.getByRole('heading', { name: `Question ${number} of ${quiz.draw}` })).toBeVisible()
-          await answerFromCourse(region.locator('.quiz-question'), quiz)
-          await region.getByRole('button', { name: number < quiz.draw ? 'Next question' : 'Submit answers' }).click()
+    const lms = await startFakeLms(dir)
+    expect(lms.masteryScore).toBe(data.course.passMark)
+    const page = await browser.newPage()
+    try {
+      let course = await launch(page, lms, { version })
+      await course.getByRole('link', { name: 'Start the course' }).click()
+      for (let seen = 1; seen <= pages; seen++) {
+        for (const quiz of quizzes) {
+          const region = course.getByRole('region', { name: quiz.title ?? 'Quiz' })
+          if ((await region.count()) === 0) continue
+          await region.getByRole('button', { name: 'Start the quiz' }).click()
+          for (let number = 1; number <= quiz.draw; number++) {
+            await expect(region.getByRole('heading', { name: `Question ${number} of ${quiz.draw}` })).toBeVisible()
+            await answerFromCourse(region.locator('.quiz-question'), quiz)
+            await region.getByRole('button', { name: number < quiz.draw ? 'Next question' : 'Submit answers' }).click()
+          }
+          await expect(region).toContainText('You scored 100%.')
         }
-        await expect(region).toContainText('You scored 100%.')
+        if (seen < pages) await course.getByRole('link', { name: /Next (page|module)/ }).first().click()
       }
-      if (seen < pages) await course.getByRole('link', { name: /Next (page|module)/ }).first().click()
+      const status = version === 'scorm12' ? 'cmi.core.lesson_status' : 'cmi.success_status'
+      await expect.poll(async () => new Map((await lmsState(page)).log.sets).get(status), { timeout: 10_000 }).toBe('passed')
+      let state = await lmsState(page)
+      const sets = new Map(state.log.sets)
+      expect(sets.get(version === 'scorm12' ? 'cmi.core.score.raw' : 'cmi.score.scaled')).toBe(version === 'scorm12' ? '100' : '1')
+      if (version === 'scorm2004') expect(sets.get('cmi.completion_status')).toBe('completed')
+      const ids = state.log.sets.filter(([element]) => /^cmi\.interactions\.\d+\.id$/.test(element)).map(([, value]) => value)
+      expect(ids).toHaveLength(quizzes.reduce((sum, quiz) => sum + quiz.draw, 0))
+      const lastPage = (await course.getByRole('heading', { level: 1 }).innerText()).trim()
+
+      // The learner closes the course, and the LMS, judging the score itself, still holds a pass.
+      await page.evaluate(() => {
+        const frame = document.querySelector('iframe')
+        if (frame) frame.src = 'about:blank'
+      })
+      await expect.poll(async () => (await lmsState(page)).log.finished).toBe(true)
+      state = await lmsState(page)
+      expect(version === 'scorm12' ? (state.cmi.core as { lesson_status: string }).lesson_status : state.cmi.success_status).toBe('passed')
+      expect(state.log.violations).toEqual([])
+
+      course = await launch(page, lms, { version, stored: storedFor(version, state.cmi) })
+      await expect(course.getByRole('heading', { level: 1 })).toHaveText(lastPage)
+      // The assessment, a page back, shows the pass it earned.
+      const final = quizzes.at(-1) as QuizBlock
+      await course.getByRole('link', { name: new RegExp(`^← Previous page ${final.title ?? 'Quiz'}$`) }).click()
+      await expect(course.getByRole('region', { name: final.title ?? 'Quiz' })).toContainText('You passed')
+      state = await lmsState(page)
+      expect(state.log.sets.filter(([element]) => element === status).map(([, value]) => value)).not.toContain('incomplete')
+      expect(state.log.violations).toEqual([])
+    } finally {
+      await page.close()
+      await lms.stop()
     }
-    await expect.poll(async () => new Map((await lmsState(page)).log.sets).get('cmi.core.lesson_status'), { timeout: 10_000 }).toBe('passed')
-    const state = await lmsState(page)
-    const sets = new Map(state.log.sets)
-    expect(sets.get('cmi.core.score.raw')).toBe('100')
-    const ids = state.log.sets.filter(([element]) => /^cmi\.interactions\.\d+\.id$/.test(element)).map(([, value]) => value)
-    expect(ids).toHaveLength(quizzes.reduce((sum, quiz) => sum + quiz.draw, 0))
-    expect(state.log.violations).toEqual([])
-  } finally {
-    await page.close()
-    await lms.stop()
-  }
-})
+  })
+}
 
 test('the player bundle leaves out the validation library: the package trusts its own course.json', async () => {
   const assets = path.join(ROOT, 'out/player/assets')

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { realpath, stat } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -23,6 +23,8 @@ const HOST_PAGE = `<!doctype html>
 export interface FakeLmsServer {
   /** The host page. */
   url: string
+  /** The package manifest's pass mark, for installStrictLms. */
+  masteryScore: number | null
   stop(): Promise<void>
 }
 
@@ -86,6 +88,7 @@ export async function startFakeLms(packageDir: string): Promise<FakeLmsServer> {
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}/host.html`,
+    masteryScore: await masteryScoreOf(packageDir),
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }
@@ -99,6 +102,19 @@ export interface StrictLmsConfig {
   learnerName?: string
   /** An LMS having a bad day: every Commit fails with a general error. */
   refuseCommits?: boolean
+  /** The manifest's pass mark (masteryScoreOf): judged against the score as Moodle does. */
+  masteryScore?: number | null
+  /** Where the LMS opens the package: in a frame of its page (the default) or a pop-up window. */
+  opens?: 'frame' | 'popup'
+}
+
+/** The pass mark in an unzipped package's manifest, 0–100, as an LMS reads it on upload; null without one. */
+export async function masteryScoreOf(packageDir: string): Promise<number | null> {
+  const xml = await readFile(path.join(packageDir, 'imsmanifest.xml'), 'utf8').catch(() => '')
+  const score12 = /<adlcp:masteryscore>([\d.]+)<\/adlcp:masteryscore>/.exec(xml)?.[1]
+  const measure = /<imsss:minNormalizedMeasure>([\d.]+)<\/imsss:minNormalizedMeasure>/.exec(xml)?.[1]
+  if (score12 !== undefined) return Number(score12)
+  return measure === undefined ? null : Math.round(Number(measure) * 10_000) / 100
 }
 
 /**
@@ -109,17 +125,27 @@ export interface StrictLmsConfig {
  */
 export function installStrictLms(config: StrictLmsConfig): void {
   type Api = Record<string, unknown> & { loadFromJSON(json: unknown): void; cmi: unknown }
-  type Strict = (version: string, inner: unknown, options: { refuseCommits?: boolean }) => { api: unknown; log: StrictLmsLog }
+  type Strict = (version: string, inner: unknown, options: { refuseCommits?: boolean; masteryScore?: number | null }) => { api: unknown; log: StrictLmsLog }
   const win = window as unknown as Record<string, unknown> & { lms?: { api: Api; log: StrictLmsLog }; CivicStrictLms: { strictLms: Strict } }
-  const settings = { lmsCommitUrl: false, mastery_override: false, autocommit: false, logLevel: 5 }
+  const mastery = config.masteryScore ?? null
+  const settings = { lmsCommitUrl: false, mastery_override: mastery !== null, autocommit: false, logLevel: 5 }
   const is12 = config.version === 'scorm12'
   const Constructor = win[is12 ? 'Scorm12API' : 'Scorm2004API'] as new (options: unknown) => Api
   const api = new Constructor(settings)
-  const learner = is12 ? { core: { student_id: 'c-jones', student_name: config.learnerName ?? 'Jones, Ceri' } } : { learner_id: 'c-jones', learner_name: config.learnerName ?? 'Jones, Ceri' }
-  api.loadFromJSON(config.stored ? config.stored : learner)
-  const strict = win.CivicStrictLms.strictLms(config.version, api, { refuseCommits: config.refuseCommits === true })
+  const learner = is12
+    ? { core: { student_id: 'c-jones', student_name: config.learnerName ?? 'Jones, Ceri', credit: 'credit', lesson_mode: 'normal' } }
+    : { learner_id: 'c-jones', learner_name: config.learnerName ?? 'Jones, Ceri', credit: 'credit', mode: 'normal' }
+  const data: Record<string, unknown> = { ...(config.stored ? config.stored : learner) }
+  if (mastery !== null && is12) data.student_data = { ...(data.student_data as object | undefined), mastery_score: String(mastery) }
+  if (mastery !== null && !is12) data.scaled_passing_score = String(mastery / 100)
+  api.loadFromJSON(data)
+  const strict = win.CivicStrictLms.strictLms(config.version, api, { refuseCommits: config.refuseCommits === true, masteryScore: mastery })
   win[is12 ? 'API' : 'API_1484_11'] = strict.api
   win.lms = { api, log: strict.log }
+  if (config.opens === 'popup') {
+    window.open(config.launch, 'course', 'popup,width=1024,height=768')
+    return
+  }
   const frame = document.createElement('iframe')
   frame.title = 'Course'
   frame.src = config.launch

@@ -17,6 +17,7 @@ import { createPlayerApi } from './player-api'
 import { prerenderedMarkdownEngine } from './prerendered-markdown'
 import PlayerShell from './PlayerShell.vue'
 import { ProgressTracker, type KeyValueStore } from './progress-tracker'
+import { connectPageLifecycle } from './page-lifecycle'
 import { findScormApi, ScormSession } from './scorm-runtime'
 
 /** Checkpoint commits while the learner reads without generating events. */
@@ -70,6 +71,18 @@ async function start(): Promise<void> {
   const storage = browserStorage()
   const tracker = new ProgressTracker({ course: data.course, session: connected ? session : null, storage, log: (text) => console.warn(text) })
   const progress = tracker.load()
+  // Connected before the app starts, so a window closed while it loads still finishes the session.
+  let courseStore: ReturnType<typeof useCourseStore> | null = null
+  connectPageLifecycle({
+    win: window,
+    doc: document,
+    tracker,
+    // Events wait a moment in the course store before they reach the tracker: send them first.
+    flush: () => courseStore?.flush() ?? Promise.resolve(),
+    // The session is over, so nothing from here on reaches the LMS: the learner is told.
+    onRestoredAfterClose: () => session?.trouble(),
+    commitEveryMs: TIMED_COMMIT_MS,
+  })
   const learnerName = connected && session ? session.get(CMI[session.version].learnerName) : null
 
   const app = createApp({ render: () => h(PlayerShell, { connection: connected ? 'lms' : 'standalone', trouble: view.trouble, branding: data.branding }) })
@@ -83,21 +96,7 @@ async function start(): Promise<void> {
   if (hash === '' || hash === '#' || hash === '#/') await router.replace(resumePath(router, data.course.id, progress.location?.pageId))
   app.mount('#app')
 
-  // Events wait a moment in the course store before they reach the tracker: send them first.
-  const courseStore = app.runWithContext(() => useCourseStore())
-  const flushed = () => courseStore.flush().catch(() => undefined)
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void flushed().then(() => tracker.commit())
-  })
-  // pagehide, not unload: Moodle's permissions policy blocks unload in its frame, and pagehide
-  // also fires when the browser keeps the page in its back-forward cache.
-  let closed = false
-  window.addEventListener('pagehide', () => {
-    if (closed) return
-    closed = true
-    void flushed().then(() => tracker.close())
-  })
-  window.setInterval(() => tracker.commitIfChanged(), TIMED_COMMIT_MS)
+  courseStore = app.runWithContext(() => useCourseStore())
 }
 
 void start()

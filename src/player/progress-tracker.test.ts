@@ -1,7 +1,9 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { courseOf, questionsOfEveryType, quizBlock } from '../../test/support/scorm-courses'
+import type { Question } from '../core/course/questions'
 import type { TrackingEvent } from '../core/progress/schema'
+import type { Response } from '../core/quiz/responses'
 import { ProgressTracker, storageKey } from './progress-tracker'
 import { ScormSession, type Scorm12Api, type Scorm2004Api } from './scorm-runtime'
 
@@ -155,5 +157,152 @@ describe('without an LMS', () => {
     expect(tracker.load().pages).toEqual({})
     expect(tracker.record(answers)).toBe(answers.length)
     expect(tracker.progress.quizzes['check-quiz']?.attempts).toHaveLength(1)
+  })
+})
+
+const RIGHT: Record<Question['type'], Response> = {
+  'single-choice': 'a',
+  'multiple-response': ['a', 'c'],
+  'true-false': false,
+  matching: { a: 'a', b: 'b', c: 'c' },
+  ordering: ['a', 'b', 'c'],
+  'fill-in': 'Localism',
+}
+
+describe('what the LMS holds for the learner', () => {
+  /** Four of six right: 67%, above the quiz's own pass mark of 50 and below the course's 80. */
+  const fourRight: TrackingEvent[] = answers.map((event) =>
+    event.type === 'quiz.answered' && (event.questionId === 'q-single' || event.questionId === 'q-true-false') ? { ...event, response: event.questionId === 'q-single' ? 'b' : true } : event,
+  )
+
+  it('reaches the verdict an LMS applying the mastery score reaches, in both versions', () => {
+    for (const [events, verdict] of [
+      [fourRight, 'failed'],
+      [answers, 'passed'],
+    ] as const) {
+      const lms12 = new Scorm12API({ ...settings, mastery_override: true })
+      lms12.loadFromJSON({ student_data: { mastery_score: '80' } })
+      const session12 = new ScormSession({ version: 'scorm12', api: lms12 as unknown as Scorm12Api })
+      session12.start()
+      const tracker12 = new ProgressTracker({ course, session: session12, storage: null })
+      tracker12.load()
+      tracker12.record(events)
+      const reported = lms12.cmi.core.lesson_status
+      tracker12.close()
+      expect([reported, lms12.cmi.core.lesson_status]).toEqual([verdict, verdict])
+
+      const lms2004 = new Scorm2004API({ ...settings, mastery_override: true })
+      lms2004.loadFromJSON({ scaled_passing_score: '0.8' })
+      const session2004 = new ScormSession({ version: 'scorm2004', api: lms2004 as unknown as Scorm2004Api })
+      session2004.start()
+      const tracker2004 = new ProgressTracker({ course, session: session2004, storage: null })
+      tracker2004.load()
+      tracker2004.record(events)
+      tracker2004.close()
+      expect(lms2004.cmi.success_status).toBe(verdict)
+    }
+  })
+
+  it('reports no score until every quiz has been taken, so no LMS marks a learner failed halfway', () => {
+    const twoQuizzes = courseOf([
+      { id: 'a', title: 'A', objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: 'check', title: 'Check', blocks: [quizBlock('check-quiz', questions, { passMark: 50 })] }] },
+      { id: 'b', title: 'B', objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: 'final', title: 'Final', blocks: [quizBlock('final-quiz', questionsOfEveryType('f', 3))] }] },
+    ])
+    const lms = new Scorm12API({ ...settings, mastery_override: true })
+    lms.loadFromJSON({ student_data: { mastery_score: '80' } })
+    const session = new ScormSession({ version: 'scorm12', api: lms as unknown as Scorm12Api })
+    session.start()
+    const tracker = new ProgressTracker({ course: twoQuizzes, session, storage: null })
+    tracker.load()
+    tracker.record(answers.filter((event) => event.type !== 'page.viewed' || event.pageId === 'check'))
+    tracker.close()
+    expect(lms.cmi.core.score.raw).toBe('')
+    expect(lms.cmi.core.lesson_status).toBe('incomplete')
+  })
+
+  it('keeps a returning learner’s pass and score when their saved progress cannot be used (an updated package)', () => {
+    const first = launch12()
+    first.tracker.record(answers)
+    first.tracker.close()
+    const kept = stored(first.lms)
+    const again = launch12({ ...kept, suspend_data: 'not-this-course' })
+    expect(again.progress.quizzes).toEqual({})
+    again.tracker.record([{ type: 'page.viewed', at: at(20), pageId: 'intro' }])
+    again.tracker.record([{ type: 'quiz.started', at: at(21), quizId: 'check-quiz', seed: 2 }, { type: 'quiz.submitted', at: at(22), quizId: 'check-quiz' }])
+    again.tracker.close()
+    expect(again.lms.cmi.core.lesson_status).toBe('passed')
+    expect(again.lms.cmi.core.score.raw).toBe('94')
+
+    const first2004 = launch2004()
+    first2004.tracker.record(answers)
+    first2004.tracker.close()
+    const again2004 = launch2004({ ...stored(first2004.lms), suspend_data: '' })
+    again2004.tracker.record([{ type: 'page.viewed', at: at(20), pageId: 'intro' }])
+    again2004.tracker.close()
+    expect([again2004.lms.cmi.completion_status, again2004.lms.cmi.success_status, again2004.lms.cmi.score.scaled]).toEqual(['completed', 'passed', '0.94'])
+  })
+
+  it('leaves saved progress it could not read alone, and warns the learner', () => {
+    const lms = new Scorm12API(settings)
+    lms.loadFromJSON({ core: { lesson_status: 'incomplete', entry: 'resume' }, suspend_data: 'saved-elsewhere' })
+    let failRead = false
+    const api = new Proxy(lms as unknown as Scorm12Api, {
+      get(target, key) {
+        if (key === 'LMSGetValue') {
+          return (element: string) => {
+            failRead = element === 'cmi.suspend_data'
+            return failRead ? '' : target.LMSGetValue(element)
+          }
+        }
+        if (key === 'LMSGetLastError') return () => (failRead ? '101' : target.LMSGetLastError())
+        const value = Reflect.get(target, key) as unknown
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
+      },
+    })
+    const onTrouble = vi.fn()
+    const session = new ScormSession({ version: 'scorm12', api }, { onTrouble })
+    session.start()
+    const tracker = new ProgressTracker({ course, session, storage: null })
+    tracker.load()
+    expect(onTrouble).toHaveBeenCalledTimes(1)
+    tracker.record(answers)
+    tracker.close()
+    expect(lms.cmi.suspend_data).toBe('saved-elsewhere')
+    expect(lms.cmi.core.lesson_status).toBe('passed')
+  })
+
+  it('keeps the last suspend data that fitted SCORM 1.2’s limit, and warns the learner, when a course outgrows it', () => {
+    const many = courseOf(
+      Array.from({ length: 120 }, (_, index) => ({
+        id: `m${index}`,
+        title: `M${index}`,
+        objectives: [],
+        minutes: 1,
+        jurisdiction: [],
+        pages: [{ id: `p${index}`, title: `P${index}`, blocks: [quizBlock(`quiz-${index}`, questionsOfEveryType(`x${index}`, 6))] }],
+      })),
+    )
+    const lms = new Scorm12API(settings)
+    const onTrouble = vi.fn()
+    const session = new ScormSession({ version: 'scorm12', api: lms as unknown as Scorm12Api }, { onTrouble })
+    session.start()
+    const tracker = new ProgressTracker({ course: many, session, storage: null })
+    tracker.load()
+    for (let index = 0; index < 120; index++) {
+      const quizId = `quiz-${index}`
+      const bank = questionsOfEveryType(`x${index}`, 6)
+      tracker.record([
+        { type: 'page.viewed', at: at(index % 60), pageId: `p${index}` },
+        { type: 'quiz.started', at: at(index % 60), quizId, seed: index },
+        ...bank.map((question): TrackingEvent => ({ type: 'quiz.answered', quizId, questionId: question.id, response: RIGHT[question.type] })),
+        { type: 'quiz.submitted', at: at(index % 60), quizId },
+        // A second attempt under way as well: the answers of both must be kept.
+        { type: 'quiz.started', at: at(index % 60), quizId, seed: index + 1 },
+        ...bank.map((question): TrackingEvent => ({ type: 'quiz.answered', quizId, questionId: question.id, response: RIGHT[question.type] })),
+      ])
+    }
+    expect(onTrouble).toHaveBeenCalled()
+    expect(lms.cmi.suspend_data.length).toBeGreaterThan(3000)
+    expect(lms.cmi.suspend_data.length).toBeLessThanOrEqual(4096)
   })
 })

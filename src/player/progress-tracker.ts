@@ -3,7 +3,7 @@ import { moduleStatus } from '../core/progress/completion'
 import { indexCourse } from '../core/progress/course-index'
 import { applyEvents } from '../core/progress/reducer'
 import type { CourseProgress, TrackingEvent } from '../core/progress/schema'
-import { CMI, interactionWrites, trackingWrites, type CmiWrite } from '../core/scorm/data-model'
+import { CMI, interactionWrites, lowersRecord, RECORD_ELEMENTS, trackingWrites, type CmiWrite } from '../core/scorm/data-model'
 import { decodeSuspendData, encodeSuspendData, SUSPEND_LIMIT_12, SUSPEND_LIMIT_2004 } from '../core/scorm/suspend-codec'
 import type { ScormSession } from './scorm-runtime'
 
@@ -38,7 +38,13 @@ export class ProgressTracker {
   private readonly storage: KeyValueStore | null
   private readonly now: () => number
   private readonly log: (message: string) => void
-  private readonly written = new Map<string, string>()
+  /**
+   * What the LMS holds: status, score and progress as read at launch, then every value written.
+   * Nothing is written twice, and status, score and progress are never written lower.
+   */
+  private readonly held = new Map<string, string>()
+  /** The LMS could not give the saved progress: writing over it would lose it, so this session leaves it be. */
+  private keepSuspendData = false
   private state: CourseProgress
   private interactions = false
   private sinceCommit = 0
@@ -68,8 +74,18 @@ export class ProgressTracker {
     }
     const cmi = CMI[session.version]
     const status = session.get(cmi.notAttempted.element)
-    const firstLaunch = status === null || (cmi.notAttempted.values as readonly string[]).includes(status)
-    const decoded = decodeSuspendData(this.course, session.get(cmi.suspendData) ?? '')
+    // A status that could not be read is not taken for a first launch: that would write "incomplete" over a pass.
+    const firstLaunch = status !== null && (cmi.notAttempted.values as readonly string[]).includes(status)
+    for (const element of RECORD_ELEMENTS[session.version]) {
+      const value = session.get(element)
+      if (value) this.held.set(element, value)
+    }
+    const saved = session.get(cmi.suspendData)
+    if (saved === null) {
+      this.keepSuspendData = true
+      session.trouble()
+    }
+    const decoded = decodeSuspendData(this.course, saved ?? '')
     if (decoded) this.state = decoded
     else {
       const pageId = session.get(cmi.location)
@@ -95,11 +111,11 @@ export class ProgressTracker {
     }
   }
 
-  /** Writes only what changed since it was last written. */
+  /** Writes only what changed since it was last written, and nothing that lowers the learner's record. */
   private write(writes: readonly CmiWrite[]): void {
     for (const { element, value } of writes) {
-      if (this.written.get(element) === value) continue
-      if (this.session?.set(element, value)) this.written.set(element, value)
+      if (this.held.get(element) === value || lowersRecord(element, value, this.held.get(element))) continue
+      if (this.session?.set(element, value)) this.held.set(element, value)
     }
   }
 
@@ -114,7 +130,9 @@ export class ProgressTracker {
       const entry = indexCourse(this.course).quizzes.get(quizId)?.quiz
       if (!entry) continue
       for (let index = previous; index < record.attempts.length; index++) {
-        const count = Number(session.get(CMI[session.version].interactionCount))
+        // Without the count the entry's index is unknown, and a guess could overwrite an earlier one.
+        const counted = session.get(CMI[session.version].interactionCount)
+        const count = counted === null || counted.trim() === '' ? Number.NaN : Number(counted)
         if (!Number.isInteger(count) || count < 0) break
         // Interactions are a write-only journal: each entry is written once, at the end, never read back.
         for (const writes of interactionWrites(session.version, count, entry, record.attempts[index] as NonNullable<(typeof record.attempts)[number]>, index + 1)) {
@@ -144,8 +162,14 @@ export class ProgressTracker {
     const submitted = this.journal(before, after)
     const version = session.version
     const encoded = encodeSuspendData(this.course, after, version === 'scorm12' ? SUSPEND_LIMIT_12 : SUSPEND_LIMIT_2004)
-    if (!encoded.fits) this.log(`Suspend data is ${encoded.data.length} characters, over the limit.`)
-    this.write([...trackingWrites(version, this.course, after), { element: CMI[version].suspendData, value: encoded.data }])
+    const writes = trackingWrites(version, this.course, after)
+    if (!encoded.fits) {
+      // Over the limit a strict LMS refuses it and a lenient one cuts it short, which breaks the
+      // resume: the last data that fitted stays, and the learner is told progress may not be kept.
+      this.log(`Suspend data is ${encoded.data.length} characters, over the limit; the last that fitted is kept.`)
+      session.trouble()
+    } else if (!this.keepSuspendData) writes.push({ element: CMI[version].suspendData, value: encoded.data })
+    this.write(writes)
     this.sinceCommit += events.length
     const moduleDone = this.finishedModules(after) > this.finishedModules(before)
     if (submitted || moduleDone || this.sinceCommit >= COMMIT_EVERY_EVENTS || this.now() - this.lastCommit >= COMMIT_EVERY_MS) this.commit()

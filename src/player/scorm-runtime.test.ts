@@ -80,6 +80,14 @@ describe('finding the LMS API', () => {
     expect(findScormApi(popup, 'scorm2004')).toEqual({ version: 'scorm2004', api })
   })
 
+  it('looks through the opener of the pop-up’s top window when the package is framed inside a pop-up', () => {
+    const { api } = fake12()
+    const lmsTop = frame({ API: api })
+    const popupTop = frame({ opener: lmsTop })
+    const sco = frame({ opener: null }, popupTop)
+    expect(findScormApi(sco, 'scorm12')).toEqual({ version: 'scorm12', api })
+  })
+
   it('prefers the package’s own version, but takes the other when that is all there is', () => {
     const a12 = fake12().api
     const a2004 = fake2004().api
@@ -138,6 +146,34 @@ describe('the SCORM session', () => {
     expect(session.get('cmi.core.student_name')).toBe('Jones, Ceri')
   })
 
+  it('asks again after a passing read error, and stops asking only for elements the LMS does not implement', () => {
+    const log = vi.fn()
+    let failing = 4
+    const values: Record<string, string> = { 'cmi.suspend_data': 'saved' }
+    const api: Scorm12Api = {
+      ...fake12().api,
+      LMSGetValue: (element) => {
+        if (failing-- > 0) {
+          lastError = '101'
+          return ''
+        }
+        lastError = element in values ? '0' : '401'
+        return values[element] ?? ''
+      },
+      LMSGetLastError: () => lastError,
+    }
+    let lastError = '0'
+    const session = new ScormSession({ version: 'scorm12', api }, { log })
+    session.start()
+    // Three tries fail: nothing to be had this time, but the element is not given up on.
+    expect(session.get('cmi.suspend_data')).toBeNull()
+    expect(session.supports('cmi.suspend_data')).toBe(true)
+    expect(session.get('cmi.suspend_data')).toBe('saved')
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('GetValue(cmi.suspend_data) failed: 101'))
+    expect(session.supports('cmi.interactions._count')).toBe(false)
+    expect(session.set('cmi.interactions._count', '1')).toBe(false)
+  })
+
   it('1.2 finishes once: session time and exit, commit, then LMSFinish; nothing after', () => {
     let now = 1_000
     const { api, calls } = fake12()
@@ -160,6 +196,17 @@ describe('the SCORM session', () => {
     session.finish()
     session.finish()
     expect(calls.slice(1)).toEqual(['SetValue cmi.session_time=PT1H2M3.46S', 'SetValue cmi.exit=suspend', 'Terminate'])
+  })
+
+  it('2004 sends what the LMS refused earlier once more before terminating, since no commit comes first', () => {
+    const { api, calls } = fake2004()
+    let refuse = 3
+    const flaky: Scorm2004Api = { ...api, SetValue: (element, value) => (element === 'cmi.location' && refuse-- > 0 ? 'false' : api.SetValue(element, value)), GetLastError: () => '101' }
+    const session = new ScormSession({ version: 'scorm2004', api: flaky })
+    session.start()
+    expect(session.set('cmi.location', 'p2')).toBe(false)
+    session.finish()
+    expect(calls.slice(-2)).toEqual(['SetValue cmi.location=p2', 'Terminate'])
   })
 
   it('survives an LMS that throws', () => {

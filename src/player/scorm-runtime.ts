@@ -52,12 +52,25 @@ function searchParents(start: Window, version: ScormVersion): unknown {
   return undefined
 }
 
+/** The topmost window above this one: a pop-up's opener is on its top window, not on the frames inside it. */
+function topOf(start: Window): Window {
+  let current: Window = start
+  for (let depth = 0; depth < 12; depth++) {
+    const win: Window = current
+    const parent: Window | undefined = read(() => win.parent)
+    if (!parent || parent === win) break
+    current = parent
+  }
+  return current
+}
+
 export type FoundApi = { version: 'scorm12'; api: Scorm12Api } | { version: 'scorm2004'; api: Scorm2004Api }
 
 /**
  * Finds the LMS's API: through this window's parents (the package in a frame), then through the
- * window that opened it and that window's parents and openers (the package in a pop-up). The
- * package's own version is looked for first; an LMS offering only the other one is used as it is.
+ * window that opened the top window and that window's parents and openers (the package in a
+ * pop-up, framed or not). The package's own version is looked for first; an LMS offering only
+ * the other one is used as it is.
  */
 export function findScormApi(win: Window, preferred: ScormVersion): FoundApi | null {
   const versions: ScormVersion[] = preferred === 'scorm12' ? ['scorm12', 'scorm2004'] : ['scorm2004', 'scorm12']
@@ -67,7 +80,7 @@ export function findScormApi(win: Window, preferred: ScormVersion): FoundApi | n
       const from: Window = current
       const api = searchParents(from, version)
       if (api) return version === 'scorm12' ? { version, api: api as Scorm12Api } : { version, api: api as Scorm2004Api }
-      current = read(() => from.opener as Window | null)
+      current = read(() => topOf(from).opener as Window | null)
     }
   }
   return null
@@ -117,6 +130,12 @@ function callsFor(found: FoundApi): Calls {
 const FINAL_ERRORS: Record<ScormVersion, ReadonlySet<number>> = {
   scorm12: new Set([201, 401, 402, 403, 404, 405]),
   scorm2004: new Set([201, 401, 402, 403, 404, 405, 406, 407, 408]),
+}
+
+/** Errors that say the LMS does not have an element at all (1.2: not implemented; 2004: undefined or not implemented). */
+const NOT_IMPLEMENTED: Record<ScormVersion, ReadonlySet<number>> = {
+  scorm12: new Set([401]),
+  scorm2004: new Set([401, 402]),
 }
 
 const ATTEMPTS = 3
@@ -184,33 +203,41 @@ export class ScormSession {
     }
   }
 
-  private trouble(): void {
+  /** Warns the learner, once a session, that progress may not be saved. */
+  trouble(): void {
     if (this.troubled) return
     this.troubled = true
     this.onTrouble()
   }
 
-  /** A value, or null when the LMS does not have or implement the element. */
+  /**
+   * A value, or null when it could not be read: the LMS does not implement the element (it is
+   * then never asked again), or it kept failing (a passing fault: it is asked again next time).
+   */
   get(element: string): string | null {
     if (!this.open || this.unsupported.has(element)) return null
-    try {
-      const value = this.calls.get(element)
-      const code = this.calls.lastError()
-      if (code !== 0) {
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      try {
+        const value = this.calls.get(element)
+        const code = this.calls.lastError()
+        if (code === 0) return value
         // 2004's 403 says the element has no value yet (cmi.location on a first launch), not that it is missing.
         if (this.version === 'scorm2004' && code === 403) return ''
-        this.unsupported.add(element)
-        return null
+        if (NOT_IMPLEMENTED[this.version].has(code)) {
+          this.unsupported.add(element)
+          return null
+        }
+        this.log(`SCORM GetValue(${element}) failed: ${code} ${this.calls.describe(code)}`)
+      } catch (error) {
+        this.log(`SCORM GetValue(${element}) threw: ${String(error)}`)
       }
-      return value
-    } catch {
-      return null
     }
+    return null
   }
 
-  /** True when the LMS implements an element; optional ones (interactions) vary between LMSs. */
+  /** False only when the LMS has said it does not implement an element; optional ones (interactions) vary between LMSs. */
   supports(element: string): boolean {
-    return this.get(element) !== null
+    return this.get(element) !== null || !this.unsupported.has(element)
   }
 
   /** SetValue with retries; a value that still does not go is kept for the next commit. */
@@ -262,6 +289,7 @@ export class ScormSession {
     this.set(this.version === 'scorm12' ? 'cmi.core.session_time' : 'cmi.session_time', this.sessionTime())
     this.set(this.version === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit', 'suspend')
     if (this.version === 'scorm12') this.commit()
+    else for (const [element, value] of [...this.unsent]) this.set(element, value)
     this.guard('Finish', () => this.calls.finish())
     this.state = 'finished'
   }

@@ -37,8 +37,14 @@ export function moduleStatus(course: CourseBundle, state: CourseProgress, module
 export interface CourseStatus {
   /** The course's completion rules are all met. */
   complete: boolean
-  /** Every quiz passed; null for a course without quizzes. */
+  /**
+   * Every quiz attempted and the score at or above the course's pass mark; null for a course
+   * without quizzes. The one rule the app, certificates, results and an LMS share: an LMS that
+   * applies the package's mastery score (the course pass mark) reaches the same verdict.
+   */
   passed: boolean | null
+  /** Every quiz has been attempted at least once, so the score is final unless a retry raises it. */
+  attemptedAll: boolean
   /** Mean of each quiz's best score (0 for a quiz not yet taken); null without quizzes. */
   score: number | null
   /** Share of the course done, 0–1: pages seen and quizzes passed. */
@@ -54,6 +60,8 @@ export function courseStatus(course: CourseBundle, state: CourseProgress): Cours
   const pagesSeen = pageIds.filter((id) => state.pages[id]).length
   const quizzes = [...index.quizzes.keys()].map((id) => quizStanding(state, id))
   const quizzesPassed = quizzes.filter((quiz) => quiz.passed).length
+  const attemptedAll = quizzes.every((quiz) => quiz.attempts > 0)
+  const score = quizzes.length === 0 ? null : Math.round(quizzes.reduce((sum, quiz) => sum + (quiz.best ?? 0), 0) / quizzes.length)
   const rules = {
     'all-pages-viewed': pagesSeen === pageIds.length,
     'all-quizzes-passed': quizzesPassed === quizzes.length,
@@ -61,8 +69,9 @@ export function courseStatus(course: CourseBundle, state: CourseProgress): Cours
   const total = pageIds.length + quizzes.length
   return {
     complete: course.completion.every((rule) => rules[rule]),
-    passed: quizzes.length === 0 ? null : quizzesPassed === quizzes.length,
-    score: quizzes.length === 0 ? null : Math.round(quizzes.reduce((sum, quiz) => sum + (quiz.best ?? 0), 0) / quizzes.length),
+    passed: score === null ? null : attemptedAll && score >= course.passMark,
+    attemptedAll,
+    score,
     progress: total === 0 ? 0 : (pagesSeen + quizzesPassed) / total,
     pagesSeen,
     pagesTotal: pageIds.length,

@@ -1,8 +1,7 @@
 import type { QuizBlock } from '../course/blocks/quiz'
 import type { CourseBundle } from '../course/bundle'
 import type { Question } from '../course/questions'
-import { courseStatus, quizStanding } from '../progress/completion'
-import { indexCourse } from '../progress/course-index'
+import { courseStatus } from '../progress/completion'
 import type { CourseProgress, QuizAttemptRecord } from '../progress/schema'
 import { planAttempt, scoreAttempt } from '../quiz/attempt'
 import type { Response } from '../quiz/responses'
@@ -22,35 +21,63 @@ export interface CmiWrite {
 export interface Standing {
   complete: boolean
   hasQuizzes: boolean
-  /** Every quiz passed. */
+  /** Every quiz attempted and the score at or above the course pass mark (the package's mastery score). */
   passed: boolean
-  /** Every quiz attempted and not every one passed: a retry can still turn it into passed. */
+  /** Every quiz attempted and the score below the pass mark: a retry can still turn it into passed. */
   failed: boolean
-  /** 0–100, the mean of each quiz's best score; null before any quiz is attempted. */
+  /**
+   * 0–100, the mean of each quiz's best score, once every quiz has been attempted; null before.
+   * A partial score would be judged against the mastery score by an LMS that applies it, and
+   * mark a learner failed halfway through.
+   */
   score: number | null
   progress: number
 }
 
 export function standing(course: CourseBundle, progress: CourseProgress): Standing {
   const status = courseStatus(course, progress)
-  const quizIds = [...indexCourse(course).quizzes.keys()]
-  const standings = quizIds.map((id) => quizStanding(progress, id))
-  const attemptedAll = standings.every((quiz) => quiz.attempts > 0)
   return {
     complete: status.complete,
-    hasQuizzes: quizIds.length > 0,
+    hasQuizzes: status.passed !== null,
     passed: status.passed === true,
-    failed: quizIds.length > 0 && attemptedAll && status.passed === false,
-    score: standings.some((quiz) => quiz.attempts > 0) ? status.score : null,
+    failed: status.passed === false && status.attemptedAll,
+    score: status.attemptedAll ? status.score : null,
     progress: status.progress,
   }
 }
 
-/** 1.2's single status: passed or failed for a course with an assessment, completed otherwise. */
+/**
+ * 1.2's single status: passed or failed once a course with quizzes has a score (the verdict an
+ * LMS reaches from the score and the mastery score), completed for a course without them.
+ */
 export function lessonStatus12(value: Standing): 'passed' | 'failed' | 'completed' | 'incomplete' {
   if (!value.hasQuizzes) return value.complete ? 'completed' : 'incomplete'
-  if (value.passed && value.complete) return 'passed'
+  if (value.passed) return 'passed'
   return value.failed ? 'failed' : 'incomplete'
+}
+
+/** How far each status value goes; a learner is never moved back down this scale. */
+const STATUS_RANK: Record<string, number> = { 'not attempted': 0, unknown: 0, browsed: 1, incomplete: 1, failed: 2, completed: 3, passed: 4 }
+const RANKED_BY_VALUE = new Set(['cmi.core.score.raw', 'cmi.score.raw', 'cmi.score.scaled', 'cmi.progress_measure'])
+const RANKED_BY_STATUS = new Set(['cmi.core.lesson_status', 'cmi.completion_status', 'cmi.success_status'])
+
+/**
+ * True when writing `value` would move the learner back from what the LMS already holds: a
+ * status lower on the scale or a lower score or progress. That happens when a returning learner's
+ * saved progress cannot be used (an updated package, data the LMS lost) and the course starts
+ * again: what they achieved before stays on record.
+ */
+export function lowersRecord(element: string, value: string, held: string | undefined): boolean {
+  if (held === undefined || held === '') return false
+  if (RANKED_BY_STATUS.has(element)) return (STATUS_RANK[value] ?? 0) < (STATUS_RANK[held] ?? 0)
+  if (RANKED_BY_VALUE.has(element)) return Number(value) < Number(held)
+  return false
+}
+
+/** The elements lowersRecord guards, read from the LMS when a session starts. */
+export const RECORD_ELEMENTS: Record<ScormVersion, readonly string[]> = {
+  scorm12: ['cmi.core.lesson_status', 'cmi.core.score.raw'],
+  scorm2004: ['cmi.completion_status', 'cmi.success_status', 'cmi.score.raw', 'cmi.score.scaled', 'cmi.progress_measure'],
 }
 
 const decimal = (value: number, places: number) => String(Number(value.toFixed(places)))

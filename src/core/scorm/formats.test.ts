@@ -19,6 +19,13 @@ describe('session time', () => {
     expect(sessionTime12(20_000 * 3_600_000)).toMatch(/^\d{2,4}:\d\d:\d\d(\.\d{1,2})?$/)
   })
 
+  it('writes a zero session for a clock that gave no number or went backwards', () => {
+    for (const ms of [Number.NaN, Number.POSITIVE_INFINITY, -5_000]) {
+      expect(sessionTime12(ms)).toBe('0000:00:00.00')
+      expect(sessionTime2004(ms)).toBe('PT0S')
+    }
+  })
+
   it('2004 never writes more than two decimals', () => {
     for (const ms of [1, 333, 1_234_567, 99_999]) expect(sessionTime2004(ms)).toMatch(/^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/)
   })

@@ -2,12 +2,15 @@ import type { ScormVersion } from './manifest'
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0')
 
+/** Hundredths of a second; a clock that went backwards or gave no number counts as none. */
+const centisecondsOf = (milliseconds: number) => (Number.isFinite(milliseconds) ? Math.max(0, Math.round(milliseconds / 10)) : 0)
+
 /**
  * SCORM 1.2 CMITimespan: `HHHH:MM:SS.SS` with 2 to 4 hour digits. Longer sessions are capped at
  * the largest value the format can hold rather than written out of range.
  */
 export function sessionTime12(milliseconds: number): string {
-  const centis = Math.min(Math.max(0, Math.round(milliseconds / 10)), 9999 * 360_000 + 59 * 6000 + 5999)
+  const centis = Math.min(centisecondsOf(milliseconds), 9999 * 360_000 + 59 * 6000 + 5999)
   const hours = Math.floor(centis / 360_000)
   const minutes = Math.floor((centis % 360_000) / 6000)
   const seconds = Math.floor((centis % 6000) / 100)
@@ -17,7 +20,7 @@ export function sessionTime12(milliseconds: number): string {
 
 /** SCORM 2004 timeinterval: ISO 8601 duration, at most 2 decimals on seconds, never a bare `PT`. */
 export function sessionTime2004(milliseconds: number): string {
-  const centis = Math.max(0, Math.round(milliseconds / 10))
+  const centis = centisecondsOf(milliseconds)
   const hours = Math.floor(centis / 360_000)
   const minutes = Math.floor((centis % 360_000) / 6000)
   const seconds = (centis % 6000) / 100

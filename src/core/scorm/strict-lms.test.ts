@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { strictLms, strictWriteProblem } from './strict-lms'
+import { masteryProblem, strictLms, strictWriteProblem } from './strict-lms'
 
 /** An LMS that accepts everything and remembers the values, standing in for scorm-again. */
 function lenientLms(prefix: '' | 'LMS') {
@@ -127,5 +127,34 @@ describe('strictLms', () => {
     api.LMSInitialize?.('')
     api.LMSGetValue?.('cmi.core.entry')
     expect(heard).toEqual(['LMSInitialize', 'LMSGetValue'])
+  })
+})
+
+describe('masteryProblem', () => {
+  const written = (entries: Record<string, string>) => new Map(Object.entries(entries))
+
+  it('finds a 1.2 status the score and mastery score would overturn, including a score sent while incomplete', () => {
+    expect(masteryProblem('scorm12', written({ 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '61' }), 80)).toBe(
+      'lesson_status "passed" with score 61: an LMS that applies the mastery score 80 records "failed"',
+    )
+    expect(masteryProblem('scorm12', written({ 'cmi.core.lesson_status': 'incomplete', 'cmi.core.score.raw': '100' }), 80)).toContain('records "passed"')
+    expect(masteryProblem('scorm12', written({ 'cmi.core.lesson_status': 'failed', 'cmi.core.score.raw': '79' }), 80)).toBeNull()
+    expect(masteryProblem('scorm12', written({ 'cmi.core.lesson_status': 'incomplete' }), 80)).toBeNull()
+  })
+
+  it('judges 2004’s success status from the scaled score', () => {
+    expect(masteryProblem('scorm2004', written({ 'cmi.success_status': 'unknown', 'cmi.score.scaled': '0.5' }), 80)).toContain('records "failed"')
+    expect(masteryProblem('scorm2004', written({ 'cmi.success_status': 'passed', 'cmi.score.scaled': '0.8' }), 80)).toBeNull()
+  })
+
+  it('is logged once at a commit by the strict LMS', () => {
+    const { api } = lenientLms('LMS')
+    const { api: strict, log } = strictLms('scorm12', api, { masteryScore: 80 })
+    strict.LMSInitialize?.('')
+    strict.LMSSetValue?.('cmi.core.lesson_status', 'passed')
+    strict.LMSSetValue?.('cmi.core.score.raw', '40')
+    strict.LMSCommit?.('')
+    strict.LMSCommit?.('')
+    expect(log.violations).toEqual(['lesson_status "passed" with score 40: an LMS that applies the mastery score 80 records "failed"'])
   })
 })

@@ -23,6 +23,11 @@ export interface StrictLmsOptions {
   refuseCommits?: boolean
   /** Told after every call, for a screen that shows the log as it grows. */
   onCall?: (name: string) => void
+  /**
+   * The package's mastery score (1.2) or scaled passing score × 100 (2004), 0–100. An LMS that
+   * applies it sets passed or failed from the score on its own; a status that disagrees is logged.
+   */
+  masteryScore?: number | null
 }
 
 export interface StrictLms {
@@ -88,6 +93,23 @@ export function strictWriteProblem(version: ScormVersion, element: string, value
 }
 
 /**
+ * What an LMS that applies the mastery score would change: the status the package last wrote
+ * against the verdict its score gives. 1.2 has one status; 2004's success status is judged from
+ * the scaled score. Returns what is wrong, or null.
+ */
+export function masteryProblem(version: ScormVersion, written: ReadonlyMap<string, string>, masteryScore: number): string | null {
+  const is12 = version === 'scorm12'
+  const status = written.get(is12 ? CMI.scorm12.status : 'cmi.success_status')
+  const score = written.get(is12 ? CMI.scorm12.scoreRaw : 'cmi.score.scaled')
+  if (status === undefined || score === undefined || score === '') return null
+  const passes = is12 ? Number(score) >= masteryScore : Number(score) >= masteryScore / 100
+  const verdict = passes ? 'passed' : 'failed'
+  if (status === verdict) return null
+  const threshold = is12 ? `mastery score ${masteryScore}` : `scaled passing score ${masteryScore / 100}`
+  return `${is12 ? 'lesson_status' : 'success_status'} "${status}" with score ${score}: an LMS that applies the ${threshold} records "${verdict}"`
+}
+
+/**
  * Wraps an LMS's runtime API (scorm-again in the tests and in the app's "Test this package"
  * window) with the strictness of the pickiest real LMSs: the write checks above, Initialize
  * once, no calls after finishing, and no Commit right before Terminate in 2004. A write that
@@ -98,6 +120,7 @@ export function strictLms(version: ScormVersion, inner: LmsApi, options: StrictL
   const names = LMS_FUNCTIONS[version]
   const log: StrictLmsLog = { calls: [], sets: [], violations: [], initialized: 0, finished: false }
   const types = new Map<string, string>()
+  const written = new Map<string, string>()
   const refusedWrite = version === 'scorm12' ? '405' : '406'
   const generalCommitFailure = version === 'scorm12' ? '101' : '391'
   let forcedError: string | null = null
@@ -117,6 +140,10 @@ export function strictLms(version: ScormVersion, inner: LmsApi, options: StrictL
     if (log.finished && !asksAboutErrors) log.violations.push(`${name} called after ${names.finish}`)
     if (name === names.init && ++log.initialized > 1) log.violations.push(`${names.init} called ${log.initialized} times`)
     if (name === names.finish && version === 'scorm2004' && previous === names.commit) log.violations.push('Commit right before Terminate')
+    if ((name === names.commit || name === names.finish) && options.masteryScore != null) {
+      const problem = masteryProblem(version, written, options.masteryScore)
+      if (problem && !log.violations.includes(problem)) log.violations.push(problem)
+    }
     if (name === names.commit && options.refuseCommits) {
       forcedError = generalCommitFailure
       return 'false'
@@ -131,6 +158,7 @@ export function strictLms(version: ScormVersion, inner: LmsApi, options: StrictL
         return 'false'
       }
       log.sets.push([element, value])
+      written.set(element, value)
     }
     const target = inner[name]
     const result = typeof target === 'function' ? String((target as LmsFunction).apply(inner, args)) : 'false'

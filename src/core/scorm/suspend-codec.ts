@@ -423,20 +423,30 @@ function optionalTexts(course: CourseBundle, progress: CourseProgress): Optional
 
 /**
  * Packs progress into at most `maxLength` characters when it can: optional texts (reflections
- * first, longest first, then wrong fill-in answers) are left out one by one until it fits.
+ * first, longest first, then wrong fill-in answers) are left out, as few as will do, in that
+ * order. The data only shrinks as more are left out, so the fewest is found by halving.
  */
 export function encodeSuspendData(course: CourseBundle, progress: CourseProgress, maxLength = Infinity): EncodedSuspendData {
-  const dropped = new Set<string>()
-  const keep: Keep = (key) => !dropped.has(key)
-  let data = encodeWith(course, progress, keep)
-  const candidates = optionalTexts(course, progress)
-  while (data.length > maxLength) {
-    const next = candidates.shift()
-    if (!next) break
-    dropped.add(next.key)
-    data = encodeWith(course, progress, keep)
+  const full = encodeWith(course, progress, () => true)
+  if (full.length <= maxLength) return { data: full, dropped: [], fits: true }
+  const candidates = optionalTexts(course, progress).map((text) => text.key)
+  const leavingOut = (count: number) => {
+    const dropped = new Set(candidates.slice(0, count))
+    return { data: encodeWith(course, progress, (key) => !dropped.has(key)), dropped: [...dropped] }
   }
-  return { data, dropped: [...dropped], fits: data.length <= maxLength }
+  let low = 1
+  let high = candidates.length
+  let best = leavingOut(high)
+  if (best.data.length > maxLength) return { ...best, fits: false }
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2)
+    const attempt = leavingOut(middle)
+    if (attempt.data.length <= maxLength) {
+      best = attempt
+      high = middle
+    } else low = middle + 1
+  }
+  return { ...best, fits: true }
 }
 
 /** The progress in suspend data, or null when the data is empty, corrupt, of another format or of another course. */

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { readPickedFile, saveFile } from './download'
 
 describe('saveFile', () => {
-  it('downloads the bytes under the given name and type', async () => {
+  it('downloads the bytes under the given name and type, and lets the URL go once the download has had time to read it', async () => {
+    vi.useFakeTimers()
     const created: Blob[] = []
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
       created.push(blob as Blob)
@@ -18,8 +19,11 @@ describe('saveFile', () => {
     expect(created[0]?.type).toBe('text/markdown')
     expect(await created[0]?.text()).toBe('# Notes')
     expect(document.querySelector('a[download]')).toBeNull()
-    await new Promise((resolve) => setTimeout(resolve, 1))
+    vi.advanceTimersByTime(1_000)
+    expect(revoke).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(60_000)
     expect(revoke).toHaveBeenCalledWith('blob:civic/1')
+    vi.useRealTimers()
   })
 })
 

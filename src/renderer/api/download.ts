@@ -14,8 +14,9 @@ export function saveFile(file: FileDownload, doc: Document = document): void {
   doc.body.append(link)
   link.click()
   link.remove()
-  // The download has started from the click; the object URL is no longer needed after this tick.
-  setTimeout(() => URL.revokeObjectURL(url), 0)
+  // The click only starts the download; a large file (a handout PDF, a package) may still be
+  // reading the blob a moment later, so the URL is let go of well after that.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
 /** Reads a file the learner picked as text, refusing anything larger than the limit. */

@@ -77,4 +77,21 @@ describe('openLmsSession', () => {
     expect(again?.GetValue?.('cmi.location')).toBe('')
     expect(again?.GetValue?.('cmi.learner_name')).toBe('Learner, Preview')
   })
+
+  it('judges the score against the manifest’s pass mark as Moodle does, and logs a status the judgement overturns', () => {
+    const session = openLmsSession(window, 'scorm12', null, () => undefined, 80)
+    const api = slot('API')
+    api?.LMSInitialize?.('')
+    expect(api?.LMSGetValue?.('cmi.student_data.mastery_score')).toBe('80')
+    api?.LMSSetValue?.('cmi.core.lesson_status', 'passed')
+    api?.LMSSetValue?.('cmi.core.score.raw', '61')
+    api?.LMSCommit?.('')
+    api?.LMSFinish?.('')
+    expect(session.snapshot()).toMatchObject({ core: { lesson_status: 'failed' } })
+    expect(session.strict.log.violations).toEqual(['lesson_status "passed" with score 61: an LMS that applies the mastery score 80 records "failed"'])
+
+    openLmsSession(window, 'scorm2004', null, () => undefined, 80)
+    slot('API_1484_11')?.Initialize?.('')
+    expect(slot('API_1484_11')?.GetValue?.('cmi.scaled_passing_score')).toBe('0.8')
+  })
 })

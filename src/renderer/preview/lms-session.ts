@@ -21,20 +21,30 @@ export interface LmsSession {
 
 function firstLaunch(version: ScormVersion): Record<string, unknown> {
   return version === 'scorm12'
-    ? { core: { student_id: PREVIEW_LEARNER.id, student_name: PREVIEW_LEARNER.name, entry: 'ab-initio' } }
-    : { learner_id: PREVIEW_LEARNER.id, learner_name: PREVIEW_LEARNER.name, entry: 'ab-initio' }
+    ? { core: { student_id: PREVIEW_LEARNER.id, student_name: PREVIEW_LEARNER.name, entry: 'ab-initio', credit: 'credit', lesson_mode: 'normal' } }
+    : { learner_id: PREVIEW_LEARNER.id, learner_name: PREVIEW_LEARNER.name, entry: 'ab-initio', credit: 'credit', mode: 'normal' }
+}
+
+/** The manifest's pass mark, where the LMS keeps it for the package to read. */
+function withMastery(version: ScormVersion, data: Record<string, unknown>, masteryScore: number | null): Record<string, unknown> {
+  if (masteryScore === null) return data
+  return version === 'scorm12'
+    ? { ...data, student_data: { ...(data.student_data as object | undefined), mastery_score: String(masteryScore) } }
+    : { ...data, scaled_passing_score: String(masteryScore / 100) }
 }
 
 /**
  * Puts a strict LMS on the window for the package's frame to find: scorm-again, holding the
- * stored data of an earlier session (or a first launch), wrapped in the app's strict checks.
+ * stored data of an earlier session (or a first launch), wrapped in the app's strict checks. Like
+ * Moodle, it judges the score against the manifest's pass mark itself, and the strict checks
+ * log a status that the judgement overturns.
  */
-export function openLmsSession(win: Window, version: ScormVersion, stored: Record<string, unknown> | null, onCall: () => void): LmsSession {
+export function openLmsSession(win: Window, version: ScormVersion, stored: Record<string, unknown> | null, onCall: () => void, masteryScore: number | null = null): LmsSession {
   // No commit URL: the data stays in this window, where the preview shows it.
-  const settings = { lmsCommitUrl: false, autocommit: false, mastery_override: false, logLevel: 5 } as const
+  const settings = { lmsCommitUrl: false, autocommit: false, mastery_override: masteryScore !== null, logLevel: 5 } as const
   const api = (version === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings)) as unknown as ScormAgain
-  api.loadFromJSON(stored ?? firstLaunch(version))
-  const strict = strictLms(version, api as unknown as LmsApi, { onCall })
+  api.loadFromJSON(withMastery(version, stored ?? firstLaunch(version), masteryScore))
+  const strict = strictLms(version, api as unknown as LmsApi, { onCall, masteryScore })
   const slots = win as unknown as Record<string, unknown>
   delete slots[API_PROPERTY.scorm12]
   delete slots[API_PROPERTY.scorm2004]

@@ -6,7 +6,8 @@ const options = { courseId: 'demo', courseVersion: '1.0.0', title: 'Demo & frien
 
 describe('readLaunchInfo', () => {
   it.each(['scorm12', 'scorm2004'] as const)('reads the version, title and launch file of the exporter’s %s manifest', (version) => {
-    expect(readLaunchInfo(buildManifest({ ...options, version, passMark: 80 }))).toEqual({ version, title: 'Demo & friends', launch: 'index.html' })
+    expect(readLaunchInfo(buildManifest({ ...options, version, passMark: 80 }))).toEqual({ version, title: 'Demo & friends', launch: 'index.html', masteryScore: 80 })
+    expect(readLaunchInfo(buildManifest({ ...options, version })).masteryScore).toBeNull()
   })
 
   it('finds the launch through the default organisation, whatever the prefixes', () => {
@@ -19,7 +20,7 @@ describe('readLaunchInfo', () => {
   </cp:organizations>
   <cp:resources><cp:resource identifier="r0" href="wrong.html"/><cp:resource identifier="r1" href="sco/start.html"/></cp:resources>
 </cp:manifest>`
-    expect(readLaunchInfo(xml)).toEqual({ version: 'scorm12', title: 'Right', launch: 'sco/start.html' })
+    expect(readLaunchInfo(xml)).toEqual({ version: 'scorm12', title: 'Right', launch: 'sco/start.html', masteryScore: null })
   })
 
   it.each([

@@ -6,6 +6,8 @@ export interface LaunchInfo {
   title: string
   /** The launch file, relative to the package root. */
   launch: string
+  /** The pass mark an LMS judges the score by, 0–100 (1.2's mastery score, 2004's minimum measure × 100); null without one. */
+  masteryScore: number | null
 }
 
 export class ManifestProblem extends Error {}
@@ -40,5 +42,14 @@ export function readLaunchInfo(xml: string): LaunchInfo {
   if (!resource || !href) throw new ManifestProblem('imsmanifest.xml has no item that launches a resource with an href.')
   if (!SAFE_PACKAGE_PATH.test(href)) throw new ManifestProblem(`The launch file "${href}" is not a plain path inside the package.`)
   const title = [...organisation.children].find((child) => child.localName === 'title')?.textContent?.trim() ?? ''
-  return { version, title, launch: href }
+  return { version, title, launch: href, masteryScore: masteryScoreOf(version, item as Element) }
+}
+
+/** 1.2's masteryscore on the item; 2004's minimum normalised measure of a primary objective satisfied by measure. */
+function masteryScoreOf(version: ScormVersion, item: Element): number | null {
+  const objective = byName(item, 'primaryObjective').find((element) => element.getAttribute('satisfiedByMeasure') === 'true')
+  const text = version === 'scorm12' ? byName(item, 'masteryscore')[0]?.textContent : objective && byName(objective, 'minNormalizedMeasure')[0]?.textContent
+  const value = Number(text?.trim() || Number.NaN)
+  if (!Number.isFinite(value)) return null
+  return version === 'scorm12' ? value : Math.round(value * 10_000) / 100
 }

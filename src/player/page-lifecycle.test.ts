@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { connectPageLifecycle } from './page-lifecycle'
+
+function setUp() {
+  const calls: string[] = []
+  const events = new EventTarget()
+  const win = Object.assign(events, {
+    setTimeout: (handler: () => void, ms?: number) => setTimeout(handler, ms),
+    clearTimeout: (id?: number) => clearTimeout(id),
+    setInterval: (handler: () => void, ms?: number) => setInterval(handler, ms),
+    clearInterval: (id?: number) => clearInterval(id),
+  }) as unknown as Parameters<typeof connectPageLifecycle>[0]['win']
+  const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState })
+  const tracker = {
+    commit: () => void calls.push('commit'),
+    commitIfChanged: () => void calls.push('commitIfChanged'),
+    close: () => void calls.push('close'),
+  }
+  const onRestoredAfterClose = vi.fn()
+  const disconnect = connectPageLifecycle({
+    win,
+    doc,
+    tracker,
+    flush: () => {
+      calls.push('flush')
+      return Promise.resolve()
+    },
+    onRestoredAfterClose,
+    commitEveryMs: 60_000,
+  })
+  const hide = () => {
+    doc.visibilityState = 'hidden'
+    doc.dispatchEvent(new Event('visibilitychange'))
+  }
+  const pageHide = () => events.dispatchEvent(new Event('pagehide'))
+  const pageShow = (persisted: boolean) => events.dispatchEvent(Object.assign(new Event('pageshow'), { persisted }))
+  return { calls, hide, pageHide, pageShow, onRestoredAfterClose, disconnect }
+}
+
+beforeEach(() => vi.useFakeTimers())
+afterEach(() => vi.useRealTimers())
+
+describe('the page’s life and the LMS session', () => {
+  it('commits when the page is hidden, after sending the waiting events', async () => {
+    const page = setUp()
+    page.hide()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(page.calls).toEqual(['flush', 'commit'])
+  })
+
+  it('finishes exactly once when the page closes, after sending the waiting events', async () => {
+    const page = setUp()
+    page.pageHide()
+    page.pageHide()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(page.calls).toEqual(['flush', 'close'])
+  })
+
+  it('drops the hidden page’s commit when the page closes in the same turn, so Terminate never follows a Commit', async () => {
+    const page = setUp()
+    page.hide()
+    page.pageHide()
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(page.calls).not.toContain('commit')
+    expect(page.calls.filter((call) => call === 'close')).toHaveLength(1)
+  })
+
+  it('commits what changed every minute while the page is open, and not after it closed', async () => {
+    const page = setUp()
+    await vi.advanceTimersByTimeAsync(120_000)
+    expect(page.calls).toEqual(['commitIfChanged', 'commitIfChanged'])
+    page.pageHide()
+    await vi.advanceTimersByTimeAsync(120_000)
+    expect(page.calls.filter((call) => call === 'commitIfChanged')).toHaveLength(2)
+  })
+
+  it('tells the learner when the browser brings the page back after its session finished', () => {
+    const page = setUp()
+    page.pageShow(true)
+    expect(page.onRestoredAfterClose).not.toHaveBeenCalled()
+    page.pageHide()
+    page.pageShow(false)
+    page.pageShow(true)
+    expect(page.onRestoredAfterClose).toHaveBeenCalledTimes(1)
+  })
+
+  it('lets go of the page when disconnected', async () => {
+    const page = setUp()
+    page.disconnect()
+    page.hide()
+    page.pageHide()
+    await vi.advanceTimersByTimeAsync(120_000)
+    expect(page.calls).toEqual([])
+  })
+})
