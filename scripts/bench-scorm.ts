@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { version } from '../package.json'
-import { exportScormPackage, suspendWorstCase } from '../src/node/export/scorm-export'
+import { exportScormPackage, suspendBudget } from '../src/node/export/scorm-export'
 import { loadCourseFolder } from '../src/node/course-loader'
 import { extractZip } from '../test/support/read-zip'
 
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     }
     const loaded = await loadCourseFolder(COURSE)
     if (!loaded.bundle) throw new Error('The bundled course does not load; run civic-learn validate on it.')
-    const suspend = suspendWorstCase(loaded.bundle)
+    const { worstCase: suspend, limit, fits } = suspendBudget(loaded.bundle, 'scorm12')
 
     const exportMs = median(exports)
     const lines = [
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
         : 'zip -r: not measured (no zip program on this machine: apt-get install zip)',
       `package size: ${(packageBytes / 1024 / 1024).toFixed(2)} MB`,
       `player JavaScript + CSS, gzipped: ${kb(playerGzip)} (target ≤ ${TARGETS.playerKb} KB: ${verdict(playerGzip <= TARGETS.playerKb * 1024)})`,
-      `suspend data, whole course with every question answered: ${suspend} of SCORM 1.2's 4096 characters (${Math.round((suspend / 4096) * 100)}%)`,
+      `suspend data, whole course with every question answered: ${suspend} of SCORM 1.2's ${limit} characters (${Math.round((suspend / limit) * 100)}%)${fits ? '' : ', over the limit'}`,
       '',
     ]
     process.stdout.write(lines.join('\n'))

@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatSummary } from './export'
 import { runCli } from './main'
 
 const ROOT = path.resolve(__dirname, '../..')
@@ -51,7 +52,8 @@ describe('civic-learn export', () => {
     let out = ''
     const code = await runCli(['export', EVERY_BLOCK, '--out', path.join(work, 'cli.zip'), '--format', 'scorm2004'], { out: (text) => (out += text), err: (text) => (out += text) }, { version: '9.9.9', baseDir: path.join(install, 'out/cli') })
     expect(out).toContain('Exported "Every block and question type" (every-block) as SCORM 2004 4th Edition')
-    expect(out).toMatch(/suspend data: at most \d+ of SCORM 1\.2's 4,096 characters \(\d+%\) with every question answered/)
+    expect(out).toMatch(/suspend data: at most \d+ of SCORM 2004's 64,000 characters \(\d+%\) with every question answered/)
+    expect(out).not.toContain('warning')
     expect(code).toBe(0)
   })
 
@@ -61,3 +63,16 @@ describe('civic-learn export', () => {
     expect(err).toContain('does not exist')
   })
 })
+
+describe('the export summary', () => {
+  const summary = { out: 'big.zip', format: 'scorm12' as const, courseId: 'big', title: 'Big', modules: ['a'], files: 10, mediaFiles: 0, bytes: 2048 }
+
+  it('warns when a learner could save more progress than the version allows, and says what to do', () => {
+    const text = formatSummary({ ...summary, suspendData: { worstCase: 6_000, limit: 4_096, fits: false } })
+    expect(text).toContain("suspend data: at most 6,000 of SCORM 1.2's 4,096 characters (146%)")
+    expect(text).toContain('warning: a learner who answers every question could save more progress than SCORM 1.2 allows')
+    expect(text).toContain('or export as SCORM 2004')
+    expect(formatSummary({ ...summary, suspendData: { worstCase: 600, limit: 4_096, fits: true } })).not.toContain('warning')
+  })
+})
+

@@ -131,8 +131,8 @@ export const ScormExportResultSchema = z
         files: z.number().int().nonnegative(),
         mediaFiles: z.number().int().nonnegative(),
         modules: z.array(z.string()),
-        /** The longest suspend data the package can produce, against SCORM 1.2's limit. */
-        suspendData: z.object({ worstCase: z.number().int().nonnegative(), limit: z.number().int().positive() }).strict(),
+        /** The longest suspend data the package can produce, against its version's limit; fits is false when the essentials alone outgrow it. */
+        suspendData: z.object({ worstCase: z.number().int().nonnegative(), limit: z.number().int().positive(), fits: z.boolean() }).strict(),
       })
       .strict(),
     file: FileSchema,

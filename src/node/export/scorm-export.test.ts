@@ -8,7 +8,8 @@ import { extractZip, readZip } from '../../../test/support/read-zip'
 import type { PackageData } from '../../core/scorm/package-data'
 import { SCHEMA_FILES, type ScormVersion } from '../../core/scorm/manifest'
 import { loadBrandingOverlay } from './branding'
-import { exportScormPackage, type ScormExportOptions } from './scorm-export'
+import { courseOf, questionsOfEveryType, quizBlock } from '../../../test/support/scorm-courses'
+import { exportScormPackage, suspendBudget, type ScormExportOptions } from './scorm-export'
 
 const ROOT = path.resolve(__dirname, '../../..')
 const EVERY_BLOCK = path.join(ROOT, 'e2e/fixtures/courses/every-block')
@@ -66,7 +67,7 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s package', (format: ScormVer
     expect(names.filter((name) => name.endsWith('.md') || name.endsWith('.yaml'))).toEqual([])
     expect(listed.find((entry) => entry.name === 'courses/every-block/media/talk.mp4')?.method).toBe('stored')
     expect(listed.find((entry) => entry.name === 'course.json')?.method).toBe('deflated')
-    expect(summary).toMatchObject({ courseId: 'every-block', modules: ['blocks'], mediaFiles: 6, suspendData: { limit: 4096 } })
+    expect(summary).toMatchObject({ courseId: 'every-block', modules: ['blocks'], mediaFiles: 6, suspendData: { limit: format === 'scorm12' ? 4096 : 64000, fits: true } })
     expect(summary.suspendData.worstCase).toBeGreaterThan(0)
 
     const dir = await unzip(summary.out)
@@ -176,3 +177,24 @@ describe('branding overlay', () => {
     await expect(exportScormPackage(options('x.zip', { overlay: file }))).rejects.toThrow('The course has no module "ghost"')
   })
 })
+
+describe('suspendBudget', () => {
+  it('says when the essentials of a course outgrow SCORM 1.2’s limit but not 2004’s', () => {
+    const quizzes = (count: number) =>
+      courseOf(
+        Array.from({ length: count }, (_, index) => ({
+          id: `m${index}`,
+          title: `M${index}`,
+          objectives: [],
+          minutes: 1,
+          jurisdiction: [],
+          pages: [{ id: `p${index}`, title: `P${index}`, blocks: [quizBlock(`quiz-${index}`, questionsOfEveryType(`x${index}`, 6))] }],
+        })),
+      )
+    expect(suspendBudget(quizzes(10), 'scorm12')).toMatchObject({ limit: 4096, fits: true })
+    const big = quizzes(120)
+    expect(suspendBudget(big, 'scorm12')).toMatchObject({ limit: 4096, fits: false })
+    expect(suspendBudget(big, 'scorm2004')).toMatchObject({ limit: 64000, fits: true })
+  })
+})
+

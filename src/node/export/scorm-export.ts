@@ -7,7 +7,8 @@ import type { BrandingOverlay, PackageBranding } from '../../core/scorm/branding
 import { buildManifest, SAFE_PACKAGE_PATH, SCHEMA_FILES, type ScormVersion } from '../../core/scorm/manifest'
 import { PACKAGE_DATA_FILE, type PackageData } from '../../core/scorm/package-data'
 import { prerenderMarkdown } from '../../core/scorm/prerender-markdown'
-import { encodeSuspendData, SUSPEND_LIMIT_12, worstCaseProgress } from '../../core/scorm/suspend-codec'
+import { CMI } from '../../core/scorm/cmi'
+import { encodeSuspendData, worstCaseProgress } from '../../core/scorm/suspend-codec'
 import { readCourseFolder } from '../course-loader'
 import { loadBrandingOverlay, type LoadedBranding } from './branding'
 import { ExportError } from './errors'
@@ -41,8 +42,11 @@ export interface ScormExportSummary {
   files: number
   mediaFiles: number
   bytes: number
-  /** The longest suspend data the exported course can produce, against SCORM 1.2's limit. */
-  suspendData: { worstCase: number; limit: number }
+  /**
+   * The longest suspend data the exported course can produce, against the version's limit;
+   * `fits` is false when even without the texts the player can leave out it is longer.
+   */
+  suspendData: { worstCase: number; limit: number; fits: boolean }
 }
 
 const SCHEMA_FOLDERS: Record<ScormVersion, string> = { scorm12: 'scorm12', scorm2004: 'scorm2004-4th' }
@@ -133,9 +137,11 @@ export function referencedFiles(bundle: CourseBundle, files: readonly string[]):
   })
 }
 
-/** The longest suspend data this course can produce, in characters. */
-export function suspendWorstCase(bundle: CourseBundle): number {
-  return encodeSuspendData(bundle, worstCaseProgress(bundle)).data.length
+/** The longest suspend data this course can produce, in characters, and whether it fits the version's limit. */
+export function suspendBudget(bundle: CourseBundle, format: ScormVersion): ScormExportSummary['suspendData'] {
+  const worst = worstCaseProgress(bundle)
+  const limit = CMI[format].suspendLimit
+  return { worstCase: encodeSuspendData(bundle, worst).data.length, limit, fits: encodeSuspendData(bundle, worst, limit).fits }
 }
 
 /**
@@ -214,6 +220,6 @@ export async function exportScormPackage(options: ScormExportOptions): Promise<S
     files: entries.length,
     mediaFiles: media.length,
     bytes: (await stat(options.out)).size,
-    suspendData: { worstCase: suspendWorstCase(bundle), limit: SUSPEND_LIMIT_12 },
+    suspendData: suspendBudget(bundle, options.format),
   }
 }

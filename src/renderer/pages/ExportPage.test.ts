@@ -23,7 +23,7 @@ function course(): CourseBundle {
 }
 
 const exported: ScormExportResult = {
-  summary: { fileName: 'demo-scorm2004.zip', format: 'scorm2004', bytes: 2.5 * 1024 * 1024, files: 40, mediaFiles: 3, modules: ['one', 'three'], suspendData: { worstCase: 1024, limit: 4096 } },
+  summary: { fileName: 'demo-scorm2004.zip', format: 'scorm2004', bytes: 2.5 * 1024 * 1024, files: 40, mediaFiles: 3, modules: ['one', 'three'], suspendData: { worstCase: 1024, limit: 4096, fits: true } },
   file: { fileName: 'demo-scorm2004.zip', mediaType: 'application/zip', base64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==' },
   previewId: '0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
 }
@@ -70,6 +70,7 @@ describe('ExportPage', () => {
     expect(summary.text()).toContain('40 (including 3 course media files)')
     expect(summary.text()).toContain('Module one, Module three')
     expect(summary.text()).toContain('1024 of 4096 characters at most (25%)')
+    expect(summary.find('[data-testid="export-suspend-warning"]').exists()).toBe(false)
     expect(document.activeElement?.id).toBe('export-summary-title')
     wrapper.unmount()
   })
@@ -84,6 +85,20 @@ describe('ExportPage', () => {
     expect(link.attributes('rel')).toBe('noopener')
     expect(link.text()).toBe("Profi'r pecyn hwn (yn agor ffenestr newydd)")
     wrapper.unmount()
+  })
+
+  it('warns, in the learner’s language, when a learner could save more progress than the version allows', async () => {
+    const tooBig = { ...exported.summary, format: 'scorm12' as const, suspendData: { worstCase: 6000, limit: 4096, fits: false } }
+    for (const [language, words] of [
+      ['en', 'Export fewer modules in each package, or export as SCORM 2004.'],
+      ['cy', 'Allforiwch lai o fodiwlau ym mhob pecyn, neu allforiwch fel SCORM 2004.'],
+    ] as const) {
+      const wrapper = await mountPage(async () => ({ ...exported, summary: tooBig }), language)
+      await wrapper.get('form').trigger('submit')
+      await flushPromises()
+      expect(wrapper.get('[data-testid="export-suspend-warning"]').text()).toContain(words)
+      wrapper.unmount()
+    }
   })
 
   it('says when a package cannot be tested, and still offers it to save', async () => {
