@@ -24,7 +24,7 @@ export const CourseFileSchema = z
     minutes: z.number().int().positive().describe('Estimated minutes to complete the course.'),
     jurisdiction: JurisdictionSchema.describe('Where the course’s legal content applies unless a module or note says otherwise.'),
     lastReviewed: DateSchema.describe('When the content was last checked, as YYYY-MM-DD.'),
-    passMark: z.number().int().min(0).max(100).describe('Percentage needed to pass a quiz, unless the quiz sets its own.'),
+    passMark: z.number().int().min(0).max(100).describe('Percentage needed to pass a quiz, unless the quiz sets its own; the course is passed when the mean of the best quiz scores reaches it (the mastery score of an exported package).'),
     completion: z
       .array(z.enum(COMPLETION_RULES))
       .min(1)
