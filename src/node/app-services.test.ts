@@ -183,7 +183,7 @@ describe('export.scorm', () => {
     expect(names).toContain('imsmanifest.xml')
     expect(names).toContain('adlseq_v1p3.xsd')
     expect(result.summary.files).toBe(names.length)
-    expect(result.summary.suspendData.limit).toBe(4096)
+    expect(result.summary.suspendData).toMatchObject({ limit: 64000, fits: true })
     expect(result.summary.suspendData.worstCase).toBeGreaterThan(0)
     const manifest = readZip(zip).find((entry) => entry.name === 'imsmanifest.xml')?.data.toString('utf8') ?? ''
     expect(manifest).toContain('2004 4th Edition')

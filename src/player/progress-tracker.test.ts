@@ -1,9 +1,7 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again'
 import { describe, expect, it, vi } from 'vitest'
-import { courseOf, questionsOfEveryType, quizBlock } from '../../test/support/scorm-courses'
-import type { Question } from '../core/course/questions'
+import { courseOf, questionsOfEveryType, quizBlock, quizzesCourse, rightResponse } from '../../test/support/scorm-courses'
 import type { TrackingEvent } from '../core/progress/schema'
-import type { Response } from '../core/quiz/responses'
 import { ProgressTracker, storageKey } from './progress-tracker'
 import { ScormSession, type Scorm12Api, type Scorm2004Api } from './scorm-runtime'
 
@@ -160,15 +158,6 @@ describe('without an LMS', () => {
   })
 })
 
-const RIGHT: Record<Question['type'], Response> = {
-  'single-choice': 'a',
-  'multiple-response': ['a', 'c'],
-  'true-false': false,
-  matching: { a: 'a', b: 'b', c: 'c' },
-  ordering: ['a', 'b', 'c'],
-  'fill-in': 'Localism',
-}
-
 describe('what the LMS holds for the learner', () => {
   /** Four of six right: 67%, above the quiz's own pass mark of 50 and below the course's 80. */
   const fourRight: TrackingEvent[] = answers.map((event) =>
@@ -272,16 +261,7 @@ describe('what the LMS holds for the learner', () => {
   })
 
   it('keeps the last suspend data that fitted SCORM 1.2’s limit, and warns the learner, when a course outgrows it', () => {
-    const many = courseOf(
-      Array.from({ length: 120 }, (_, index) => ({
-        id: `m${index}`,
-        title: `M${index}`,
-        objectives: [],
-        minutes: 1,
-        jurisdiction: [],
-        pages: [{ id: `p${index}`, title: `P${index}`, blocks: [quizBlock(`quiz-${index}`, questionsOfEveryType(`x${index}`, 6))] }],
-      })),
-    )
+    const many = quizzesCourse(120)
     const lms = new Scorm12API(settings)
     const onTrouble = vi.fn()
     const session = new ScormSession({ version: 'scorm12', api: lms as unknown as Scorm12Api }, { onTrouble })
@@ -294,15 +274,65 @@ describe('what the LMS holds for the learner', () => {
       tracker.record([
         { type: 'page.viewed', at: at(index % 60), pageId: `p${index}` },
         { type: 'quiz.started', at: at(index % 60), quizId, seed: index },
-        ...bank.map((question): TrackingEvent => ({ type: 'quiz.answered', quizId, questionId: question.id, response: RIGHT[question.type] })),
+        ...bank.map((question): TrackingEvent => ({ type: 'quiz.answered', quizId, questionId: question.id, response: rightResponse(question) })),
         { type: 'quiz.submitted', at: at(index % 60), quizId },
         // A second attempt under way as well: the answers of both must be kept.
         { type: 'quiz.started', at: at(index % 60), quizId, seed: index + 1 },
-        ...bank.map((question): TrackingEvent => ({ type: 'quiz.answered', quizId, questionId: question.id, response: RIGHT[question.type] })),
+        ...bank.map((question): TrackingEvent => ({ type: 'quiz.answered', quizId, questionId: question.id, response: rightResponse(question) })),
       ])
     }
     expect(onTrouble).toHaveBeenCalled()
     expect(lms.cmi.suspend_data.length).toBeGreaterThan(3000)
     expect(lms.cmi.suspend_data.length).toBeLessThanOrEqual(4096)
+  })
+})
+
+describe('the interactions journal', () => {
+  it('is left out, with everything else still reported, where the LMS has no interactions', () => {
+    const lms = new Scorm12API(settings)
+    const sets: string[] = []
+    let unimplemented = false
+    // An LMS without interactions: their count is not implemented (401), and their fields are refused.
+    const api: Scorm12Api = {
+      LMSInitialize: () => lms.lmsInitialize(),
+      LMSFinish: () => lms.lmsFinish(),
+      LMSCommit: () => lms.lmsCommit(),
+      LMSGetValue: (element) => {
+        unimplemented = element.startsWith('cmi.interactions')
+        return unimplemented ? '' : lms.lmsGetValue(element)
+      },
+      LMSSetValue: (element, value) => {
+        sets.push(element)
+        unimplemented = element.startsWith('cmi.interactions')
+        return unimplemented ? 'false' : lms.lmsSetValue(element, value)
+      },
+      LMSGetLastError: () => (unimplemented ? '401' : lms.lmsGetLastError()),
+      LMSGetErrorString: (code) => lms.lmsGetErrorString(code),
+      LMSGetDiagnostic: (code) => lms.lmsGetDiagnostic(code),
+    }
+    const onTrouble = vi.fn()
+    const session = new ScormSession({ version: 'scorm12', api }, { onTrouble })
+    session.start()
+    const tracker = new ProgressTracker({ course, session, storage: null })
+    tracker.load()
+    tracker.record(answers)
+    tracker.close()
+    expect(sets.filter((element) => element.startsWith('cmi.interactions.'))).toEqual([])
+    expect(lms.cmi.core.lesson_status).toBe('passed')
+    expect(onTrouble).not.toHaveBeenCalled()
+  })
+
+  it('goes on after the entries an LMS kept from earlier sessions', () => {
+    const first = launch12()
+    first.tracker.record(answers)
+    first.tracker.close()
+    const kept = JSON.parse(JSON.stringify(first.lms.cmi)) as Record<string, unknown>
+    const again = launch12(kept)
+    const before = Number(again.lms.LMSGetValue('cmi.interactions._count'))
+    expect(before).toBe(questions.length)
+    again.tracker.record([{ type: 'quiz.started', at: at(30), quizId: 'check-quiz', seed: 4 }, { type: 'quiz.submitted', at: at(31), quizId: 'check-quiz' }])
+    const ids = again.sets.filter(([element]) => /^cmi\.interactions\.\d+\.id$/.test(element))
+    expect(ids[0]).toEqual([`cmi.interactions.${questions.length}.id`, 'check_quiz.q_single.a2'])
+    expect(again.lms.cmi.interactions.childArray).toHaveLength(questions.length * 2)
   })
 })

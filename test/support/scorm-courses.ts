@@ -3,6 +3,7 @@ import type { QuizBlock } from '../../src/core/course/blocks/quiz'
 import type { CourseBundle, Module } from '../../src/core/course/bundle'
 import type { Question } from '../../src/core/course/questions'
 import { CHOICE_KEYS } from '../../src/core/course/ids'
+import type { Response } from '../../src/core/quiz/responses'
 
 const feedback = { correct: 'Right.', incorrect: 'Not quite.' }
 const keys = (count: number) => [...CHOICE_KEYS.slice(0, count)]
@@ -24,6 +25,38 @@ export function questionsOfEveryType(prefix: string, size = 6): Question[] {
     { type: 'ordering', ...common('ordering'), items: keys(size).map((id) => ({ id, text: `Item ${id}` })), feedback },
     { type: 'fill-in', ...common('fill-in'), accepted: ['Localism', 'Localism Act'], caseSensitive: false, feedback },
   ]
+}
+
+/** The fully right answer to a question, as the learner's response. */
+export function rightResponse(question: Question): Response {
+  switch (question.type) {
+    case 'single-choice':
+      return question.options.find((option) => option.correct)?.id ?? ''
+    case 'multiple-response':
+      return question.options.filter((option) => option.correct).map((option) => option.id)
+    case 'true-false':
+      return question.answer
+    case 'matching':
+      return Object.fromEntries(question.pairs.map((pair) => [pair.id, pair.matchId]))
+    case 'ordering':
+      return question.items.map((item) => item.id)
+    case 'fill-in':
+      return question.accepted[0] ?? ''
+  }
+}
+
+/** A course of `count` one-page modules, each with a quiz of one question of every type. */
+export function quizzesCourse(count: number): CourseBundle {
+  return courseOf(
+    Array.from({ length: count }, (_, index) => ({
+      id: `m${index}`,
+      title: `M${index}`,
+      objectives: [],
+      minutes: 1,
+      jurisdiction: [],
+      pages: [{ id: `p${index}`, title: `P${index}`, blocks: [quizBlock(`quiz-${index}`, questionsOfEveryType(`x${index}`, 6))] }],
+    })),
+  )
 }
 
 export function quizBlock(id: string, questions: Question[], options: Partial<QuizBlock> = {}): QuizBlock {

@@ -8,7 +8,7 @@ import { extractZip, readZip } from '../../../test/support/read-zip'
 import type { PackageData } from '../../core/scorm/package-data'
 import { SCHEMA_FILES, type ScormVersion } from '../../core/scorm/manifest'
 import { loadBrandingOverlay } from './branding'
-import { courseOf, questionsOfEveryType, quizBlock } from '../../../test/support/scorm-courses'
+import { quizzesCourse } from '../../../test/support/scorm-courses'
 import { exportScormPackage, suspendBudget, type ScormExportOptions } from './scorm-export'
 
 const ROOT = path.resolve(__dirname, '../../..')
@@ -180,19 +180,8 @@ describe('branding overlay', () => {
 
 describe('suspendBudget', () => {
   it('says when the essentials of a course outgrow SCORM 1.2’s limit but not 2004’s', () => {
-    const quizzes = (count: number) =>
-      courseOf(
-        Array.from({ length: count }, (_, index) => ({
-          id: `m${index}`,
-          title: `M${index}`,
-          objectives: [],
-          minutes: 1,
-          jurisdiction: [],
-          pages: [{ id: `p${index}`, title: `P${index}`, blocks: [quizBlock(`quiz-${index}`, questionsOfEveryType(`x${index}`, 6))] }],
-        })),
-      )
-    expect(suspendBudget(quizzes(10), 'scorm12')).toMatchObject({ limit: 4096, fits: true })
-    const big = quizzes(120)
+    expect(suspendBudget(quizzesCourse(10), 'scorm12')).toMatchObject({ limit: 4096, fits: true })
+    const big = quizzesCourse(120)
     expect(suspendBudget(big, 'scorm12')).toMatchObject({ limit: 4096, fits: false })
     expect(suspendBudget(big, 'scorm2004')).toMatchObject({ limit: 64000, fits: true })
   })
