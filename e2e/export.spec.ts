@@ -39,7 +39,7 @@ test('the export page makes a SCORM package of the chosen modules and hands it o
   const summary = page.getByTestId('export-summary')
   await expect(summary).toContainText(`${COURSE}-scorm2004.zip has been downloaded.`)
   await expect(summary).toContainText(`${entries.length} (including`)
-  await expect(summary).toContainText('of 4096 characters at most')
+  await expect(summary).toContainText('of 64000 characters at most')
 })
 
 for (const language of ['English', 'Cymraeg']) {
