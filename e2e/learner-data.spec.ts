@@ -134,7 +134,7 @@ test('a completed course gives a PDF certificate, from the progress page and the
   const bytes = await readFile(await download.path())
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   // every-block is not complete: no certificate yet.
-  await expect(page.getByTestId('dashboard-row-every-block')).toContainText('When the course is complete')
+  await expect(page.getByTestId('dashboard-row-every-block')).toContainText('When the course is complete and any assessment passed')
 })
 
 test('a reflection appears in the notebook, which exports as Markdown and PDF', async ({ page }) => {

@@ -55,7 +55,7 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
     const errors: string[] = []
     preview.on('pageerror', (error) => errors.push(error.message))
     await expect(preview.getByTestId('preview-version')).toHaveText(version === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004 4th Edition')
-    await expect(preview.getByTestId('preview-pass-mark')).toHaveText('70%, judged by the LMS')
+    await expect(preview.getByTestId('preview-pass-mark')).toHaveText('50%, judged by the LMS')
     const report = preview.getByTestId('preview-report')
     const course = preview.frameLocator('iframe.preview__frame')
 

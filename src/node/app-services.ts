@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { ApiError } from '../core/api/errors'
 import { APP_NAME } from '../core/app-meta'
-import { courseStatus } from '../core/progress/completion'
+import { courseStatus, earnsCertificate } from '../core/progress/completion'
 import { readLearnerRecord } from '../core/progress/learner-record'
 import type { BrandingOverlay } from '../core/scorm/branding'
 import { brandCourse, courseOverlay, loadAppBranding } from './app-branding'
@@ -129,8 +129,8 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
         const course = await catalog.get(courseId)
         const progress = learners.progress(course)
         const status = courseStatus(course, progress)
-        if (!status.complete || !progress.completedAt) {
-          throw new ApiError({ code: 'UNAVAILABLE', message: 'The certificate is ready once the course is complete.' })
+        if (!earnsCertificate(status) || !progress.completedAt) {
+          throw new ApiError({ code: 'UNAVAILABLE', message: 'The certificate is ready once the course is complete and any assessment in it passed.' })
         }
         const { language } = settings.get()
         const record = {

@@ -1,11 +1,11 @@
 import type { ProgressTracker } from './progress-tracker'
 
-type Timers = Pick<Window, 'setTimeout' | 'clearTimeout' | 'setInterval' | 'clearInterval'>
+type Timers = Pick<Window, 'setInterval' | 'clearInterval'>
 
 export interface PageLifecycleOptions {
   win: Pick<Window, 'addEventListener' | 'removeEventListener'> & Timers
   doc: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'>
-  tracker: Pick<ProgressTracker, 'commit' | 'commitIfChanged' | 'close'>
+  tracker: Pick<ProgressTracker, 'commitIfChanged' | 'close'>
   /** Sends the events still waiting in the course store to the tracker. */
   flush: () => Promise<unknown>
   /** The page came back from the browser's back-forward cache after its session had finished. */
@@ -15,32 +15,27 @@ export interface PageLifecycleOptions {
 }
 
 /**
- * Ties the LMS session to the page's life. Hidden: a commit, so a tab left in the background has
- * its progress kept. Closed (pagehide, never unload: Moodle's permissions policy blocks unload in
- * its frame): the session finishes, exactly once. A closing tab is hidden first, in the same task,
- * so the hidden page's commit waits a turn and is dropped when the page closes: 2004's Terminate
- * commits itself, and some LMSs refuse a Commit during unload (Cornerstone's 391).
+ * Ties the LMS session to the page's life. Hidden: what changed is committed at once (a hidden
+ * page may be frozen or discarded without another event, on phones above all). Closed (pagehide,
+ * never unload: Moodle's permissions policy blocks unload in its frame): the session finishes,
+ * exactly once. A closing tab is hidden first, so its last changes are committed then; 2004's
+ * Terminate commits again itself, and an LMS that refuses a commit during unload (Cornerstone's
+ * 391) loses nothing by it.
  */
 export function connectPageLifecycle(options: PageLifecycleOptions): () => void {
   const { win, doc, tracker, flush } = options
   let closed = false
-  let pendingCommit: ReturnType<Timers['setTimeout']> | undefined
   const flushed = () => flush().catch(() => undefined)
 
   const onVisibility = () => {
     if (doc.visibilityState !== 'hidden' || closed) return
     void flushed().then(() => {
-      if (closed) return
-      win.clearTimeout(pendingCommit)
-      pendingCommit = win.setTimeout(() => {
-        if (!closed) tracker.commit()
-      }, 0)
+      if (!closed) tracker.commitIfChanged()
     })
   }
   const onPageHide = () => {
     if (closed) return
     closed = true
-    win.clearTimeout(pendingCommit)
     win.clearInterval(timer)
     void flushed().then(() => tracker.close())
   }
@@ -58,7 +53,6 @@ export function connectPageLifecycle(options: PageLifecycleOptions): () => void 
     doc.removeEventListener('visibilitychange', onVisibility)
     win.removeEventListener('pagehide', onPageHide)
     win.removeEventListener('pageshow', onPageShow)
-    win.clearTimeout(pendingCommit)
     win.clearInterval(timer)
   }
 }

@@ -260,6 +260,37 @@ describe('what the LMS holds for the learner', () => {
     expect(lms.cmi.core.lesson_status).toBe('passed')
   })
 
+  it('leaves a status it could not read alone until the LMS can say what it holds, and then never lowers it', () => {
+    const lms = new Scorm12API(settings)
+    lms.loadFromJSON({ core: { lesson_status: 'passed', score: { raw: '94' }, entry: 'resume' }, suspend_data: 'from-an-older-package' })
+    let statusReadable = false
+    let failed = false
+    const api = new Proxy(lms as unknown as Scorm12Api, {
+      get(target, key) {
+        if (key === 'LMSGetValue') {
+          return (element: string) => {
+            failed = !statusReadable && element === 'cmi.core.lesson_status'
+            return failed ? '' : target.LMSGetValue(element)
+          }
+        }
+        if (key === 'LMSGetLastError') return () => (failed ? '101' : target.LMSGetLastError())
+        const value = Reflect.get(target, key) as unknown
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
+      },
+    })
+    const session = new ScormSession({ version: 'scorm12', api })
+    session.start()
+    const tracker = new ProgressTracker({ course, session, storage: null })
+    tracker.load()
+    tracker.record([{ type: 'page.viewed', at: at(1), pageId: 'intro' }])
+    expect(lms.cmi.core.lesson_status).toBe('passed')
+    statusReadable = true
+    tracker.record([{ type: 'page.viewed', at: at(2), pageId: 'check' }])
+    tracker.close()
+    expect(lms.cmi.core.lesson_status).toBe('passed')
+    expect(lms.cmi.core.score.raw).toBe('94')
+  })
+
   it('keeps the last suspend data that fitted SCORM 1.2’s limit, and warns the learner, when a course outgrows it', () => {
     const many = quizzesCourse(120)
     const lms = new Scorm12API(settings)

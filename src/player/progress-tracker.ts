@@ -3,7 +3,7 @@ import { moduleStatus } from '../core/progress/completion'
 import { indexCourse } from '../core/progress/course-index'
 import { applyEvents } from '../core/progress/reducer'
 import type { CourseProgress, TrackingEvent } from '../core/progress/schema'
-import { CMI, interactionWrites, lowersRecord, RECORD_ELEMENTS, trackingWrites, type CmiWrite } from '../core/scorm/data-model'
+import { CMI, interactionWrites, keepRecord, lowersRecord, RECORD_ELEMENTS, trackingWrites, type CmiWrite } from '../core/scorm/data-model'
 import { decodeSuspendData, encodeSuspendData, SUSPEND_LIMIT_12, SUSPEND_LIMIT_2004 } from '../core/scorm/suspend-codec'
 import type { ScormSession } from './scorm-runtime'
 
@@ -43,6 +43,8 @@ export class ProgressTracker {
    * Nothing is written twice, and status, score and progress are never written lower.
    */
   private readonly held = new Map<string, string>()
+  /** Record elements the LMS could not give at launch: asked again before each write, and left alone until it can. */
+  private readonly unread = new Set<string>()
   /** The LMS could not give the saved progress: writing over it would lose it, so this session leaves it be. */
   private keepSuspendData = false
   private state: CourseProgress
@@ -76,10 +78,7 @@ export class ProgressTracker {
     const status = session.get(cmi.notAttempted.element)
     // A status that could not be read is not taken for a first launch: that would write "incomplete" over a pass.
     const firstLaunch = status !== null && (cmi.notAttempted.values as readonly string[]).includes(status)
-    for (const element of RECORD_ELEMENTS[session.version]) {
-      const value = session.get(element)
-      if (value) this.held.set(element, value)
-    }
+    for (const element of RECORD_ELEMENTS[session.version]) this.readHeld(element)
     const saved = session.get(cmi.suspendData)
     if (saved === null) {
       this.keepSuspendData = true
@@ -111,10 +110,25 @@ export class ProgressTracker {
     }
   }
 
+  /** Reads what the LMS holds for a record element; false when it cannot say. */
+  private readHeld(element: string): boolean {
+    const value = this.session?.get(element) ?? null
+    if (value === null) {
+      this.unread.add(element)
+      return false
+    }
+    this.unread.delete(element)
+    if (value !== '') this.held.set(element, value)
+    return true
+  }
+
   /** Writes only what changed since it was last written, and nothing that lowers the learner's record. */
   private write(writes: readonly CmiWrite[]): void {
-    for (const { element, value } of writes) {
-      if (this.held.get(element) === value || lowersRecord(element, value, this.held.get(element))) continue
+    const version = this.session?.version
+    if (!version) return
+    const refused = ({ element, value }: CmiWrite) => (this.unread.has(element) && !this.readHeld(element)) || lowersRecord(element, value, this.held.get(element))
+    for (const { element, value } of keepRecord(version, writes, refused)) {
+      if (this.held.get(element) === value) continue
       if (this.session?.set(element, value)) this.held.set(element, value)
     }
   }

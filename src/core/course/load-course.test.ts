@@ -23,6 +23,13 @@ describe('module bodies', () => {
     expect(blocks[0]).toMatchObject({ type: 'quiz', passMark: 60, draw: 1, shuffle: false })
   })
 
+  it('warns about a quiz whose pass mark is below the course’s, since the course is judged on the mean', () => {
+    expect(load('# One {#one}\n\n::: quiz {id: quiz, bank: bank, passMark: 50}\n:::\n').problems).toEqual([
+      'module.md:9:33 warning The quiz\'s pass mark (50%) is below the course\'s (60%): a learner could pass every quiz and still not pass the course, which is judged on the mean of the best quiz scores.',
+    ])
+    expect(load('# One {#one}\n\n::: quiz {id: quiz, bank: bank, passMark: 90}\n:::\n').problems).toEqual([])
+  })
+
   it('locates an attribute error at its value on the ::: line', () => {
     expect(load(`# One {#one}\n\n::: image {src: photo.png, alt: "  "}\n:::\n\n${QUIZ}`).problems).toEqual([
       'module.md:9:33 error "alt" is empty: describe what the image shows for people who cannot see it.',

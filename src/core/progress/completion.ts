@@ -79,6 +79,11 @@ export function courseStatus(course: CourseBundle, state: CourseProgress): Cours
   }
 }
 
+/** A certificate needs the course complete and, where it has quizzes, passed: never a certificate for a fail. */
+export function earnsCertificate(status: Pick<CourseStatus, 'complete' | 'passed'>): boolean {
+  return status.complete && status.passed !== false
+}
+
 /** The share of a video the learner has watched, 0–1, from the merged ranges. */
 export function videoShare(state: CourseProgress, blockId: string): number {
   const video = state.videos[blockId]

@@ -4,7 +4,8 @@ import type { Question } from '../course/questions'
 import { applyEvents } from '../progress/reducer'
 import { emptyProgress, type TrackingEvent } from '../progress/schema'
 import type { Response } from '../quiz/responses'
-import { correctPatterns, interactionWrites, learnerResponse, lessonStatus12, standing, trackingWrites } from './data-model'
+import { courseStatus, earnsCertificate } from '../progress/completion'
+import { correctPatterns, interactionWrites, keepRecord, learnerResponse, lessonStatus12, lowersRecord, standing, trackingWrites } from './data-model'
 
 const questions = questionsOfEveryType('q', 3)
 const byType = (type: Question['type']) => questions.find((question) => question.type === type) as Question
@@ -130,6 +131,79 @@ describe('status and score', () => {
     const progress = applyEvents(reading, emptyProgress(reading.id, reading.version), [seen[0] as TrackingEvent])
     expect(lessonStatus12(standing(reading, progress))).toBe('completed')
     expect(values(trackingWrites('scorm2004', reading, progress))).toMatchObject({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'unknown' })
+  })
+})
+
+describe('one verdict for the course, the app and an LMS', () => {
+  const twoQuizzes = courseOf([
+    { id: 'a', title: 'A', objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: 'p1', title: 'P1', blocks: [quizBlock('final-check', questions, { passMark: 50 })] }] },
+    { id: 'b', title: 'B', objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: 'p2', title: 'P2', blocks: [quizBlock('other', questions, { passMark: 50 })] }] },
+  ])
+  const run = (events: TrackingEvent[]) => applyEvents(twoQuizzes, emptyProgress(twoQuizzes.id, twoQuizzes.version), events)
+  const other = (correct: boolean) => answerAll(correct).map((event) => ('quizId' in event ? { ...event, quizId: 'other' } : event))
+
+  it('has no verdict and sends no score until every quiz has been attempted', () => {
+    const progress = run(answerAll(true))
+    expect(courseStatus(twoQuizzes, progress)).toMatchObject({ passed: false, attemptedAll: false, score: 50 })
+    expect(standing(twoQuizzes, progress)).toMatchObject({ passed: false, failed: false, score: null })
+    expect(values(trackingWrites('scorm2004', twoQuizzes, progress))).not.toHaveProperty('cmi.score.raw')
+  })
+
+  it('judges the mean of the best scores against the course pass mark, not each quiz against its own', () => {
+    // 100 and 33: each quiz's own pass mark is 50, so one is passed, but the mean of 67 is below the course's 80.
+    const progress = run([...answerAll(true), ...other(false)])
+    expect(courseStatus(twoQuizzes, progress)).toMatchObject({ passed: false, attemptedAll: true, score: 67 })
+    expect(values(trackingWrites('scorm2004', twoQuizzes, progress))).toMatchObject({ 'cmi.success_status': 'failed', 'cmi.score.raw': '67' })
+    expect(courseStatus(twoQuizzes, run([...answerAll(true), ...other(true)]))).toMatchObject({ passed: true, score: 100 })
+  })
+
+  it('gives no certificate for a course complete by its quizzes’ own pass marks but failed on the mean', () => {
+    const twoThirds = (events: TrackingEvent[]) =>
+      events.map((event) => (event.type === 'quiz.answered' && /single|true-false/.test(event.questionId) ? { ...event, response: event.questionId.endsWith('single') ? 'b' : true } : event))
+    const progress = run([
+      { type: 'page.viewed', at: at(0), pageId: 'p1' },
+      { type: 'page.viewed', at: at(0), pageId: 'p2' },
+      ...twoThirds(answerAll(true)),
+      ...twoThirds(other(true)),
+    ])
+    const status = courseStatus(twoQuizzes, progress)
+    expect(status).toMatchObject({ complete: true, passed: false, score: 67 })
+    expect(earnsCertificate(status)).toBe(false)
+    expect(earnsCertificate({ ...status, passed: true })).toBe(true)
+    expect(earnsCertificate({ complete: true, passed: null })).toBe(true)
+  })
+
+  it('1.2 sends a passing score only with the pass, once the course is complete too', () => {
+    const passedUnread = progressAfter(answerAll(true))
+    expect(values(trackingWrites('scorm12', course, passedUnread))).toEqual({ 'cmi.core.lesson_status': 'incomplete' })
+    expect(values(trackingWrites('scorm2004', course, passedUnread))).toMatchObject({ 'cmi.completion_status': 'incomplete', 'cmi.success_status': 'passed', 'cmi.score.raw': '100' })
+  })
+})
+
+describe('keeping the learner’s record', () => {
+  it('ranks statuses and compares numbers, and lets anything through where the LMS holds nothing', () => {
+    expect(lowersRecord('cmi.core.lesson_status', 'incomplete', 'passed')).toBe(true)
+    expect(lowersRecord('cmi.core.lesson_status', 'incomplete', 'not attempted')).toBe(false)
+    expect(lowersRecord('cmi.core.lesson_status', 'passed', 'failed')).toBe(false)
+    expect(lowersRecord('cmi.success_status', 'unknown', 'failed')).toBe(true)
+    expect(lowersRecord('cmi.success_status', 'failed', 'unknown')).toBe(false)
+    expect(lowersRecord('cmi.completion_status', 'incomplete', 'completed')).toBe(true)
+    expect(lowersRecord('cmi.score.scaled', '0.5', '0.94')).toBe(true)
+    expect(lowersRecord('cmi.progress_measure', '1', '0.5')).toBe(false)
+    expect(lowersRecord('cmi.core.score.raw', '10', undefined)).toBe(false)
+    expect(lowersRecord('cmi.core.lesson_location', 'p1', 'p9')).toBe(false)
+  })
+
+  it('drops the score with a verdict it keeps, so an LMS applying the mastery score cannot turn a held pass into a fail', () => {
+    const writes = [
+      { element: 'cmi.core.lesson_status', value: 'failed' },
+      { element: 'cmi.core.score.raw', value: '17' },
+      { element: 'cmi.core.score.max', value: '100' },
+      { element: 'cmi.suspend_data', value: 'x' },
+    ]
+    const held = new Map([['cmi.core.lesson_status', 'passed']])
+    expect(keepRecord('scorm12', writes, (write) => lowersRecord(write.element, write.value, held.get(write.element)))).toEqual([{ element: 'cmi.suspend_data', value: 'x' }])
+    expect(keepRecord('scorm12', writes, () => false)).toEqual(writes)
   })
 })
 

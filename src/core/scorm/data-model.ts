@@ -47,12 +47,13 @@ export function standing(course: CourseBundle, progress: CourseProgress): Standi
 }
 
 /**
- * 1.2's single status: passed or failed once a course with quizzes has a score (the verdict an
- * LMS reaches from the score and the mastery score), completed for a course without them.
+ * 1.2's single status, which an LMS takes as the learner's verdict: passed once the course is
+ * complete and passed, failed once every quiz is attempted and the score is below the pass mark,
+ * completed for a complete course without quizzes, incomplete otherwise.
  */
 export function lessonStatus12(value: Standing): 'passed' | 'failed' | 'completed' | 'incomplete' {
   if (!value.hasQuizzes) return value.complete ? 'completed' : 'incomplete'
-  if (value.passed) return 'passed'
+  if (value.passed && value.complete) return 'passed'
   return value.failed ? 'failed' : 'incomplete'
 }
 
@@ -80,6 +81,20 @@ export const RECORD_ELEMENTS: Record<ScormVersion, readonly string[]> = {
   scorm2004: ['cmi.completion_status', 'cmi.success_status', 'cmi.score.raw', 'cmi.score.scaled', 'cmi.progress_measure'],
 }
 
+/** The element an LMS reads the verdict from: 1.2's status, 2004's success status. */
+const VERDICT: Record<ScormVersion, string> = { scorm12: 'cmi.core.lesson_status', scorm2004: 'cmi.success_status' }
+
+/**
+ * The writes left once those `refused` are taken out (they would lower the learner's record, or
+ * the LMS could not say what it holds). When the verdict is refused the score goes too: an LMS
+ * applying the mastery score would turn a new score into a verdict of its own.
+ */
+export function keepRecord(version: ScormVersion, writes: readonly CmiWrite[], refused: (write: CmiWrite) => boolean): CmiWrite[] {
+  const out = writes.filter((write) => !refused(write))
+  const verdictRefused = writes.some((write) => write.element === VERDICT[version]) && !out.some((write) => write.element === VERDICT[version])
+  return verdictRefused ? out.filter((write) => !/^cmi\.(core\.)?score\./.test(write.element)) : out
+}
+
 const decimal = (value: number, places: number) => String(Number(value.toFixed(places)))
 
 /**
@@ -91,8 +106,11 @@ export function trackingWrites(version: ScormVersion, course: CourseBundle, prog
   const writes: CmiWrite[] = []
   if (progress.location) writes.push({ element: CMI[version].location, value: progress.location.pageId })
   if (version === 'scorm12') {
-    writes.push({ element: 'cmi.core.lesson_status', value: lessonStatus12(value) })
-    if (value.score !== null) {
+    const status = lessonStatus12(value)
+    writes.push({ element: 'cmi.core.lesson_status', value: status })
+    // The score goes with a verdict: an LMS applying the mastery score would read "passed" into a
+    // good score sent while the course is still incomplete.
+    if (value.score !== null && (status === 'passed' || status === 'failed')) {
       writes.push({ element: 'cmi.core.score.raw', value: decimal(value.score, 2) })
       writes.push({ element: 'cmi.core.score.min', value: '0' })
       writes.push({ element: 'cmi.core.score.max', value: '100' })

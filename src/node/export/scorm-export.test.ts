@@ -75,7 +75,7 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s package', (format: ScormVer
     const hrefs = [...manifest.matchAll(/<file href="([^"]+)"/g)].map((match) => match[1])
     expect(hrefs.sort()).toEqual(names.filter((name) => name !== 'imsmanifest.xml').sort())
     const data = JSON.parse(await readFile(path.join(dir, 'course.json'), 'utf8')) as PackageData
-    expect(data).toMatchObject({ format: 1, scorm: format, appVersion: '9.9.9', course: { id: 'every-block', passMark: 70 } })
+    expect(data).toMatchObject({ format: 1, scorm: format, appVersion: '9.9.9', course: { id: 'every-block', passMark: 50 } })
   })
 
   it('has a manifest valid against the official schemas (xmllint)', async () => {

@@ -137,11 +137,15 @@ export function referencedFiles(bundle: CourseBundle, files: readonly string[]):
   })
 }
 
-/** The longest suspend data this course can produce, in characters, and whether it fits the version's limit. */
+/**
+ * The longest suspend data this course can produce, in characters, as the player writes it for
+ * the version (leaving out optional texts, such as reflections, to fit when it must), and
+ * whether it fits the version's limit.
+ */
 export function suspendBudget(bundle: CourseBundle, format: ScormVersion): ScormExportSummary['suspendData'] {
-  const worst = worstCaseProgress(bundle)
   const limit = CMI[format].suspendLimit
-  return { worstCase: encodeSuspendData(bundle, worst).data.length, limit, fits: encodeSuspendData(bundle, worst, limit).fits }
+  const encoded = encodeSuspendData(bundle, worstCaseProgress(bundle), limit)
+  return { worstCase: encoded.data.length, limit, fits: encoded.fits }
 }
 
 /**

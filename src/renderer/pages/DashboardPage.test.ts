@@ -13,10 +13,13 @@ const API: CivicApi = fakeApi({
   'course.list': async () => [
     { status: 'ready', id: 'done', title: 'Done course', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 2 },
     { status: 'ready', id: 'half', title: 'Half course', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 2 },
+    { status: 'ready', id: 'failed', title: 'Failed course', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 2 },
   ],
   'progress.overview': async () => [
     { courseId: 'done', progress: 1, complete: true, passed: true, score: 90, secondsSpent: 3900, startedAt: '2026-03-02T10:00:00.000Z', completedAt: '2026-03-09T10:00:00.000Z' },
     { courseId: 'half', progress: 0.5, complete: false, passed: null, score: null, secondsSpent: 600, startedAt: '2026-03-05T10:00:00.000Z' },
+    // Every quiz passed by its own, lower pass mark, but the mean below the course's: complete, not passed.
+    { courseId: 'failed', progress: 1, complete: true, passed: false, score: 60, secondsSpent: 0, startedAt: '2026-03-05T10:00:00.000Z', completedAt: '2026-03-06T10:00:00.000Z' },
   ],
   'profile.list': async () => ({ activeId: 'a', profiles: [{ id: 'a', name: 'Learner', createdAt: '2026-01-01T00:00:00.000Z', hasPin: false }] }),
   'certificate.create': async ({ courseId }) => {
@@ -37,18 +40,18 @@ async function mountPage(locale: 'en' | 'cy' = 'en') {
 describe('DashboardPage', () => {
   it('tabulates progress, time, score and dates per course, with a chart described in text', async () => {
     const wrapper = await mountPage()
-    expect(wrapper.get('[data-testid="dashboard-summary"]').text()).toBe('1 of 2 courses complete. Time spent learning: 1 h 15 min.')
+    expect(wrapper.get('[data-testid="dashboard-summary"]').text()).toBe('2 of 3 courses complete. Time spent learning: 1 h 15 min.')
     const done = wrapper.get('[data-testid="dashboard-row-done"]').findAll('td').map((cell) => cell.text())
     expect(done.slice(0, 5)).toEqual(['100%', '1 h 5 min', '90% (passed)', '2 March 2026', '9 March 2026'])
     const half = wrapper.get('[data-testid="dashboard-row-half"]').findAll('td').map((cell) => cell.text())
-    expect(half).toEqual(['50%', '10 minutes', 'No quiz', '5 March 2026', 'Not yet', 'When the course is complete'])
+    expect(half).toEqual(['50%', '10 minutes', 'No quiz', '5 March 2026', 'Not yet', 'When the course is complete and any assessment passed'])
     const svg = wrapper.get('svg[role="img"]')
-    expect(svg.get('desc').text()).toBe('Done course: 100% done; Half course: 50% done')
-    expect(svg.findAll('rect.dashboard-chart__bar').map((bar) => Number(bar.attributes('width')))).toEqual([540, 270])
+    expect(svg.get('desc').text()).toBe('Done course: 100% done; Half course: 50% done; Failed course: 100% done')
+    expect(svg.findAll('rect.dashboard-chart__bar').map((bar) => Number(bar.attributes('width')))).toEqual([540, 270, 540])
     expect(wrapper.get('[data-testid="name-invite"]').text()).toContain('Your name goes on your certificates.')
   })
 
-  it('downloads the certificate of a completed course only', async () => {
+  it('downloads the certificate of a completed and passed course only', async () => {
     const wrapper = await mountPage()
     const buttons = wrapper.findAll('button').filter((button) => button.text().startsWith('Download certificate'))
     expect(buttons.map((button) => button.text())).toEqual(['Download certificate for Done course'])

@@ -54,6 +54,14 @@ export const quiz: BlockDefinition<z.infer<typeof QuizAttributesSchema>, never, 
       context.problems.error(context.file, context.attributeAt('draw'), `The quiz draws ${draw} questions but the bank "${attributes.bank}" has ${questions.length}.`)
       return undefined
     }
+    if (attributes.passMark !== undefined && attributes.passMark < context.passMark) {
+      context.problems.warning(
+        context.file,
+        context.attributeAt('passMark'),
+        `The quiz's pass mark (${attributes.passMark}%) is below the course's (${context.passMark}%): a learner could pass every quiz and still not pass the course, which is judged on the mean of the best quiz scores.`,
+        `Give the quiz a pass mark of ${context.passMark} or more, or lower passMark in course.yaml.`,
+      )
+    }
     const block: QuizBlock = {
       type: 'quiz',
       id: attributes.id,

@@ -118,7 +118,7 @@ export function quizCourse(quiz: QuizBlock = quizBlock()): CourseBundle {
     minutes: 5,
     jurisdiction: 'england',
     lastReviewed: '2026-06-30',
-    passMark: 70,
+    passMark: 50,
     completion: ['all-pages-viewed', 'all-quizzes-passed'],
     licence: 'CC BY 4.0',
     content: { en: { title: 'Every block', summary: 'S', credits: [], modules: [module] } },
