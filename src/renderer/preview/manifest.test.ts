@@ -10,6 +10,11 @@ describe('readLaunchInfo', () => {
     expect(readLaunchInfo(buildManifest({ ...options, version })).masteryScore).toBeNull()
   })
 
+  it('takes IMS Simple Sequencing’s default of 1.0 for a 2004 objective satisfied by measure that gives none', () => {
+    const xml = buildManifest({ ...options, version: 'scorm2004', passMark: 80 }).replace(/<imsss:minNormalizedMeasure>[^<]*<\/imsss:minNormalizedMeasure>/, '')
+    expect(readLaunchInfo(xml).masteryScore).toBe(100)
+  })
+
   it('finds the launch through the default organisation, whatever the prefixes', () => {
     const xml = `<?xml version="1.0"?>
 <cp:manifest xmlns:cp="http://www.imsproject.org/xsd/imscp_rootv1p1p2" identifier="m">

@@ -45,10 +45,13 @@ export function readLaunchInfo(xml: string): LaunchInfo {
   return { version, title, launch: href, masteryScore: masteryScoreOf(version, item as Element) }
 }
 
-/** 1.2's masteryscore on the item; 2004's minimum normalised measure of a primary objective satisfied by measure. */
+/**
+ * 1.2's masteryscore on the item; 2004's minimum normalised measure of a primary objective
+ * satisfied by measure, which is 1.0 when the objective does not give one (IMS SS's default).
+ */
 function masteryScoreOf(version: ScormVersion, item: Element): number | null {
   const objective = byName(item, 'primaryObjective').find((element) => element.getAttribute('satisfiedByMeasure') === 'true')
-  const text = version === 'scorm12' ? byName(item, 'masteryscore')[0]?.textContent : objective && byName(objective, 'minNormalizedMeasure')[0]?.textContent
+  const text = version === 'scorm12' ? byName(item, 'masteryscore')[0]?.textContent : objective && (byName(objective, 'minNormalizedMeasure')[0]?.textContent ?? '1.0')
   const value = Number(text?.trim() || Number.NaN)
   if (!Number.isFinite(value)) return null
   return version === 'scorm12' ? value : Math.round(value * 10_000) / 100
