@@ -263,10 +263,15 @@ export class ScormSession {
     return false
   }
 
+  /** Sends once more the values the LMS refused for a passing reason. */
+  private resendUnsent(): void {
+    for (const [element, value] of [...this.unsent]) this.set(element, value)
+  }
+
   /** Commit, first sending again what failed before; warns the learner once when it cannot. */
   commit(): boolean {
     if (!this.open) return false
-    for (const [element, value] of [...this.unsent]) this.set(element, value)
+    this.resendUnsent()
     let committed = false
     for (let attempt = 0; attempt < ATTEMPTS && !committed; attempt++) committed = this.guard('Commit', () => this.calls.commit())
     if (!committed || this.unsent.size > 0) this.trouble()
@@ -289,7 +294,7 @@ export class ScormSession {
     this.set(this.version === 'scorm12' ? 'cmi.core.session_time' : 'cmi.session_time', this.sessionTime())
     this.set(this.version === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit', 'suspend')
     if (this.version === 'scorm12') this.commit()
-    else for (const [element, value] of [...this.unsent]) this.set(element, value)
+    else this.resendUnsent()
     this.guard('Finish', () => this.calls.finish())
     this.state = 'finished'
   }

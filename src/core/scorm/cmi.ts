@@ -15,6 +15,9 @@ export const CMI = {
     /** 1.2 has one status for completion and success. */
     status: 'cmi.core.lesson_status',
     success: null,
+    /** Where an LMS reads the learner's verdict, and the score it judges against the mastery score. */
+    verdict: 'cmi.core.lesson_status',
+    judgedScore: 'cmi.core.score.raw',
     scoreRaw: 'cmi.core.score.raw',
     scoreMax: 'cmi.core.score.max',
     /** Fields of cmi.interactions.n. */
@@ -35,6 +38,8 @@ export const CMI = {
     interactionCount: 'cmi.interactions._count',
     status: 'cmi.completion_status',
     success: 'cmi.success_status',
+    verdict: 'cmi.success_status',
+    judgedScore: 'cmi.score.scaled',
     scoreRaw: 'cmi.score.raw',
     scoreMax: 'cmi.score.max',
     interactionResponse: 'learner_response',

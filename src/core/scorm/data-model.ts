@@ -81,17 +81,15 @@ export const RECORD_ELEMENTS: Record<ScormVersion, readonly string[]> = {
   scorm2004: ['cmi.completion_status', 'cmi.success_status', 'cmi.score.raw', 'cmi.score.scaled', 'cmi.progress_measure'],
 }
 
-/** The element an LMS reads the verdict from: 1.2's status, 2004's success status. */
-const VERDICT: Record<ScormVersion, string> = { scorm12: 'cmi.core.lesson_status', scorm2004: 'cmi.success_status' }
-
 /**
  * The writes left once those `refused` are taken out (they would lower the learner's record, or
  * the LMS could not say what it holds). When the verdict is refused the score goes too: an LMS
  * applying the mastery score would turn a new score into a verdict of its own.
  */
 export function keepRecord(version: ScormVersion, writes: readonly CmiWrite[], refused: (write: CmiWrite) => boolean): CmiWrite[] {
+  const verdict = CMI[version].verdict
   const out = writes.filter((write) => !refused(write))
-  const verdictRefused = writes.some((write) => write.element === VERDICT[version]) && !out.some((write) => write.element === VERDICT[version])
+  const verdictRefused = writes.some((write) => write.element === verdict) && !out.some((write) => write.element === verdict)
   return verdictRefused ? out.filter((write) => !/^cmi\.(core\.)?score\./.test(write.element)) : out
 }
 

@@ -99,8 +99,8 @@ export function strictWriteProblem(version: ScormVersion, element: string, value
  */
 export function masteryProblem(version: ScormVersion, written: ReadonlyMap<string, string>, masteryScore: number): string | null {
   const is12 = version === 'scorm12'
-  const status = written.get(is12 ? CMI.scorm12.status : 'cmi.success_status')
-  const score = written.get(is12 ? CMI.scorm12.scoreRaw : 'cmi.score.scaled')
+  const status = written.get(CMI[version].verdict)
+  const score = written.get(CMI[version].judgedScore)
   if (status === undefined || score === undefined || score === '') return null
   const passes = is12 ? Number(score) >= masteryScore : Number(score) >= masteryScore / 100
   const verdict = passes ? 'passed' : 'failed'
@@ -120,7 +120,6 @@ export function strictLms(version: ScormVersion, inner: LmsApi, options: StrictL
   const names = LMS_FUNCTIONS[version]
   const log: StrictLmsLog = { calls: [], sets: [], violations: [], initialized: 0, finished: false }
   const types = new Map<string, string>()
-  const written = new Map<string, string>()
   const refusedWrite = version === 'scorm12' ? '405' : '406'
   const generalCommitFailure = version === 'scorm12' ? '101' : '391'
   let forcedError: string | null = null
@@ -141,7 +140,8 @@ export function strictLms(version: ScormVersion, inner: LmsApi, options: StrictL
     if (name === names.init && ++log.initialized > 1) log.violations.push(`${names.init} called ${log.initialized} times`)
     if (name === names.finish && version === 'scorm2004' && previous === names.commit) log.violations.push('Commit right before Terminate')
     if ((name === names.commit || name === names.finish) && options.masteryScore != null) {
-      const problem = masteryProblem(version, written, options.masteryScore)
+      // The last value written to each element: later entries of the log win.
+      const problem = masteryProblem(version, new Map(log.sets), options.masteryScore)
       if (problem && !log.violations.includes(problem)) log.violations.push(problem)
     }
     if (name === names.commit && options.refuseCommits) {
@@ -158,7 +158,6 @@ export function strictLms(version: ScormVersion, inner: LmsApi, options: StrictL
         return 'false'
       }
       log.sets.push([element, value])
-      written.set(element, value)
     }
     const target = inner[name]
     const result = typeof target === 'function' ? String((target as LmsFunction).apply(inner, args)) : 'false'
