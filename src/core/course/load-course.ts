@@ -5,7 +5,7 @@ import type { Jurisdiction } from './ids'
 import { CourseLoadContext } from './load-context'
 import { type ModuleEnvironment, parseModule } from './module-file'
 import { ProblemList, START, suggestion } from './problems'
-import { parseQuestionBank } from './question-bank'
+import { checkTrueFalseBalance, parseQuestionBank } from './question-bank'
 import type { CourseSource } from './source'
 import { type LoadedBankFile, type LoadedModule, translateCourse } from './translations'
 import { checkSchema, parseYaml, type YamlSource } from './yaml-source'
@@ -91,6 +91,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
       problems.error(path, START, `The bank id "${bank.id}" is already used by ${first.file}.`, 'Give every question bank its own id.')
       return
     }
+    checkTrueFalseBalance(bank, path, problems)
     context.banks.set(bank.id, { questions: bank.questions, file: path })
     banks.push({ path, bank })
   })

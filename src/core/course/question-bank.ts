@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { IdSchema } from './ids'
-import { type ProblemList, suggestion, type Where } from './problems'
+import { type ProblemList, START, suggestion, type Where } from './problems'
 import { AuthoredQuestionSchema, type Question, QUESTION_TYPES } from './questions'
 import { checkSchema, parseYaml } from './yaml-source'
 
@@ -67,4 +67,26 @@ export function parseQuestionBank(
   }
   if (!head || problems.errorCount > errorsBefore) return undefined
   return { id: head.id, questions, locations }
+}
+
+/** From this many true/false questions in a bank, their answers should be roughly balanced. */
+const BALANCE_FROM = 3
+
+/**
+ * Warns when a bank's true/false answers lean one way (more than two thirds the same): a learner
+ * who always guesses that answer would score well without knowing anything.
+ */
+export function checkTrueFalseBalance(bank: ParsedBank, file: string, problems: ProblemList): void {
+  const statements = bank.questions.filter((question) => question.type === 'true-false')
+  if (statements.length < BALANCE_FROM) return
+  const trues = statements.filter((question) => question.answer).length
+  const leaning = Math.max(trues, statements.length - trues)
+  if (leaning * 3 <= statements.length * 2) return
+  const answer = trues === leaning ? 'true' : 'false'
+  problems.warning(
+    file,
+    bank.locations.get(statements[0]?.id ?? '') ?? START,
+    `${leaning} of the bank's ${statements.length} true/false questions are ${answer}: a learner who always answers "${answer}" scores well without knowing the subject.`,
+    `Balance the bank: rewrite some statements so that about as many are true as false.`,
+  )
 }

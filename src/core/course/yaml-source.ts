@@ -1,5 +1,5 @@
 import { CORE_SCHEMA, load } from 'js-yaml'
-import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml'
+import { CST, type Document, isMap, isNode, isScalar, Lexer, LineCounter, parseDocument } from 'yaml'
 import { z } from 'zod'
 import { type Location, nearest, type ProblemList, START, suggestion } from './problems'
 
@@ -32,6 +32,7 @@ const MAX_ALIAS_COUNT = 50
  */
 export function parseYaml(text: string, file: string, problems: ProblemList, origin: Location = START, syntaxHint?: string): YamlSource | undefined {
   const fast = quickLoad(text)
+  warnCutText(text, file, problems, origin)
   if (fast.ok) {
     let located: LocatedDocument | undefined
     const document = () => (located ??= locatedDocument(text, origin))
@@ -92,15 +93,57 @@ interface LocatedDocument {
   locateKey(path: DataPath, key: string): Location
 }
 
-function locatedDocument(text: string, origin: Location): LocatedDocument {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
-  const at = (offset: number): Location => {
+/** Turns offsets in `text` into locations in the file, the text starting at `origin`. */
+function locator(lineCounter: LineCounter, origin: Location): (offset: number) => Location {
+  return (offset) => {
     const pos = lineCounter.linePos(offset)
     return pos.line === 1
       ? { line: origin.line, column: origin.column + pos.col - 1 }
       : { line: origin.line + pos.line - 1, column: pos.col }
   }
+}
+
+/** Tokens the lexer adds that stand for no text of the source: document start, flow end, plain scalar. */
+const LEXER_MARKS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR])
+
+/**
+ * Warns where a `#` after unquoted text on the same line starts a comment: YAML drops it and
+ * everything after it, so "Rewrite the hashtag #CouncilMeeting" silently loses the hashtag.
+ */
+function warnCutText(text: string, file: string, problems: ProblemList, origin: Location): void {
+  if (!/[ \t]#/.test(text)) return
+  let offset = 0
+  let afterPlainText = false
+  let scalarMark = false
+  const lineCounter = new LineCounter()
+  let at: ((offset: number) => Location) | undefined
+  for (const token of new Lexer().lex(text, false)) {
+    const type = CST.tokenType(token)
+    if (type === 'comment' && afterPlainText) {
+      if (at === undefined) {
+        lineCounter.addNewLine(0)
+        for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1)
+        at = locator(lineCounter, origin)
+      }
+      problems.warning(
+        file,
+        at(offset),
+        `The text is cut short at "${token.length > 30 ? `${token.slice(0, 30)}…` : token}": in YAML an unquoted # after a space starts a comment, and the rest of the line is dropped.`,
+        'Put the whole text in quotes (or use a block scalar, >-), or move a real comment to a line of its own.',
+      )
+    }
+    // The lexer marks a plain scalar with a one-character token, then gives its text.
+    if (type === null) afterPlainText = scalarMark
+    else if (type !== 'space') afterPlainText = false
+    scalarMark = type === 'scalar'
+    if (!LEXER_MARKS.has(token)) offset += token.length
+  }
+}
+
+function locatedDocument(text: string, origin: Location): LocatedDocument {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
+  const at = locator(lineCounter, origin)
   return {
     doc,
     at,

@@ -115,3 +115,28 @@ describe('scoreAttempt', () => {
     expect(scoreAttempt(quiz(), ['q1', 'q2'], { q1: true, q2: false }).score).toBe(100)
   })
 })
+
+describe('planAttempt with pools', () => {
+  const modules = Array.from({ length: 9 }, (_, m) => Array.from({ length: 4 }, (_, q) => tf(`m${m}q${q}`, q % 2 === 0)))
+  const pooled = quiz({
+    questions: modules.flat(),
+    draw: 18,
+    shuffle: true,
+    pools: modules.map((questions, m) => ({ name: `m${m}`, draw: 2, questionIds: questions.map((question) => question.id) })),
+  })
+
+  it('draws the pool’s count from every pool in every attempt', () => {
+    for (let seed = 0; seed < 300; seed++) {
+      const { questionIds } = planAttempt(pooled, seed)
+      expect(questionIds).toHaveLength(18)
+      for (let m = 0; m < 9; m++) expect(questionIds.filter((id) => id.startsWith(`m${m}q`))).toHaveLength(2)
+    }
+  })
+
+  it('varies the questions drawn and their order between seeds, and replays a seed exactly', () => {
+    const plans = Array.from({ length: 30 }, (_, seed) => planAttempt(pooled, seed).questionIds.join(','))
+    expect(new Set(plans).size).toBe(30)
+    expect(new Set(plans.map((plan) => plan.split(',').sort().join(','))).size).toBeGreaterThan(20)
+    expect(planAttempt(pooled, 7)).toEqual(planAttempt(pooled, 7))
+  })
+})

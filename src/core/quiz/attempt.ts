@@ -28,7 +28,8 @@ function orderable(question: Question): { ids: string[]; always: boolean } | nul
 }
 
 /**
- * Plans an attempt from its seed: draws the quiz's questions from its bank and orders options.
+ * Plans an attempt from its seed: draws the quiz's questions (from each of its pools, when it
+ * draws per bank or per tag) and orders options.
  * Ordering items and matching answers are always mixed (in authored order the answer would be
  * given away); other options only when the quiz asks for shuffling.
  */
@@ -36,8 +37,9 @@ export function planAttempt(quiz: QuizBlock, seed: number): AttemptPlan {
   const random = seededRandom(seed)
   const all = quiz.questions.map((question) => question.id)
   let questionIds = all
-  if (quiz.draw < all.length) {
-    const drawn = new Set(shuffled(all, random).slice(0, quiz.draw))
+  const pools = quiz.pools ?? [{ name: quiz.bank, draw: quiz.draw, questionIds: all }]
+  if (pools.some((pool) => pool.draw < pool.questionIds.length)) {
+    const drawn = new Set(pools.flatMap((pool) => shuffled(pool.questionIds, random).slice(0, pool.draw)))
     questionIds = all.filter((id) => drawn.has(id))
   }
   if (quiz.shuffle) questionIds = shuffled(questionIds, random)

@@ -24,3 +24,10 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
 export function newSeed(random: () => number = Math.random): number {
   return Math.floor(random() * 4_294_967_296) >>> 0
 }
+
+/** FNV-1a: a cheap, stable 32-bit hash of a text; also a seed for orders that must be the same wherever the text is. */
+export function hashText(text: string): number {
+  let value = 0x811c9dc5
+  for (let index = 0; index < text.length; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193) >>> 0
+  return value
+}

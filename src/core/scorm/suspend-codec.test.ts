@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { courseOf, largeCourse, questionsOfEveryType, quizBlock } from '../../../test/support/scorm-courses'
+import { courseOf, largeCourse, questionsOfEveryType, quizBlock, rightResponse } from '../../../test/support/scorm-courses'
 import type { CourseBundle } from '../course/bundle'
 import { quizStanding } from '../progress/completion'
 import { applyEvents } from '../progress/reducer'
@@ -128,6 +128,38 @@ describe('suspend data codec', () => {
     expect(data.charAt(0)).not.toBe(otherFormat)
     expect(decodeSuspendData(course, `${otherFormat}${data.slice(1)}`)).toBeNull()
     expect(decodeSuspendData(course, data)).not.toBeNull()
+  })
+
+  it('resumes an attempt at a quiz that draws per module with the same questions, in the same order, answers after them intact', () => {
+    const pooled = structuredClone(course)
+    const final = pooled.content.en?.modules.at(-1)?.pages[0]?.blocks[1]
+    if (final?.type !== 'quiz') throw new Error('fixture changed')
+    final.pools = Array.from({ length: 5 }, (_, group) => ({
+      name: `final-${group}`,
+      draw: 2,
+      questionIds: final.questions.filter((question) => question.id.startsWith(`final-${group}-`)).map((question) => question.id),
+    }))
+    final.draw = 10
+    final.feedback = 'end'
+    const plan = planAttempt(final, 99)
+    const byId = new Map(final.questions.map((question) => [question.id, question]))
+    const events: TrackingEvent[] = [
+      { type: 'quiz.started', at: at(0), quizId: 'final-assessment', seed: 99 },
+      ...plan.questionIds.map((questionId): TrackingEvent => ({ type: 'quiz.answered', quizId: 'final-assessment', questionId, response: rightResponse(byId.get(questionId) as never) })),
+    ]
+    const progress = applyEvents(pooled, emptyProgress(pooled.id, pooled.version), events)
+    const decoded = decodeSuspendData(pooled, encodeSuspendData(pooled, progress, SUSPEND_LIMIT_12).data)
+    const current = decoded?.quizzes['final-assessment']?.current
+    expect(current?.seed).toBe(99)
+    expect(planAttempt(final, current?.seed ?? 0).questionIds).toEqual(plan.questionIds)
+    expect(Object.keys(current?.responses ?? {})).toHaveLength(10)
+    expect(current?.responses).toEqual(progress.quizzes['final-assessment']?.current?.responses)
+    // Saved progress from the same course drawing differently is not replayed into the wrong questions.
+    const redrawn = structuredClone(pooled)
+    const other = redrawn.content.en?.modules.at(-1)?.pages[0]?.blocks[1]
+    if (other?.type !== 'quiz' || !other.pools) throw new Error('fixture changed')
+    other.pools = other.pools.map((pool) => ({ ...pool, draw: 1 }))
+    expect(decodeSuspendData(redrawn, encodeSuspendData(pooled, progress, SUSPEND_LIMIT_12).data)).toBeNull()
   })
 
   it('ignores data written for another version of the course structure', () => {

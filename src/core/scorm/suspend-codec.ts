@@ -5,6 +5,7 @@ import type { Question } from '../course/questions'
 import { indexCourse } from '../progress/course-index'
 import type { CourseProgress, QuizAttemptRecord } from '../progress/schema'
 import { planAttempt } from '../quiz/attempt'
+import { hashText } from '../quiz/random'
 import type { Response } from '../quiz/responses'
 import { scoreQuestion } from '../quiz/scoring'
 import { BitReader, bitsFor, BitWriter } from './bits'
@@ -64,11 +65,9 @@ function questionShape(question: Question): string {
   }
 }
 
-/** FNV-1a: a cheap, stable 32-bit hash. */
-function hash(text: string): number {
-  let value = 0x811c9dc5
-  for (let index = 0; index < text.length; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193) >>> 0
-  return value
+/** A quiz's pools as the fingerprint sees them; empty for a quiz without, so older fingerprints stay the same. */
+function poolsShape(quiz: QuizBlock): string {
+  return quiz.pools ? `/${quiz.pools.map((pool) => `${pool.name}=${pool.draw}`).join(',')}` : ''
 }
 
 function layoutOf(course: CourseBundle): Layout {
@@ -81,11 +80,11 @@ function layoutOf(course: CourseBundle): Layout {
   const reflections = [...index.reflections]
   const structure = [
     pages.join(','),
-    quizzes.map((quiz) => `${quiz.id}:${quiz.draw}:${quiz.shuffle}:${quiz.questions.map((q) => `${q.id}=${q.type}=${questionShape(q)}`).join(';')}`).join('|'),
+    quizzes.map((quiz) => `${quiz.id}:${quiz.draw}${poolsShape(quiz)}:${quiz.shuffle}:${quiz.questions.map((q) => `${q.id}=${q.type}=${questionShape(q)}`).join(';')}`).join('|'),
     scenarios.map((scenario) => `${scenario.id}:${scenario.steps.map((step) => `${step.id}=${step.choices.map((choice) => choice.id).join('')}`).join(';')}`).join('|'),
     reflections.join(','),
   ].join('#')
-  const layout = { pages, quizzes, scenarios, reflections, fingerprint: hash(structure) }
+  const layout = { pages, quizzes, scenarios, reflections, fingerprint: hashText(structure) }
   layouts.set(course, layout)
   return layout
 }

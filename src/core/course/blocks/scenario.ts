@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CHOICE_KEYS, IdSchema, MAX_CHOICES } from '../ids'
 import { suggestion } from '../problems'
+import { seededRandom, hashText, shuffled } from '../../quiz/random'
 import type { BlockDefinition } from './definition'
 
 const OUTCOMES = ['good', 'mixed', 'poor'] as const
@@ -9,6 +10,10 @@ export const ScenarioAttributesSchema = z
   .object({
     id: IdSchema.describe('Stable id, unique in the course.'),
     title: z.string().min(1),
+    shuffle: z
+      .boolean()
+      .default(false)
+      .describe('Show each step\'s choices in a mixed order (the same for every learner and every visit), so the best choice is not always first.'),
   })
   .strict()
 
@@ -52,10 +57,23 @@ export const ScenarioBlockSchema = z
     id: IdSchema,
     title: z.string(),
     start: z.string(),
+    /** Left out when choices show in authored order, so older bundles stay valid. */
+    shuffle: z.literal(true).optional(),
     steps: z.array(z.object({ id: z.string(), text: z.string(), choices: z.array(ChoiceSchema) }).strict()),
   })
   .strict()
 export type ScenarioBlock = z.infer<typeof ScenarioBlockSchema>
+type ScenarioStep = ScenarioBlock['steps'][number]
+
+/**
+ * The choices of a step in the order learners see them. A shuffled scenario mixes them with a
+ * seed taken from the scenario and step ids, so the order is the same on every visit, after a
+ * resume, in every host and in a SCORM package, with nothing to store.
+ */
+export function choicesShown(scenario: ScenarioBlock, step: ScenarioStep): ScenarioStep['choices'] {
+  if (!scenario.shuffle) return step.choices
+  return shuffled(step.choices, seededRandom(hashText(`${scenario.id}/${step.id}`)))
+}
 
 type Body = z.infer<typeof ScenarioBodySchema>
 
@@ -95,7 +113,7 @@ export const scenario: BlockDefinition<z.infer<typeof ScenarioAttributesSchema>,
     )
     if (!ok) return undefined
     if (!checkPaths(yaml, start, context)) return undefined
-    return {
+    const block: ScenarioBlock = {
       type: 'scenario',
       id: attributes.id,
       title: attributes.title,
@@ -106,6 +124,8 @@ export const scenario: BlockDefinition<z.infer<typeof ScenarioAttributesSchema>,
         choices: step.choices.map((choice, index) => ({ id: CHOICE_KEYS.charAt(index), ...choice })),
       })),
     }
+    if (attributes.shuffle) block.shuffle = true
+    return block
   },
 }
 

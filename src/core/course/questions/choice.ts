@@ -77,3 +77,42 @@ export function checkChoiceFeedback(options: readonly Option[], feedback: unknow
   )
   return false
 }
+
+/** "All of the above" and its kind let learners answer from the options' form, not their content. */
+const ABOVE = /\b(all|none|both|neither) of (the )?(above|these)\b/i
+/** How much longer than every other option the right one may be before it gives itself away. */
+const LONGEST_RATIO = 1.25
+const LONGEST_MARGIN = 10
+
+/**
+ * Item-writing checks for choice questions (warnings: the question still works). Test-wise
+ * learners pick the longest option and "all of the above"; a fair question gives no such cue.
+ */
+export function checkChoiceWriting(options: readonly Option[], context: QuestionContext): void {
+  options.forEach((option, index) => {
+    if (ABOVE.test(option.text)) {
+      context.problems.warning(
+        context.file,
+        context.at(['options', index, 'text']),
+        `The option "${option.text}" refers to the other options: "all/none of the above" can be answered without knowing the subject, and means nothing once options are shuffled.`,
+        'Write each option as a full answer; for several right answers, use type: multiple-response.',
+      )
+    }
+  })
+  const correct = options.filter((option) => option.correct)
+  const others = options.filter((option) => !option.correct)
+  if (correct.length === 0 || others.length === 0) return
+  const shortestCorrect = Math.min(...correct.map((option) => option.text.length))
+  const longestOther = Math.max(...others.map((option) => option.text.length))
+  if (shortestCorrect >= longestOther * LONGEST_RATIO && shortestCorrect >= longestOther + LONGEST_MARGIN) {
+    const index = options.findIndex((option) => option.correct && option.text.length === shortestCorrect)
+    context.problems.warning(
+      context.file,
+      context.at(['options', index, 'text']),
+      correct.length === 1
+        ? `The correct option is markedly the longest (${shortestCorrect} characters; the longest other has ${longestOther}): learners can guess it from its length.`
+        : `The correct options are all markedly longer than the others (${shortestCorrect} characters or more; the longest other has ${longestOther}): learners can guess them from their length.`,
+      'Make the options similar in length: trim the right answer, or give the others the same detail.',
+    )
+  }
+}

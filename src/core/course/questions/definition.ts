@@ -18,6 +18,7 @@ export const authoredQuestionFields = {
   prompt: z.string().min(1).describe('The question, in Markdown.'),
   explanation: z.string().min(1).describe('Why the right answer is right, in Markdown; shown after answering.'),
   weight: z.number().positive().max(100).default(1).describe('How much the question counts in the quiz score.'),
+  tag: IdSchema.optional().describe('A topic, such as the module the question tests; a quiz with "drawPer: tag" draws from each tag.'),
 }
 
 /** The same fields in the bundle. */
@@ -26,6 +27,7 @@ export const questionFields = {
   prompt: z.string(),
   explanation: z.string(),
   weight: z.number().positive(),
+  tag: z.string().optional(),
 }
 
 /** Where a question sits in its bank, so its checks can point at the right line. */

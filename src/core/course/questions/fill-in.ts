@@ -25,6 +25,12 @@ export const FillInSchema = z
   .strict()
 export type FillIn = z.infer<typeof FillInSchema>
 
+/** Whether `words` appear in `text` as whole words (not inside a longer word). */
+function containsWords(text: string, words: string): boolean {
+  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text)
+}
+
 export const fillIn: QuestionDefinition<z.infer<typeof AuthoredFillInSchema>, FillIn> = {
   type: 'fill-in',
   authored: AuthoredFillInSchema,
@@ -37,6 +43,16 @@ export const fillIn: QuestionDefinition<z.infer<typeof AuthoredFillInSchema>, Fi
       if (seen.has(fold(answer))) context.problems.warning(context.file, context.at(['accepted', index]), `The answer "${answer}" is listed twice.`)
       seen.add(fold(answer))
     })
+    const prompt = fold(authored.prompt)
+    const given = authored.accepted.findIndex((answer) => containsWords(prompt, fold(answer)))
+    if (given !== -1) {
+      context.problems.warning(
+        context.file,
+        context.at(['accepted', given]),
+        `The answer "${authored.accepted[given]}" is written in the question's own prompt, so learners can copy it from there.`,
+        'Reword the prompt so it does not contain the answer (or, if only capitals matter, set caseSensitive: true).',
+      )
+    }
     return authored
   },
 }

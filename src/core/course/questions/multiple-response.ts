@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { authoredChoiceFields, checkChoiceFeedback, choiceFields, keyOptions } from './choice'
+import { authoredChoiceFields, checkChoiceFeedback, checkChoiceWriting, choiceFields, keyOptions } from './choice'
 import { COMMON_TRANSLATABLE, type QuestionDefinition } from './definition'
 
 export const AuthoredMultipleResponseSchema = z.object({ type: z.literal('multiple-response'), ...authoredChoiceFields }).strict()
@@ -19,6 +19,7 @@ export const multipleResponse: QuestionDefinition<z.infer<typeof AuthoredMultipl
       return undefined
     }
     if (!checkChoiceFeedback(options, authored.feedback, context)) return undefined
+    checkChoiceWriting(options, context)
     return { ...authored, options }
   },
 }

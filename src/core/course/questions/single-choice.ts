@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { authoredChoiceFields, checkChoiceFeedback, choiceFields, keyOptions } from './choice'
+import { authoredChoiceFields, checkChoiceFeedback, checkChoiceWriting, choiceFields, keyOptions } from './choice'
 import { COMMON_TRANSLATABLE, type QuestionDefinition } from './definition'
 
 export const AuthoredSingleChoiceSchema = z.object({ type: z.literal('single-choice'), ...authoredChoiceFields }).strict()
@@ -25,6 +25,7 @@ export const singleChoice: QuestionDefinition<z.infer<typeof AuthoredSingleChoic
       return undefined
     }
     if (!checkChoiceFeedback(options, authored.feedback, context)) return undefined
+    checkChoiceWriting(options, context)
     const question: SingleChoice = { ...authored, options }
     return question
   },
