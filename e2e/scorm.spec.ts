@@ -3,21 +3,17 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Locator } from '@playwright/test'
 import type { QuizBlock } from '../src/core/course/blocks/quiz'
 import type { PackageData } from '../src/core/scorm/package-data'
 import { extractZip } from '../test/support/read-zip'
 import { answer, expectAnswered } from './support/every-block'
-import { installStrictLms, startFakeLms, type FakeLmsServer, type StrictLmsConfig, type StrictLmsLog } from './support/fake-lms'
+import { startFakeLms, type StrictLmsConfig } from './support/fake-lms'
+import { launch, lmsState, storedFor } from './support/scorm-launch'
 
 const ROOT = path.resolve(__dirname, '..')
 const FIXTURE = path.join(ROOT, 'e2e/fixtures/courses/every-block')
 const PAGES = 6
-
-interface LmsState {
-  log: StrictLmsLog
-  cmi: Record<string, unknown>
-}
 
 let work: string
 
@@ -40,26 +36,6 @@ async function exportAndUnzip(format: StrictLmsConfig['version']): Promise<strin
   await mkdir(dir, { recursive: true })
   await extractZip(await readFile(zip), dir)
   return dir
-}
-
-/** Opens the package in the fake LMS's frame, the LMS judging scores by the manifest's pass mark. */
-async function launch(page: Page, lms: FakeLmsServer, config: Omit<StrictLmsConfig, 'launch'>): Promise<FrameLocator> {
-  await page.goto(lms.url)
-  await page.evaluate(installStrictLms, { masteryScore: lms.masteryScore, ...config, launch: '/pkg/index.html' })
-  return page.frameLocator('iframe[title="Course"]')
-}
-
-function lmsState(page: Page): Promise<LmsState> {
-  return page.evaluate(() => {
-    const lms = (window as unknown as { lms: { log: StrictLmsLog; api: { cmi: unknown } } }).lms
-    return { log: lms.log, cmi: JSON.parse(JSON.stringify(lms.api.cmi)) as Record<string, unknown> }
-  })
-}
-
-/** What the LMS keeps for the next launch: the data model less the write-only journal. */
-function storedFor(version: StrictLmsConfig['version'], cmi: Record<string, unknown>): Record<string, unknown> {
-  const { interactions: _journal, objectives: _objectives, ...kept } = cmi
-  return version === 'scorm12' ? { ...kept, core: { ...(kept.core as object), entry: 'resume' } } : { ...kept, entry: 'resume' }
 }
 
 for (const version of ['scorm12', 'scorm2004'] as const) {

@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process'
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test'
+import type { CourseProgress } from '../src/core/progress/schema'
+import { extractZip } from '../test/support/read-zip'
+import { startFakeLms } from './support/fake-lms'
+import { launch, lmsState, storedFor } from './support/scorm-launch'
+import { startWebHost } from './support/web-host'
+
+/**
+ * A final-style quiz (one question from each of two banks, feedback held to the end, two
+ * attempts) behaves the same in the app and in both SCORM versions: no feedback before the
+ * attempt is submitted, every bank in every attempt, and no third attempt, even after a relaunch.
+ */
+const ROOT = path.resolve(__dirname, '..')
+const FIXTURE = path.join(ROOT, 'e2e/fixtures/courses/held-feedback')
+
+let work: string
+
+test.beforeEach(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'civic-held-feedback-'))
+})
+
+test.afterEach(async () => {
+  await rm(work, { recursive: true, force: true })
+})
+
+/** Takes one attempt, answering every question wrongly; returns the prompts it showed. */
+async function failAnAttempt(quiz: Locator): Promise<string[]> {
+  const prompts: string[] = []
+  for (let number = 1; number <= 2; number++) {
+    await expect(quiz.getByRole('heading', { name: `Question ${number} of 2` })).toBeVisible()
+    const prompt = (await quiz.locator('.quiz-question__prompt').innerText()).trim()
+    prompts.push(prompt)
+    await quiz.getByRole('radio', { name: prompt.endsWith('is true.') ? 'False' : 'True', exact: true }).check()
+    // Held feedback: nothing to check an answer with, and no verdict before the attempt is submitted.
+    await expect(quiz.getByRole('button', { name: 'Check answer' })).toHaveCount(0)
+    await expect(quiz.getByText('Not this time.')).toHaveCount(0)
+    await expect(quiz.getByText('Incorrect', { exact: true })).toHaveCount(0)
+    await quiz.getByRole('button', { name: number < 2 ? 'Next question' : 'Submit answers' }).click()
+  }
+  return prompts
+}
+
+/** Both attempts, failed: feedback after each, one question from each bank each time, then no more. */
+async function useBothAttempts(root: Page | FrameLocator): Promise<Locator> {
+  const quiz = root.getByRole('region', { name: 'Final check' })
+  await expect(quiz).toContainText('Attempts used: 0 of 2')
+  await expect(quiz).toContainText('You will see feedback on your answers when you submit them.')
+  await quiz.getByRole('button', { name: 'Start the quiz' }).click()
+  for (const attempt of [1, 2]) {
+    const prompts = await failAnAttempt(quiz)
+    expect(prompts.map((prompt) => prompt.slice(0, 6)).sort()).toEqual(['Bank A', 'Bank B'])
+    await expect(quiz).toContainText('You scored 0%.')
+    await quiz.getByRole('button', { name: 'Review your answers' }).click()
+    await expect(quiz.getByText('Not this time.')).toHaveCount(2)
+    if (attempt === 1) {
+      await expect(quiz).toContainText('You have one attempt left.')
+      await quiz.getByRole('button', { name: 'Try again' }).click()
+    }
+  }
+  await expect(quiz).toContainText('You have no attempts left.')
+  await expect(quiz.getByRole('button', { name: 'Try again' })).toHaveCount(0)
+  return quiz
+}
+
+/** After a reload or relaunch: the attempts stay used up. */
+async function expectNoAttemptLeft(root: Page | FrameLocator): Promise<void> {
+  const quiz = root.getByRole('region', { name: 'Final check' })
+  await expect(quiz).toContainText(/You have no attempts left\.|Attempts used: 2 of 2/)
+  await expect(quiz.getByRole('button', { name: /Start the quiz|Try again|Continue the quiz/ })).toHaveCount(0)
+}
+
+test('in the app: feedback is held to the end, every bank is drawn, and the attempt limit holds after a restart', async ({ page }) => {
+  const courses = path.join(work, 'courses')
+  const dataDir = path.join(work, 'data')
+  await cp(FIXTURE, path.join(courses, 'held-feedback'), { recursive: true })
+  let host = await startWebHost({ courses, dataDir })
+  try {
+    await page.goto(`${host.url}#/course/held-feedback/page/assessment-page`)
+    await useBothAttempts(page)
+    // Events reach the learner's store in small batches: wait until both attempts are in it.
+    const running = host
+    const attempts = async () => {
+      const response = await page.request.post(`${running.origin}/api/progress.get`, { data: { courseId: 'held-feedback' }, headers: { 'x-civic-token': running.token } })
+      return ((await response.json()) as { value: CourseProgress }).value.quizzes['held-quiz']?.attempts.length
+    }
+    await expect.poll(attempts).toBe(2)
+    await host.stop()
+    host = await startWebHost({ courses, dataDir })
+    await page.goto(`${host.url}#/course/held-feedback/page/assessment-page`)
+    await expectNoAttemptLeft(page)
+  } finally {
+    await host.stop()
+  }
+})
+
+for (const version of ['scorm12', 'scorm2004'] as const) {
+  test(`${version}: feedback is held to the end, every bank is drawn, and the attempt limit holds after a relaunch`, async ({ browser }) => {
+    const zip = path.join(work, `${version}.zip`)
+    execFileSync(process.execPath, ['out/cli/index.js', 'export', FIXTURE, '--format', version, '--out', zip], { cwd: ROOT })
+    const dir = path.join(work, version)
+    await mkdir(dir, { recursive: true })
+    await extractZip(await readFile(zip), dir)
+    const lms = await startFakeLms(dir)
+    const page = await browser.newPage()
+    try {
+      let course = await launch(page, lms, { version })
+      await course.getByRole('link', { name: 'Start the course' }).click()
+      await useBothAttempts(course)
+      const failed = async () => {
+        const sets = new Map((await lmsState(page)).log.sets)
+        return sets.get(version === 'scorm12' ? 'cmi.core.lesson_status' : 'cmi.success_status')
+      }
+      await expect.poll(failed, { timeout: 10_000 }).toBe('failed')
+
+      await page.evaluate(() => {
+        const frame = document.querySelector('iframe')
+        if (frame) frame.src = 'about:blank'
+      })
+      await expect.poll(async () => (await lmsState(page)).log.finished).toBe(true)
+      const state = await lmsState(page)
+      expect(state.log.violations).toEqual([])
+      course = await launch(page, lms, { version, stored: storedFor(version, state.cmi) })
+      await expectNoAttemptLeft(course)
+    } finally {
+      await page.close()
+      await lms.stop()
+    }
+  })
+}
