@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { CourseProblem } from '../core/api'
 import type { Block, CourseBundle, Module } from '../core/course'
 import type { Jurisdiction } from '../core/course/ids'
+import { planAttempt } from '../core/quiz/attempt'
 import { loadCourseFolder } from './course-loader'
 
 const COURSE_ID = 'social-media-for-local-leaders'
@@ -109,10 +110,10 @@ describe('the bundled course "Social media for local leaders"', () => {
   describe.each(Array.from({ length: 9 }, (_, index) => index))('module %i', (index) => {
     const module = () => english[index] as Module
 
-    it('has objectives and four to eight pages', () => {
+    it('has objectives and four to ten pages', () => {
       expect(module().objectives.length).toBeGreaterThan(0)
       expect(module().pages.length).toBeGreaterThanOrEqual(4)
-      expect(module().pages.length).toBeLessThanOrEqual(8)
+      expect(module().pages.length).toBeLessThanOrEqual(10)
     })
 
     it('has a branching scenario where every choice has a consequence and an outcome', () => {
@@ -123,6 +124,8 @@ describe('the bundled course "Social media for local leaders"', () => {
         expect(choices.every((choice) => choice.feedback.trim() !== '' && choice.outcome !== undefined)).toBe(true)
         expect(choices.some((choice) => choice.next !== undefined)).toBe(true)
         expect(new Set(choices.map((choice) => choice.outcome))).toEqual(new Set(['good', 'mixed', 'poor']))
+        // The best choice must not give itself away by always coming first.
+        expect(scenario.shuffle).toBe(true)
       }
     })
 
@@ -168,8 +171,8 @@ describe('the bundled course "Social media for local leaders"', () => {
   })
 
   it('marks the legal modules with a review date', () => {
-    for (const id of ['publicity-and-elections', 'conduct-and-standards', 'legal-risks']) {
-      expect(english.find((module) => module.id === id)?.lastReviewed).toBe('2026-11-21')
+    for (const id of ['listening-and-casework', 'publicity-and-elections', 'conduct-and-standards', 'legal-risks', 'abuse-security-wellbeing']) {
+      expect(english.find((module) => module.id === id)?.lastReviewed).toBe('2026-12-04')
     }
   })
 
@@ -186,15 +189,27 @@ describe('the bundled course "Social media for local leaders"', () => {
     expect(legal.length).toBeGreaterThan(10)
   })
 
-  it('has a final assessment that draws 15 questions from at least 40 across the modules, with a pass mark of 80', () => {
+  it('has a final assessment that draws two questions from each module’s bank in every attempt, feedback held to the end, three attempts and a pass mark of 80', () => {
     const final = english[9] as Module
     const [quiz] = blocksOfType(final, 'quiz')
-    expect(quiz?.draw).toBe(15)
-    expect(quiz?.passMark).toBe(80)
-    expect(quiz?.questions.length).toBeGreaterThanOrEqual(40)
-    expect(quiz?.intro).toBeTruthy()
-    const prefixes = new Set(quiz?.questions.map((question) => question.id.split('-')[1]))
-    expect(prefixes).toEqual(new Set(['why', 'channels', 'casework', 'publicity', 'conduct', 'legal', 'safety', 'access', 'leading']))
+    if (!quiz) throw new Error('no final assessment')
+    expect({ draw: quiz.draw, passMark: quiz.passMark, feedback: quiz.feedback, attempts: quiz.attempts, shuffle: quiz.shuffle }).toEqual({
+      draw: 18,
+      passMark: 80,
+      feedback: 'end',
+      attempts: 3,
+      shuffle: true,
+    })
+    expect(quiz.intro).toBeTruthy()
+    expect(quiz.pools?.map((pool) => [pool.name, pool.draw, pool.questionIds.length])).toEqual(
+      Array.from({ length: 9 }, (_, index) => [`final-0${index + 1}-bank`, 2, 4]),
+    )
+    const moduleOf = new Map(quiz.pools?.flatMap((pool) => pool.questionIds.map((id) => [id, pool.name])))
+    for (let seed = 0; seed < 500; seed++) {
+      const drawn = planAttempt(quiz, seed).questionIds
+      expect(drawn).toHaveLength(18)
+      expect(new Set(drawn.map((id) => moduleOf.get(id))).size).toBe(9)
+    }
     expect(final.pages.map((page) => page.id)).toContain('top-tips')
   })
 
