@@ -257,3 +257,69 @@ describe('the bundled course "Social media for local leaders"', () => {
     }
   })
 })
+
+describe('the videos of "Social media for local leaders" in Welsh', () => {
+  type NarrationLine = string | { text: string; voice?: string }
+  const narrationLines = (file: string): NarrationLine[] =>
+    (parse(readFileSync(file, 'utf8')) as { cards: { lines: NarrationLine[] }[] }).cards.flatMap((card) => card.lines)
+  const lineText = (line: NarrationLine) => (typeof line === 'string' ? line : line.text)
+  const welshNarrations = () =>
+    readdirSync(path.join(folder, 'narration', 'cy'))
+      .filter((file) => file.endsWith('.yaml'))
+      .map((file) => file.slice(0, -'.yaml'.length))
+
+  it('has Welsh media of 30 to 90 seconds for every Welsh narration, captioned with its lines', () => {
+    for (const name of welshNarrations()) {
+      const data = readFileSync(path.join(folder, 'media', `${name}.cy.mp4`))
+      const seconds = mp4Seconds(data)
+      expect(seconds, name).toBeGreaterThanOrEqual(30)
+      expect(seconds, name).toBeLessThanOrEqual(90)
+      const top = boxes(data).map((box) => box.type)
+      expect(top.indexOf('moov')).toBeLessThan(top.indexOf('mdat'))
+      expect(data.includes('avc1', 0, 'latin1') && data.includes('mp4a', 0, 'latin1')).toBe(true)
+      expect(readFileSync(path.join(folder, 'media', `${name}.cy.poster.png`)).subarray(1, 4).toString('latin1')).toBe('PNG')
+      const captions = readFileSync(path.join(folder, 'media', `${name}.cy.vtt`), 'utf8')
+      expect(captions.startsWith('WEBVTT')).toBe(true)
+      expect(vttEnd(captions)).toBeLessThanOrEqual(seconds)
+      // A long line may be split across two cues, so compare the captions' words as one text.
+      const spoken = captions
+        .split(/\n\n+/)
+        .slice(1)
+        .map((cue) => cue.split('\n').slice(2).join(' '))
+        .join(' ')
+        .replace(/\s+/g, ' ')
+      for (const line of narrationLines(path.join(folder, 'narration', 'cy', `${name}.yaml`))) expect(spoken, name).toContain(lineText(line).replace(/\s+/g, ' '))
+    }
+  })
+
+  it('has every Welsh narration line in the transcript of each Welsh video block that plays the Welsh media', () => {
+    for (const video of welsh.slice(0, 9).flatMap((module) => blocksOfType(module, 'video'))) {
+      const name = /^media\/(.+)\.cy\.mp4$/.exec(video.src ?? '')?.[1]
+      if (name === undefined) continue
+      const transcript = words(video.transcript)
+      for (const line of narrationLines(path.join(folder, 'narration', 'cy', `${name}.yaml`))) expect(transcript, name).toContain(lineText(line))
+    }
+  })
+
+  it('marks each Welsh video block with the language its media speak: Welsh for .cy media, else English', () => {
+    for (const video of welsh.slice(0, 9).flatMap((module) => blocksOfType(module, 'video'))) {
+      const welshMedia = /\.cy\.mp4$/.test(video.src ?? '')
+      expect(video.language, video.src).toBe(welshMedia ? 'cy' : 'en')
+      expect(video.captions, video.src).toMatch(welshMedia ? /\.cy\.vtt$/ : /\.en\.vtt$/)
+    }
+  })
+
+  it('credits every voice the narration uses, and uses none whose licence forbids commercial use', () => {
+    const credits = (bundle.content.en?.credits ?? []).join('\n')
+    const CREDITED: Record<string, string> = { 'pico-en-gb': 'SVOX Pico', 'rhvoice-alan': 'RHVoice “Alan”', 'mbrola-en1': 'MBROLA en1', 'espeak-cy': 'eSpeak NG Welsh' }
+    const files = [
+      ...readdirSync(path.join(folder, 'narration')).filter((file) => file.endsWith('.yaml')).map((file) => ['pico-en-gb', path.join(folder, 'narration', file)]),
+      ...welshNarrations().map((name) => ['espeak-cy', path.join(folder, 'narration', 'cy', `${name}.yaml`)]),
+    ]
+    for (const [narrator, file] of files as [string, string][]) {
+      const voices = new Set([narrator, ...narrationLines(file).flatMap((line) => (typeof line === 'string' || line.voice === undefined ? [] : [line.voice]))])
+      for (const voice of voices) expect(credits, `${file}: ${voice}`).toContain(CREDITED[voice] ?? `a credit for ${voice}`)
+      expect(readFileSync(file, 'utf8')).not.toMatch(/evgeniy|lyubov/i)
+    }
+  })
+})

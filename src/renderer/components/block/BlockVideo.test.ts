@@ -48,12 +48,48 @@ afterEach(() => vi.unstubAllGlobals())
 
 describe('BlockVideo', () => {
   it('plays the course file with native controls and captions on by default', async () => {
-    const { wrapper } = await mountBlock(BlockVideo, block, { language: 'cy' })
+    const { wrapper } = await mountBlock(BlockVideo, block)
     const video = wrapper.get('video')
-    expect(video.attributes()).toMatchObject({ src: 'courses/demo/media/talk.mp4', poster: 'courses/demo/media/poster.png', controls: '' })
+    expect(video.attributes()).toMatchObject({ src: 'courses/demo/media/talk.mp4', poster: 'courses/demo/media/poster.png', controls: '', lang: 'en-GB' })
     const captions = wrapper.get('track[kind="captions"]')
-    expect(captions.attributes()).toMatchObject({ src: 'courses/demo/media/talk.en.vtt', srclang: 'cy', default: '', label: 'Capsiynau' })
+    expect(captions.attributes()).toMatchObject({ src: 'courses/demo/media/talk.en.vtt', srclang: 'en-GB', default: '', label: 'Captions' })
     expect(wrapper.get('button[aria-pressed]').attributes('aria-pressed')).toBe('true')
+    expect(wrapper.find('.block-video__language').exists()).toBe(false)
+  })
+
+  it('marks English media on a Welsh page as English, and says so in Welsh', async () => {
+    const { wrapper } = await mountBlock(BlockVideo, { ...block, language: 'en', transcript: 'Croeso i’r sgwrs.' }, { language: 'cy' })
+    expect(wrapper.get('video').attributes('lang')).toBe('en-GB')
+    expect(wrapper.get('track[kind="captions"]').attributes()).toMatchObject({ srclang: 'en-GB', label: 'Capsiynau (Saesneg)' })
+    expect(wrapper.get('track[kind="chapters"]').attributes('srclang')).toBe('en-GB')
+    expect(wrapper.get('.block-video__language').text()).toBe("Mae'r fideo hwn yn Saesneg, gyda chapsiynau Saesneg.")
+    // The cues come from the English captions; the full transcript is the page's Welsh text.
+    await loadTrack(wrapper.get('track[kind="captions"]'), [{ startTime: 0, endTime: 4, text: 'Welcome to the talk.' }])
+    expect(wrapper.get('[data-testid="transcript-cues"]').attributes('lang')).toBe('en-GB')
+    expect(wrapper.get('details').attributes('lang')).toBeUndefined()
+  })
+
+  it('marks Welsh media on a Welsh page as Welsh', async () => {
+    const welsh: VideoBlock = { ...block, src: 'media/talk.cy.mp4', captions: 'media/talk.cy.vtt', poster: 'media/talk.cy.poster.png', language: 'cy' }
+    const { wrapper } = await mountBlock(BlockVideo, welsh, { language: 'cy' })
+    expect(wrapper.get('video').attributes()).toMatchObject({ src: 'courses/demo/media/talk.cy.mp4', lang: 'cy' })
+    expect(wrapper.get('track[kind="captions"]').attributes()).toMatchObject({ src: 'courses/demo/media/talk.cy.vtt', srclang: 'cy', label: 'Capsiynau' })
+    expect(wrapper.find('.block-video__language').exists()).toBe(false)
+    await loadTrack(wrapper.get('track[kind="captions"]'), [{ startTime: 0, endTime: 4, text: 'Croeso.' }])
+    expect(wrapper.get('[data-testid="transcript-cues"]').attributes('lang')).toBeUndefined()
+  })
+
+  it('treats a block with no language of its own as the course language, even on a Welsh page', async () => {
+    const { wrapper } = await mountBlock(BlockVideo, block, { language: 'cy' })
+    expect(wrapper.get('video').attributes('lang')).toBe('en-GB')
+    expect(wrapper.get('track[kind="captions"]').attributes('label')).toBe('Capsiynau (Saesneg)')
+  })
+
+  it('tells English learners when a video is in Welsh', async () => {
+    const { wrapper } = await mountBlock(BlockVideo, { ...block, language: 'cy' })
+    expect(wrapper.get('video').attributes('lang')).toBe('cy')
+    expect(wrapper.get('track[kind="captions"]').attributes('label')).toBe('Captions (Welsh)')
+    expect(wrapper.get('.block-video__language').text()).toBe('This video is in Welsh, with Welsh captions.')
   })
 
   it('switches captions off and on, keeping the cues loaded for the transcript', async () => {
