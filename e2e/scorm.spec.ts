@@ -8,7 +8,7 @@ import type { QuizBlock } from '../src/core/course/blocks/quiz'
 import type { PackageData } from '../src/core/scorm/package-data'
 import { extractZip } from '../test/support/read-zip'
 import { answer, expectAnswered } from './support/every-block'
-import { installStrictLms, startFakeLms, type StrictLmsConfig } from './support/fake-lms'
+import { installStrictLms, startFakeLms, type StrictLmsConfig, type StrictLmsLog } from './support/fake-lms'
 import { launch, lmsState, storedFor } from './support/scorm-launch'
 
 const ROOT = path.resolve(__dirname, '..')
