@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { CHOICE_KEYS, IdSchema, MAX_CHOICES } from '../ids'
 import { suggestion } from '../problems'
-import { seededRandom, hashText, shuffled } from '../../quiz/random'
 import type { BlockDefinition } from './definition'
 
 const OUTCOMES = ['good', 'mixed', 'poor'] as const
@@ -63,17 +62,6 @@ export const ScenarioBlockSchema = z
   })
   .strict()
 export type ScenarioBlock = z.infer<typeof ScenarioBlockSchema>
-type ScenarioStep = ScenarioBlock['steps'][number]
-
-/**
- * The choices of a step in the order learners see them. A shuffled scenario mixes them with a
- * seed taken from the scenario and step ids, so the order is the same on every visit, after a
- * resume, in every host and in a SCORM package, with nothing to store.
- */
-export function choicesShown(scenario: ScenarioBlock, step: ScenarioStep): ScenarioStep['choices'] {
-  if (!scenario.shuffle) return step.choices
-  return shuffled(step.choices, seededRandom(hashText(`${scenario.id}/${step.id}`)))
-}
 
 type Body = z.infer<typeof ScenarioBodySchema>
 
