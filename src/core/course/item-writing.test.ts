@@ -125,6 +125,9 @@ describe('quizzes drawing from several banks or tags', () => {
     expect(load('::: quiz {id: quiz, bank: bank, draw: 1, drawPer: tag}', tagged(['one', undefined])).problems).toEqual([
       'module.md:9:42 error The quiz draws per tag, but the question "t1" has no tag.',
     ])
+    expect(load('::: quiz {id: quiz, bank: [bank, second, bank], draw: 1, drawPer: bank}').problems).toEqual([
+      'module.md:9:21 error The quiz names the bank "bank" twice.',
+    ])
     expect(load('::: quiz {id: quiz, bank: [bank, second], drawPer: bank}').problems).toEqual([
       'module.md:9:43 error The quiz draws per bank but does not say how many.',
     ])
