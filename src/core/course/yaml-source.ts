@@ -93,16 +93,6 @@ interface LocatedDocument {
   locateKey(path: DataPath, key: string): Location
 }
 
-/** Turns offsets in `text` into locations in the file, the text starting at `origin`. */
-function locator(lineCounter: LineCounter, origin: Location): (offset: number) => Location {
-  return (offset) => {
-    const pos = lineCounter.linePos(offset)
-    return pos.line === 1
-      ? { line: origin.line, column: origin.column + pos.col - 1 }
-      : { line: origin.line + pos.line - 1, column: pos.col }
-  }
-}
-
 /** Tokens the lexer adds that stand for no text of the source: document start, flow end, plain scalar. */
 const LEXER_MARKS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR])
 
@@ -115,16 +105,12 @@ function warnCutText(text: string, file: string, problems: ProblemList, origin: 
   let offset = 0
   let afterPlainText = false
   let scalarMark = false
-  const lineCounter = new LineCounter()
+  // Positions are worked out only when there is something to report, as parseYaml does.
   let at: ((offset: number) => Location) | undefined
   for (const token of new Lexer().lex(text, false)) {
     const type = CST.tokenType(token)
     if (type === 'comment' && afterPlainText) {
-      if (at === undefined) {
-        lineCounter.addNewLine(0)
-        for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1)
-        at = locator(lineCounter, origin)
-      }
+      at ??= locatedDocument(text, origin).at
       problems.warning(
         file,
         at(offset),
@@ -143,7 +129,12 @@ function warnCutText(text: string, file: string, problems: ProblemList, origin: 
 function locatedDocument(text: string, origin: Location): LocatedDocument {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
-  const at = locator(lineCounter, origin)
+  const at = (offset: number): Location => {
+    const pos = lineCounter.linePos(offset)
+    return pos.line === 1
+      ? { line: origin.line, column: origin.column + pos.col - 1 }
+      : { line: origin.line + pos.line - 1, column: pos.col }
+  }
   return {
     doc,
     at,
