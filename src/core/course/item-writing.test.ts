@@ -53,6 +53,10 @@ describe('item-writing checks', () => {
     ])
     expect(withBank(fillIn('Rewrite #cwmtegfestival so a screen reader reads its words.', '#CwmTegFestival', true)).problems).toEqual([])
     expect(withBank(fillIn('Which word means an election between elections?', 'by-election', false)).problems).toEqual([])
+    // Compared as the scorer compares answers: spaces and line breaks inside the prompt do not hide it.
+    expect(withBank(fillIn('Is the next poll a by-\nelection, or a council\n  election?', 'council election', false)).problems).toEqual([
+      expect.stringMatching(/warning The answer "council election" is written in the question's own prompt/),
+    ])
   })
 })
 

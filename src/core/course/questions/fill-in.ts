@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { normaliseAnswer } from '../../quiz/scoring/fill-in'
 import { authoredQuestionFields, COMMON_TRANSLATABLE, OutcomeFeedbackSchema, type QuestionDefinition, questionFields } from './definition'
 
 /** SCORM fill-in responses hold at most 255 characters. */
@@ -37,7 +38,8 @@ export const fillIn: QuestionDefinition<z.infer<typeof AuthoredFillInSchema>, Fi
   schema: FillInSchema,
   translatable: [...COMMON_TRANSLATABLE, 'accepted'],
   build(authored, context) {
-    const fold = (answer: string) => (authored.caseSensitive ? answer : answer.toLowerCase())
+    // The scorer's own comparison, so what counts as the same answer here is what counts when marking.
+    const fold = (answer: string) => normaliseAnswer(answer, authored.caseSensitive)
     const seen = new Set<string>()
     authored.accepted.forEach((answer, index) => {
       if (seen.has(fold(answer))) context.problems.warning(context.file, context.at(['accepted', index]), `The answer "${answer}" is listed twice.`)
