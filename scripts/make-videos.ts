@@ -88,6 +88,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { LineCounter, type Node, parse, parseDocument } from 'yaml'
 import { z } from 'zod'
+import { AA_CONTRAST, contrastRatio } from '../src/core/scorm/branding'
 
 const WIDTH = 1280
 const HEIGHT = 720
@@ -703,23 +704,10 @@ const TEXT_ON: [keyof typeof COLOUR, keyof typeof COLOUR][] = [
   ['white', 'red'],
 ]
 
-function luminance(hex: string): number {
-  const channel = (offset: number) => {
-    const value = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255
-    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4
-  }
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
-}
-
-export function contrast(foreground: string, background: string): number {
-  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a) as [number, number]
-  return (light + 0.05) / (dark + 0.05)
-}
-
 function checkColours(): void {
   for (const [text, background] of TEXT_ON) {
-    const ratio = contrast(COLOUR[text], COLOUR[background])
-    if (ratio < 4.5) throw new Error(`${text} text on ${background} has a contrast of ${ratio.toFixed(2)}:1; WCAG AA needs 4.5:1.`)
+    const ratio = contrastRatio(COLOUR[text], COLOUR[background])
+    if (ratio < AA_CONTRAST) throw new Error(`${text} text on ${background} has a contrast of ${ratio.toFixed(2)}:1; WCAG AA needs ${AA_CONTRAST}:1.`)
   }
 }
 
