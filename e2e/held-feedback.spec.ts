@@ -1,12 +1,10 @@
-import { execFileSync } from 'node:child_process'
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test'
 import type { CourseProgress } from '../src/core/progress/schema'
-import { extractZip } from '../test/support/read-zip'
 import { startFakeLms } from './support/fake-lms'
-import { launch, lmsState, storedFor } from './support/scorm-launch'
+import { closeCourse, exportAndUnzip, launch, lmsState, storedFor } from './support/scorm-launch'
 import { startWebHost } from './support/web-host'
 
 /**
@@ -99,12 +97,7 @@ test('in the app: feedback is held to the end, every bank is drawn, and the atte
 
 for (const version of ['scorm12', 'scorm2004'] as const) {
   test(`${version}: feedback is held to the end, every bank is drawn, and the attempt limit holds after a relaunch`, async ({ browser }) => {
-    const zip = path.join(work, `${version}.zip`)
-    execFileSync(process.execPath, ['out/cli/index.js', 'export', FIXTURE, '--format', version, '--out', zip], { cwd: ROOT })
-    const dir = path.join(work, version)
-    await mkdir(dir, { recursive: true })
-    await extractZip(await readFile(zip), dir)
-    const lms = await startFakeLms(dir)
+    const lms = await startFakeLms(await exportAndUnzip(FIXTURE, version, work))
     const page = await browser.newPage()
     try {
       let course = await launch(page, lms, { version })
@@ -116,12 +109,7 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       }
       await expect.poll(failed, { timeout: 10_000 }).toBe('failed')
 
-      await page.evaluate(() => {
-        const frame = document.querySelector('iframe')
-        if (frame) frame.src = 'about:blank'
-      })
-      await expect.poll(async () => (await lmsState(page)).log.finished).toBe(true)
-      const state = await lmsState(page)
+      const state = await closeCourse(page)
       expect(state.log.violations).toEqual([])
       course = await launch(page, lms, { version, stored: storedFor(version, state.cmi) })
       await expectNoAttemptLeft(course)

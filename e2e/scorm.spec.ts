@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type Locator } from '@playwright/test'
@@ -9,7 +9,7 @@ import type { PackageData } from '../src/core/scorm/package-data'
 import { extractZip } from '../test/support/read-zip'
 import { answer, expectAnswered } from './support/every-block'
 import { installStrictLms, startFakeLms, type StrictLmsConfig, type StrictLmsLog } from './support/fake-lms'
-import { launch, lmsState, storedFor } from './support/scorm-launch'
+import { closeCourse, exportAndUnzip, launch, lmsState, storedFor } from './support/scorm-launch'
 
 const ROOT = path.resolve(__dirname, '..')
 const FIXTURE = path.join(ROOT, 'e2e/fixtures/courses/every-block')
@@ -28,19 +28,9 @@ test.afterAll(async () => {
   await rm(work, { recursive: true, force: true })
 })
 
-/** Exports with the real CLI and unzips, as an LMS does on upload. */
-async function exportAndUnzip(format: StrictLmsConfig['version']): Promise<string> {
-  const zip = path.join(work, `${format}.zip`)
-  execFileSync(process.execPath, ['out/cli/index.js', 'export', FIXTURE, '--format', format, '--out', zip], { cwd: ROOT })
-  const dir = path.join(work, format)
-  await mkdir(dir, { recursive: true })
-  await extractZip(await readFile(zip), dir)
-  return dir
-}
-
 for (const version of ['scorm12', 'scorm2004'] as const) {
   test(`${version}: the exported package tracks a passed quiz in a strict LMS and resumes on the same page with answers kept`, async ({ browser }) => {
-    const lms = await startFakeLms(await exportAndUnzip(version))
+    const lms = await startFakeLms(await exportAndUnzip(FIXTURE, version, work))
     const page = await browser.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
@@ -92,12 +82,7 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       const firstPrompt = (await quiz.locator('.quiz-question__prompt').innerText()).trim()
 
       // Closing the window: the SCO finishes once, on pagehide.
-      await page.evaluate(() => {
-        const frame = document.querySelector('iframe')
-        if (frame) frame.src = 'about:blank'
-      })
-      await expect.poll(async () => (await lmsState(page)).log.finished).toBe(true)
-      state = await lmsState(page)
+      state = await closeCourse(page)
       expect(state.log.calls.filter((call) => /^(LMSFinish|Terminate)\(/.test(call))).toHaveLength(1)
       const sessionTime = state.log.sets.find(([element]) => /session_time$/.test(element))?.[1]
       expect(sessionTime).toMatch(version === 'scorm12' ? /^\d{4}:\d\d:\d\d\.\d\d$/ : /^PT/)
@@ -131,7 +116,7 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
 
 for (const version of ['scorm12', 'scorm2004'] as const) {
   test(`${version}: in a pop-up window the LMS opens, the package finds the API through its opener and finishes once when closed`, async ({ browser }) => {
-    const lms = await startFakeLms(await exportAndUnzip(version))
+    const lms = await startFakeLms(await exportAndUnzip(FIXTURE, version, work))
     const page = await browser.newPage()
     try {
       await page.goto(lms.url)
@@ -157,7 +142,7 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
 }
 
 test('without an LMS the course still runs, says so, and resumes from local storage', async ({ browser }) => {
-  const lms = await startFakeLms(await exportAndUnzip('scorm12'))
+  const lms = await startFakeLms(await exportAndUnzip(FIXTURE, 'scorm12', work))
   const context = await browser.newContext()
   const page = await context.newPage()
   try {
@@ -263,7 +248,7 @@ test('the CLI refuses an overlay whose colours fail WCAG AA, naming the pair', (
 })
 
 test('an LMS that keeps failing to commit gets retries, and the learner one plain warning instead of its errors', async ({ browser }) => {
-  const lms = await startFakeLms(await exportAndUnzip('scorm2004'))
+  const lms = await startFakeLms(await exportAndUnzip(FIXTURE, 'scorm2004', work))
   const page = await browser.newPage()
   try {
     const course = await launch(page, lms, { version: 'scorm2004', refuseCommits: true })
@@ -371,12 +356,7 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       const lastPage = (await course.getByRole('heading', { level: 1 }).innerText()).trim()
 
       // The learner closes the course, and the LMS, judging the score itself, still holds a pass.
-      await page.evaluate(() => {
-        const frame = document.querySelector('iframe')
-        if (frame) frame.src = 'about:blank'
-      })
-      await expect.poll(async () => (await lmsState(page)).log.finished).toBe(true)
-      state = await lmsState(page)
+      state = await closeCourse(page)
       expect(version === 'scorm12' ? (state.cmi.core as { lesson_status: string }).lesson_status : state.cmi.success_status).toBe('passed')
       expect(state.log.violations).toEqual([])
 

@@ -1,5 +1,21 @@
-import type { FrameLocator, Page } from '@playwright/test'
+import { execFileSync } from 'node:child_process'
+import { mkdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { expect, type FrameLocator, type Page } from '@playwright/test'
+import { extractZip } from '../../test/support/read-zip'
 import { installStrictLms, type FakeLmsServer, type StrictLmsConfig, type StrictLmsLog } from './fake-lms'
+
+const ROOT = path.resolve(__dirname, '../..')
+
+/** Exports a course folder with the real CLI into `work` and unzips it, as an LMS does on upload. */
+export async function exportAndUnzip(course: string, format: StrictLmsConfig['version'], work: string): Promise<string> {
+  const zip = path.join(work, `${format}.zip`)
+  execFileSync(process.execPath, ['out/cli/index.js', 'export', course, '--format', format, '--out', zip], { cwd: ROOT })
+  const dir = path.join(work, format)
+  await mkdir(dir, { recursive: true })
+  await extractZip(await readFile(zip), dir)
+  return dir
+}
 
 export interface LmsState {
   log: StrictLmsLog
@@ -24,4 +40,14 @@ export function lmsState(page: Page): Promise<LmsState> {
 export function storedFor(version: StrictLmsConfig['version'], cmi: Record<string, unknown>): Record<string, unknown> {
   const { interactions: _journal, objectives: _objectives, ...kept } = cmi
   return version === 'scorm12' ? { ...kept, core: { ...(kept.core as object), entry: 'resume' } } : { ...kept, entry: 'resume' }
+}
+
+/** Closes the course as a learner closing its window would, and waits for the SCO to finish. */
+export async function closeCourse(page: Page): Promise<LmsState> {
+  await page.evaluate(() => {
+    const frame = document.querySelector('iframe')
+    if (frame) frame.src = 'about:blank'
+  })
+  await expect.poll(async () => (await lmsState(page)).log.finished).toBe(true)
+  return lmsState(page)
 }
