@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { Block } from '../src/core/course/blocks'
 import type { CourseBundle } from '../src/core/course/bundle'
 import { planAttempt } from '../src/core/quiz/attempt'
-import type { Response } from '../src/core/quiz/responses'
+import { questionType, type Response } from '../src/core/questions/registry'
 import type { TrackingEvent } from '../src/core/progress/schema'
 import { createAppServices } from '../src/node/app-services'
 import { loadCourseFolder } from '../src/node/course-loader'
@@ -30,22 +30,11 @@ async function bundledCourse(): Promise<{ course: CourseBundle; name: string; co
   throw new Error('No course to benchmark with.')
 }
 
+/** A right answer to the question, as a diligent learner gives. */
 function sampleResponse(block: Extract<Block, { type: 'quiz' }>, questionId: string): Response {
   const question = block.questions.find((candidate) => candidate.id === questionId)
-  switch (question?.type) {
-    case 'single-choice':
-      return question.options[0]?.id ?? 'a'
-    case 'multiple-response':
-      return question.options.slice(0, 2).map((option) => option.id)
-    case 'true-false':
-      return true
-    case 'matching':
-      return Object.fromEntries(question.pairs.map((pair) => [pair.id, pair.matchId]))
-    case 'ordering':
-      return question.items.map((item) => item.id)
-    default:
-      return 'a typed answer'
-  }
+  if (!question) throw new Error(`The quiz ${block.id} has no question ${questionId}.`)
+  return questionType(question).correctResponse(question)
 }
 
 /** Everything a diligent learner does in the course: every page, every quiz three times, every reflection. */

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CourseProblem } from '../core/api'
-import { BLOCK_TYPES, type Block, CourseBundleSchema, QUESTION_TYPES } from '../core/course'
+import { BLOCK_TYPES, type Block, CourseBundleSchema, QUESTION_DEFINITIONS } from '../core/course'
 import { loadCourseFolder } from './course-loader'
 
 const fixtures = path.resolve(__dirname, '../../e2e/fixtures/courses')
@@ -29,7 +29,7 @@ describe('valid fixtures', () => {
     const blocks = blocksOf(bundle, 'en')
     expect(new Set(blocks.map((block) => block.type))).toEqual(new Set(['text', ...BLOCK_TYPES.keys()]))
     const quiz = blocks.find((block) => block.type === 'quiz')
-    expect(new Set(quiz?.type === 'quiz' ? quiz.questions.map((question) => question.type) : [])).toEqual(new Set(QUESTION_TYPES.keys()))
+    expect(new Set(quiz?.type === 'quiz' ? quiz.questions.map((question) => question.type) : [])).toEqual(new Set(QUESTION_DEFINITIONS.keys()))
     expect(CourseBundleSchema.parse(bundle)).toStrictEqual(bundle)
   })
 

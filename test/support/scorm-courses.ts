@@ -1,9 +1,8 @@
 import type { Block } from '../../src/core/course/blocks'
 import type { QuizBlock } from '../../src/core/course/blocks/quiz'
 import type { CourseBundle, Module } from '../../src/core/course/bundle'
-import type { Question } from '../../src/core/course/questions'
 import { CHOICE_KEYS } from '../../src/core/course/ids'
-import type { Response } from '../../src/core/quiz/responses'
+import { type Question, questionType, type Response } from '../../src/core/questions/registry'
 
 const feedback = { correct: 'Right.', incorrect: 'Not quite.' }
 const keys = (count: number) => [...CHOICE_KEYS.slice(0, count)]
@@ -27,22 +26,9 @@ export function questionsOfEveryType(prefix: string, size = 6): Question[] {
   ]
 }
 
-/** The fully right answer to a question, as the learner's response. */
+/** The fully right answer to a question, as the learner's response: the type's own. */
 export function rightResponse(question: Question): Response {
-  switch (question.type) {
-    case 'single-choice':
-      return question.options.find((option) => option.correct)?.id ?? ''
-    case 'multiple-response':
-      return question.options.filter((option) => option.correct).map((option) => option.id)
-    case 'true-false':
-      return question.answer
-    case 'matching':
-      return Object.fromEntries(question.pairs.map((pair) => [pair.id, pair.matchId]))
-    case 'ordering':
-      return question.items.map((item) => item.id)
-    case 'fill-in':
-      return question.accepted[0] ?? ''
-  }
+  return questionType(question).correctResponse(question)
 }
 
 /** A course of `count` one-page modules, each with a quiz of one question of every type. */

@@ -1,7 +1,7 @@
 import { allowedExtensions, extensionOf, type FileKind, resolveCoursePath } from './course-paths'
 import { LIMITS } from './limits'
 import { nearest, type ProblemList, resolveWhere, START, type Where } from './problems'
-import type { Question } from './questions'
+import type { Question } from '../questions/schemas'
 import { findControlCharacter, type CourseSource, type CourseSourceFile } from './source'
 
 /** A question bank once loaded, with where it was declared for messages. */

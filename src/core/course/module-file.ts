@@ -7,7 +7,7 @@ import type { FileKind } from './course-paths'
 import { IdSchema, type Jurisdiction, JurisdictionTagsSchema, jurisdictionList } from './ids'
 import { courseMarkdown, DIRECTIVE_CLOSE, DIRECTIVE_OPEN, directiveName } from './markdown'
 import { type Location, type ProblemList, START, suggestion, type Where } from './problems'
-import type { Question } from './questions'
+import type { Question } from '../questions/schemas'
 import { checkSchema, type DataPath, parseYaml } from './yaml-source'
 
 /** The YAML front matter at the top of a module file. */

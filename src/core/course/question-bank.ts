@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { IdSchema } from './ids'
 import { type ProblemList, START, suggestion, type Where } from './problems'
-import { AuthoredQuestionSchema, type Question, QUESTION_TYPES } from './questions'
+import { AuthoredQuestionSchema, type Question, QUESTION_DEFINITIONS } from '../questions/schemas'
 import { checkSchema, parseYaml } from './yaml-source'
 
 /** A question bank file, as authors write it; the source of its published JSON Schema. */
@@ -48,9 +48,9 @@ export function parseQuestionBank(
     raw.forEach((item: unknown, index) => {
       const path = ['questions', index]
       const type = item !== null && typeof item === 'object' ? (item as { type?: unknown }).type : undefined
-      const definition = typeof type === 'string' ? QUESTION_TYPES.get(type) : undefined
+      const definition = typeof type === 'string' ? QUESTION_DEFINITIONS.get(type) : undefined
       if (!definition) {
-        const hint = typeof type === 'string' ? suggestion(type, [...QUESTION_TYPES.keys()]) : `Give the question a "type": ${[...QUESTION_TYPES.keys()].join(', ')}.`
+        const hint = typeof type === 'string' ? suggestion(type, [...QUESTION_DEFINITIONS.keys()]) : `Give the question a "type": ${[...QUESTION_DEFINITIONS.keys()].join(', ')}.`
         const at = typeof type === 'string' ? source.locate([...path, 'type']) : source.locate(path)
         problems.error(file, at, typeof type === 'string' ? `Unknown question type "${type}".` : 'The question has no "type".', hint)
         return

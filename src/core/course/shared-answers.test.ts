@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LocalizedCourse } from './bundle'
-import type { Question } from './questions'
+import type { Question } from '../questions/registry'
 import { shareAcceptedAnswers } from './shared-answers'
 
 const fillIn = (accepted: string[]): Question => ({

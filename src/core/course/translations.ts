@@ -5,7 +5,7 @@ import type { CourseLoadContext } from './load-context'
 import { MODULE_TRANSLATABLE, type ModuleEnvironment, parseModule, type ParsedModule } from './module-file'
 import { START, suggestion, type Where } from './problems'
 import { parseQuestionBank, type ParsedBank } from './question-bank'
-import { type Question, QUESTION_TYPES } from './questions'
+import { type Question, QUESTION_DEFINITIONS } from '../questions/schemas'
 import { checkSchema, parseYaml } from './yaml-source'
 
 /** A file of the course language with what the translation needs to mirror it. */
@@ -143,7 +143,7 @@ function mergeBank(original: ParsedBank, translated: ParsedBank, file: string, o
       return question
     }
     const at = translated.locations.get(question.id) ?? START
-    const keys = new Set(QUESTION_TYPES.get(question.type)?.translatable ?? [])
+    const keys = new Set(QUESTION_DEFINITIONS.get(question.type)?.translatable ?? [])
     return merge(question, theirs, keys, reporter(context, file, at, `question "${question.id}"`, originalFile, keys)) as Question
   })
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CourseBundle } from '../course/bundle'
-import type { Question } from '../course/questions'
+import type { Question } from '../questions/registry'
 import { planAttempt } from '../quiz/attempt'
 import { blockComplete, courseStatus, moduleStatus, videoShare } from './completion'
 import { applyEvent, applyEvents, mergeRange } from './reducer'

@@ -1,6 +1,6 @@
 import type { CourseBundle } from '../course/bundle'
 import { planAttempt, scoreAttempt } from '../quiz/attempt'
-import type { Response } from '../quiz/responses'
+import type { Response } from '../questions/registry'
 import { courseStatus } from './completion'
 import { indexCourse } from './course-index'
 import type { CourseProgress, TrackingEvent } from './schema'

@@ -5,6 +5,7 @@ const Id = z.string().min(1).max(120)
 /** Responses are plain JSON of a known small shape; the reducer scores them defensively. */
 const ResponseSchema = z.union([
   z.string().max(1000),
+  z.number().finite(),
   z.boolean(),
   z.array(z.string().max(40)).max(40),
   z.record(z.string().max(40), z.string().max(40)),

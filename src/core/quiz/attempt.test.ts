@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { QuizBlock } from '../course/blocks/quiz'
-import type { Question } from '../course/questions'
+import type { Question } from '../questions/registry'
 import { planAttempt, scoreAttempt } from './attempt'
 
 const tf = (id: string, answer: boolean, weight = 1): Question => ({

@@ -1,8 +1,6 @@
 import type { QuizBlock } from '../course/blocks/quiz'
-import type { Question } from '../course/questions'
+import { questionType, type Response, scoreQuestion } from '../questions/registry'
 import { seededRandom, shuffled } from './random'
-import type { Response } from './responses'
-import { scoreQuestion } from './scoring'
 
 /** Which questions an attempt shows, and in what order its options appear: all from the seed. */
 export interface AttemptPlan {
@@ -10,21 +8,6 @@ export interface AttemptPlan {
   questionIds: string[]
   /** Question id → option, item or match ids in the order shown. */
   orders: Record<string, string[]>
-}
-
-/** The ids a question shows in an order that may be shuffled, or none. */
-function orderable(question: Question): { ids: string[]; always: boolean } | null {
-  switch (question.type) {
-    case 'single-choice':
-    case 'multiple-response':
-      return { ids: question.options.map((option) => option.id), always: false }
-    case 'ordering':
-      return { ids: question.items.map((item) => item.id), always: true }
-    case 'matching':
-      return { ids: [...question.pairs.map((pair) => pair.matchId), ...question.distractors.map((d) => d.id)], always: true }
-    default:
-      return null
-  }
 }
 
 /**
@@ -46,7 +29,7 @@ export function planAttempt(quiz: QuizBlock, seed: number): AttemptPlan {
   const orders: Record<string, string[]> = {}
   for (const question of quiz.questions) {
     if (!questionIds.includes(question.id)) continue
-    const order = orderable(question)
+    const order = questionType(question).mixable?.(question)
     if (!order || !(order.always || quiz.shuffle)) continue
     let mixed = shuffled(order.ids, random)
     if (order.always && mixed.every((id, index) => id === order.ids[index])) mixed = [...mixed.slice(1), ...mixed.slice(0, 1)]

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { courseOf, questionsOfEveryType, quizBlock } from '../../../test/support/scorm-courses'
-import type { Question } from '../course/questions'
+import type { Question } from '../questions/registry'
 import { applyEvents } from '../progress/reducer'
 import { emptyProgress, type TrackingEvent } from '../progress/schema'
-import type { Response } from '../quiz/responses'
+import type { Response } from '../questions/registry'
 import { courseStatus, earnsCertificate } from '../progress/completion'
 import { correctPatterns, interactionWrites, keepRecord, learnerResponse, lessonStatus12, lowersRecord, standing, trackingWrites } from './data-model'
 

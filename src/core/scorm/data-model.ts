@@ -1,11 +1,10 @@
 import type { QuizBlock } from '../course/blocks/quiz'
 import type { CourseBundle } from '../course/bundle'
-import type { Question } from '../course/questions'
 import { courseStatus } from '../progress/completion'
 import type { CourseProgress, QuizAttemptRecord } from '../progress/schema'
 import { planAttempt, scoreAttempt } from '../quiz/attempt'
-import type { Response } from '../quiz/responses'
-import { choiceCharacter12, description, resultValue, scormIdentifier, timestamp2004 } from './formats'
+import { type Question, questionType, type Response } from '../questions/registry'
+import { description, resultValue, scormIdentifier, timestamp2004 } from './formats'
 import { CMI } from './cmi'
 import type { ScormVersion } from './manifest'
 
@@ -127,107 +126,16 @@ export function trackingWrites(version: ScormVersion, course: CourseBundle, prog
   return writes
 }
 
-const INTERACTION_TYPES: Record<Question['type'], string> = {
-  'single-choice': 'choice',
-  'multiple-response': 'choice',
-  'true-false': 'true-false',
-  matching: 'matching',
-  ordering: 'sequencing',
-  'fill-in': 'fill-in',
-}
-
-/** 1.2 choice answers are single characters 0-9 a-z; option ids already are, by the course format. */
-function key12(id: string, index: number): string {
-  return /^[0-9a-z]$/.test(id) ? id : choiceCharacter12(index)
-}
-
-function separators(version: ScormVersion) {
-  return version === 'scorm12' ? { list: ',', pair: '.' } : { list: '[,]', pair: '[.]' }
-}
-
-/** An option-like id in the version's format: 1.2 single characters, 2004 short identifiers. */
-function choiceId(version: ScormVersion, ids: readonly string[], id: string): string {
-  return version === 'scorm12' ? key12(id, ids.indexOf(id)) : scormIdentifier(id)
-}
-
-/**
- * Free text as a fill-in value: 1.2 allows 255 characters; 2004 250 per string, and reads "[,]"
- * as a separator and a leading "{" as the start of a language tag.
- */
-function fillInText(version: ScormVersion, text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  if (version === 'scorm12') return flat.slice(0, 255)
-  return flat.replaceAll('[,]', ',').replace(/^\{+/, '').slice(0, 250)
-}
-
-function matchIdsOf(question: Extract<Question, { type: 'matching' }>): string[] {
-  return [...question.pairs.map((pair) => pair.matchId), ...question.distractors.map((d) => d.id)]
-}
-
 /** The learner's answer in the version's format, or undefined when there is nothing valid to write. */
-export function learnerResponse(version: ScormVersion, question: Question, response: Response | undefined): string | undefined {
-  if (response === undefined) return undefined
-  const { list, pair } = separators(version)
-  switch (question.type) {
-    case 'true-false':
-      if (typeof response !== 'boolean') return undefined
-      return version === 'scorm12' ? (response ? 't' : 'f') : String(response)
-    case 'single-choice':
-    case 'multiple-response': {
-      const ids = question.options.map((option) => option.id)
-      const chosen = (Array.isArray(response) ? response : [response]).filter((id): id is string => typeof id === 'string' && ids.includes(id))
-      const unique = [...new Set(chosen)]
-      return unique.length === 0 ? undefined : unique.map((id) => choiceId(version, ids, id)).join(list)
-    }
-    case 'matching': {
-      if (typeof response !== 'object' || response === null || Array.isArray(response)) return undefined
-      const pairIds = question.pairs.map((p) => p.id)
-      const matchIds = matchIdsOf(question)
-      const entries = question.pairs
-        .filter((p) => Object.hasOwn(response, p.id) && matchIds.includes(response[p.id] as string))
-        .map((p) => `${choiceId(version, pairIds, p.id)}${pair}${choiceId(version, matchIds, response[p.id] as string)}`)
-      return entries.length === 0 ? undefined : entries.join(list)
-    }
-    case 'ordering': {
-      if (!Array.isArray(response)) return undefined
-      const ids = question.items.map((item) => item.id)
-      const order = response.filter((id) => ids.includes(id))
-      return order.length === 0 ? undefined : order.map((id) => choiceId(version, ids, id)).join(list)
-    }
-    case 'fill-in': {
-      if (typeof response !== 'string') return undefined
-      const text = fillInText(version, response)
-      return text === '' ? undefined : text
-    }
-  }
+export function learnerResponse(version: ScormVersion, question: Question, response: unknown): string | undefined {
+  const type = questionType(question)
+  const parsed = response === undefined ? undefined : type.parseResponse(response)
+  return parsed === undefined ? undefined : type.scorm.learnerResponse(version, question, parsed)
 }
 
 /** The correct response patterns: one per accepted fill-in answer, one otherwise. */
 export function correctPatterns(version: ScormVersion, question: Question): string[] {
-  const { list, pair } = separators(version)
-  switch (question.type) {
-    case 'true-false':
-      return [version === 'scorm12' ? (question.answer ? 't' : 'f') : String(question.answer)]
-    case 'single-choice':
-    case 'multiple-response': {
-      const ids = question.options.map((option) => option.id)
-      return [question.options.filter((option) => option.correct).map((option) => choiceId(version, ids, option.id)).join(list)]
-    }
-    case 'matching': {
-      const pairIds = question.pairs.map((p) => p.id)
-      const matchIds = matchIdsOf(question)
-      return [question.pairs.map((p) => `${choiceId(version, pairIds, p.id)}${pair}${choiceId(version, matchIds, p.matchId)}`).join(list)]
-    }
-    case 'ordering': {
-      const ids = question.items.map((item) => item.id)
-      return [ids.map((id) => choiceId(version, ids, id)).join(list)]
-    }
-    case 'fill-in': {
-      // 2004 compares case-insensitively unless told; 1.2 has no way to say.
-      const prefix = version === 'scorm2004' ? `{case_matters=${question.caseSensitive}}` : ''
-      return question.accepted.slice(0, 10).map((answer) => `${prefix}${fillInText(version, answer)}`)
-    }
-  }
+  return questionType(question).scorm.correctPatterns(version, question)
 }
 
 /** Markdown prompt to one line of plain text. */
@@ -257,7 +165,7 @@ export function interactionWrites(version: ScormVersion, firstIndex: number, qui
     const base = `cmi.interactions.${firstIndex + offset}`
     const writes: CmiWrite[] = [
       { element: `${base}.id`, value: scormIdentifier(quiz.id, question.id, `a${attemptNumber}`) },
-      { element: `${base}.type`, value: INTERACTION_TYPES[question.type] },
+      { element: `${base}.type`, value: questionType(question).scorm.interactionType },
     ]
     if (version === 'scorm2004') {
       writes.push({ element: `${base}.description`, value: description(plainText(question.prompt)) })

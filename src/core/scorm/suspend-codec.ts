@@ -1,13 +1,11 @@
 import type { QuizBlock } from '../course/blocks/quiz'
 import type { ScenarioBlock } from '../course/blocks/scenario'
 import type { CourseBundle } from '../course/bundle'
-import type { Question } from '../course/questions'
 import { indexCourse } from '../progress/course-index'
 import type { CourseProgress, QuizAttemptRecord } from '../progress/schema'
 import { planAttempt } from '../quiz/attempt'
 import { hashText } from '../quiz/random'
-import type { Response } from '../quiz/responses'
-import { scoreQuestion } from '../quiz/scoring'
+import { type Question, questionType, type Response } from '../questions/registry'
 import { BitReader, bitsFor, BitWriter } from './bits'
 import { CMI } from './cmi'
 
@@ -35,7 +33,6 @@ export const SUSPEND_LIMIT_12 = CMI.scorm12.suspendLimit
 export const SUSPEND_LIMIT_2004 = CMI.scorm2004.suspendLimit
 
 const MAX_REFLECTION_BYTES = 80_000
-const MAX_ANSWER_CHARS = 1000
 const EPOCH = Date.UTC(2020, 0, 1)
 const TIME_BITS = 25
 
@@ -48,22 +45,6 @@ interface Layout {
 }
 
 const layouts = new WeakMap<CourseBundle, Layout>()
-
-function questionShape(question: Question): string {
-  switch (question.type) {
-    case 'single-choice':
-    case 'multiple-response':
-      return question.options.map((option) => option.id).join('')
-    case 'matching':
-      return `${question.pairs.map((pair) => pair.id + pair.matchId).join('')}/${question.distractors.map((d) => d.id).join('')}`
-    case 'ordering':
-      return question.items.map((item) => item.id).join('')
-    case 'fill-in':
-      return String(question.accepted.length)
-    case 'true-false':
-      return ''
-  }
-}
 
 /** A quiz's pools as the fingerprint sees them; empty for a quiz without, so older fingerprints stay the same. */
 function poolsShape(quiz: QuizBlock): string {
@@ -80,7 +61,7 @@ function layoutOf(course: CourseBundle): Layout {
   const reflections = [...index.reflections]
   const structure = [
     pages.join(','),
-    quizzes.map((quiz) => `${quiz.id}:${quiz.draw}${poolsShape(quiz)}:${quiz.shuffle}:${quiz.questions.map((q) => `${q.id}=${q.type}=${questionShape(q)}`).join(';')}`).join('|'),
+    quizzes.map((quiz) => `${quiz.id}:${quiz.draw}${poolsShape(quiz)}:${quiz.shuffle}:${quiz.questions.map((q) => `${q.id}=${q.type}=${questionType(q).codec.shape(q)}`).join(';')}`).join('|'),
     scenarios.map((scenario) => `${scenario.id}:${scenario.steps.map((step) => `${step.id}=${step.choices.map((choice) => choice.id).join('')}`).join(';')}`).join('|'),
     reflections.join(','),
   ].join('#')
@@ -102,114 +83,11 @@ function readTime(reader: BitReader): string | undefined {
   return reader.bool() ? new Date(EPOCH + reader.uint(TIME_BITS) * 60_000).toISOString() : undefined
 }
 
-function matchIds(question: Extract<Question, { type: 'matching' }>): string[] {
-  return [...question.pairs.map((pair) => pair.matchId), ...question.distractors.map((distractor) => distractor.id)]
-}
-
-/** The accepted answer a fill-in response is marked right against, so only its position is kept. */
-function acceptedIndex(question: Extract<Question, { type: 'fill-in' }>, response: string): number {
-  return question.accepted.findIndex((answer) => scoreQuestion({ ...question, accepted: [answer] }, response).correct)
-}
-
-function writeResponse(writer: BitWriter, question: Question, response: unknown, keepText: boolean): void {
-  switch (question.type) {
-    case 'single-choice': {
-      const index = question.options.findIndex((option) => option.id === response)
-      writer.bool(index >= 0)
-      if (index >= 0) writer.uint(index, bitsFor(question.options.length - 1))
-      return
-    }
-    case 'multiple-response': {
-      writer.bool(Array.isArray(response))
-      if (Array.isArray(response)) for (const option of question.options) writer.bool(response.includes(option.id))
-      return
-    }
-    case 'true-false': {
-      writer.bool(typeof response === 'boolean')
-      if (typeof response === 'boolean') writer.bool(response)
-      return
-    }
-    case 'matching': {
-      const given = typeof response === 'object' && response !== null && !Array.isArray(response) ? (response as Record<string, unknown>) : null
-      writer.bool(given !== null)
-      if (!given) return
-      const matches = matchIds(question)
-      for (const pair of question.pairs) {
-        const chosen = Object.hasOwn(given, pair.id) ? matches.indexOf(String(given[pair.id])) : -1
-        writer.uint(chosen + 1, bitsFor(matches.length))
-      }
-      return
-    }
-    case 'ordering': {
-      const ids = question.items.map((item) => item.id)
-      const order = Array.isArray(response) ? [...new Set(response.filter((id): id is string => ids.includes(id as string)))] : null
-      writer.bool(order !== null)
-      if (!order) return
-      writer.uint(order.length, bitsFor(ids.length))
-      for (const id of order) writer.uint(ids.indexOf(id), bitsFor(ids.length - 1))
-      return
-    }
-    case 'fill-in': {
-      writer.bool(typeof response === 'string')
-      if (typeof response !== 'string') return
-      const accepted = acceptedIndex(question, response)
-      writer.bool(accepted >= 0)
-      if (accepted >= 0) {
-        writer.uint(accepted, bitsFor(question.accepted.length - 1))
-        // The learner's own spelling of a right answer, while there is room for it.
-        const own = response !== question.accepted[accepted]
-        writer.bool(own)
-        if (!own) return
-      }
-      writer.bool(keepText)
-      if (keepText) writer.text(response.slice(0, MAX_ANSWER_CHARS))
-      return
-    }
-  }
-}
-
-function readResponse(reader: BitReader, question: Question): Response | undefined {
-  if (!reader.bool()) return undefined
-  switch (question.type) {
-    case 'single-choice':
-      return question.options[reader.index(question.options.length)]?.id
-    case 'multiple-response':
-      return question.options.filter(() => reader.bool()).map((option) => option.id)
-    case 'true-false':
-      return reader.bool()
-    case 'matching': {
-      const matches = matchIds(question)
-      const chosen: Record<string, string> = {}
-      for (const pair of question.pairs) {
-        const value = reader.index(matches.length + 1)
-        if (value > 0) chosen[pair.id] = matches[value - 1] as string
-      }
-      return chosen
-    }
-    case 'ordering': {
-      const length = reader.index(question.items.length + 1)
-      const order: string[] = []
-      for (let index = 0; index < length; index++) order.push((question.items[reader.index(question.items.length)] as { id: string }).id)
-      if (new Set(order).size !== order.length) throw new Error('an order repeats an item')
-      return order
-    }
-    case 'fill-in': {
-      if (reader.bool()) {
-        const accepted = question.accepted[reader.index(question.accepted.length)] as string
-        if (!reader.bool()) return accepted
-        return reader.bool() ? reader.text(MAX_ANSWER_CHARS * 4) : accepted
-      }
-      // A wrong answer whose text did not fit stays a wrong answer, just without its words.
-      return reader.bool() ? reader.text(MAX_ANSWER_CHARS * 4) : ''
-    }
-  }
-}
-
 function writeResponses(writer: BitWriter, quiz: QuizBlock, seed: number, responses: Record<string, unknown>, keep: Keep, key: string): void {
   const byId = new Map(quiz.questions.map((question) => [question.id, question]))
   for (const id of planAttempt(quiz, seed).questionIds) {
     const question = byId.get(id) as Question
-    writeResponse(writer, question, Object.hasOwn(responses, id) ? responses[id] : undefined, keep(`${key}:${id}`))
+    questionType(question).codec.write(writer, question, Object.hasOwn(responses, id) ? responses[id] : undefined, keep(`${key}:${id}`))
   }
 }
 
@@ -217,7 +95,8 @@ function readResponses(reader: BitReader, quiz: QuizBlock, seed: number): Record
   const byId = new Map(quiz.questions.map((question) => [question.id, question]))
   const responses: Record<string, Response> = {}
   for (const id of planAttempt(quiz, seed).questionIds) {
-    const response = readResponse(reader, byId.get(id) as Question)
+    const question = byId.get(id) as Question
+    const response = questionType(question).codec.read(reader, question)
     if (response !== undefined) responses[id] = response
   }
   return responses
@@ -407,8 +286,10 @@ function optionalTexts(course: CourseBundle, progress: CourseProgress): Optional
     for (const [kind, attempt] of attempts) {
       if (!attempt) continue
       for (const question of quiz.questions) {
-        const response = attempt.responses[question.id]
-        if (question.type === 'fill-in' && typeof response === 'string') texts.push({ key: `${kind}:${quiz.id}:${question.id}`, bytes: response.length })
+        const type = questionType(question)
+        const response = Object.hasOwn(attempt.responses, question.id) ? type.parseResponse(attempt.responses[question.id]) : undefined
+        const bytes = response === undefined ? 0 : (type.codec.optionalTextBytes?.(question, response) ?? 0)
+        if (bytes > 0) texts.push({ key: `${kind}:${quiz.id}:${question.id}`, bytes })
       }
     }
   }
@@ -467,24 +348,7 @@ export function decodeSuspendData(course: CourseBundle, data: string): CoursePro
 export function worstCaseProgress(course: CourseBundle): CourseProgress {
   const layout = layoutOf(course)
   const at = '2026-11-21T10:00:00.000Z'
-  const longest = (question: Question): Response => {
-    switch (question.type) {
-      case 'single-choice':
-        return (question.options.at(-1) as { id: string }).id
-      case 'multiple-response':
-        return question.options.map((option) => option.id)
-      case 'true-false':
-        return true
-      case 'matching': {
-        const matches = matchIds(question)
-        return Object.fromEntries(question.pairs.map((pair) => [pair.id, matches.at(-1) as string]))
-      }
-      case 'ordering':
-        return question.items.map((item) => item.id).reverse()
-      case 'fill-in':
-        return question.accepted.at(-1) as string
-    }
-  }
+  const longest = (question: Question): Response => questionType(question).codec.longest(question)
   const answers = (quiz: QuizBlock, seed: number) => {
     const byId = new Map(quiz.questions.map((question) => [question.id, question]))
     return Object.fromEntries(planAttempt(quiz, seed).questionIds.map((id) => [id, longest(byId.get(id) as Question)]))

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { FileKind } from '../course-paths'
 import type { Jurisdiction } from '../ids'
 import type { Location, ProblemList, Where } from '../problems'
-import type { Question } from '../questions'
+import type { Question } from '../../questions/schemas'
 import type { DataPath } from '../yaml-source'
 
 /** A `:::` child inside a block that has parts, such as a tab inside tabs. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { IdSchema } from '../ids'
-import { type Question, QuestionSchema } from '../questions'
+import { type Question, QuestionSchema } from '../../questions/schemas'
 import type { BlockContext, BlockDefinition } from './definition'
 
 const PassMarkSchema = z.number().int().min(0).max(100)

@@ -1,4 +1,4 @@
-import type { Response } from '../../../core/quiz/responses'
+import type { Response } from '../../../core/questions/registry'
 
 /**
  * How a question is shown: `answer` lets the learner answer; `checked` locks the answer and marks

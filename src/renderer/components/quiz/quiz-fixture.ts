@@ -1,12 +1,12 @@
 import type { QuizBlock } from '../../../core/course/blocks/quiz'
 import type { CourseBundle } from '../../../core/course/bundle'
-import type { Question } from '../../../core/course/questions'
-import type { FillIn } from '../../../core/course/questions/fill-in'
-import type { Matching } from '../../../core/course/questions/matching'
-import type { MultipleResponse } from '../../../core/course/questions/multiple-response'
-import type { Ordering } from '../../../core/course/questions/ordering'
-import type { SingleChoice } from '../../../core/course/questions/single-choice'
-import type { TrueFalse } from '../../../core/course/questions/true-false'
+import type { Question } from '../../../core/questions/registry'
+import type { FillIn } from '../../../core/questions/fill-in/schema'
+import type { Matching } from '../../../core/questions/matching/schema'
+import type { MultipleResponse } from '../../../core/questions/multiple-response/schema'
+import type { Ordering } from '../../../core/questions/ordering/schema'
+import type { SingleChoice } from '../../../core/questions/single-choice/schema'
+import type { TrueFalse } from '../../../core/questions/true-false/schema'
 
 /** One question of each type, as the loader builds them; shared by the quiz component tests. */
 export const QUESTIONS: {

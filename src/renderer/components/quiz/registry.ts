@@ -1,6 +1,6 @@
 import type { Component } from 'vue'
-import type { Option } from '../../../core/course/questions/choice'
-import type { QuestionOf, QuestionType, ResponseByType } from '../../../core/quiz/responses'
+import type { Option } from '../../../core/questions/shared/choice-schema'
+import type { QuestionOf, QuestionTypeName, ResponseOf } from '../../../core/questions/registry'
 import { plainText } from './plain-text'
 import QuizFillIn from './QuizFillIn.vue'
 import QuizMatching from './QuizMatching.vue'
@@ -19,12 +19,12 @@ export interface ChosenFeedback {
  * How one question type is shown. The component takes `question`, `order` (the attempt's order
  * of its options), `response`, `mode` and `labelledBy`, and emits `answer` with a new response.
  */
-export interface QuestionView<T extends QuestionType> {
+export interface QuestionView<T extends QuestionTypeName> {
   component: Component
   /** The feedback written for the options the learner chose, for types whose options have it. */
-  chosenFeedback?: (question: QuestionOf<T>, response: ResponseByType[T]) => ChosenFeedback[]
+  chosenFeedback?: (question: QuestionOf<T>, response: ResponseOf<T>) => ChosenFeedback[]
   /** What an untouched question already answers: an ordering question shows an order. */
-  initialResponse?: (question: QuestionOf<T>, order: readonly string[] | undefined) => ResponseByType[T]
+  initialResponse?: (question: QuestionOf<T>, order: readonly string[] | undefined) => ResponseOf<T>
 }
 
 function feedbackOf(options: readonly Option[], chosen: readonly unknown[]): ChosenFeedback[] {
@@ -32,7 +32,7 @@ function feedbackOf(options: readonly Option[], chosen: readonly unknown[]): Cho
 }
 
 /** One view per question type; the mapped type makes a missing one a compile error. */
-export const QUESTION_VIEWS: { readonly [T in QuestionType]: QuestionView<T> } = {
+export const QUESTION_VIEWS: { readonly [T in QuestionTypeName]: QuestionView<T> } = {
   'single-choice': { component: QuizSingleChoice, chosenFeedback: (question, response) => feedbackOf(question.options, [response]) },
   'multiple-response': {
     component: QuizMultipleResponse,
@@ -45,6 +45,6 @@ export const QUESTION_VIEWS: { readonly [T in QuestionType]: QuestionView<T> } =
 }
 
 /** The view of a question's own type, typed for that question. */
-export function questionView<T extends QuestionType>(question: QuestionOf<T>): QuestionView<T> {
+export function questionView<T extends QuestionTypeName>(question: QuestionOf<T>): QuestionView<T> {
   return QUESTION_VIEWS[question.type as T] as QuestionView<T>
 }

@@ -1,11 +1,11 @@
 import { storeToRefs } from 'pinia'
 import { computed, type Ref } from 'vue'
 import type { QuizBlock } from '../../../core/course/blocks/quiz'
-import type { Question } from '../../../core/course/questions'
+import type { Question } from '../../../core/questions/registry'
 import { quizStanding } from '../../../core/progress/completion'
 import { planAttempt, scoreAttempt } from '../../../core/quiz/attempt'
 import { newSeed } from '../../../core/quiz/random'
-import type { Response } from '../../../core/quiz/responses'
+import type { Response } from '../../../core/questions/registry'
 import { useCourseStore } from '../../stores/course'
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { authoredQuestionFields, COMMON_TRANSLATABLE, OutcomeFeedbackSchema, type QuestionDefinition, questionFields } from './definition'
+import { authoredQuestionFields, COMMON_TRANSLATABLE, OutcomeFeedbackSchema, type QuestionDefinition, questionFields } from '../definition'
 
 export const AuthoredTrueFalseSchema = z
   .object({
@@ -12,7 +12,7 @@ export const AuthoredTrueFalseSchema = z
 export const TrueFalseSchema = z.object({ type: z.literal('true-false'), ...questionFields, answer: z.boolean(), feedback: OutcomeFeedbackSchema }).strict()
 export type TrueFalse = z.infer<typeof TrueFalseSchema>
 
-export const trueFalse: QuestionDefinition<z.infer<typeof AuthoredTrueFalseSchema>, TrueFalse> = {
+export const trueFalseDefinition: QuestionDefinition<typeof AuthoredTrueFalseSchema, typeof TrueFalseSchema> = {
   type: 'true-false',
   authored: AuthoredTrueFalseSchema,
   schema: TrueFalseSchema,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Question } from '../../course/questions'
-import { scoreQuestion } from '.'
+import type { Question } from './registry'
+import { scoreQuestion } from './registry'
 
 const base = { prompt: 'Q', explanation: 'Because.', weight: 1 }
 const feedback = { correct: 'Yes.', incorrect: 'No.' }

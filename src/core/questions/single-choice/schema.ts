@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { authoredChoiceFields, checkChoiceFeedback, checkChoiceWriting, choiceFields, keyOptions } from './choice'
-import { COMMON_TRANSLATABLE, type QuestionDefinition } from './definition'
+import { authoredChoiceFields, checkChoiceFeedback, checkChoiceWriting, choiceFields, keyOptions } from '../shared/choice-schema'
+import { COMMON_TRANSLATABLE, type QuestionDefinition } from '../definition'
 
 export const AuthoredSingleChoiceSchema = z.object({ type: z.literal('single-choice'), ...authoredChoiceFields }).strict()
 export const SingleChoiceSchema = z.object({ type: z.literal('single-choice'), ...choiceFields }).strict()
 export type SingleChoice = z.infer<typeof SingleChoiceSchema>
 
-export const singleChoice: QuestionDefinition<z.infer<typeof AuthoredSingleChoiceSchema>, SingleChoice> = {
+export const singleChoiceDefinition: QuestionDefinition<typeof AuthoredSingleChoiceSchema, typeof SingleChoiceSchema> = {
   type: 'single-choice',
   authored: AuthoredSingleChoiceSchema,
   schema: SingleChoiceSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { CHOICE_KEYS, ChoiceKeySchema, MAX_CHOICES } from '../ids'
-import { authoredQuestionFields, OutcomeFeedbackSchema, type QuestionContext, questionFields } from './definition'
+import { CHOICE_KEYS, ChoiceKeySchema, MAX_CHOICES } from '../../course/ids'
+import { authoredQuestionFields, OutcomeFeedbackSchema, type QuestionContext, questionFields } from '../definition'
 
 /** Options shared by single-choice and multiple-response questions. */
 export const AuthoredOptionSchema = z

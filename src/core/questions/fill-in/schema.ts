@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { normaliseAnswer } from '../../quiz/scoring/fill-in'
-import { authoredQuestionFields, COMMON_TRANSLATABLE, OutcomeFeedbackSchema, type QuestionDefinition, questionFields } from './definition'
+import { normaliseAnswer } from '.'
+import { authoredQuestionFields, COMMON_TRANSLATABLE, OutcomeFeedbackSchema, type QuestionDefinition, questionFields } from '../definition'
 
 /** SCORM fill-in responses hold at most 255 characters. */
 const MAX_ANSWER_LENGTH = 255
@@ -32,7 +32,7 @@ function containsWords(text: string, words: string): boolean {
   return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text)
 }
 
-export const fillIn: QuestionDefinition<z.infer<typeof AuthoredFillInSchema>, FillIn> = {
+export const fillInDefinition: QuestionDefinition<typeof AuthoredFillInSchema, typeof FillInSchema> = {
   type: 'fill-in',
   authored: AuthoredFillInSchema,
   schema: FillInSchema,

@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { authoredChoiceFields, checkChoiceFeedback, checkChoiceWriting, choiceFields, keyOptions } from './choice'
-import { COMMON_TRANSLATABLE, type QuestionDefinition } from './definition'
+import { authoredChoiceFields, checkChoiceFeedback, checkChoiceWriting, choiceFields, keyOptions } from '../shared/choice-schema'
+import { COMMON_TRANSLATABLE, type QuestionDefinition } from '../definition'
 
 export const AuthoredMultipleResponseSchema = z.object({ type: z.literal('multiple-response'), ...authoredChoiceFields }).strict()
 export const MultipleResponseSchema = z.object({ type: z.literal('multiple-response'), ...choiceFields }).strict()
 export type MultipleResponse = z.infer<typeof MultipleResponseSchema>
 
-export const multipleResponse: QuestionDefinition<z.infer<typeof AuthoredMultipleResponseSchema>, MultipleResponse> = {
+export const multipleResponseDefinition: QuestionDefinition<typeof AuthoredMultipleResponseSchema, typeof MultipleResponseSchema> = {
   type: 'multiple-response',
   authored: AuthoredMultipleResponseSchema,
   schema: MultipleResponseSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { CHOICE_KEYS, MAX_CHOICES } from '../ids'
-import { authoredQuestionFields, COMMON_TRANSLATABLE, OutcomeFeedbackSchema, type QuestionDefinition, questionFields } from './definition'
+import { CHOICE_KEYS, MAX_CHOICES } from '../../course/ids'
+import { authoredQuestionFields, COMMON_TRANSLATABLE, OutcomeFeedbackSchema, type QuestionDefinition, questionFields } from '../definition'
 
 export const AuthoredOrderingSchema = z
   .object({
@@ -21,7 +21,7 @@ export const OrderingSchema = z
   .strict()
 export type Ordering = z.infer<typeof OrderingSchema>
 
-export const ordering: QuestionDefinition<z.infer<typeof AuthoredOrderingSchema>, Ordering> = {
+export const orderingDefinition: QuestionDefinition<typeof AuthoredOrderingSchema, typeof OrderingSchema> = {
   type: 'ordering',
   authored: AuthoredOrderingSchema,
   schema: OrderingSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { IdSchema } from '../ids'
-import type { Location, ProblemList } from '../problems'
-import type { DataPath } from '../yaml-source'
+import { IdSchema } from '../course/ids'
+import type { Location, ProblemList } from '../course/problems'
+import type { DataPath } from '../course/yaml-source'
 
 /** Feedback by outcome, shown after the learner answers. */
 export const OutcomeFeedbackSchema = z
@@ -38,15 +38,19 @@ export interface QuestionContext {
   at(path?: DataPath): Location
 }
 
-export interface QuestionDefinition<A = unknown, Q extends { type: string } = { type: string }> {
-  readonly type: Q['type']
+/**
+ * How authors write one question type and what it becomes in the bundle: the half of a type that
+ * needs zod (the behaviour is in the type's index.ts, see ./contract.ts).
+ */
+export interface QuestionDefinition<A extends z.ZodType = z.ZodType, S extends z.ZodType<{ type: string }> = z.ZodType<{ type: string }>> {
+  readonly type: z.output<S>['type']
   /** What authors write in a question bank; also the source of the published JSON Schema. */
-  readonly authored: z.ZodType<A>
+  readonly authored: A
   /** The question in the bundle. */
-  readonly schema: z.ZodType<Q>
+  readonly schema: S
   /** Keys whose values are text a translation replaces; everything else must match the course language. */
   readonly translatable: readonly string[]
-  build(authored: A, context: QuestionContext): Q | undefined
+  build(authored: z.output<A>, context: QuestionContext): z.output<S> | undefined
 }
 
 export const COMMON_TRANSLATABLE = ['prompt', 'explanation', 'feedback'] as const

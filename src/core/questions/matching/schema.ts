@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { CHOICE_KEYS, MAX_CHOICES } from '../ids'
-import { authoredQuestionFields, COMMON_TRANSLATABLE, OutcomeFeedbackSchema, type QuestionDefinition, questionFields } from './definition'
+import { CHOICE_KEYS, MAX_CHOICES } from '../../course/ids'
+import { authoredQuestionFields, COMMON_TRANSLATABLE, OutcomeFeedbackSchema, type QuestionDefinition, questionFields } from '../definition'
 
 const AuthoredPairSchema = z.object({ prompt: z.string().min(1), match: z.string().min(1) }).strict()
 
@@ -25,7 +25,7 @@ export const MatchingSchema = z
   .strict()
 export type Matching = z.infer<typeof MatchingSchema>
 
-export const matching: QuestionDefinition<z.infer<typeof AuthoredMatchingSchema>, Matching> = {
+export const matchingDefinition: QuestionDefinition<typeof AuthoredMatchingSchema, typeof MatchingSchema> = {
   type: 'matching',
   authored: AuthoredMatchingSchema,
   schema: MatchingSchema,

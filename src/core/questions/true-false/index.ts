@@ -1,0 +1,29 @@
+import type { QuestionType } from '../contract'
+import { booleanValue } from '../shared/scorm-format'
+import type { TrueFalse } from './schema'
+
+/** Whether the learner judged the statement true. */
+export const trueFalse: QuestionType<TrueFalse, boolean> = {
+  type: 'true-false',
+  parseResponse: (value) => (typeof value === 'boolean' ? value : undefined),
+  score(question, response) {
+    const correct = response === question.answer
+    return { score: correct ? 1 : 0, correct }
+  },
+  correctResponse: (question) => question.answer,
+  text: (question) => [question.prompt],
+  scorm: {
+    interactionType: 'true-false',
+    learnerResponse: (version, _question, response) => booleanValue(version, response),
+    correctPatterns: (version, question) => [booleanValue(version, question.answer)],
+  },
+  codec: {
+    shape: () => '',
+    write(writer, _question, response) {
+      writer.bool(typeof response === 'boolean')
+      if (typeof response === 'boolean') writer.bool(response)
+    },
+    read: (reader) => (reader.bool() ? reader.bool() : undefined),
+    longest: () => true,
+  },
+}
