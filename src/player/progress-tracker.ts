@@ -3,8 +3,10 @@ import { moduleStatus } from '../core/progress/completion'
 import { indexCourse } from '../core/progress/course-index'
 import { applyEvents } from '../core/progress/reducer'
 import type { CourseProgress, TrackingEvent } from '../core/progress/schema'
+import { emptyProgress } from '../core/progress/empty-progress'
 import { CMI, interactionWrites, keepRecord, lowersRecord, RECORD_ELEMENTS, trackingWrites, type CmiWrite } from '../core/scorm/data-model'
 import { decodeSuspendData, encodeSuspendData, SUSPEND_LIMIT_12, SUSPEND_LIMIT_2004 } from '../core/scorm/suspend-codec'
+import { markdownEngine } from '../renderer/composables/markdown-engine'
 import type { ScormSession } from './scorm-runtime'
 
 /** Where progress is kept when there is no LMS; `null` when the browser refuses storage too. */
@@ -18,6 +20,8 @@ export interface TrackerOptions {
   storage: KeyValueStore | null
   now?: () => number
   log?: (message: string) => void
+  /** The host's Markdown-to-text, for the questions' descriptions in the LMS; by default the app's Markdown engine. */
+  plainText?: (markdown: string) => string
 }
 
 /** A commit at least this often while the learner is active, besides the checkpoints. */
@@ -38,6 +42,7 @@ export class ProgressTracker {
   private readonly storage: KeyValueStore | null
   private readonly now: () => number
   private readonly log: (message: string) => void
+  private readonly plainText: (markdown: string) => string
   /**
    * What the LMS holds: status, score and progress as read at launch, then every value written.
    * Nothing is written twice, and status, score and progress are never written lower.
@@ -58,9 +63,9 @@ export class ProgressTracker {
     this.storage = options.storage
     this.now = options.now ?? (() => Date.now())
     this.log = options.log ?? (() => undefined)
+    this.plainText = options.plainText ?? ((markdown) => markdownEngine().text(markdown))
     this.lastCommit = this.now()
-    // Not core's emptyProgress: its module holds the zod schemas, which the player must not bundle.
-    this.state = { courseId: this.course.id, courseVersion: this.course.version, pages: {}, videos: {}, quizzes: {}, scenarios: {}, reflections: {}, bookmarks: [] }
+    this.state = emptyProgress(this.course.id, this.course.version)
   }
 
   get progress(): CourseProgress {
@@ -149,7 +154,7 @@ export class ProgressTracker {
         const count = counted === null || counted.trim() === '' ? Number.NaN : Number(counted)
         if (!Number.isInteger(count) || count < 0) break
         // Interactions are a write-only journal: each entry is written once, at the end, never read back.
-        for (const writes of interactionWrites(session.version, count, entry, record.attempts[index] as NonNullable<(typeof record.attempts)[number]>, index + 1)) {
+        for (const writes of interactionWrites(session.version, count, entry, record.attempts[index] as NonNullable<(typeof record.attempts)[number]>, index + 1, this.plainText)) {
           for (const { element, value } of writes) session.set(element, value)
         }
       }

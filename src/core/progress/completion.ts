@@ -1,4 +1,3 @@
-import type { Block } from '../course/blocks'
 import type { CourseBundle, Module } from '../course/bundle'
 import { indexCourse } from './course-index'
 import type { CourseProgress } from './schema'
@@ -82,40 +81,4 @@ export function courseStatus(course: CourseBundle, state: CourseProgress): Cours
 /** A certificate needs the course complete and, where it has quizzes, passed: never a certificate for a fail. */
 export function earnsCertificate(status: Pick<CourseStatus, 'complete' | 'passed'>): boolean {
   return status.complete && status.passed !== false
-}
-
-/** The share of a video the learner has watched, 0–1, from the merged ranges. */
-export function videoShare(state: CourseProgress, blockId: string): number {
-  const video = state.videos[blockId]
-  if (!video || video.duration <= 0) return 0
-  const watched = video.ranges.reduce((sum, [from, to]) => sum + Math.max(0, to - from), 0)
-  return Math.min(1, watched / video.duration)
-}
-
-/** A video counts as watched when little is left unseen: credits and pauses need not be sat through. */
-export const VIDEO_WATCHED_SHARE = 0.9
-
-/**
- * Whether the learner has done what a block asks of them: most of a video watched, a scenario
- * played to one of its endings, a reflection written, a quiz passed; any other block is done once
- * its page has been seen. Derived from the progress, so it never needs storing.
- */
-export function blockComplete(state: CourseProgress, block: Block, pageId: string): boolean {
-  switch (block.type) {
-    case 'video':
-      return videoShare(state, block.id) >= VIDEO_WATCHED_SHARE
-    case 'scenario': {
-      const last = state.scenarios[block.id]?.at(-1)
-      if (!last) return false
-      const choice = block.steps.find((step) => step.id === last.stepId)?.choices.find((candidate) => candidate.id === last.choiceId)
-      const next = choice?.next === undefined ? undefined : block.steps.find((step) => step.id === choice.next)
-      return choice !== undefined && (next === undefined || next.choices.length === 0)
-    }
-    case 'reflection':
-      return (state.reflections[block.id]?.text.trim() ?? '') !== ''
-    case 'quiz':
-      return quizStanding(state, block.id).passed
-    default:
-      return state.pages[pageId] !== undefined
-  }
 }

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { CourseBundle } from '../course/bundle'
 import type { Question } from '../questions/registry'
 import { planAttempt } from '../quiz/attempt'
-import { blockComplete, courseStatus, moduleStatus, videoShare } from './completion'
+import { courseStatus, moduleStatus } from './completion'
 import { applyEvent, applyEvents, mergeRange } from './reducer'
+import { walkScenario } from './scenario-walk'
 import { emptyProgress, type TrackingEvent } from './schema'
 
 const tf = (id: string, answer: boolean): Question => ({
@@ -234,44 +235,13 @@ describe('completion rules', () => {
   })
 })
 
-describe('block completion', () => {
-  const blocks = () => {
-    const pages = course.content.en?.modules.flatMap((module) => module.pages) ?? []
-    const find = <T extends string>(type: T) => {
-      for (const page of pages) for (const block of page.blocks) if (block.type === type) return { block, pageId: page.id }
-      throw new Error(`no ${type}`)
-    }
-    return { reflection: find('reflection'), scenario: find('scenario'), quiz: find('quiz') }
-  }
-
-  it('derives each block’s completion from the progress', () => {
-    const { reflection, scenario, quiz } = blocks()
-    let state = fresh()
-    for (const entry of [reflection, scenario, quiz]) expect(blockComplete(state, entry.block, entry.pageId), entry.block.type).toBe(false)
-    state = applyEvents(course, state, [
-      { type: 'reflection.saved', at: at(1), blockId: 'r1', text: '  ' },
-      { type: 'scenario.chose', blockId: 's1', stepId: 'a', choiceId: 'a' },
-      ...answerAll(3, false),
-    ])
-    expect(blockComplete(state, reflection.block, reflection.pageId)).toBe(false)
-    // The only choice leads to a step without choices: an ending.
-    expect(blockComplete(state, scenario.block, scenario.pageId)).toBe(true)
-    expect(blockComplete(state, quiz.block, quiz.pageId)).toBe(false)
-    state = applyEvents(course, state, [{ type: 'reflection.saved', at: at(2), blockId: 'r1', text: 'Listen first.' }, ...answerAll(4, true)])
-    expect(blockComplete(state, reflection.block, reflection.pageId)).toBe(true)
-    expect(blockComplete(state, quiz.block, quiz.pageId)).toBe(true)
-  })
-
-  it('counts a video watched from 90% of its length, and a text block once its page is seen', () => {
-    const video = { type: 'video' as const, id: 'v', transcript: 'words' }
-    let state = applyEvent(course, fresh(), { type: 'video.watched', blockId: 'v', from: 0, to: 50, duration: 60 })
-    expect(videoShare(state, 'v')).toBeCloseTo(50 / 60)
-    expect(blockComplete(state, video, 'p1')).toBe(false)
-    state = applyEvent(course, state, { type: 'video.watched', blockId: 'v', from: 49, to: 55, duration: 60 })
-    expect(blockComplete(state, video, 'p1')).toBe(true)
-    const text = { type: 'text' as const, markdown: 'Hello' }
-    expect(blockComplete(state, text, 'p1')).toBe(false)
-    expect(blockComplete(applyEvent(course, state, { type: 'page.viewed', at: at(1), pageId: 'p1' }), text, 'p1')).toBe(true)
+describe('scenario endings', () => {
+  it('ends a scenario when the choice made leads to a step without choices', () => {
+    const scenario = course.content.en?.modules.flatMap((module) => module.pages).flatMap((page) => page.blocks).find((block) => block.type === 'scenario')
+    if (scenario?.type !== 'scenario') throw new Error('no scenario')
+    expect(walkScenario(scenario, fresh().scenarios.s1 ?? []).current).not.toBeNull()
+    const state = applyEvents(course, fresh(), [{ type: 'scenario.chose', blockId: 's1', stepId: 'a', choiceId: 'a' }])
+    expect(walkScenario(scenario, state.scenarios.s1 ?? []).current).toBeNull()
   })
 })
 

@@ -79,6 +79,4 @@ export const CourseProgressSchema = z
   .strict()
 export type CourseProgress = z.infer<typeof CourseProgressSchema>
 
-export function emptyProgress(courseId: string, courseVersion: string): CourseProgress {
-  return { courseId, courseVersion, pages: {}, videos: {}, quizzes: {}, scenarios: {}, reflections: {}, bookmarks: [] }
-}
+export { emptyProgress } from './empty-progress'

@@ -61,5 +61,10 @@ export function scoreAttempt(quiz: QuizBlock, questionIds: readonly string[], re
     questions.push({ id, ...result, answered: response !== undefined })
   }
   const score = possible === 0 ? 0 : Math.round((earned / possible) * 100)
-  return { score, passed: score >= quiz.passMark, questions }
+  return { score, passed: quizPassed(quiz, score), questions }
+}
+
+/** The one rule for a quiz attempt: passed at or above the quiz's pass mark. */
+export function quizPassed(quiz: Pick<QuizBlock, 'passMark'>, score: number): boolean {
+  return score >= quiz.passMark
 }

@@ -1,3 +1,4 @@
+import { courseMarkdownText } from '../course/markdown-html'
 import { describe, expect, it } from 'vitest'
 import { courseOf, questionsOfEveryType, quizBlock } from '../../../test/support/scorm-courses'
 import type { Question } from '../questions/registry'
@@ -213,7 +214,7 @@ describe('interactions', () => {
   if (!attempt) throw new Error('no attempt')
 
   it.each(['scorm12', 'scorm2004'] as const)('%s: one entry per question, id first then type, Moodle-safe ids', (version) => {
-    const entries = interactionWrites(version, 4, quiz, attempt, 2)
+    const entries = interactionWrites(version, 4, quiz, attempt, 2, courseMarkdownText)
     expect(entries).toHaveLength(questions.length)
     entries.forEach((writes, offset) => {
       expect(writes[0]?.element).toBe(`cmi.interactions.${4 + offset}.id`)
@@ -226,19 +227,19 @@ describe('interactions', () => {
 
   it('1.2 says wrong and 2004 incorrect; both say correct', () => {
     const results = (version: 'scorm12' | 'scorm2004', correct: boolean) =>
-      interactionWrites(version, 0, quiz, attemptOf(correct) ?? attempt, 1).map((writes) => values(writes)).map((entry, index) => entry[`cmi.interactions.${index}.result`])
+      interactionWrites(version, 0, quiz, attemptOf(correct) ?? attempt, 1, courseMarkdownText).map((writes) => values(writes)).map((entry, index) => entry[`cmi.interactions.${index}.result`])
     expect(results('scorm12', false)).toEqual(['wrong', 'correct', 'wrong', 'correct', 'wrong', 'wrong'])
     expect(results('scorm2004', false)).toEqual(['incorrect', 'correct', 'incorrect', 'correct', 'incorrect', 'incorrect'])
     expect(new Set(results('scorm12', true))).toEqual(new Set(['correct']))
   })
 
   it('2004 has a plain-text description and a timestamp without milliseconds or zone; 1.2 a time of day', () => {
-    const v2004 = values(interactionWrites('scorm2004', 0, quiz, attempt, 1)[0] ?? [])
+    const v2004 = values(interactionWrites('scorm2004', 0, quiz, attempt, 1, courseMarkdownText)[0] ?? [])
     expect(v2004['cmi.interactions.0.description']).toBe('The single question of q?')
     expect(v2004['cmi.interactions.0.timestamp']).toBe('2026-11-21T10:02:30')
     expect(v2004['cmi.interactions.0.type']).toBe('choice')
     expect(v2004['cmi.interactions.0.learner_response']).toBe('b')
-    const v12 = values(interactionWrites('scorm12', 0, quiz, attempt, 1)[4] ?? [])
+    const v12 = values(interactionWrites('scorm12', 0, quiz, attempt, 1, courseMarkdownText)[4] ?? [])
     expect(v12['cmi.interactions.0.time']).toBeUndefined()
     expect(v12['cmi.interactions.4.time']).toBe('10:02:30')
     expect(v12['cmi.interactions.4.type']).toBe('sequencing')
@@ -248,7 +249,7 @@ describe('interactions', () => {
 
   it('keeps 2004 descriptions within 250 characters', () => {
     const wordy = quizBlock('wordy', [{ ...byType('true-false'), prompt: 'A very long prompt. '.repeat(30) } as Question])
-    const entry = values(interactionWrites('scorm2004', 0, wordy, { ...attempt, responses: {} }, 1)[0] ?? [])
+    const entry = values(interactionWrites('scorm2004', 0, wordy, { ...attempt, responses: {} }, 1, courseMarkdownText)[0] ?? [])
     expect(entry['cmi.interactions.0.description']?.length).toBeLessThanOrEqual(250)
     expect(entry['cmi.interactions.0.learner_response']).toBeUndefined()
   })

@@ -138,23 +138,22 @@ export function correctPatterns(version: ScormVersion, question: Question): stri
   return questionType(question).scorm.correctPatterns(version, question)
 }
 
-/** Markdown prompt to one line of plain text. */
-function plainText(markdown: string): string {
-  return markdown
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`#>]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
 const pad = (value: number) => String(value).padStart(2, '0')
 
 /**
  * The journal entries for one submitted attempt: one interaction per question shown, id set
  * before anything else (2004 refuses the rest otherwise), with the version's response formats and
- * result words, the correct responses for reports, and the time it was submitted.
+ * result words, the correct responses for reports, and the time it was submitted. `plainText`
+ * is the host's own Markdown-to-text, for 2004's description of the question.
  */
-export function interactionWrites(version: ScormVersion, firstIndex: number, quiz: QuizBlock, attempt: QuizAttemptRecord, attemptNumber: number): CmiWrite[][] {
+export function interactionWrites(
+  version: ScormVersion,
+  firstIndex: number,
+  quiz: QuizBlock,
+  attempt: QuizAttemptRecord,
+  attemptNumber: number,
+  plainText: (markdown: string) => string,
+): CmiWrite[][] {
   const plan = planAttempt(quiz, attempt.seed)
   const responses = attempt.responses as Record<string, Response>
   const scored = scoreAttempt(quiz, plan.questionIds, responses)

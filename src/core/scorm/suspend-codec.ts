@@ -2,8 +2,9 @@ import type { QuizBlock } from '../course/blocks/quiz'
 import type { ScenarioBlock } from '../course/blocks/scenario'
 import type { CourseBundle } from '../course/bundle'
 import { indexCourse } from '../progress/course-index'
+import { emptyProgress } from '../progress/empty-progress'
 import type { CourseProgress, QuizAttemptRecord } from '../progress/schema'
-import { planAttempt } from '../quiz/attempt'
+import { planAttempt, quizPassed } from '../quiz/attempt'
 import { hashText } from '../quiz/random'
 import { type Question, questionType, type Response } from '../questions/registry'
 import { BitReader, bitsFor, BitWriter } from './bits'
@@ -174,7 +175,7 @@ function encodeWith(course: CourseBundle, progress: CourseProgress, keep: Keep):
 
 /** Fills in what was dropped so the quiz's standing (attempts, best score, passed) is unchanged. */
 function rebuildAttempts(quiz: QuizBlock, count: number, best: number, last: QuizAttemptRecord): QuizAttemptRecord[] {
-  const earlier = (score: number): QuizAttemptRecord => ({ ...last, responses: {}, score, passed: score >= quiz.passMark })
+  const earlier = (score: number): QuizAttemptRecord => ({ ...last, responses: {}, score, passed: quizPassed(quiz, score) })
   const attempts: QuizAttemptRecord[] = []
   const fillers = count - 1 - (best > last.score ? 1 : 0)
   for (let index = 0; index < fillers; index++) attempts.push(earlier(0))
@@ -192,16 +193,7 @@ function decodeOrThrow(course: CourseBundle, data: string): CourseProgress {
   const updatedAt = readTime(reader)
   const completedAt = readTime(reader)
   const seenAt = startedAt ?? updatedAt ?? new Date(EPOCH).toISOString()
-  const progress: CourseProgress = {
-    courseId: course.id,
-    courseVersion: course.version,
-    pages: {},
-    videos: {},
-    quizzes: {},
-    scenarios: {},
-    reflections: {},
-    bookmarks: [],
-  }
+  const progress = emptyProgress(course.id, course.version)
   if (startedAt) progress.startedAt = startedAt
   if (updatedAt) progress.updatedAt = updatedAt
   if (completedAt) progress.completedAt = completedAt
@@ -226,7 +218,7 @@ function decodeOrThrow(course: CourseBundle, data: string): CourseProgress {
       const submittedAt = readTime(reader) ?? startedAt
       const seed = reader.uint(32)
       const responses = readResponses(reader, quiz, seed)
-      record.attempts = rebuildAttempts(quiz, count, best, { seed, startedAt, submittedAt, responses, score, passed: score >= quiz.passMark })
+      record.attempts = rebuildAttempts(quiz, count, best, { seed, startedAt, submittedAt, responses, score, passed: quizPassed(quiz, score) })
     }
     if (reader.bool()) {
       const seed = reader.uint(32)

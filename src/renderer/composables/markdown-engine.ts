@@ -39,3 +39,11 @@ export function markdownEngine(): MarkdownEngine {
   if (!current) throw new Error('No Markdown engine: the host must call setMarkdownEngine before rendering course text.')
   return current
 }
+
+/**
+ * The words of some course Markdown without its markup, for places that take only text: search,
+ * the options of a select, button names and live-region announcements.
+ */
+export function markdownText(source: string): string {
+  return markdownEngine().text(source)
+}

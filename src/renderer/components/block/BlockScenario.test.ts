@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest'
 import type { ScenarioBlock } from '../../../core/course/blocks/scenario'
 import BlockScenario from './BlockScenario.vue'
 import { mountBlock } from './block-testing'
-import { walkScenario } from './scenario-path'
 
 const scenario: ScenarioBlock = {
   type: 'scenario',
@@ -56,23 +55,5 @@ describe('BlockScenario', () => {
     expect(wrapper.find('button').exists()).toBe(false)
     expect(wrapper.text()).toContain('Residents thank you.')
     expect(wrapper.text()).toContain('You share a verified update instead.')
-  })
-})
-
-describe('walkScenario', () => {
-  it('stops replaying at a recorded choice that no longer fits the course', () => {
-    const walk = walkScenario(scenario, [
-      { stepId: 'post', choiceId: 'a' },
-      { stepId: 'post', choiceId: 'b' },
-    ])
-    expect(walk.taken.map(({ choice }) => choice.text)).toEqual(['Share it at once.'])
-    expect(walk.current?.id).toBe('correction')
-  })
-
-  it('ends on a step without choices', () => {
-    const withEnding: ScenarioBlock = { ...scenario, steps: [{ id: 'post', text: 'Start', choices: [{ id: 'a', text: 'Go', feedback: 'Gone', next: 'end' }] }, { id: 'end', text: 'The end.', choices: [] }] }
-    const walk = walkScenario(withEnding, [{ stepId: 'post', choiceId: 'a' }])
-    expect(walk.current).toBeNull()
-    expect(walk.ending?.text).toBe('The end.')
   })
 })

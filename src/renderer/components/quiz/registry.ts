@@ -1,7 +1,7 @@
 import type { Component } from 'vue'
 import type { Option } from '../../../core/questions/shared/choice-schema'
 import type { QuestionOf, QuestionTypeName, ResponseOf } from '../../../core/questions/registry'
-import { plainText } from './plain-text'
+import { markdownText } from '../../composables/markdown-engine'
 import QuizFillIn from './QuizFillIn.vue'
 import QuizMatching from './QuizMatching.vue'
 import QuizMultipleResponse from './QuizMultipleResponse.vue'
@@ -28,7 +28,7 @@ export interface QuestionView<T extends QuestionTypeName> {
 }
 
 function feedbackOf(options: readonly Option[], chosen: readonly unknown[]): ChosenFeedback[] {
-  return options.flatMap((option) => (chosen.includes(option.id) && option.feedback ? [{ choice: plainText(option.text), feedback: option.feedback }] : []))
+  return options.flatMap((option) => (chosen.includes(option.id) && option.feedback ? [{ choice: markdownText(option.text), feedback: option.feedback }] : []))
 }
 
 /** One view per question type; the mapped type makes a missing one a compile error. */

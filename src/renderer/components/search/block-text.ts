@@ -1,10 +1,5 @@
 import type { Block } from '../../../core/course/blocks'
-import { markdownEngine } from '../../composables/markdown-engine'
-
-/** The words of some course Markdown, without its markup. */
-export function markdownText(source: string): string {
-  return markdownEngine().text(source)
-}
+import { markdownText } from '../../composables/markdown-engine'
 
 /**
  * The text a learner can read in a block, for search. Quizzes give only their title and

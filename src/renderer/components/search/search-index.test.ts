@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Block } from '../../../core/course/blocks'
 import { courseWith } from '../block/block-testing'
-import { blockText, markdownText } from './block-text'
+import { markdownText } from '../../composables/markdown-engine'
+import { blockText } from './block-text'
 import { createSearchIndex, pageDocuments, searchIndex, snippet } from './search-index'
 
 const blocks: Block[] = [

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import type { ScenarioBlock } from '../course/blocks/scenario'
+import { walkScenario } from './scenario-walk'
+
+const scenario: ScenarioBlock = {
+  type: 'scenario',
+  id: 'flood-rumour',
+  title: 'A rumour during a flood',
+  start: 'post',
+  steps: [
+    {
+      id: 'post',
+      text: 'A resident posts that the bridge has collapsed.',
+      choices: [
+        { id: 'a', text: 'Share it at once.', feedback: 'The bridge was fine; people took long detours.', next: 'correction', outcome: 'poor' },
+        { id: 'b', text: 'Check with the emergency team first.', feedback: 'You share a verified update instead.', outcome: 'good' },
+      ],
+    },
+    { id: 'correction', text: 'People ask where you heard it.', choices: [{ id: 'a', text: 'Post a correction.', feedback: 'Residents thank you.', outcome: 'mixed' }] },
+  ],
+}
+
+describe('walking a scenario: where a learner is, and whether it has ended', () => {
+  it('stops replaying at a recorded choice that no longer fits the course', () => {
+    const walk = walkScenario(scenario, [
+      { stepId: 'post', choiceId: 'a' },
+      { stepId: 'post', choiceId: 'b' },
+    ])
+    expect(walk.taken.map(({ choice }) => choice.text)).toEqual(['Share it at once.'])
+    expect(walk.current?.id).toBe('correction')
+  })
+
+  it('ends on a step without choices', () => {
+    const withEnding: ScenarioBlock = { ...scenario, steps: [{ id: 'post', text: 'Start', choices: [{ id: 'a', text: 'Go', feedback: 'Gone', next: 'end' }] }, { id: 'end', text: 'The end.', choices: [] }] }
+    const walk = walkScenario(withEnding, [{ stepId: 'post', choiceId: 'a' }])
+    expect(walk.current).toBeNull()
+    expect(walk.ending?.text).toBe('The end.')
+  })
+})
