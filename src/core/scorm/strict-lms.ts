@@ -57,7 +57,7 @@ const RESPONSE_FORMATS_12: Record<string, RegExp> = {
 }
 
 /**
- * Checks one SetValue against the rules real LMSs enforce and scorm-again does not (SCORM-NOTES):
+ * Checks one SetValue against the rules real LMSs enforce and scorm-again does not (docs/scorm.md):
  * 1.2's 4096-character suspend data, 1.2 response formats and result words, Moodle-safe
  * interaction ids, 2004 timestamps without milliseconds or zone, session time formats and 2004
  * description length. Returns what is wrong, or null. `types` remembers each interaction's type,

@@ -1,6 +1,6 @@
 import { bitsFor } from '../../scorm/bits'
 import type { QuestionType } from '../contract'
-import { fillInText } from '../shared/scorm-format'
+import { fillInText } from '../common/scorm-format'
 import type { FillIn } from './schema'
 
 /** Answers longer than this are cut in suspend data (the input allows no more). */

@@ -1,7 +1,7 @@
 import { bitsFor } from '../../scorm/bits'
 import type { QuestionType } from '../contract'
-import { isString } from '../shared/choice'
-import { choiceId, separators } from '../shared/scorm-format'
+import { isString } from '../common/choice'
+import { choiceId, separators } from '../common/scorm-format'
 import type { Matching } from './schema'
 
 /** Pair id → the id of the match the learner chose for it. */

@@ -1,5 +1,5 @@
 import type { QuestionType } from '../contract'
-import { choiceMixable, choicePattern, choiceResponse, choiceText, isString } from '../shared/choice'
+import { choiceMixable, choicePattern, choiceResponse, choiceText, isString } from '../common/choice'
 import type { MultipleResponse } from './schema'
 
 /** The ids of the options ticked. */

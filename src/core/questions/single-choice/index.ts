@@ -1,6 +1,6 @@
 import { bitsFor } from '../../scorm/bits'
 import type { QuestionType } from '../contract'
-import { choiceMixable, choicePattern, choiceResponse, choiceText, isString } from '../shared/choice'
+import { choiceMixable, choicePattern, choiceResponse, choiceText, isString } from '../common/choice'
 import type { SingleChoice } from './schema'
 
 /** One option, by its id. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { authoredChoiceFields, checkChoiceFeedback, checkChoiceWriting, choiceFields, keyOptions } from '../shared/choice-schema'
+import { authoredChoiceFields, checkChoiceFeedback, checkChoiceWriting, choiceFields, keyOptions } from '../common/choice-schema'
 import { COMMON_TRANSLATABLE, type QuestionDefinition } from '../definition'
 
 export const AuthoredSingleChoiceSchema = z.object({ type: z.literal('single-choice'), ...authoredChoiceFields }).strict()

@@ -1,5 +1,5 @@
 import type { QuestionType } from '../contract'
-import { booleanValue } from '../shared/scorm-format'
+import { booleanValue } from '../common/scorm-format'
 import type { TrueFalse } from './schema'
 
 /** Whether the learner judged the statement true. */
