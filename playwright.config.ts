@@ -1,9 +1,21 @@
 import { defineConfig } from '@playwright/test'
+import { chromiumLaunchOptions } from './e2e/support/browser'
 
 /**
- * End-to-end tests drive Debian's Chromium (Playwright cannot download its own browser on
- * machines without internet access). CHROMIUM_PATH overrides the location.
+ * End-to-end tests drive Chromium through the web host: the one CHROMIUM_PATH names, else
+ * Debian's (/usr/bin/chromium, what CI installs), else Playwright's own once downloaded with
+ * `npx playwright install chromium` (e2e/support/browser.ts).
  */
+function launchOptions(): ReturnType<typeof chromiumLaunchOptions> {
+  try {
+    return chromiumLaunchOptions()
+  } catch (error) {
+    // What to install, alone: a stack trace through the config loader would only bury it.
+    console.error((error as Error).message)
+    process.exit(1)
+  }
+}
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -14,10 +26,7 @@ export default defineConfig({
   outputDir: 'test-results',
   use: {
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
+    launchOptions: launchOptions(),
     screenshot: 'only-on-failure',
   },
 })

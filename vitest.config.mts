@@ -1,6 +1,20 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
+/**
+ * Suites whose work is large by design: 200 killed processes, 10,000 fuzzed courses, ESLint over
+ * the layer probes, an external package checker. Each is bounded by a count, never by the clock,
+ * and runs in the 'heavy' project after the others, with timeouts sized for a 2-core machine
+ * under full load (each file sets its own).
+ */
+const HEAVY = ['test/store-crash.test.ts', 'test/scorm-check.test.ts', 'test/lint-layers.test.ts', 'src/node/course-fuzz.test.ts']
+
+/**
+ * Unit tests prove behaviour, not speed: their timeout only catches a hang, so it is far above
+ * what any of them takes on a loaded machine (a test that waits for time uses fake timers).
+ */
+const HANG = 60_000
+
 export default defineConfig({
   test: {
     projects: [
@@ -8,7 +22,10 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/{core,node,main,preload,cli}/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['src/{core,node,main,preload,cli}/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts', 'e2e/support/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...HEAVY],
+          testTimeout: HANG,
+          hookTimeout: HANG,
         },
       },
       {
@@ -18,6 +35,19 @@ export default defineConfig({
           environment: 'happy-dom',
           include: ['src/renderer/**/*.test.ts', 'src/player/**/*.test.ts'],
           setupFiles: ['src/renderer/test-setup.ts'],
+          testTimeout: HANG,
+          hookTimeout: HANG,
+        },
+      },
+      {
+        test: {
+          name: 'heavy',
+          environment: 'node',
+          include: HEAVY,
+          testTimeout: HANG,
+          hookTimeout: HANG,
+          // After the other projects, so the quick tests never share the cores with these.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -27,9 +27,14 @@ test('the export page makes a SCORM package of the chosen modules and hands it o
   for (let index = 1; index < count - 1; index++) await modules.nth(index).uncheck()
 
   const downloading = page.waitForEvent('download')
+  const answering = page.waitForResponse((response) => response.url().endsWith('/api/export.scorm'))
   await page.getByRole('button', { name: 'Export package' }).click()
   const download = await downloading
   expect(download.suggestedFilename()).toBe(`${COURSE}-scorm2004.zip`)
+  // The API answers with the summary and where the package is kept; the zip comes from the web host's own address.
+  const answer = (await (await answering).json()) as { value: { packageId: string } }
+  expect(JSON.stringify(answer).length).toBeLessThan(2000)
+  expect(new URL(download.url()).pathname).toBe(`/exports/${answer.value.packageId}`)
   const entries = readZip(await readFile(await download.path()))
   const manifest = entries.find((entry) => entry.name === 'imsmanifest.xml')?.data.toString('utf8') ?? ''
   expect(manifest).toContain('<schemaversion>2004 4th Edition</schemaversion>')

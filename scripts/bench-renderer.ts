@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import type { CourseBundle, Page } from '../src/core/course/bundle'
 import { loadCourseFolder } from '../src/node/course-loader'
+import { chromiumLaunchOptions } from '../e2e/support/browser'
 
 /**
  * `npm run bench` (renderer part), on the production build:
@@ -76,10 +77,7 @@ async function main(): Promise<void> {
 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'civic-learn-render-bench-'))
   const host = await startHost(dataDir)
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions())
   try {
     const tab = await browser.newPage()
     await tab.goto(host.url)

@@ -120,7 +120,7 @@ export async function masteryScoreOf(packageDir: string): Promise<number | null>
 /**
  * Runs in the host page (passed to page.evaluate): puts scorm-again in place as the LMS, wrapped
  * in the app's strict LMS (src/core/scorm/strict-lms.ts, served as /strict-lms.js) with the
- * checks scorm-again does not make itself (SCORM-NOTES). A value that fails a check is refused,
+ * checks scorm-again does not make itself (docs/scorm.md). A value that fails a check is refused,
  * as a strict LMS would, and recorded.
  */
 export function installStrictLms(config: StrictLmsConfig): void {

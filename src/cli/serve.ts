@@ -40,7 +40,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     port: options.port,
     rendererDir: options.rendererDir,
     coursesDir: options.coursesDir,
-    previews: services.previews,
+    packages: services.packages,
   }).catch(async (error: unknown) => {
     await services.close()
     throw error

@@ -7,3 +7,6 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
 /** Header carrying the web host's per-run secret on every API call. */
 export const TOKEN_HEADER = 'x-civic-token'
+
+/** Where the web host serves an exported package for download: `/exports/<packageId>`, outside the token-checked API. */
+export const EXPORTS_PATH = '/exports/'

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { App, HandlerDetails, OnHeadersReceivedListenerDetails, Session, WebContents } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { guardWebContents, installSessionGuards, installWebContentsGuards } from './guards'
+import { EVENTUALLY } from '../../test/support/eventually'
 
 const electron = vi.hoisted(() => ({ shell: { openExternal: vi.fn(async (_url: string) => undefined) }, nativeTheme: { shouldUseDarkColors: false } }))
 vi.mock('electron', () => electron)
@@ -152,7 +153,7 @@ describe('window.open', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     electron.shell.openExternal.mockRejectedValueOnce(new Error('no browser'))
     expect(open('https://www.gov.uk/')).toEqual({ action: 'deny' })
-    await vi.waitFor(() => expect(warn).toHaveBeenCalled())
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled(), EVENTUALLY)
     warn.mockRestore()
   })
 })

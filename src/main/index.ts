@@ -8,6 +8,7 @@ import { createSenderCheck, registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { printToPdf } from './print'
 import { handleAppProtocol, registerAppScheme } from './protocol'
+import { createPackageSaver } from './save-package'
 import { devServerUrl } from './security'
 import { openMainWindow, openWindowState, rendererUrl, WINDOW_STATE_FILE } from './window'
 
@@ -39,8 +40,8 @@ async function start(devServer: string | undefined): Promise<void> {
   const branding = brandingArgument(process.argv, process.cwd())
   if (branding.problem) console.warn(branding.problem)
   const services = await createAppServices({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir, scorm, ...(branding.file ? { brandingFile: branding.file } : {}) })
-  registerIpc(ipcMain, services.router, createSenderCheck(devServer), { 'handout.printToPdf': printToPdf })
-  handleAppProtocol({ rendererDir, coursesDir, previews: services.previews })
+  registerIpc(ipcMain, services.router, createSenderCheck(devServer), { 'handout.printToPdf': printToPdf, 'export.save': createPackageSaver(services.packages) })
+  handleAppProtocol({ rendererDir, coursesDir, packages: services.packages })
   installSessionGuards(session.defaultSession, devServer)
   installMenu(!app.isPackaged)
 

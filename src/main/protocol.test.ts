@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CONTENT_SECURITY_POLICY, PREVIEW_PACKAGE_HEADERS, PREVIEW_PAGE_HEADERS, SECURITY_HEADERS } from '../core/csp'
 import { zipOf } from '../../test/support/write-zip'
-import { PackagePreviews } from '../node/export/package-previews'
+import { ExportedPackages } from '../node/export/exported-packages'
 import { createProtocolHandler, handleAppProtocol, registerAppScheme } from './protocol'
 
 const electron = vi.hoisted(() => ({
@@ -14,7 +14,7 @@ vi.mock('electron', () => electron)
 
 const MEDIA = Uint8Array.from({ length: 256 }, (_, index) => index)
 let top: string
-let roots: { rendererDir: string; coursesDir: string; previews: PackagePreviews }
+let roots: { rendererDir: string; coursesDir: string; packages: ExportedPackages }
 let previewId: string
 let handler: (request: Request) => Promise<Response>
 
@@ -32,8 +32,9 @@ let linksWork = false
 
 beforeAll(async () => {
   top = await mkdtemp(path.join(os.tmpdir(), 'civic-protocol-'))
-  roots = { rendererDir: path.join(top, 'renderer'), coursesDir: path.join(top, 'courses'), previews: new PackagePreviews() }
-  previewId = await roots.previews.add(await zipOf({ 'imsmanifest.xml': '<manifest/>', 'media/intro.mp4': Buffer.from(MEDIA) }), 'demo.zip')
+  roots = { rendererDir: path.join(top, 'renderer'), coursesDir: path.join(top, 'courses'), packages: new ExportedPackages() }
+  const zip = await zipOf({ 'imsmanifest.xml': '<manifest/>', 'media/intro.mp4': Buffer.from(MEDIA) })
+  previewId = (await roots.packages.add('demo.zip', (file) => writeFile(file, zip))).id
   await mkdir(path.join(roots.rendererDir, 'assets'), { recursive: true })
   await mkdir(path.join(roots.coursesDir, 'demo', 'media'), { recursive: true })
   await writeFile(path.join(roots.rendererDir, 'index.html'), '<!doctype html><title>Civic Learn</title>')
@@ -49,7 +50,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await roots.previews.close()
+  await roots.packages.close()
   await rm(top, { recursive: true, force: true })
 })
 
@@ -141,6 +142,10 @@ describe('createProtocolHandler', () => {
     expect(new Uint8Array(await part.arrayBuffer())).toEqual(MEDIA.slice(10, 20))
     expect((await get('civic://app/preview/00000000-0000-4000-8000-000000000000/imsmanifest.xml')).status).toBe(404)
     expect((await get(`civic://app/preview/${previewId}/%2e%2e/index.html`)).status).toBe(404)
+  })
+
+  it('does not serve exported packages for download: the desktop saves them with its own dialog', async () => {
+    expect((await get(`civic://app/exports/${previewId}`)).status).toBe(404)
   })
 
   it('answers HEAD with the headers only', async () => {

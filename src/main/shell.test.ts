@@ -6,6 +6,7 @@ import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, MenuItemConst
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ApiResult } from '../core/api/errors'
 import { METHOD_NAMES, ipcChannel } from '../core/api/methods'
+import { EVENTUALLY } from '../../test/support/eventually'
 
 /**
  * The whole shell (src/main/index.ts) started against a fake Electron: what it registers, the
@@ -30,6 +31,7 @@ const fake = await vi.hoisted(async () => {
     const windows: FakeWindow[] = []
     class BrowserWindow extends events.EventEmitter {
       static getAllWindows = () => [...windows]
+      static fromWebContents = (_contents: unknown) => windows[0] ?? null
       minimized = false
       loadURL = vi.fn(async (_url: string) => undefined)
       restore = vi.fn(() => {
@@ -75,7 +77,7 @@ const fake = await vi.hoisted(async () => {
       windows,
       app,
       BrowserWindow,
-      dialog: { showErrorBox: vi.fn() },
+      dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true })) },
       ipcMain: { handle: vi.fn() },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
       session: {
@@ -95,12 +97,17 @@ const fake = await vi.hoisted(async () => {
   return { current: createElectron(), createElectron }
 })
 
+const KEPT_PACKAGE = '0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b'
+/** The zip the fake services keep for KEPT_PACKAGE, in the test's temporary folder. */
+let keptZip = ''
+
 const services = vi.hoisted(() => {
   const close = vi.fn(async () => undefined)
   return {
     close,
     createAppServices: vi.fn(async (_options: unknown) => ({
       router: async (method: unknown, input: unknown) => ({ ok: true as const, value: { method, input } }),
+      packages: { zip: (id: string) => (id === KEPT_PACKAGE ? { file: keptZip, fileName: 'kept-scorm12.zip' } : null), folder: () => null },
       close,
     })),
   }
@@ -155,7 +162,7 @@ afterEach(async () => {
 /** Imports the shell, as Electron runs it, and waits for its first window to finish loading. */
 async function startShell(): Promise<FakeWindow> {
   await import('./index')
-  await vi.waitFor(() => expect(fake.current.windows[0]?.loadURL).toHaveBeenCalled())
+  await vi.waitFor(() => expect(fake.current.windows[0]?.loadURL).toHaveBeenCalled(), EVENTUALLY)
   const [window] = fake.current.windows
   if (!window) throw new Error('the shell opened no window')
   // Loading is the shell's last start-up step; once it settles, nothing may have failed.
@@ -257,11 +264,26 @@ describe('start-up', () => {
     await startShell()
     const channels = fake.current.ipcMain.handle.mock.calls.map(([channel]) => channel as string)
     expect(channels.sort()).toEqual(METHOD_NAMES.map(ipcChannel).sort())
-    // Printing needs the calling window, so the shell answers it itself (see print.test.ts).
-    for (const method of METHOD_NAMES.filter((name) => name !== 'handout.printToPdf')) {
+    // Printing and saving a package need the calling window, so the shell answers them itself (see print.test.ts, save-package.test.ts).
+    for (const method of METHOD_NAMES.filter((name) => name !== 'handout.printToPdf' && name !== 'export.save')) {
       const answer = await ipcHandler(ipcChannel(method))(eventFrom('civic://app/index.html'), { n: 1 })
       expect(answer).toEqual({ ok: true, value: { method, input: { n: 1 } } })
     }
+  })
+
+  it('saves an exported package where the learner chooses, in a dialog on the app window, without the router', async () => {
+    const window = await startShell()
+    keptZip = path.join(top, 'kept.zip')
+    await writeFile(keptZip, 'PK zip bytes')
+    const target = path.join(top, 'chosen.zip')
+    fake.current.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target } as never)
+    const answer = await ipcHandler(ipcChannel('export.save'))(eventFrom('civic://app/index.html'), { packageId: KEPT_PACKAGE })
+    expect(answer).toEqual({ ok: true, value: { savedAs: 'chosen.zip' } })
+    expect(fake.current.dialog.showSaveDialog).toHaveBeenCalledExactlyOnceWith(window, expect.objectContaining({ defaultPath: path.join(fake.current.paths.userData, 'kept-scorm12.zip') }))
+    expect(await readFile(target, 'utf8')).toBe('PK zip bytes')
+    const refused = await ipcHandler(ipcChannel('export.save'))(eventFrom('https://evil.example/'), { packageId: KEPT_PACKAGE })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(fake.current.dialog.showSaveDialog).toHaveBeenCalledOnce()
   })
 
   it('refuses IPC from any page that is not the app', async () => {
@@ -343,7 +365,7 @@ describe('start-up', () => {
       throw new Error('The user data folder is not writable.')
     })
     await import('./index')
-    await vi.waitFor(() => expect(fake.current.dialog.showErrorBox).toHaveBeenCalledOnce())
+    await vi.waitFor(() => expect(fake.current.dialog.showErrorBox).toHaveBeenCalledOnce(), EVENTUALLY)
     const [title, message] = fake.current.dialog.showErrorBox.mock.calls[0] as [string, string]
     expect(title).toBe('Civic Learn could not start')
     expect(message).toContain('The user data folder is not writable.')
@@ -370,9 +392,9 @@ describe('lifecycle', () => {
     fake.current.app.emit('activate')
     expect(fake.current.windows).toHaveLength(1)
     ;(window as unknown as { close(): void }).close()
-    await vi.waitFor(() => access(path.join(fake.current.paths.userData, 'window-state.json')))
+    await vi.waitFor(() => access(path.join(fake.current.paths.userData, 'window-state.json')), EVENTUALLY)
     fake.current.app.emit('activate')
-    await vi.waitFor(() => expect(fake.current.windows).toHaveLength(1))
+    await vi.waitFor(() => expect(fake.current.windows).toHaveLength(1), EVENTUALLY)
     expect(fake.current.windows[0]).not.toBe(window)
     expect(fake.current.windows[0]?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true })
   })
@@ -384,7 +406,7 @@ describe('lifecycle', () => {
     const quitting = { preventDefault: vi.fn() }
     fake.current.app.emit('will-quit', quitting)
     expect(quitting.preventDefault).toHaveBeenCalledOnce()
-    await vi.waitFor(() => expect(fake.current.app.quit).toHaveBeenCalledOnce())
+    await vi.waitFor(() => expect(fake.current.app.quit).toHaveBeenCalledOnce(), EVENTUALLY)
     const saved = JSON.parse(await readFile(path.join(fake.current.paths.userData, 'window-state.json'), 'utf8'))
     expect(saved).toEqual({ bounds: { x: 40, y: 50, width: 1100, height: 760 }, maximized: false })
     expect(services.close).toHaveBeenCalledOnce()

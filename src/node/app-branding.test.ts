@@ -172,7 +172,7 @@ describe('branding in the app', () => {
     // The export page offers the modules the app shows, the policy page among them.
     const chosen = await call<ScormExportResult>('export.scorm', { courseId: 'example-first-steps', format: 'scorm12', modules: ['finding-your-way', 'local-policy'] })
     expect(chosen.summary.modules).toEqual(['finding-your-way', 'local-policy'])
-    const entries = readZip(Buffer.from(chosen.file.base64, 'base64'))
+    const entries = readZip(await readFile(services?.packages.zip(chosen.packageId)?.file ?? ''))
     const data = JSON.parse(entries.find((entry) => entry.name === 'course.json')?.data.toString('utf8') ?? '{}') as { branding?: { organisation: string; logo?: string } }
     expect(data.branding).toMatchObject({ organisation: 'Anytown Borough Council', logo: 'branding/logo.png' })
     expect(entries.map((entry) => entry.name)).toContain('branding/logo.png')

@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { listCourses } from './course-catalog'
+import { CourseCatalog } from './course-catalog'
 
 const fixtures = path.resolve(__dirname, '../../e2e/fixtures/courses')
 const made: string[] = []
@@ -11,7 +11,7 @@ afterAll(async () => {
   await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })))
 })
 
-describe('listCourses', () => {
+describe('CourseCatalog.list', () => {
   it('lists ready courses and broken ones as unavailable with their located problems', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'civic-catalog-'))
     made.push(dir)
@@ -19,7 +19,7 @@ describe('listCourses', () => {
     await cp(path.join(fixtures, 'minimal'), path.join(dir, 'minimal'), { recursive: true })
     await cp(path.join(fixtures, 'broken', 'unknown-block'), path.join(dir, 'b-broken'), { recursive: true })
     await mkdir(path.join(dir, '.hidden'))
-    expect(await listCourses(dir)).toEqual([
+    expect(await new CourseCatalog(dir).list()).toEqual([
       {
         status: 'unavailable',
         folder: 'a-minimal',
@@ -54,6 +54,19 @@ describe('listCourses', () => {
   })
 
   it('returns no courses when the folder does not exist', async () => {
-    await expect(listCourses(path.join(os.tmpdir(), 'civic-no-such-folder'))).resolves.toEqual([])
+    await expect(new CourseCatalog(path.join(os.tmpdir(), 'civic-no-such-folder')).list()).resolves.toEqual([])
+  })
+
+  it('keeps each course it loaded with its folder and files, for an export from the app', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'civic-catalog-'))
+    made.push(dir)
+    await cp(path.join(fixtures, 'minimal'), path.join(dir, 'minimal'), { recursive: true })
+    const catalog = new CourseCatalog(dir)
+    const course = await catalog.course('minimal')
+    expect(course.dir).toBe(path.join(dir, 'minimal'))
+    expect(course.files).toContain('course.yaml')
+    expect(course.bundle).toBe(await catalog.get('minimal'))
+    expect(course.overlay).toBeUndefined()
+    await expect(catalog.course('nope')).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 })

@@ -2,50 +2,73 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { CourseSummary } from '../core/api'
 import { ApiError } from '../core/api/errors'
+import { loadCourse } from '../core/course'
 import type { CourseBundle } from '../core/course/bundle'
 import { courseSummary } from '../core/course/summary'
-import { loadCourseFolder } from './course-loader'
+import type { BrandingOverlay } from '../core/scorm/branding'
+import { brandCourse, courseOverlay } from './app-branding'
+import { readCourseFolder } from './course-loader'
 
-type Loaded = { summary: CourseSummary; bundle?: CourseBundle }
+/** A course as the catalogue loaded it: what the app shows, and what an export from the app needs. */
+export interface CatalogCourse {
+  /** The course as the app shows it: branded by the overlay, when there is one. */
+  bundle: CourseBundle
+  /** The course folder and every file the loader found in it, for the media an export takes. */
+  dir: string
+  files: readonly string[]
+  /** The course's share of the overlay (only the hidden modules it has), when there is an overlay. */
+  overlay?: BrandingOverlay
+  /** The module the overlay's policy page became, when it has one. */
+  policyModuleId?: string
+}
 
-/** Turns a loaded course into the one the app shows (the branding overlay); throws to mark it unavailable. */
-export type CoursePresenter = (bundle: CourseBundle) => CourseBundle
+/** `hides`: the overlay's hidden modules the course has, even when hiding them leaves it nothing to show. */
+type Loaded = { summary: CourseSummary; course?: CatalogCourse; hides?: readonly string[] }
 
-async function loadFolder(coursesDir: string, folder: string, present: CoursePresenter): Promise<Loaded> {
-  let result
+function unavailable(folder: string, message: string): Loaded {
+  return { summary: { status: 'unavailable', folder, problems: [{ file: folder, line: 1, column: 1, severity: 'error', message }] } }
+}
+
+async function loadFolder(coursesDir: string, folder: string, overlay: BrandingOverlay | undefined): Promise<Loaded> {
+  const dir = path.join(coursesDir, folder)
+  let source
   try {
-    result = await loadCourseFolder(path.join(coursesDir, folder))
+    source = await readCourseFolder(dir)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    return { summary: { status: 'unavailable', folder, problems: [{ file: folder, line: 1, column: 1, severity: 'error', message: `The course folder could not be read (${code}).` }] } }
+    return unavailable(folder, `The course folder could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`)
   }
-  const { bundle: loaded, problems } = result
+  const { bundle: loaded, problems } = loadCourse(source)
   if (!loaded) {
     return { summary: { status: 'unavailable', folder, problems: problems.map((problem) => ({ ...problem, file: `${folder}/${problem.file}` })) } }
   }
-  let bundle: CourseBundle
-  try {
-    bundle = present(loaded)
-  } catch (error) {
-    return { summary: { status: 'unavailable', folder, problems: [{ file: folder, line: 1, column: 1, severity: 'error', message: (error as Error).message }] } }
+  const course: CatalogCourse = { bundle: loaded, dir, files: [...source.files.keys()] }
+  if (overlay) {
+    const own = courseOverlay(loaded, overlay)
+    try {
+      course.bundle = brandCourse(loaded, own)
+    } catch (error) {
+      return { ...unavailable(folder, (error as Error).message), hides: own.hideModules }
+    }
+    course.overlay = own
+    const policyModuleId = own.policyPage ? course.bundle.content[course.bundle.language]?.modules.at(-1)?.id : undefined
+    if (policyModuleId !== undefined) course.policyModuleId = policyModuleId
   }
-  return {
-    summary: courseSummary(bundle),
-    bundle,
-  }
+  return { summary: courseSummary(course.bundle), course, hides: course.overlay?.hideModules ?? [] }
 }
 
 /**
  * The courses in the courses folder, each in a folder named by its id (so `/courses/<id>/…` finds
- * its media). Listing reads every folder afresh (authors edit courses while the app runs) and
- * keeps the loaded bundles for opening them; a broken course never hides the rest.
+ * its media), branded by the overlay when there is one. Listing reads every folder afresh
+ * (authors edit courses while the app runs) and keeps the loaded courses for opening and
+ * exporting them; a broken course never hides the rest.
  */
 export class CourseCatalog {
-  private bundles = new Map<string, CourseBundle>()
+  private courses = new Map<string, CatalogCourse>()
+  private hidden = new Set<string>()
 
   constructor(
     private readonly coursesDir: string,
-    private readonly present: CoursePresenter = (bundle) => bundle,
+    private readonly overlay?: BrandingOverlay,
   ) {}
 
   async list(): Promise<CourseSummary[]> {
@@ -60,39 +83,49 @@ export class CourseCatalog {
       .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
       .map((entry) => entry.name)
       .sort()
-    const loaded = await Promise.all(folders.map((folder) => loadFolder(this.coursesDir, folder, this.present)))
-    const bundles = new Map<string, CourseBundle>()
-    const summaries = loaded.map(({ summary, bundle }, index): CourseSummary => {
-      if (!bundle) return summary
+    const loaded = await Promise.all(folders.map((folder) => loadFolder(this.coursesDir, folder, this.overlay)))
+    const courses = new Map<string, CatalogCourse>()
+    this.hidden = new Set(loaded.flatMap((folder) => folder.hides ?? []))
+    const summaries = loaded.map(({ summary, course }, index): CourseSummary => {
+      if (!course) return summary
       const folder = folders[index] ?? ''
-      if (bundle.id !== folder) {
-        const message = `The course folder is named "${folder}" but the course id is "${bundle.id}".`
-        const hint = `Rename the folder to "${bundle.id}": the app finds a course and its media by its id.`
+      const { id } = course.bundle
+      if (id !== folder) {
+        const message = `The course folder is named "${folder}" but the course id is "${id}".`
+        const hint = `Rename the folder to "${id}": the app finds a course and its media by its id.`
         return { status: 'unavailable', folder, problems: [{ file: `${folder}/course.yaml`, line: 1, column: 1, severity: 'error', message, hint }] }
       }
-      bundles.set(bundle.id, bundle)
+      courses.set(id, course)
       return summary
     })
-    this.bundles = bundles
+    this.courses = courses
     return summaries
   }
 
   /** The loaded course with this id; unknown or broken courses are a typed NOT_FOUND. */
+  async course(courseId: string): Promise<CatalogCourse> {
+    if (!this.courses.has(courseId)) await this.list()
+    const course = this.courses.get(courseId)
+    if (!course) throw new ApiError({ code: 'NOT_FOUND', message: `There is no course "${courseId}" that can be opened.` })
+    return course
+  }
+
+  /** The course with this id as the app shows it. */
   async get(courseId: string): Promise<CourseBundle> {
-    if (!this.bundles.has(courseId)) await this.list()
-    const bundle = this.bundles.get(courseId)
-    if (!bundle) throw new ApiError({ code: 'NOT_FOUND', message: `There is no course "${courseId}" that can be opened.` })
-    return bundle
+    return (await this.course(courseId)).bundle
   }
 
   /** Every course that loads, for overviews. */
   async all(): Promise<CourseBundle[]> {
-    if (this.bundles.size === 0) await this.list()
-    return [...this.bundles.values()]
+    if (this.courses.size === 0) await this.list()
+    return [...this.courses.values()].map((course) => course.bundle)
   }
-}
 
-/** Every course folder under the courses directory, in name order. */
-export function listCourses(coursesDir: string): Promise<CourseSummary[]> {
-  return new CourseCatalog(coursesDir).list()
+  /** The overlay's hidden modules that no course that loads has: most likely typos. */
+  async unknownHiddenModules(): Promise<string[]> {
+    const hidden = this.overlay?.hideModules ?? []
+    if (hidden.length === 0) return []
+    await this.list()
+    return hidden.filter((id) => !this.hidden.has(id))
+  }
 }

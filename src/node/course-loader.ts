@@ -91,25 +91,8 @@ export async function readCourseFolder(dir: string): Promise<CourseSource> {
   return { files: sortedMap(files), problems }
 }
 
-/**
- * Builds a course source from file contents held in memory (tests, imports), with the same
- * limits and decoding as a folder.
- */
-export function courseSourceFromBytes(contents: ReadonlyMap<string, Uint8Array>): CourseSource {
-  const files = new Map<string, CourseSourceFile>()
-  const problems: CourseProblem[] = []
-  for (const [relative, bytes] of contents) {
-    const limit = relative === COURSE_FILE ? LIMITS.courseFileBytes : LIMITS.textFileBytes
-    if (!isTextPath(relative)) files.set(relative, { kind: 'media', size: bytes.length })
-    else if (bytes.length > limit) {
-      files.set(relative, { kind: 'refused', size: bytes.length })
-      problems.push({ file: relative, line: 1, column: 1, severity: 'error', message: `The file is ${formatSize(bytes.length)}; text files of a course may be at most ${formatSize(limit)}.`, hint: 'Split it into smaller files.' })
-    } else files.set(relative, decodeCourseText(relative, bytes, problems))
-  }
-  return { files: sortedMap(files), problems }
-}
-
-function decodeCourseText(relative: string, bytes: Uint8Array, problems: CourseProblem[]): CourseSourceFile {
+/** A text file's bytes as course text, or refused with the place its UTF-8 goes wrong. */
+export function decodeCourseText(relative: string, bytes: Uint8Array, problems: CourseProblem[]): CourseSourceFile {
   try {
     return { kind: 'text', size: bytes.length, text: decoder.decode(bytes) }
   } catch {

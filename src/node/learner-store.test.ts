@@ -80,16 +80,17 @@ describe('LearnerStore', () => {
     expect(() => store.switchProfile(alys.id, '0000')).toThrow(/PIN is not right/)
     expect(() => store.switchProfile(alys.id)).toThrow(/PIN is not right/)
     expect(store.switchProfile(alys.id, '4321').name).toBe('Alys')
-    await store.flush()
+    await store.close()
     // Only a salt and a hash are kept: random base64 may by chance contain "4321", so look at the values, not the text.
     const saved = JSON.parse(await readFile(path.join(dir, 'learners.json'), 'utf8')) as { profiles: { id: string; pin?: Record<string, string> }[] }
     const record = saved.profiles.find((profile) => profile.id === alys.id)?.pin ?? {}
     expect(Object.keys(record).sort()).toEqual(['hash', 'salt'])
     expect(record.hash).toMatch(/^[A-Za-z0-9+/]{43}=$/)
     expect(JSON.stringify(saved, (_key, value: unknown) => (value === '4321' ? 'PIN FOUND' : value))).not.toContain('PIN FOUND')
-    store.setPin(alys.id, null)
-    expect(store.switchProfile(alys.id).hasPin).toBe(false)
-    await store.close()
+    const again = await open()
+    again.setPin(alys.id, null)
+    expect(again.switchProfile(alys.id).hasPin).toBe(false)
+    await again.close()
   })
 
   it('deletes a profile with its data, and renames', async () => {
@@ -102,8 +103,7 @@ describe('LearnerStore', () => {
     expect(store.profiles().profiles.map((profile) => profile.name)).toEqual(['Priya'])
     expect(store.profiles().activeId).toBe(store.profiles().profiles[0]?.id)
     expect(() => store.renameProfile(euan.id, 'x')).toThrow(/no such learner/)
-    await store.flush()
-    expect(await readFile(path.join(dir, 'learners.json'), 'utf8')).not.toContain('Euan')
     await store.close()
+    expect(await readFile(path.join(dir, 'learners.json'), 'utf8')).not.toContain('Euan')
   })
 })

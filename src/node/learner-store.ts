@@ -197,10 +197,6 @@ export class LearnerStore {
     return this.doc.data.profiles.map((profile) => ({ profile: view(profile), progress: this.doc.data.progress[profile.id] ?? {} }))
   }
 
-  flush(): Promise<void> {
-    return this.doc.flush()
-  }
-
   close(): Promise<void> {
     return this.doc.close()
   }

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import type { CourseBundle } from '../core/course/bundle'
 import { courseStatus } from '../core/progress/completion'
+import { wholePercent } from '../core/progress/overview'
 import type { CourseProgress } from '../core/progress/schema'
 
 export interface LearnerResults {
@@ -29,7 +30,7 @@ export function resultsCsv(courses: readonly CourseBundle[], learners: readonly 
         safeCell(learner.name),
         safeCell(title),
         course.version,
-        Math.round(status.progress * 100),
+        wholePercent(status.progress),
         status.complete ? 'yes' : 'no',
         status.passed === null ? '' : status.passed ? 'yes' : 'no',
         status.score ?? '',

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULT_SETTINGS, openSettingsStore } from './settings-store'
+import { DEFAULT_SETTINGS } from '../core/app-defaults'
+import { openSettingsStore } from './settings-store'
 
 let dir: string
 const log = { warn: vi.fn() }

@@ -1,9 +1,9 @@
 import { readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { SettingsSchema, type Settings, type SettingsPatch } from '../core/api'
+import { DEFAULT_SETTINGS } from '../core/app-defaults'
 import { openJsonDocument, type DocumentLog } from './json-document'
 
-export const DEFAULT_SETTINGS: Settings = { language: 'en', nation: null }
 
 export interface SettingsStore {
   get(): Settings

@@ -5,13 +5,13 @@ import type { Readable } from 'node:stream'
 import mime from 'mime-types'
 import rangeParser from 'range-parser'
 import { PREVIEW_PACKAGE_HEADERS, PREVIEW_PAGE, PREVIEW_PAGE_HEADERS, PREVIEW_PATH, SECURITY_HEADERS } from '../core/csp'
-import type { PackagePreviews } from './export/package-previews'
+import type { ExportedPackages } from './export/exported-packages'
 
 export interface StaticRoots {
   rendererDir: string
   coursesDir: string
-  /** Exported packages to test, unpacked and served from /preview/<id>/. */
-  previews?: PackagePreviews
+  /** Exported packages, served unpacked from /preview/<id>/ to test them. */
+  packages?: ExportedPackages
 }
 
 export interface FileResponse {
@@ -88,7 +88,7 @@ export function contentType(file: string): string {
  * Answers a request for a confined file, honouring a single byte range (video seeking needs it).
  * Several ranges in one request are answered with the whole file, which HTTP allows.
  */
-async function fileResponse(file: string, rangeHeader: string | undefined, headOnly: boolean): Promise<FileResponse> {
+export async function fileResponse(file: string, rangeHeader: string | undefined, headOnly: boolean): Promise<FileResponse> {
   const { size } = await stat(file)
   const headers: Record<string, string> = {
     'Content-Type': contentType(file),
@@ -141,7 +141,7 @@ export async function staticResponse(request: StaticRequest, roots: StaticRoots)
 function staticRoute(rawPath: string, roots: StaticRoots): { route: { root: string; segments: string[] } | null; headers: Readonly<Record<string, string>> } {
   if (rawPath.startsWith(PREVIEW_PATH)) {
     const [, id = '', ...rest] = safeSegments(rawPath) ?? []
-    const folder = roots.previews?.folder(id)
+    const folder = roots.packages?.folder(id)
     return { route: folder && rest.length > 0 ? { root: folder, segments: rest } : null, headers: PREVIEW_PACKAGE_HEADERS }
   }
   return { route: routeStaticPath(rawPath, roots), headers: rawPath === PREVIEW_PAGE ? PREVIEW_PAGE_HEADERS : SECURITY_HEADERS }

@@ -6,14 +6,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ok } from '../core/api'
 import { CONTENT_SECURITY_POLICY, PREVIEW_PACKAGE_HEADERS, PREVIEW_PAGE_HEADERS } from '../core/csp'
 import { zipOf } from '../../test/support/write-zip'
-import { PackagePreviews } from './export/package-previews'
+import { ExportedPackages } from './export/exported-packages'
 import { MAX_API_BODY_BYTES, startWebHost, type WebHost } from './web-host'
 
 const TOKEN = 'test-token-1234567890'
 let dir: string
 let host: WebHost
 let previewId: string
-let previews: PackagePreviews
+let packages: ExportedPackages
+let packageZip: Buffer
 const router = vi.fn(async (method: unknown) => ok({ method }))
 
 interface RawResponse {
@@ -65,14 +66,15 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'secret.txt'), 'top secret')
   await symlink(path.join(dir, 'secret.txt'), path.join(coursesDir, 'demo', 'media', 'escape.txt'))
   await writeFile(path.join(rendererDir, 'preview.html'), '<!doctype html><title>Test this package</title>')
-  previews = new PackagePreviews()
-  previewId = await previews.add(await zipOf({ 'imsmanifest.xml': '<manifest/>', 'index.html': '<p>course</p>', 'media/clip.mp4': '0123456789' }), 'demo.zip')
-  host = await startWebHost({ router, token: TOKEN, port: 0, rendererDir, coursesDir, previews })
+  packages = new ExportedPackages()
+  packageZip = await zipOf({ 'imsmanifest.xml': '<manifest/>', 'index.html': '<p>course</p>', 'media/clip.mp4': '0123456789' })
+  previewId = (await packages.add('demo-scorm12.zip', (file) => writeFile(file, packageZip))).id
+  host = await startWebHost({ router, token: TOKEN, port: 0, rendererDir, coursesDir, packages })
 })
 
 afterAll(async () => {
   await host.close()
-  await previews.close()
+  await packages.close()
   await rm(dir, { recursive: true, force: true })
 })
 
@@ -250,3 +252,42 @@ describe('web host: packages under test', () => {
   })
 })
 
+
+describe('web host: exported packages to download', () => {
+  it('hands a kept package’s zip over as a download, byte for byte, without the API token', async () => {
+    const response = await raw({ path: `/exports/${previewId}` })
+    expect(response.status).toBe(200)
+    expect(response.body.equals(packageZip)).toBe(true)
+    expect(response.headers['content-type']).toBe('application/zip')
+    expect(response.headers['content-disposition']).toBe('attachment; filename="demo-scorm12.zip"')
+    expect(response.headers['content-length']).toBe(String(packageZip.length))
+    expect(response.headers['cache-control']).toBe('no-store')
+    expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
+    expect(response.headers['x-content-type-options']).toBe('nosniff')
+    expect(response.headers['access-control-allow-origin']).toBeUndefined()
+    const head = await raw({ path: `/exports/${previewId}`, method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.body.length).toBe(0)
+  })
+
+  it('refuses other methods and other hosts, as everywhere else', async () => {
+    expect((await raw({ path: `/exports/${previewId}`, method: 'POST' })).status).toBe(405)
+    expect((await raw({ path: `/exports/${previewId}`, headers: { host: `evil.example:${host.port}` } })).status).toBe(421)
+  })
+
+  it.each([
+    '/exports/00000000-0000-4000-8000-000000000000',
+    '/exports/',
+    '/exports',
+    '/exports/<id>/index.html',
+    '/exports/<id>/../../secret.txt',
+    '/exports/%2e%2e/secret.txt',
+    '/exports/..%2f..%2fsecret.txt',
+    '/exports/<id>%2f..',
+    '/exports/__proto__',
+  ])('answers 404 for %s, never a file from elsewhere', async (attempt) => {
+    const response = await raw({ path: attempt.replace('<id>', previewId) })
+    expect(response.status).toBe(404)
+    expect(response.body.toString()).not.toContain('top secret')
+  })
+})

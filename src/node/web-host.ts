@@ -2,10 +2,10 @@ import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ApiErrorCode, ApiResult } from '../core/api'
-import { TOKEN_HEADER } from '../core/app-meta'
+import { EXPORTS_PATH, TOKEN_HEADER } from '../core/app-meta'
 import { SECURITY_HEADERS } from '../core/csp'
 import type { Router } from './api-router'
-import { staticResponse, type StaticRoots } from './static-files'
+import { fileResponse, safeSegments, staticResponse, type FileResponse, type StaticRoots } from './static-files'
 
 /** The API takes small JSON documents (a learner record is at most 1 MB); anything larger is refused before it is parsed. */
 export const MAX_API_BODY_BYTES = 2 * 1024 * 1024
@@ -101,20 +101,38 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
   sendJson(res, result.ok ? 200 : STATUS_FOR_ERROR[result.error.code], result)
 }
 
-async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string, options: WebHostOptions) {
+/**
+ * An exported package's zip, for the browser to save: `/exports/<packageId>`. Like the packages
+ * under test at /preview/<id>/, it needs no token (a download link cannot send one): the id is
+ * unguessable and only the page that exported the package was given it.
+ */
+async function exportResponse(pathname: string, options: WebHostOptions, range: string | undefined, headOnly: boolean): Promise<FileResponse | null> {
+  const [, id = '', ...rest] = safeSegments(pathname) ?? []
+  const kept = rest.length === 0 ? options.packages?.zip(id) : null
+  if (!kept) return null
+  const answer = await fileResponse(kept.file, range, headOnly)
+  const name = kept.fileName.replace(/[^\w.-]/g, '_')
+  const headers = { ...SECURITY_HEADERS, ...answer.headers, 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' }
+  return { ...answer, headers }
+}
+
+async function handleFiles(req: IncomingMessage, res: ServerResponse, pathname: string, options: WebHostOptions) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' })
   const range = typeof req.headers.range === 'string' ? req.headers.range : undefined
-  const answer = await staticResponse({ rawPath: pathname, range, headOnly: req.method === 'HEAD' }, options)
+  const headOnly = req.method === 'HEAD'
+  const answer = pathname.startsWith(EXPORTS_PATH)
+    ? await exportResponse(pathname, options, range, headOnly)
+    : await staticResponse({ rawPath: pathname, range, headOnly }, options)
   if (!answer) return sendText(res, 404, 'Not found.')
-  res.writeHead(answer.status, { ...answer.headers, 'Cache-Control': 'no-cache' })
+  res.writeHead(answer.status, { 'Cache-Control': 'no-cache', ...answer.headers })
   if (answer.body) answer.body.pipe(res)
   else res.end()
 }
 
 /**
- * The web host: the renderer, course media and the API on one origin. Requests naming any other
- * Host are refused (a DNS-rebinding page cannot reach the API), no CORS headers are ever sent,
- * and the API needs the per-run token.
+ * The web host: the renderer, course media, exported packages and the API on one origin.
+ * Requests naming any other Host are refused (a DNS-rebinding page cannot reach the API), no CORS
+ * headers are ever sent, and the API needs the per-run token.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1'
@@ -129,7 +147,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const rawUrl = req.url ?? '/'
     const pathname = rawUrl.split('?')[0] ?? '/'
     const api = /^\/api\/([^/]+)$/.exec(pathname)
-    const work = api ? handleApi(req, res, api[1] ?? '', options, token) : handleStatic(req, res, pathname, options)
+    const work = api ? handleApi(req, res, api[1] ?? '', options, token) : handleFiles(req, res, pathname, options)
     work.catch((error: unknown) => {
       console.error('Web host request failed:', error)
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Civic Learn could not complete that request.')

@@ -1,7 +1,8 @@
-import type { CivicApi, Language, MethodInput, MethodOutput, Settings } from '../core/api/contract'
+import type { CivicApi, MethodInput, MethodOutput, Settings } from '../core/api/contract'
 import { ApiError } from '../core/api/errors'
 import { METHOD_NAMES } from '../core/api/methods'
-import { courseStatus } from '../core/progress/completion'
+import { DEFAULT_LANGUAGE, DEFAULT_SETTINGS, isUiLanguage } from '../core/app-defaults'
+import { courseOverview } from '../core/progress/overview'
 import type { PackageData } from '../core/scorm/package-data'
 import type { KeyValueStore, ProgressTracker } from './progress-tracker'
 import { courseSummary } from '../core/course/summary'
@@ -17,7 +18,6 @@ export interface PlayerApiOptions {
 }
 
 const SETTINGS_KEY = 'civic-learn-settings'
-const LANGUAGES: readonly Language[] = ['en', 'cy']
 
 /** LMSs give "Surname, Forename"; the course greets people the other way round. */
 export function displayName(lmsName: string): string {
@@ -42,13 +42,13 @@ export function createPlayerApi(options: PlayerApiOptions): CivicApi {
   const course = data.course
   const now = options.now ?? (() => new Date())
   const createdAt = now().toISOString()
-  const defaults: Settings = { language: course.language === 'cy' ? 'cy' : 'en', nation: null }
+  const defaults: Settings = { ...DEFAULT_SETTINGS, language: isUiLanguage(course.language) ? course.language : DEFAULT_LANGUAGE }
 
   const readSettings = (): Settings => {
     try {
       const saved = JSON.parse(storage?.getItem(SETTINGS_KEY) ?? '{}') as Partial<Settings>
       return {
-        language: LANGUAGES.includes(saved.language as Language) ? (saved.language as Language) : defaults.language,
+        language: isUiLanguage(saved.language) ? saved.language : defaults.language,
         nation: typeof saved.nation === 'string' ? saved.nation : null,
       }
     } catch {
@@ -73,22 +73,10 @@ export function createPlayerApi(options: PlayerApiOptions): CivicApi {
     },
     'progress.record': async ({ courseId, events }) => {
       ensureCourse(courseId)
-      return { recorded: tracker.record(events) }
+      tracker.record(events)
+      return tracker.progress
     },
-    'progress.overview': async () => {
-      const status = courseStatus(course, tracker.progress)
-      const overview: MethodOutput<'progress.overview'>[number] = {
-        courseId: course.id,
-        progress: status.progress,
-        complete: status.complete,
-        passed: status.passed,
-        score: status.score,
-        secondsSpent: status.secondsSpent,
-      }
-      if (tracker.progress.startedAt) overview.startedAt = tracker.progress.startedAt
-      if (tracker.progress.completedAt) overview.completedAt = tracker.progress.completedAt
-      return [overview]
-    },
+    'progress.overview': async () => [courseOverview(course, tracker.progress)],
     'settings.get': async () => readSettings(),
     'settings.update': async (patch) => {
       const next: Settings = { ...readSettings() }

@@ -5,11 +5,12 @@ import { MAX_RECORD_BYTES } from '../progress/learner-record'
 import { CourseProgressSchema, TrackingEventSchema } from '../progress/schema'
 import { BrandingOverlaySchema } from '../scorm/branding'
 import type { MethodName } from './methods'
+import { UI_LANGUAGES } from '../app-defaults'
 import { NATIONS } from './nations'
 
 const NoInput = z.object({}).strict()
 
-export const LanguageSchema = z.enum(['en', 'cy'])
+export const LanguageSchema = z.enum(UI_LANGUAGES)
 export type Language = z.infer<typeof LanguageSchema>
 
 export const AppInfoSchema = z
@@ -120,7 +121,7 @@ const CourseRef = z.object({ courseId: IdSchema }).strict()
 export const FileSchema = z.object({ fileName: z.string(), mediaType: z.string(), base64: z.string() }).strict()
 export type FileDownload = z.infer<typeof FileSchema>
 
-/** What a SCORM export wrote, for the summary the dialog shows, and the package to save. */
+/** What a SCORM export wrote, for the summary the page shows, and where the package is kept to save and to test. */
 export const ScormExportResultSchema = z
   .object({
     summary: z
@@ -135,7 +136,11 @@ export const ScormExportResultSchema = z
         suspendData: z.object({ worstCase: z.number().int().nonnegative(), limit: z.number().int().positive(), fits: z.boolean() }).strict(),
       })
       .strict(),
-    file: FileSchema,
+    /**
+     * The package, kept for this run: the desktop saves it with export.save; a browser downloads it
+     * from the web host at /exports/<packageId> (EXPORTS_PATH).
+     */
+    packageId: z.uuid(),
     /** Where the package is served for "Test this package" (/preview/<id>/), or null when it cannot be. */
     previewId: z.uuid().nullable(),
   })
@@ -168,9 +173,10 @@ export const contract = {
   'settings.update': { input: SettingsPatchSchema, output: SettingsSchema },
   'course.get': { input: CourseRef, output: CourseBundleSchema },
   'progress.get': { input: CourseRef, output: CourseProgressSchema },
+  /** Answers with the progress as the host holds it after the events, for the UI to adopt. */
   'progress.record': {
     input: z.object({ courseId: IdSchema, events: z.array(TrackingEventSchema).min(1).max(200) }).strict(),
-    output: z.object({ recorded: z.number() }).strict(),
+    output: CourseProgressSchema,
   },
   'progress.overview': { input: NoInput, output: z.array(CourseOverviewSchema) },
   'profile.list': { input: NoInput, output: z.object({ activeId: z.string().nullable(), profiles: z.array(ProfileSchema) }).strict() },
@@ -191,6 +197,12 @@ export const contract = {
     input: z.object({ courseId: IdSchema, format: z.enum(['scorm12', 'scorm2004']), modules: z.array(IdSchema).min(1).max(200).optional() }).strict(),
     output: ScormExportResultSchema,
   },
+  /**
+   * Desktop only: asks the learner where to save an exported package and writes it there;
+   * `savedAs` is the file's name, or null when they cancelled. The web host answers UNAVAILABLE:
+   * the browser downloads the package itself.
+   */
+  'export.save': { input: z.object({ packageId: z.uuid() }).strict(), output: z.object({ savedAs: z.string().nullable() }).strict() },
   'store.status': { input: NoInput, output: z.object({ readOnly: z.boolean(), notices: z.array(StoreNoticeSchema) }).strict() },
   'branding.get': { input: NoInput, output: AppBrandingSchema },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>

@@ -25,6 +25,7 @@ export const METHOD_NAMES = [
   'data.deleteAll',
   'handout.printToPdf',
   'export.scorm',
+  'export.save',
   'store.status',
   'branding.get',
 ] as const

@@ -14,26 +14,14 @@ import { trueFalseDefinition } from './true-false/schema'
  */
 const DEFINITIONS = [singleChoiceDefinition, multipleResponseDefinition, trueFalseDefinition, matchingDefinition, orderingDefinition, fillInDefinition] as const
 
+/** One part of each definition, still a tuple of the exact schemas, as discriminated unions need. */
+type Part<T extends readonly unknown[], K extends 'authored' | 'schema'> = { -readonly [I in keyof T]: T[I] extends Readonly<Record<K, infer S>> ? S : never }
 
 export const QUESTION_DEFINITIONS: ReadonlyMap<string, QuestionDefinition> = new Map(DEFINITIONS.map((definition) => [definition.type, definition as QuestionDefinition]))
 
-export const QuestionSchema = z.discriminatedUnion('type', [
-  singleChoiceDefinition.schema,
-  multipleResponseDefinition.schema,
-  trueFalseDefinition.schema,
-  matchingDefinition.schema,
-  orderingDefinition.schema,
-  fillInDefinition.schema,
-])
+export const QuestionSchema = z.discriminatedUnion('type', DEFINITIONS.map((definition) => definition.schema) as Part<typeof DEFINITIONS, 'schema'>)
 export type Question = z.infer<typeof QuestionSchema>
 
-export const AuthoredQuestionSchema = z.discriminatedUnion('type', [
-  singleChoiceDefinition.authored,
-  multipleResponseDefinition.authored,
-  trueFalseDefinition.authored,
-  matchingDefinition.authored,
-  orderingDefinition.authored,
-  fillInDefinition.authored,
-])
+export const AuthoredQuestionSchema = z.discriminatedUnion('type', DEFINITIONS.map((definition) => definition.authored) as Part<typeof DEFINITIONS, 'authored'>)
 
 export type { QuestionContext, QuestionDefinition } from './definition'

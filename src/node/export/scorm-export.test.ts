@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -9,12 +8,12 @@ import type { PackageData } from '../../core/scorm/package-data'
 import { SCHEMA_FILES, type ScormVersion } from '../../core/scorm/manifest'
 import { loadBrandingOverlay } from './branding'
 import { quizzesCourse } from '../../../test/support/scorm-courses'
+import { validateManifest } from '../../../test/support/validate-manifest'
 import { exportScormPackage, suspendBudget, type ScormExportOptions } from './scorm-export'
 
 const ROOT = path.resolve(__dirname, '../../..')
 const EVERY_BLOCK = path.join(ROOT, 'e2e/fixtures/courses/every-block')
 const SCHEMAS = path.join(ROOT, 'resources/scorm-schemas')
-const SCORM_CHECK = path.resolve(ROOT, '../shared/tools/scorm-check')
 let work: string
 let playerDir: string
 
@@ -78,27 +77,10 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s package', (format: ScormVer
     expect(data).toMatchObject({ format: 1, scorm: format, appVersion: '9.9.9', course: { id: 'every-block', passMark: 50 } })
   })
 
-  it('has a manifest valid against the official schemas (xmllint)', async () => {
+  it('has a manifest valid against the official schemas it carries', async () => {
     const dir = await unzip((await exportScormPackage(options(`${format}-xsd.zip`, { format }))).out)
-    await cp(path.join(SCHEMAS, format === 'scorm12' ? 'scorm12' : 'scorm2004-4th', '_validate_all.xsd'), path.join(dir, '_validate_all.xsd'))
-    const result = spawnSync('xmllint', ['--noout', '--nonet', '--schema', '_validate_all.xsd', 'imsmanifest.xml'], { cwd: dir, encoding: 'utf8' })
-    expect(result.stderr).toContain('validates')
-    expect(result.status).toBe(0)
-  })
-
-  it('passes ../shared/tools/scorm-check when that tool is there', async (context) => {
-    if (!existsSync(SCORM_CHECK)) {
-      console.log(`scorm-check skipped: ${SCORM_CHECK} does not exist beside the repository.`)
-      context.skip()
-    }
-    if (spawnSync('python3', ['--version']).status !== 0) {
-      console.log('scorm-check skipped: it needs python3, which this machine does not have.')
-      context.skip()
-    }
-    const summary = await exportScormPackage(options(`${format}-check.zip`, { format }))
-    const result = spawnSync(SCORM_CHECK, [summary.out], { encoding: 'utf8' })
-    expect(result.stdout).toContain('passes')
-    expect(result.status).toBe(0)
+    const manifest = await readFile(path.join(dir, 'imsmanifest.xml'), 'utf8')
+    expect(await validateManifest(format, manifest, dir)).toEqual({ valid: true, errors: [] })
   })
 })
 

@@ -14,24 +14,35 @@ import { loadBrandingOverlay, type LoadedBranding } from './branding'
 import { ExportError } from './errors'
 import { shouldCompress, writeZip, type ZipEntry } from './zip'
 
-export interface ScormExportOptions {
-  courseDir: string
+/** Where a package goes and what it is made with, whichever way the course was loaded. */
+export interface PackageOptions {
   format: ScormVersion
   out: string
-  /** Only these modules, in the course's order; all when left out. */
-  modules?: readonly string[]
-  /** A branding overlay file (YAML or JSON), or one the app has already loaded. */
-  overlay?: string | LoadedBranding
   /** The built player (out/player). */
   playerDir: string
   /** The official schema files (resources/scorm-schemas). */
   schemasDir: string
   appVersion: string
-  /** Reports each step, for a progress bar. */
-  onProgress?: (step: ExportStep, done: number, total: number) => void
 }
 
-export type ExportStep = 'course' | 'player' | 'media' | 'zip'
+export interface ScormExportOptions extends PackageOptions {
+  courseDir: string
+  /** Only these modules, in the course's order; all when left out. */
+  modules?: readonly string[]
+  /** A branding overlay file (YAML or JSON). */
+  overlay?: string
+}
+
+/** A course that is loaded already, as it goes into a package, and the folder its media come from. */
+export interface ExportableCourse {
+  /** Branded, and with only the modules chosen (selectModules, chooseModules). */
+  bundle: CourseBundle
+  dir: string
+  /** Every file in the course folder, as the loader listed it; the package takes those the course names. */
+  files: readonly string[]
+  /** The overlay the course was branded with: its shown fields and logo go into the package. */
+  branding?: LoadedBranding
+}
 
 export interface ScormExportSummary {
   out: string
@@ -81,11 +92,28 @@ async function loadBundle(courseDir: string): Promise<{ bundle: CourseBundle; fi
   return { bundle: result.bundle, files: [...source.files.keys()] }
 }
 
-/** The course with only the chosen modules, plus the overlay's policy page as a last module. */
-export function selectModules(bundle: CourseBundle, keep: readonly string[] | undefined, overlay: BrandingOverlay | undefined): CourseBundle {
-  const all = bundle.content[bundle.language]?.modules.map((module) => module.id) ?? []
-  const unknown = [...(keep ?? []), ...(overlay?.hideModules ?? [])].filter((id) => !all.includes(id))
+function moduleIds(bundle: CourseBundle): string[] {
+  return bundle.content[bundle.language]?.modules.map((module) => module.id) ?? []
+}
+
+function refuseUnknown(all: readonly string[], named: readonly string[]): void {
+  const unknown = named.filter((id) => !all.includes(id))
   if (unknown.length > 0) throw new ExportError(`The course has no module ${unknown.map((id) => `"${id}"`).join(', ')}. Its modules are: ${all.join(', ')}.`)
+}
+
+/** The course with the modules `keep` accepts, in every language, then `extra`; its minutes counted again. */
+function withModules(bundle: CourseBundle, keep: (module: Module) => boolean, extra?: Module): CourseBundle {
+  const content = Object.fromEntries(
+    Object.entries(bundle.content).map(([language, localized]) => [language, { ...localized, modules: [...localized.modules.filter(keep), ...(extra ? [extra] : [])] }]),
+  )
+  const modules = content[bundle.language]?.modules ?? []
+  return { ...bundle, minutes: Math.max(1, modules.reduce((sum, module) => sum + module.minutes, 0)), content }
+}
+
+/** The course with only the chosen modules, plus the overlay's policy page as a last module: how an overlay brands a course. */
+export function selectModules(bundle: CourseBundle, keep: readonly string[] | undefined, overlay: BrandingOverlay | undefined): CourseBundle {
+  const all = moduleIds(bundle)
+  refuseUnknown(all, [...(keep ?? []), ...(overlay?.hideModules ?? [])])
   const chosen = new Set(all.filter((id) => (keep === undefined || keep.includes(id)) && !overlay?.hideModules.includes(id)))
   if (chosen.size === 0) throw new ExportError('No module is left to export: choose at least one that the overlay does not hide.')
   const policy = overlay?.policyPage
@@ -100,14 +128,19 @@ export function selectModules(bundle: CourseBundle, keep: readonly string[] | un
     jurisdiction: [],
     pages: [{ id: `${policyId}-page`, title: policy.title, blocks: [{ type: 'text', markdown: policy.markdown } satisfies Block] }],
   }
-  const content = Object.fromEntries(
-    Object.entries(bundle.content).map(([language, localized]) => [
-      language,
-      { ...localized, modules: [...localized.modules.filter((module) => chosen.has(module.id)), ...(policyModule ? [policyModule] : [])] },
-    ]),
-  )
-  const modules = content[bundle.language]?.modules ?? []
-  return { ...bundle, minutes: Math.max(1, modules.reduce((sum, module) => sum + module.minutes, 0)), content }
+  return withModules(bundle, (module) => chosen.has(module.id), policyModule)
+}
+
+/**
+ * A course the app shows, branded already, cut down to the modules chosen on the export page. The
+ * overlay's policy page (`policyId`) goes into every package, as it does from the command line.
+ */
+export function chooseModules(shown: CourseBundle, modules: readonly string[] | undefined, policyId?: string): CourseBundle {
+  if (modules === undefined) return shown
+  refuseUnknown(moduleIds(shown), modules)
+  const chosen = new Set(modules.filter((id) => id !== policyId))
+  if (chosen.size === 0) throw new ExportError('Choose at least one module of the course as well as the local policy page.')
+  return withModules(shown, (module) => chosen.has(module.id) || module.id === policyId)
 }
 
 function collectStrings(value: unknown, into: string[]): void {
@@ -149,32 +182,37 @@ export function suspendBudget(bundle: CourseBundle, format: ScormVersion): Scorm
 }
 
 /**
- * Exports a course as a single-SCO SCORM package: the player, course.json, the media the course
- * uses, the schema files of the version and imsmanifest.xml listing every file, zipped
- * deterministically (the same course always gives the same bytes).
+ * Exports a course folder as a single-SCO SCORM package (the command line's export): the course
+ * and the overlay are read and checked, the overlay brands the course, then writeScormPackage.
  */
 export async function exportScormPackage(options: ScormExportOptions): Promise<ScormExportSummary> {
-  const report = options.onProgress ?? (() => undefined)
-  report('course', 0, 4)
-  const branding = typeof options.overlay === 'string' ? await loadBrandingOverlay(options.overlay) : options.overlay
-  const { bundle: full, files: courseFiles } = await loadBundle(options.courseDir)
-  const bundle = selectModules(full, options.modules, branding?.overlay)
+  const branding = options.overlay === undefined ? undefined : await loadBrandingOverlay(options.overlay)
+  const { bundle, files } = await loadBundle(options.courseDir)
+  const course: ExportableCourse = { bundle: selectModules(bundle, options.modules, branding?.overlay), dir: options.courseDir, files }
+  return writeScormPackage(branding ? { ...course, branding } : course, options)
+}
+
+/**
+ * Writes a loaded course as a single-SCO SCORM package: the player, course.json, the media the
+ * course uses, the schema files of the version and imsmanifest.xml listing every file, zipped
+ * deterministically (the same course always gives the same bytes).
+ */
+export async function writeScormPackage(course: ExportableCourse, options: PackageOptions): Promise<ScormExportSummary> {
+  const { bundle, branding } = course
   const content = bundle.content[bundle.language]
   const title = content?.title ?? bundle.id
 
-  report('player', 1, 4)
   const playerFiles = await listFiles(options.playerDir).catch((): string[] => [])
   if (!playerFiles.includes('index.html')) throw new ExportError(`The SCORM player has not been built (no index.html in ${options.playerDir}). Run "npm run build" first.`)
   const entries: ZipEntry[] = playerFiles.map((file) => ({ path: file, file: path.join(options.playerDir, file), compress: shouldCompress(file) }))
 
-  report('media', 2, 4)
-  const media = referencedFiles(bundle, courseFiles)
+  const media = referencedFiles(bundle, course.files)
   const unsafe = media.filter((file) => !SAFE_PACKAGE_PATH.test(file))
   if (unsafe.length > 0) {
     throw new ExportError(`These course files have names some LMSs mangle: ${unsafe.join(', ')}. Rename them using only letters, digits, ".", "_" and "-", and update the course.`)
   }
   for (const file of media) {
-    entries.push({ path: `courses/${bundle.id}/${file}`, file: path.join(options.courseDir, file), compress: shouldCompress(file) })
+    entries.push({ path: `courses/${bundle.id}/${file}`, file: path.join(course.dir, file), compress: shouldCompress(file) })
   }
 
   let packageBranding: PackageBranding | undefined
@@ -212,9 +250,7 @@ export async function exportScormPackage(options: ScormExportOptions): Promise<S
   })
   entries.push({ path: 'imsmanifest.xml', data: Buffer.from(manifest), compress: true })
 
-  report('zip', 3, 4)
   await writeZip(options.out, entries)
-  report('zip', 4, 4)
   return {
     out: options.out,
     format: options.format,

@@ -79,8 +79,6 @@ export class DurableDocument<T extends Versioned> {
   readonly file: string
   readonly notices: StoreNotice[] = []
   readOnly = false
-  /** Number of whole-file writes made, for the benchmark. */
-  writes = 0
 
   private readonly db: Low<T>
   private readonly backupDir: string
@@ -94,7 +92,6 @@ export class DurableDocument<T extends Versioned> {
   private failures = 0
   private lastBackupAt = 0
   private lock: LockHandle | null = null
-  private listeners = new Set<(notice: StoreNotice) => void>()
 
   private constructor(
     private readonly dir: string,
@@ -129,11 +126,6 @@ export class DurableDocument<T extends Versioned> {
 
   get data(): Readonly<T> {
     return this.db.data
-  }
-
-  onNotice(listener: (notice: StoreNotice) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
   }
 
   /** Changes the document in memory now; the write follows within the debounce interval. */
@@ -188,7 +180,6 @@ export class DurableDocument<T extends Versioned> {
 
   private notify(notice: StoreNotice): void {
     this.notices.push(notice)
-    for (const listener of this.listeners) listener(notice)
   }
 
   private schedule(delay: number): void {
@@ -205,7 +196,6 @@ export class DurableDocument<T extends Versioned> {
     const write = (async () => {
       try {
         await this.db.write()
-        this.writes++
         if (this.failures > 0) this.notify({ kind: 'write-recovered' })
         this.failures = 0
         await this.maybeBackup()

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { readPickedFile, saveFile } from './download'
+import { downloadFrom, readPickedFile, saveFile } from './download'
 
 describe('saveFile', () => {
   it('downloads the bytes under the given name and type, and lets the URL go once the download has had time to read it', async () => {
@@ -24,6 +24,18 @@ describe('saveFile', () => {
     vi.advanceTimersByTime(60_000)
     expect(revoke).toHaveBeenCalledWith('blob:civic/1')
     vi.useRealTimers()
+  })
+})
+
+describe('downloadFrom', () => {
+  it('downloads what the web host serves at the address, under the given name, and leaves no link behind', () => {
+    const clicks: { href: string; download: string }[] = []
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push({ href: this.getAttribute('href') ?? '', download: this.download })
+    })
+    downloadFrom('exports/0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b', 'demo-scorm12.zip')
+    expect(clicks).toEqual([{ href: 'exports/0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b', download: 'demo-scorm12.zip' }])
+    expect(document.querySelector('a[download]')).toBeNull()
   })
 })
 

@@ -19,6 +19,17 @@ export function saveFile(file: FileDownload, doc: Document = document): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
+/** Starts the browser's download of a file the web host serves, under the given name. */
+export function downloadFrom(url: string, fileName: string, doc: Document = document): void {
+  const link = doc.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.rel = 'noopener'
+  doc.body.append(link)
+  link.click()
+  link.remove()
+}
+
 /** Reads a file the learner picked as text, refusing anything larger than the limit. */
 export async function readPickedFile(file: File, maxBytes: number): Promise<string> {
   if (file.size > maxBytes) throw new Error('too-large')

@@ -1,6 +1,9 @@
-import type { CivicApi } from '../../core/api'
+import type { CivicApi, MethodInput, MethodOutput } from '../../core/api'
 import { ApiError } from '../../core/api/errors'
 import { METHOD_NAMES } from '../../core/api/methods'
+import type { CourseBundle } from '../../core/course/bundle'
+import { applyEvents } from '../../core/progress/reducer'
+import type { CourseProgress, TrackingEvent } from '../../core/progress/schema'
 
 /**
  * A CivicApi for component tests: the methods a test gives, and every other method failing
@@ -11,4 +14,20 @@ export function fakeApi(methods: Partial<CivicApi>): CivicApi {
     throw new ApiError({ code: 'INTERNAL', message: `The test did not expect a call to ${method}.` })
   }
   return Object.fromEntries(METHOD_NAMES.map((method) => [method, methods[method] ?? unexpected(method)])) as CivicApi
+}
+
+/**
+ * progress.record as a host answers it, for component tests: the events are applied to the
+ * progress it holds (from `start`) and that is the answer, as the course store expects; every
+ * event sent is kept in `sent` for assertions.
+ */
+export function fakeProgressHost(course: CourseBundle, start: CourseProgress) {
+  let held = start
+  const sent: TrackingEvent[] = []
+  const record = async (input: MethodInput<'progress.record'>): Promise<MethodOutput<'progress.record'>> => {
+    sent.push(...input.events)
+    held = applyEvents(course, held, input.events)
+    return held
+  }
+  return { sent, record }
 }

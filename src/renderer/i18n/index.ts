@@ -1,11 +1,17 @@
 import { createI18n } from 'vue-i18n'
 import type { Language } from '../../core/api'
+import { DEFAULT_LANGUAGE, UI_LANGUAGES } from '../../core/app-defaults'
 import type en from './locales/en/app.json'
 
 export type MessageSchema = typeof en
 
 /** BCP 47 tags for the page's lang attribute: screen readers pick their voice from it. */
 export const LANGUAGE_TAGS: Record<Language, string> = { en: 'en-GB', cy: 'cy' }
+
+/** The tag for any language code: the app's own languages have theirs; a course's others are tags already. */
+export function languageTag(language: string): string {
+  return Object.hasOwn(LANGUAGE_TAGS, language) ? LANGUAGE_TAGS[language as Language] : language
+}
 
 /**
  * Each area of the UI keeps its strings in its own file per language (`locales/<lang>/<area>.json`,
@@ -23,11 +29,11 @@ export function catalogue(language: Language): Record<string, unknown> {
   return merged
 }
 
-export function createAppI18n(locale: Language = 'en') {
+export function createAppI18n(locale: Language = DEFAULT_LANGUAGE) {
   return createI18n({
     legacy: false,
     locale,
-    fallbackLocale: 'en',
-    messages: { en: catalogue('en'), cy: catalogue('cy') } as Record<Language, MessageSchema>,
+    fallbackLocale: DEFAULT_LANGUAGE,
+    messages: Object.fromEntries(UI_LANGUAGES.map((language) => [language, catalogue(language)])) as Record<Language, MessageSchema>,
   })
 }

@@ -2,17 +2,17 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import type { MethodInput, ScormExportResult } from '../../core/api'
+import type { MethodInput, MethodOutput, ScormExportResult } from '../../core/api'
 import { ApiError } from '../../core/api/errors'
 import type { CourseBundle, Module } from '../../core/course/bundle'
 import { API_KEY } from '../api'
-import { saveFile } from '../api/download'
+import { downloadFrom } from '../api/download'
 import { fakeApi } from '../api/fake-api'
 import { courseWith } from '../components/block/block-testing'
 import { createAppI18n } from '../i18n'
 import ExportPage from './ExportPage.vue'
 
-vi.mock('../api/download', () => ({ saveFile: vi.fn() }))
+vi.mock('../api/download', () => ({ downloadFrom: vi.fn() }))
 
 const module = (id: string): Module => ({ id, title: `Module ${id}`, objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: `${id}-page`, title: 'Page', blocks: [] }] })
 
@@ -24,12 +24,21 @@ function course(): CourseBundle {
 
 const exported: ScormExportResult = {
   summary: { fileName: 'demo-scorm2004.zip', format: 'scorm2004', bytes: 2.5 * 1024 * 1024, files: 40, mediaFiles: 3, modules: ['one', 'three'], suspendData: { worstCase: 1024, limit: 4096, fits: true } },
-  file: { fileName: 'demo-scorm2004.zip', mediaType: 'application/zip', base64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==' },
+  packageId: '0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
   previewId: '0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
 }
 
-async function mountPage(exportScorm: (input: MethodInput<'export.scorm'>) => Promise<ScormExportResult>, language: 'en' | 'cy' = 'en') {
-  const api = fakeApi({ 'course.get': async () => course(), 'export.scorm': exportScorm })
+/** The web host's answer to export.save: the browser downloads the package itself. */
+const browserSaves = async (): Promise<MethodOutput<'export.save'>> => {
+  throw new ApiError({ code: 'UNAVAILABLE', message: 'The browser saves the package: it downloads it from the web host.' })
+}
+
+async function mountPage(
+  exportScorm: (input: MethodInput<'export.scorm'>) => Promise<ScormExportResult>,
+  language: 'en' | 'cy' = 'en',
+  exportSave: (input: MethodInput<'export.save'>) => Promise<MethodOutput<'export.save'>> = browserSaves,
+) {
+  const api = fakeApi({ 'course.get': async () => course(), 'export.scorm': exportScorm, 'export.save': exportSave })
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/export/:courseId', component: ExportPage }, { path: '/:rest(.*)*', component: { render: () => null } }] })
   await router.push('/export/demo')
   const wrapper = mount(ExportPage, { attachTo: document.body, global: { plugins: [createPinia(), createAppI18n(language), router], provide: { [API_KEY as symbol]: api } } })
@@ -37,7 +46,7 @@ async function mountPage(exportScorm: (input: MethodInput<'export.scorm'>) => Pr
   return wrapper
 }
 
-beforeEach(() => vi.mocked(saveFile).mockClear())
+beforeEach(() => vi.mocked(downloadFrom).mockClear())
 
 describe('ExportPage', () => {
   it('offers SCORM 1.2 by default with every module, exports the choices, shows progress, then the summary and the download', async () => {
@@ -63,7 +72,7 @@ describe('ExportPage', () => {
     finish(exported)
     await flushPromises()
     expect(wrapper.find('progress').exists()).toBe(false)
-    expect(saveFile).toHaveBeenCalledExactlyOnceWith(exported.file)
+    expect(downloadFrom).toHaveBeenCalledExactlyOnceWith('exports/0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b', 'demo-scorm2004.zip')
     const summary = wrapper.get('[data-testid="export-summary"]')
     expect(summary.text()).toContain('demo-scorm2004.zip has been downloaded.')
     expect(summary.text()).toContain('2.50 MB')
@@ -73,6 +82,46 @@ describe('ExportPage', () => {
     expect(summary.find('[data-testid="export-suspend-warning"]').exists()).toBe(false)
     expect(document.activeElement?.id).toBe('export-summary-title')
     wrapper.unmount()
+  })
+
+  it('on the desktop, saves the package where the learner chooses, and offers to save it again after a cancel', async () => {
+    const saves: MethodInput<'export.save'>[] = []
+    const answers: MethodOutput<'export.save'>[] = [{ savedAs: null }, { savedAs: 'for-moodle.zip' }]
+    const wrapper = await mountPage(async () => exported, 'en', async (input) => {
+      saves.push(input)
+      return answers.shift() ?? { savedAs: null }
+    })
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(saves).toEqual([{ packageId: exported.packageId }])
+    const told = wrapper.get('[data-testid="export-handed-over"]')
+    expect(told.attributes('role')).toBe('status')
+    expect(told.text()).toBe('The package has not been saved yet. Save it to upload it to your LMS.')
+    const again = wrapper.findAll('button').find((button) => button.text() === 'Save the package')
+    await again?.trigger('click')
+    await flushPromises()
+    expect(saves).toHaveLength(2)
+    expect(told.text()).toBe('for-moodle.zip has been saved. Upload it to your LMS as a SCORM package.')
+    expect(downloadFrom).not.toHaveBeenCalled()
+    wrapper.unmount()
+  })
+
+  it('says so when the package could not be saved, and downloads again in the browser on request', async () => {
+    const failing = await mountPage(async () => exported, 'cy', async () => {
+      throw new ApiError({ code: 'INTERNAL', message: 'The package could not be saved there (EACCES).' })
+    })
+    await failing.get('form').trigger('submit')
+    await flushPromises()
+    expect(failing.get('[data-testid="export-handed-over"]').text()).toBe("Nid oedd modd cadw'r pecyn yno. Rhowch gynnig arall arni, a dewis ffolder arall.")
+    failing.unmount()
+
+    const browser = await mountPage(async () => exported)
+    await browser.get('form').trigger('submit')
+    await flushPromises()
+    await browser.findAll('button').find((button) => button.text() === 'Download again')?.trigger('click')
+    await flushPromises()
+    expect(downloadFrom).toHaveBeenCalledTimes(2)
+    browser.unmount()
   })
 
   it('offers to test the package in a window of its own, in the learner’s language', async () => {
@@ -141,7 +190,7 @@ describe('ExportPage', () => {
     await flushPromises()
     expect(wrapper.get('[role="alert"]').text()).toBe('Nid oedd modd gwneud y pecyn: These course files have names some LMSs mangle: media/a b.png.')
     expect(wrapper.get('h1').text()).toBe('Allforio ar gyfer platfform dysgu')
-    expect(saveFile).not.toHaveBeenCalled()
+    expect(downloadFrom).not.toHaveBeenCalled()
     wrapper.unmount()
   })
 })

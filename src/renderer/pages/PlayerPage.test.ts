@@ -5,13 +5,14 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import type { CivicApi } from '../../core/api'
 import { ApiError } from '../../core/api/errors'
 import type { CourseBundle, Module } from '../../core/course/bundle'
-import { emptyProgress, type TrackingEvent } from '../../core/progress/schema'
+import { emptyProgress } from '../../core/progress/schema'
 import { API_KEY } from '../api'
-import { fakeApi } from '../api/fake-api'
+import { fakeApi, fakeProgressHost } from '../api/fake-api'
 import { courseWith } from '../components/block/block-testing'
 import { createAppI18n } from '../i18n'
 import { useCourseStore } from '../stores/course'
 import PlayerPage from './PlayerPage.vue'
+import { EVENTUALLY } from '../../../test/support/eventually'
 
 const module = (id: string, pages: string[]): Module => ({
   id,
@@ -32,14 +33,11 @@ const mounted: { unmount(): void }[] = []
 afterEach(() => mounted.splice(0).forEach((wrapper) => wrapper.unmount()))
 
 async function mountPlayer(path: string, overrides: Partial<CivicApi> = {}) {
-  const sent: TrackingEvent[] = []
+  const { sent, record } = fakeProgressHost(course(), emptyProgress('demo', '1.0.0'))
   const api = fakeApi({
     'course.get': async () => course(),
     'progress.get': async () => emptyProgress('demo', '1.0.0'),
-    'progress.record': async (input) => {
-      sent.push(...input.events)
-      return { recorded: input.events.length }
-    },
+    'progress.record': record,
     ...overrides,
   })
   const router = createRouter({
@@ -54,7 +52,7 @@ async function mountPlayer(path: string, overrides: Partial<CivicApi> = {}) {
   const wrapper = mount(PlayerPage, { attachTo: document.body, global: { plugins: [pinia, createAppI18n('en'), router], provide: { [API_KEY as symbol]: api } } })
   mounted.push(wrapper)
   // The page appears once its block components have loaded.
-  await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true))
+  await vi.waitFor(() => expect(wrapper.find('h1').exists()).toBe(true), EVENTUALLY)
   return { wrapper, router, sent, store: useCourseStore(pinia) }
 }
 

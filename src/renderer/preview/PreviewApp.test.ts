@@ -4,6 +4,7 @@ import { createI18n } from 'vue-i18n'
 import { buildManifest } from '../../core/scorm/manifest'
 import { PREVIEW_MESSAGES } from './messages'
 import PreviewApp from './PreviewApp.vue'
+import { EVENTUALLY } from '../../../test/support/eventually'
 
 const ID = '0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b'
 const MANIFEST = buildManifest({ version: 'scorm12', courseId: 'demo', courseVersion: '1.0.0', title: 'Demo course', launch: 'index.html', files: ['index.html'] })
@@ -90,7 +91,7 @@ describe('PreviewApp', () => {
     // The course finishes as its page is closed.
     lms()?.LMSFinish?.('')
     await Promise.all([first, second])
-    await vi.waitFor(() => expect(wrapper.get('[data-testid="preview-announcement"]').text()).toBe('Launch 2: the course was opened again with the data the LMS kept.'))
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="preview-announcement"]').text()).toBe('Launch 2: the course was opened again with the data the LMS kept.'), EVENTUALLY)
     expect(requests.filter((request) => request.startsWith('HEAD'))).toHaveLength(1)
     expect(wrapper.get('[data-testid="reported-session"]').text()).toContain('not started')
   })
@@ -110,7 +111,7 @@ describe('PreviewApp', () => {
     lms()?.LMSFinish?.('')
     answers.clear()
     await wrapper.findAll('button').find((item) => item.text() === 'Close and relaunch')?.trigger('click')
-    await vi.waitFor(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true))
+    await vi.waitFor(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true), EVENTUALLY)
     expect(wrapper.get('[role="alert"]').text()).toContain('This package is no longer available to test.')
     expect(wrapper.find('iframe').exists()).toBe(false)
   })

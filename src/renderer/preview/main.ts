@@ -1,6 +1,6 @@
 import { createApp, h } from 'vue'
 import { createI18n } from 'vue-i18n'
-import type { Language } from '../../core/api'
+import { DEFAULT_LANGUAGE, isUiLanguage } from '../../core/app-defaults'
 import { LANGUAGE_TAGS } from '../i18n'
 import '../styles/main.css'
 import { PREVIEW_MESSAGES } from './messages'
@@ -16,10 +16,11 @@ const PACKAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
  */
 function start(): void {
   const query = new URLSearchParams(window.location.search)
-  const language: Language = query.get('lang') === 'cy' ? 'cy' : 'en'
+  const asked = query.get('lang')
+  const language = isUiLanguage(asked) ? asked : DEFAULT_LANGUAGE
   const id = query.get('package') ?? ''
   document.documentElement.lang = LANGUAGE_TAGS[language]
-  const i18n = createI18n({ legacy: false, locale: language, fallbackLocale: 'en', messages: PREVIEW_MESSAGES })
+  const i18n = createI18n({ legacy: false, locale: language, fallbackLocale: DEFAULT_LANGUAGE, messages: PREVIEW_MESSAGES })
   createApp({ render: () => h(PreviewApp, { packageId: PACKAGE_ID.test(id) ? id : null }) })
     .use(i18n)
     .mount('#app')

@@ -7,7 +7,7 @@ import { ApiError } from '../../core/api/errors'
 import type { CourseBundle } from '../../core/course/bundle'
 import { emptyProgress } from '../../core/progress/schema'
 import { API_KEY } from '../api'
-import { fakeApi } from '../api/fake-api'
+import { fakeApi, fakeProgressHost } from '../api/fake-api'
 import { useCourseStore } from './course'
 import { useSettingsStore } from './settings'
 
@@ -53,15 +53,16 @@ describe('course store', () => {
     expect(store.contentLanguage).toBe('cy')
   })
 
-  it('applies events at once and sends them to the API in one batch', async () => {
+  it('applies events at once and sends those of one task to the API together, without waiting on a timer', async () => {
     const sent: unknown[] = []
+    const host = fakeProgressHost(course, emptyProgress('demo', '1.0.0'))
     const { store } = setup(
       fakeApi({
         'course.get': async () => course,
         'progress.get': async () => emptyProgress('demo', '1.0.0'),
         'progress.record': async (input) => {
           sent.push(input)
-          return { recorded: input.events.length }
+          return host.record(input)
         },
       }),
     )
@@ -70,13 +71,50 @@ describe('course store', () => {
     store.record({ type: 'page.time', pageId: 'p1', seconds: 5 })
     expect(store.progress?.pages.p1).toEqual({ viewedAt: '2026-11-21T10:00:00.000Z', seconds: 5 })
     expect(sent).toEqual([])
-    await vi.advanceTimersByTimeAsync(400)
+    await flushPromises()
     expect(sent).toEqual([{ courseId: 'demo', events: [expect.objectContaining({ type: 'page.viewed' }), expect.objectContaining({ type: 'page.time' })] }])
+  })
+
+  it('sends what is recorded while a batch is on its way in the next one, then shows what the host holds', async () => {
+    const batches: string[][] = []
+    let answer: () => void = () => undefined
+    const host = fakeProgressHost(course, emptyProgress('demo', '1.0.0'))
+    const { store } = setup(
+      fakeApi({
+        'course.get': async () => course,
+        'progress.get': async () => emptyProgress('demo', '1.0.0'),
+        'progress.record': async (input) => {
+          batches.push(input.events.map((event) => event.type))
+          await new Promise<void>((resolve) => (answer = resolve))
+          const held = await host.record(input)
+          // The host knows something this page did not predict: its answer is what the store shows.
+          return { ...held, bookmarks: ['p2'] }
+        },
+      }),
+    )
+    await store.open('demo')
+    store.record({ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'p1' })
+    await flushPromises()
+    store.record({ type: 'page.time', pageId: 'p1', seconds: 5 })
+    store.record({ type: 'location.changed', pageId: 'p1', scroll: 0.5 })
+    await flushPromises()
+    expect(batches).toEqual([['page.viewed']])
+    answer()
+    await flushPromises()
+    // The answer to the first batch is not adopted over the events still waiting.
+    expect(store.progress?.bookmarks).toEqual([])
+    expect(batches).toEqual([['page.viewed'], ['page.time', 'location.changed']])
+    answer()
+    await flushPromises()
+    expect(store.progress?.bookmarks).toEqual(['p2'])
+    expect(store.progress?.pages.p1).toEqual({ viewedAt: '2026-11-21T10:00:00.000Z', seconds: 5 })
+    expect(store.progress?.location).toEqual({ pageId: 'p1', scroll: 0.5 })
   })
 
   it('keeps events that fail to send, tells the learner, and sends them again', async () => {
     let fail = true
     const sent: number[] = []
+    const host = fakeProgressHost(course, emptyProgress('demo', '1.0.0'))
     const { store } = setup(
       fakeApi({
         'course.get': async () => course,
@@ -84,7 +122,7 @@ describe('course store', () => {
         'progress.record': async (input) => {
           if (fail) throw new ApiError({ code: 'UNAVAILABLE', message: 'The web host is not responding.' })
           sent.push(input.events.length)
-          return { recorded: input.events.length }
+          return host.record(input)
         },
       }),
     )

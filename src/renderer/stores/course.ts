@@ -6,13 +6,16 @@ import type { CourseProgress, TrackingEvent } from '../../core/progress/schema'
 import { useApi } from '../api'
 import { useSettingsStore } from './settings'
 
-/** How long events wait before they are sent together; page hide sends at once. */
-const SEND_DELAY_MS = 300
+/** How long events that failed to send wait before they are sent again. */
+const RETRY_MS = 5000
 
 /**
- * The open course and the learner's progress in it. Tracking events change the progress here at
- * once (the same pure reducer the store uses) and go to the API in small batches, so the UI never
- * waits for a save; events that fail to send are kept and sent again.
+ * The open course and the learner's progress in it. A tracking event changes the progress here at
+ * once (the same pure reducer the host runs), so the UI never waits for a save, and is sent
+ * straight away with any others recorded in the same task; events recorded while a batch is on
+ * its way go in the next. The host's store is the one that waits before writing. It answers with
+ * the progress it holds, which replaces this one once nothing sent later is still waiting, so
+ * the screen shows what is saved. Events that fail to send are kept and sent again.
  */
 export const useCourseStore = defineStore('course', () => {
   const api = useApi()
@@ -24,8 +27,10 @@ export const useCourseStore = defineStore('course', () => {
   /** Set when progress could not be saved; the UI warns the learner once. */
   const saveError = ref('')
   let pending: TrackingEvent[] = []
+  /** Set while failed events wait to be sent again. */
   let timer: ReturnType<typeof setTimeout> | null = null
   let sending: Promise<void> | null = null
+  let queued = false
 
   /** The course in the learner's language, falling back to the course language. */
   const content = computed<LocalizedCourse | null>(() => {
@@ -61,25 +66,31 @@ export const useCourseStore = defineStore('course', () => {
     if (!course || !progress.value) return
     progress.value = applyEvent(course, progress.value, event)
     pending.push(event)
-    if (!timer) timer = setTimeout(() => void flush(), SEND_DELAY_MS)
+    if (timer || queued) return
+    queued = true
+    queueMicrotask(() => {
+      queued = false
+      void flush()
+    })
   }
 
   /** Sends every waiting event now; resolves once they are accepted (or kept for a retry). */
   async function flush(): Promise<void> {
     if (timer) clearTimeout(timer)
     timer = null
-    if (sending) await sending
+    while (sending) await sending
     const course = bundle.value
     if (!course || pending.length === 0) return
     const batch = pending.splice(0, 200)
     sending = api['progress.record']({ courseId: course.id, events: batch }).then(
-      () => {
+      (stored) => {
         saveError.value = ''
+        if (pending.length === 0 && bundle.value === course && progress.value) progress.value = stored
       },
       (failure: unknown) => {
         pending = [...batch, ...pending]
         saveError.value = failure instanceof Error ? failure.message : String(failure)
-        timer ??= setTimeout(() => void flush(), 5000)
+        timer ??= setTimeout(() => void flush(), RETRY_MS)
       },
     )
     await sending

@@ -1,12 +1,11 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Profile } from '../../core/api'
+import { FIRST_LEARNER_NAME } from '../../core/app-defaults'
 import { useApi } from '../api'
 import { useCourseStore } from './course'
 import { useCoursesStore } from './courses'
 
-/** The name the app gives the first learner on a new device, until they set their own. */
-export const FIRST_LEARNER_NAME = 'Learner'
 
 /**
  * The learners on this device and which one is studying. Changing learner drops the open course's

@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Language, Nation, Settings } from '../../core/api'
+import { DEFAULT_SETTINGS } from '../../core/app-defaults'
 import { useApi } from '../api'
 
 export const useSettingsStore = defineStore('settings', () => {
   const api = useApi()
-  const settings = ref<Settings>({ language: 'en', nation: null })
+  const settings = ref<Settings>({ ...DEFAULT_SETTINGS })
 
   async function load(): Promise<void> {
     settings.value = await api['settings.get']({})

@@ -6,7 +6,7 @@ import type { Block } from '../../../core/course/blocks'
 import type { CourseBundle } from '../../../core/course/bundle'
 import { emptyProgress, type CourseProgress, type TrackingEvent } from '../../../core/progress/schema'
 import { API_KEY } from '../../api'
-import { fakeApi } from '../../api/fake-api'
+import { fakeApi, fakeProgressHost } from '../../api/fake-api'
 import { createAppI18n } from '../../i18n'
 import { useCourseStore } from '../../stores/course'
 import { useSettingsStore } from '../../stores/settings'
@@ -53,13 +53,10 @@ export interface MountOptions {
  * the learner's settings, and an API that keeps every tracking event sent, for assertions.
  */
 export async function mountBlock(component: Component, block: Block, options: MountOptions = {}) {
-  const sent: TrackingEvent[] = []
-  const api = fakeApi({
-    'progress.record': async (input) => {
-      sent.push(...input.events)
-      return { recorded: input.events.length }
-    },
-  })
+  const course = courseWith([block])
+  const start: CourseProgress = { ...emptyProgress('demo', '1.0.0'), ...options.progress }
+  const progressHost = fakeProgressHost(course, start)
+  const api = fakeApi({ 'progress.record': progressHost.record })
   const pinia = createPinia()
   setActivePinia(pinia)
   const host: BlockHost = { handout: false, headingOffset: 0, onLeave: () => () => undefined, ...options.host }
@@ -68,8 +65,8 @@ export async function mountBlock(component: Component, block: Block, options: Mo
       const settings = useSettingsStore()
       settings.settings = { language: options.language ?? 'en', nation: options.nation ?? null }
       const store = useCourseStore()
-      store.bundle = courseWith([block])
-      store.progress = { ...emptyProgress('demo', '1.0.0'), ...options.progress }
+      store.bundle = course
+      store.progress = start
       provideBlockHost(host)
       return () => h(component, { block, courseId: 'demo' })
     },
@@ -84,7 +81,7 @@ export async function mountBlock(component: Component, block: Block, options: Mo
   /** Every event recorded so far, once the store has sent them. */
   async function recorded(): Promise<TrackingEvent[]> {
     await store.flush()
-    return sent
+    return progressHost.sent
   }
   return { wrapper, store, settings, recorded }
 }

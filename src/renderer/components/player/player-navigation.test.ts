@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LocalizedCourse, Module } from '../../../core/course/bundle'
-import { entryPage, locatePage, moduleOfPage, pagePath } from './player-navigation'
+import { coursePath, entryPage, handoutPath, locatePage, moduleOfPage, pagePath } from './player-navigation'
 
 const module = (id: string, pages: string[]): Module => ({
   id,
@@ -36,7 +36,10 @@ describe('player navigation', () => {
     expect(moduleOfPage(course, 'c')?.id).toBe('two')
   })
 
-  it('builds player paths with encoded ids', () => {
+  it('builds the course, player and handout paths with encoded ids', () => {
     expect(pagePath('demo', 'first-page')).toBe('/course/demo/page/first-page')
+    expect(coursePath('demo')).toBe('/course/demo')
+    expect(handoutPath('demo', 'one')).toBe('/course/demo/module/one/handout')
+    expect([coursePath('a b'), pagePath('a b', 'c/d'), handoutPath('a b', 'e?f')]).toEqual(['/course/a%20b', '/course/a%20b/page/c%2Fd', '/course/a%20b/module/e%3Ff/handout'])
   })
 })

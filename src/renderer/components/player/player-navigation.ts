@@ -42,6 +42,15 @@ export function entryPage(module: Module, lastPageId: string | undefined, viewed
   return module.pages.find((page) => page.id === lastPageId) ?? module.pages.find((page) => !viewed[page.id]) ?? module.pages[0]
 }
 
+/** The app's addresses for a course, one of its pages and a module's handout: the routes' only spelling. */
+export function coursePath(courseId: string): string {
+  return `/course/${encodeURIComponent(courseId)}`
+}
+
 export function pagePath(courseId: string, pageId: string): string {
-  return `/course/${encodeURIComponent(courseId)}/page/${encodeURIComponent(pageId)}`
+  return `${coursePath(courseId)}/page/${encodeURIComponent(pageId)}`
+}
+
+export function handoutPath(courseId: string, moduleId: string): string {
+  return `${coursePath(courseId)}/module/${encodeURIComponent(moduleId)}/handout`
 }

@@ -4,11 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CivicApi } from '../../../core/api'
 import type { QuizBlock as Quiz } from '../../../core/course/blocks/quiz'
 import type { CourseBundle } from '../../../core/course/bundle'
-import type { CourseProgress, TrackingEvent } from '../../../core/progress/schema'
+import type { CourseProgress } from '../../../core/progress/schema'
 import { emptyProgress } from '../../../core/progress/schema'
 import { planAttempt } from '../../../core/quiz/attempt'
 import { API_KEY } from '../../api'
-import { fakeApi } from '../../api/fake-api'
+import { fakeApi, fakeProgressHost } from '../../api/fake-api'
 import { createAppI18n } from '../../i18n'
 import { useCourseStore } from '../../stores/course'
 import { quizBlock, quizCourse } from './quiz-fixture'
@@ -22,15 +22,8 @@ async function mountQuiz(options: { quiz?: Quiz; progress?: (course: CourseBundl
   const course = quizCourse(quiz)
   const progress = options.progress?.(course) ?? emptyProgress(course.id, course.version)
   // Each mount keeps its own list: a store from an earlier test may still send its last batch.
-  const sent: TrackingEvent[] = []
-  const api: CivicApi = fakeApi({
-    'course.get': async () => course,
-    'progress.get': async () => progress,
-    'progress.record': async (input) => {
-      sent.push(...input.events)
-      return { recorded: input.events.length }
-    },
-  })
+  const { sent, record } = fakeProgressHost(course, progress)
+  const api: CivicApi = fakeApi({ 'course.get': async () => course, 'progress.get': async () => progress, 'progress.record': record })
   const pinia = createPinia()
   setActivePinia(pinia)
   const i18n = createAppI18n(options.locale)

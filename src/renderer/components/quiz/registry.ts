@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import type { Option } from '../../../core/questions/shared/choice-schema'
+import type { Option } from '../../../core/questions/common/choice-schema'
 import type { QuestionOf, QuestionTypeName, ResponseOf } from '../../../core/questions/registry'
 import { markdownText } from '../../composables/markdown-engine'
 import QuizFillIn from './QuizFillIn.vue'

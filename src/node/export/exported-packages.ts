@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises'
 import yauzl from 'yauzl'
 import { SAFE_PACKAGE_PATH } from '../../core/scorm/manifest'
 
-/** Packages kept for "Test this package": the newest few, until the app closes. */
+/** Packages kept to save and to test: the newest few, until the app closes. */
 const DEFAULT_KEEP = 5
 /** Hostile or broken zips are refused before they fill the disk. */
 const MAX_ENTRIES = 10_000
@@ -21,9 +21,9 @@ export interface PreviewLimits {
   maxUnpackedBytes: number
 }
 
-function openZip(zip: Buffer): Promise<yauzl.ZipFile> {
+function openZip(zip: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true }, (error, archive) => {
+    yauzl.open(zip, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true }, (error, archive) => {
       if (error || !archive) reject(new PreviewError(`The package is not a readable zip (${error?.message ?? 'no archive'}).`))
       else resolve(archive)
     })
@@ -58,14 +58,22 @@ async function* entries(archive: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
   }
 }
 
+/** A package just kept: its id, what writing it gave back, and why it cannot be tested here (null when it can). */
+export interface KeptPackage<T> {
+  id: string
+  written: T
+  previewProblem: string | null
+}
+
 /**
- * The exported packages the app can preview in its strict LMS window. Each zip is unpacked as an
- * LMS would unpack it (file names and sizes checked) into a folder of its own under a temporary
- * folder, named by an unguessable id, and both hosts serve it from `/preview/<id>/…` with the
- * same path confinement as course files. Only the newest few are kept; `close` removes them all.
+ * The packages exported in this run, each kept under an unguessable id in a temporary folder: the
+ * zip, for the learner to save (the desktop's save dialog) or download (the web host's
+ * `/exports/<id>`), and the package unpacked as an LMS would unpack it (file names and sizes
+ * checked), which both hosts serve from `/preview/<id>/…` for "Test this package", with the same
+ * path confinement as course files. Only the newest few are kept; `close` removes them all.
  */
-export class PackagePreviews {
-  private readonly kept = new Map<string, { folder: string; fileName: string }>()
+export class ExportedPackages {
+  private readonly kept = new Map<string, { zip: string; fileName: string; folder: string | null }>()
   private root: Promise<string> | undefined
   private readonly limits: PreviewLimits
 
@@ -73,35 +81,52 @@ export class PackagePreviews {
     this.limits = { keep: DEFAULT_KEEP, maxEntries: MAX_ENTRIES, maxUnpackedBytes: MAX_UNPACKED_BYTES, ...limits }
   }
 
-  /** Unpacks a package zip and returns the id it is served under; rejects with a PreviewError when the zip is not a package to serve. */
-  async add(zip: Buffer, fileName: string): Promise<string> {
-    this.root ??= mkdtemp(path.join(os.tmpdir(), 'civic-learn-previews-'))
+  /**
+   * Keeps a new package: `write` writes its zip to the file it is given, straight into the kept
+   * folder, and the zip is then unpacked for testing when it can be. A package that cannot be
+   * unpacked is still kept to save. Rejects, keeping nothing, when `write` does.
+   */
+  async add<T>(fileName: string, write: (zipFile: string) => Promise<T>): Promise<KeptPackage<T>> {
+    this.root ??= mkdtemp(path.join(os.tmpdir(), 'civic-learn-packages-'))
+    const root = await this.root
     const id = randomUUID()
-    const folder = path.join(await this.root, id)
+    const zip = path.join(root, `${id}.zip`)
+    let written: T
+    try {
+      written = await write(zip)
+    } catch (error) {
+      await rm(zip, { force: true })
+      throw error
+    }
+    const folder = path.join(root, id)
+    let previewProblem: string | null = null
     try {
       await this.unpack(zip, folder)
     } catch (error) {
       await rm(folder, { recursive: true, force: true })
-      throw error instanceof PreviewError ? error : new PreviewError(`The package could not be unpacked (${(error as NodeJS.ErrnoException).code ?? 'error'}).`)
+      previewProblem = error instanceof PreviewError ? error.message : `The package could not be unpacked (${(error as NodeJS.ErrnoException).code ?? 'error'}).`
     }
-    this.kept.set(id, { folder, fileName })
-    for (const [old, { folder: oldFolder }] of [...this.kept].slice(0, Math.max(0, this.kept.size - this.limits.keep))) {
+    this.kept.set(id, { zip, fileName, folder: previewProblem === null ? folder : null })
+    for (const [old, gone] of [...this.kept].slice(0, Math.max(0, this.kept.size - this.limits.keep))) {
       this.kept.delete(old)
-      await rm(oldFolder, { recursive: true, force: true })
+      await rm(gone.zip, { force: true })
+      if (gone.folder) await rm(gone.folder, { recursive: true, force: true })
     }
-    return id
+    return { id, written, previewProblem }
   }
 
-  /** The folder a kept package is unpacked in, or null for an id that is not (or no longer) kept. */
+  /** A kept package's zip and the name to save it under, or null for an id that is not (or no longer) kept. */
+  zip(id: string): { file: string; fileName: string } | null {
+    const kept = this.kept.get(id)
+    return kept ? { file: kept.zip, fileName: kept.fileName } : null
+  }
+
+  /** The folder a kept package is unpacked in, or null for an id that is not kept or could not be unpacked. */
   folder(id: string): string | null {
     return this.kept.get(id)?.folder ?? null
   }
 
-  fileName(id: string): string | null {
-    return this.kept.get(id)?.fileName ?? null
-  }
-
-  /** Removes every unpacked package; call as the app closes. */
+  /** Removes every kept package; call as the app closes. */
   async close(): Promise<void> {
     this.kept.clear()
     const root = this.root
@@ -109,7 +134,7 @@ export class PackagePreviews {
     if (root) await rm(await root, { recursive: true, force: true })
   }
 
-  private async unpack(zip: Buffer, folder: string): Promise<void> {
+  private async unpack(zip: string, folder: string): Promise<void> {
     const archive = await openZip(zip)
     try {
       if (archive.entryCount > this.limits.maxEntries) throw new PreviewError(`The package holds ${archive.entryCount} files; a preview takes at most ${this.limits.maxEntries}.`)

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { CourseOverviewSchema } from '../api/contract'
+import type { CourseBundle } from '../course/bundle'
+import { courseOverview, courseStanding, wholePercent } from './overview'
+import { emptyProgress, type CourseProgress } from './schema'
+
+const course: CourseBundle = {
+  format: 1,
+  id: 'demo',
+  version: '1.0.0',
+  language: 'en',
+  languages: ['en'],
+  minutes: 10,
+  jurisdiction: 'uk-wide',
+  lastReviewed: '2026-11-01',
+  passMark: 80,
+  completion: ['all-pages-viewed'],
+  licence: 'CC BY 4.0',
+  content: {
+    en: {
+      title: 'Demo',
+      summary: 'Demo course',
+      credits: [],
+      modules: [
+        {
+          id: 'm1',
+          title: 'One',
+          objectives: [],
+          minutes: 5,
+          jurisdiction: [],
+          pages: [
+            { id: 'p1', title: 'P1', blocks: [] },
+            { id: 'p2', title: 'P2', blocks: [] },
+            { id: 'p3', title: 'P3', blocks: [] },
+          ],
+        },
+      ],
+    },
+  },
+}
+
+const seen = { viewedAt: '2026-11-20T10:00:00.000Z', seconds: 90 }
+
+describe('courseOverview', () => {
+  it('is the API’s overview line: the course status with when the learner started and completed', () => {
+    const progress: CourseProgress = { ...emptyProgress('demo', '1.0.0'), pages: { p1: seen, p2: seen, p3: seen }, startedAt: '2026-11-20T10:00:00.000Z', completedAt: '2026-11-21T10:00:00.000Z' }
+    const overview = courseOverview(course, progress)
+    expect(overview).toEqual({ courseId: 'demo', progress: 1, complete: true, passed: null, score: null, secondsSpent: 270, startedAt: '2026-11-20T10:00:00.000Z', completedAt: '2026-11-21T10:00:00.000Z' })
+    expect(CourseOverviewSchema.parse(overview)).toEqual(overview)
+  })
+
+  it('leaves out the dates the learner has not reached', () => {
+    const overview = courseOverview(course, emptyProgress('demo', '1.0.0'))
+    expect(overview).toEqual({ courseId: 'demo', progress: 0, complete: false, passed: null, score: null, secondsSpent: 0 })
+    expect(CourseOverviewSchema.parse(overview)).toEqual(overview)
+  })
+})
+
+describe('courseStanding', () => {
+  const started = '2026-11-20T10:00:00.000Z'
+
+  it('is not started until the learner starts, whatever else is said', () => {
+    expect(courseStanding({ complete: false, passed: null })).toBe('not-started')
+    expect(courseStanding({ complete: true, passed: true })).toBe('not-started')
+  })
+
+  it('is passed once the score passes, completed once the rules are met, else in progress', () => {
+    expect(courseStanding({ startedAt: started, complete: false, passed: false })).toBe('in-progress')
+    expect(courseStanding({ startedAt: started, complete: false, passed: null })).toBe('in-progress')
+    expect(courseStanding({ startedAt: started, complete: true, passed: null })).toBe('completed')
+    expect(courseStanding({ startedAt: started, complete: true, passed: false })).toBe('completed')
+    expect(courseStanding({ startedAt: started, complete: false, passed: true })).toBe('passed')
+    expect(courseStanding({ startedAt: started, complete: true, passed: true })).toBe('passed')
+  })
+})
+
+describe('wholePercent', () => {
+  it('rounds a share to the nearest whole percent', () => {
+    expect([0, 0.004, 0.4, 2 / 3, 0.999, 1].map(wholePercent)).toEqual([0, 0, 40, 67, 100, 100])
+  })
+})

@@ -1,0 +1,31 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { AppBranding, CourseSummary } from '../../core/api'
+import type { CourseBundle } from '../../core/course/bundle'
+import { courseHandlers } from './courses'
+import { call, openWorld, routerFor, type ServiceWorld } from './service-testing'
+
+let world: ServiceWorld
+const router = routerFor(() => courseHandlers(world.courses))
+
+beforeEach(async () => {
+  world = await openWorld()
+})
+
+afterEach(async () => {
+  await world.remove()
+})
+
+describe('courses', () => {
+  it('opens a course by id, and answers NOT_FOUND for one that does not exist', async () => {
+    const bundle = await call<CourseBundle>(router, 'course.get', { courseId: 'every-block' })
+    expect(bundle.id).toBe('every-block')
+    expect(bundle.languages).toEqual(['en', 'cy'])
+    await expect(router('course.get', { courseId: 'nope' })).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
+  it('lists the courses in the folder, and is unbranded without an overlay', async () => {
+    const summaries = await call<CourseSummary[]>(router, 'course.list')
+    expect(summaries.map((summary) => (summary.status === 'ready' ? summary.id : summary.folder))).toEqual(['every-block', 'minimal'])
+    await expect(call<AppBranding>(router, 'branding.get')).resolves.toEqual({ branding: null, problem: null })
+  })
+})

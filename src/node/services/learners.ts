@@ -1,0 +1,47 @@
+import { FIRST_LEARNER_NAME } from '../../core/app-defaults'
+import type { Handlers } from '../api-router'
+import type { DocumentLog } from '../json-document'
+import { LearnerStore } from '../learner-store'
+import { openSettingsStore, type SettingsStore } from '../settings-store'
+
+
+/** What the device keeps about its learners: their profiles and progress, and the app's settings. */
+export interface Learners {
+  learners: LearnerStore
+  settings: SettingsStore
+}
+
+/** Opens the data folder's stores; the learner store takes the one-writer lock, so a second process is refused. */
+export async function openLearners(dataDir: string, log: DocumentLog): Promise<Learners> {
+  const settings = await openSettingsStore(dataDir, log)
+  const learners = await LearnerStore.open(dataDir, { defaultName: FIRST_LEARNER_NAME, lock: true })
+  return { learners, settings }
+}
+
+export function learnerHandlers({
+  learners,
+  settings,
+}: Learners): Pick<
+  Handlers,
+  'settings.get' | 'settings.update' | 'profile.list' | 'profile.create' | 'profile.rename' | 'profile.delete' | 'profile.switch' | 'profile.setPin' | 'store.status' | 'data.deleteAll'
+> {
+  return {
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
+    'profile.list': () => learners.profiles(),
+    'profile.create': ({ name }) => learners.createProfile(name),
+    'profile.rename': ({ id, name }) => learners.renameProfile(id, name),
+    'profile.delete': ({ id }) => {
+      learners.deleteProfile(id)
+      return { deleted: true as const }
+    },
+    'profile.switch': ({ id, pin }) => learners.switchProfile(id, pin),
+    'profile.setPin': ({ id, pin }) => learners.setPin(id, pin),
+    'store.status': () => ({ readOnly: learners.readOnly, notices: [...learners.notices] }),
+    'data.deleteAll': async () => {
+      await learners.destroyAll(FIRST_LEARNER_NAME)
+      await settings.reset()
+      return { deleted: true as const }
+    },
+  }
+}

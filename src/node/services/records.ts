@@ -1,0 +1,97 @@
+import { ApiError } from '../../core/api/errors'
+import { courseStatus, earnsCertificate } from '../../core/progress/completion'
+import { readLearnerRecord } from '../../core/progress/learner-record'
+import type { Handlers } from '../api-router'
+import type { LoadedAppBranding } from '../app-branding'
+import type { CourseCatalog } from '../course-catalog'
+import { certificatePdf } from '../pdf/certificate'
+import { notebookMarkdown, notebookPdf } from '../pdf/notebook'
+import { resultsCsv } from '../results-csv'
+import type { Learners } from './learners'
+
+export interface RecordsDeps extends Learners {
+  catalog: CourseCatalog
+  branding: LoadedAppBranding
+  /** The app's version, written into exported records. */
+  version: string
+}
+
+/** A file for the learner to save: small documents the API carries whole. */
+function download(fileName: string, mediaType: string, data: string | Uint8Array) {
+  return { fileName, mediaType, base64: Buffer.from(data).toString('base64') }
+}
+
+/** A learner's name made safe for a file name. */
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-')
+      .slice(0, 40) || 'learner'
+  )
+}
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+/** The files a learner or trainer takes away (certificate, notebook, record, results) and the record they bring back. */
+export function recordHandlers({
+  catalog,
+  learners,
+  settings,
+  branding,
+  version,
+}: RecordsDeps): Pick<Handlers, 'certificate.create' | 'notebook.export' | 'record.export' | 'record.import' | 'results.export' | 'handout.printToPdf'> {
+  const certificateBranding = branding.branding
+    ? { organisation: branding.branding.organisation, ...(branding.branding.colours ? { colour: branding.branding.colours.accent } : {}) }
+    : {}
+  return {
+    'certificate.create': async ({ courseId }) => {
+      const course = await catalog.get(courseId)
+      const progress = learners.progress(course)
+      const status = courseStatus(course, progress)
+      if (!earnsCertificate(status) || !progress.completedAt) {
+        throw new ApiError({ code: 'UNAVAILABLE', message: 'The certificate is ready once the course is complete and any assessment in it passed.' })
+      }
+      const { language } = settings.get()
+      const record = {
+        learner: learners.activeProfile().name,
+        courseId,
+        courseTitle: (course.content[language] ?? course.content[course.language])?.title ?? courseId,
+        courseVersion: course.version,
+        completedAt: progress.completedAt,
+        score: status.score,
+        secondsSpent: status.secondsSpent,
+      }
+      return download(`certificate-${courseId}.pdf`, 'application/pdf', await certificatePdf(record, language, certificateBranding))
+    },
+    'notebook.export': async ({ courseId, format }) => {
+      const course = await catalog.get(courseId)
+      const progress = learners.progress(course)
+      const { language } = settings.get()
+      const learner = learners.activeProfile().name
+      return format === 'markdown'
+        ? download(`notebook-${courseId}.md`, 'text/markdown', notebookMarkdown(course, progress, learner, language))
+        : download(`notebook-${courseId}.pdf`, 'application/pdf', await notebookPdf(course, progress, learner, language, new Date()))
+    },
+    'record.export': () => {
+      const record = learners.exportRecord(version)
+      return download(`civic-learn-record-${slug(record.learner.name)}-${today()}.json`, 'application/json', `${JSON.stringify(record, null, 2)}\n`)
+    },
+    'record.import': ({ text }) => {
+      const reading = readLearnerRecord(text)
+      if (!reading.ok) throw new ApiError({ code: 'BAD_INPUT', message: reading.reason })
+      return learners.importRecord(reading.record)
+    },
+    'results.export': async () => {
+      const courses = await catalog.all()
+      const rows = learners.allProgress().map(({ profile, progress }) => ({ name: profile.name, progress }))
+      return download(`civic-learn-results-${today()}.csv`, 'text/csv', resultsCsv(courses, rows))
+    },
+    'handout.printToPdf': () => {
+      throw new ApiError({ code: 'UNAVAILABLE', message: 'Saving a handout as PDF is done by the browser: use its print dialog.' })
+    },
+  }
+}
