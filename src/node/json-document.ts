@@ -1,8 +1,9 @@
-import { mkdir, readFile, rename } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import type { z } from 'zod'
 import { writeFileAtomic } from './atomic-write'
+import { setAside } from './store/set-aside'
 
 export interface DocumentLog {
   warn(message: string): void
@@ -49,8 +50,7 @@ class SchemaJsonAdapter<T> implements Adapter<T> {
   }
 
   private async setAside(reason: string): Promise<void> {
-    const kept = `${this.file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`
-    await rename(this.file, kept)
+    const kept = await setAside(this.file, new Date())
     this.log.warn(`${this.file} could not be read because ${reason}. It was kept as ${kept} and defaults are used.`)
   }
 }

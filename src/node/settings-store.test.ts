@@ -66,7 +66,7 @@ describe('settings store', () => {
     const store = await openSettingsStore(dir, log)
     expect(store.get()).toEqual(DEFAULT_SETTINGS)
     const files = await readdir(dir)
-    const kept = files.find((name) => name.startsWith('settings.json.unreadable-'))
+    const kept = files.find((name) => name.startsWith('settings.json.damaged-'))
     expect(kept).toBeDefined()
     expect(await readFile(path.join(dir, kept ?? ''), 'utf8')).toBe(content)
     expect(log.warn).toHaveBeenCalledOnce()

@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import type { StoreNotice } from '../../core/api/contract'
 import { writeFileAtomic } from '../atomic-write'
 import { acquireLock, type LockHandle } from './lock-file'
+import { fileStamp, setAside as setAsideFile } from './set-aside'
 
 /** A stored document always carries the version of its shape. */
 export interface Versioned {
@@ -43,10 +44,6 @@ function reasonOf(code: string): 'disk-full' | 'permission' | 'other' {
   if (code === 'ENOSPC' || code === 'EDQUOT') return 'disk-full'
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'permission'
   return 'other'
-}
-
-function stamp(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-')
 }
 
 type ReadOutcome<T> =
@@ -288,7 +285,7 @@ export class DurableDocument<T extends Versioned> {
     if (outcome.state === 'ok') {
       this.db.data = outcome.doc
       if (outcome.migratedFrom !== null) {
-        const backup = `${this.file}.before-v${this.version}-${stamp(this.now())}`
+        const backup = `${this.file}.before-v${this.version}-${fileStamp(this.now())}`
         await copyFile(this.file, backup)
         this.dirty = true
         await this.flush()
@@ -321,8 +318,7 @@ export class DurableDocument<T extends Versioned> {
   private async recover(why: string): Promise<void> {
     let setAside = ''
     if (why !== 'missing') {
-      setAside = `${this.file}.damaged-${stamp(this.now())}`
-      await rename(this.file, setAside)
+      setAside = await setAsideFile(this.file, this.now())
     }
     for (let index = 1; index <= this.backupCount; index++) {
       const candidate = this.backupPath(index)
