@@ -5,8 +5,8 @@ import { ApiError } from '../core/api/errors'
 import { loadCourse } from '../core/course'
 import type { CourseBundle } from '../core/course/bundle'
 import { courseSummary } from '../core/course/summary'
-import type { BrandingOverlay } from '../core/scorm/branding'
-import { brandCourse, courseOverlay } from './app-branding'
+import type { BrandingOverlay } from '../core/branding'
+import { brandCourse, courseOverlay } from './branding'
 import { readCourseFolder } from './course-loader'
 
 /** A course as the catalogue loaded it: what the app shows, and what an export from the app needs. */

@@ -1,5 +1,5 @@
 import type { CourseBundle } from '../course/bundle'
-import type { PackageBranding } from './branding'
+import type { PackageBranding } from '../branding'
 import type { ScormVersion } from './manifest'
 import type { PrerenderedMarkdown } from './prerendered-markdown'
 

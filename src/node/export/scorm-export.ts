@@ -1,16 +1,16 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { formatProblem, loadCourse } from '../../core/course'
-import type { Block } from '../../core/course/blocks'
-import type { CourseBundle, Module } from '../../core/course/bundle'
-import type { BrandingOverlay, PackageBranding } from '../../core/scorm/branding'
+import type { CourseBundle } from '../../core/course/bundle'
+import type { PackageBranding } from '../../core/branding'
 import { buildManifest, SAFE_PACKAGE_PATH, SCHEMA_FILES, type ScormVersion } from '../../core/scorm/manifest'
 import { PACKAGE_DATA_FILE, type PackageData } from '../../core/scorm/package-data'
 import { prerenderMarkdown } from '../../core/scorm/prerender-markdown'
 import { CMI } from '../../core/scorm/cmi'
 import { encodeSuspendData, worstCaseProgress } from '../../core/scorm/suspend-codec'
 import { readCourseFolder } from '../course-loader'
-import { loadBrandingOverlay, type LoadedBranding } from './branding'
+import { loadBrandingOverlay, type LoadedBranding } from '../branding'
+import { selectModules } from '../course-modules'
 import { ExportError } from './errors'
 import { shouldCompress, writeZip, type ZipEntry } from './zip'
 
@@ -61,7 +61,6 @@ export interface ScormExportSummary {
 }
 
 const SCHEMA_FOLDERS: Record<ScormVersion, string> = { scorm12: 'scorm12', scorm2004: 'scorm2004-4th' }
-const POLICY_MODULE = 'local-policy'
 
 async function listFiles(root: string, relative = ''): Promise<string[]> {
   const entries = await readdir(path.join(root, relative), { withFileTypes: true })
@@ -90,57 +89,6 @@ async function loadBundle(courseDir: string): Promise<{ bundle: CourseBundle; fi
     throw new ExportError(`The course cannot be exported until its errors are fixed (run "civic-learn validate ${courseDir}"):\n${shown.join('\n')}${more}`)
   }
   return { bundle: result.bundle, files: [...source.files.keys()] }
-}
-
-function moduleIds(bundle: CourseBundle): string[] {
-  return bundle.content[bundle.language]?.modules.map((module) => module.id) ?? []
-}
-
-function refuseUnknown(all: readonly string[], named: readonly string[]): void {
-  const unknown = named.filter((id) => !all.includes(id))
-  if (unknown.length > 0) throw new ExportError(`The course has no module ${unknown.map((id) => `"${id}"`).join(', ')}. Its modules are: ${all.join(', ')}.`)
-}
-
-/** The course with the modules `keep` accepts, in every language, then `extra`; its minutes counted again. */
-function withModules(bundle: CourseBundle, keep: (module: Module) => boolean, extra?: Module): CourseBundle {
-  const content = Object.fromEntries(
-    Object.entries(bundle.content).map(([language, localized]) => [language, { ...localized, modules: [...localized.modules.filter(keep), ...(extra ? [extra] : [])] }]),
-  )
-  const modules = content[bundle.language]?.modules ?? []
-  return { ...bundle, minutes: Math.max(1, modules.reduce((sum, module) => sum + module.minutes, 0)), content }
-}
-
-/** The course with only the chosen modules, plus the overlay's policy page as a last module: how an overlay brands a course. */
-export function selectModules(bundle: CourseBundle, keep: readonly string[] | undefined, overlay: BrandingOverlay | undefined): CourseBundle {
-  const all = moduleIds(bundle)
-  refuseUnknown(all, [...(keep ?? []), ...(overlay?.hideModules ?? [])])
-  const chosen = new Set(all.filter((id) => (keep === undefined || keep.includes(id)) && !overlay?.hideModules.includes(id)))
-  if (chosen.size === 0) throw new ExportError('No module is left to export: choose at least one that the overlay does not hide.')
-  const policy = overlay?.policyPage
-  const pageIds = new Set(Object.values(bundle.content).flatMap((content) => content.modules.flatMap((module) => [module.id, ...module.pages.map((page) => page.id)])))
-  let policyId = POLICY_MODULE
-  for (let suffix = 2; pageIds.has(policyId) || pageIds.has(`${policyId}-page`); suffix++) policyId = `${POLICY_MODULE}-${suffix}`
-  const policyModule: Module | undefined = policy && {
-    id: policyId,
-    title: policy.title,
-    objectives: [],
-    minutes: Math.max(1, Math.round(policy.markdown.split(/\s+/).length / 200)),
-    jurisdiction: [],
-    pages: [{ id: `${policyId}-page`, title: policy.title, blocks: [{ type: 'text', markdown: policy.markdown } satisfies Block] }],
-  }
-  return withModules(bundle, (module) => chosen.has(module.id), policyModule)
-}
-
-/**
- * A course the app shows, branded already, cut down to the modules chosen on the export page. The
- * overlay's policy page (`policyId`) goes into every package, as it does from the command line.
- */
-export function chooseModules(shown: CourseBundle, modules: readonly string[] | undefined, policyId?: string): CourseBundle {
-  if (modules === undefined) return shown
-  refuseUnknown(moduleIds(shown), modules)
-  const chosen = new Set(modules.filter((id) => id !== policyId))
-  if (chosen.size === 0) throw new ExportError('Choose at least one module of the course as well as the local policy page.')
-  return withModules(shown, (module) => chosen.has(module.id) || module.id === policyId)
 }
 
 function collectStrings(value: unknown, into: string[]): void {

@@ -1,5 +1,5 @@
 import type { Handlers } from '../api-router'
-import { loadAppBranding, type LoadedAppBranding } from '../app-branding'
+import { loadAppBranding, type LoadedAppBranding } from '../branding'
 import { CourseCatalog } from '../course-catalog'
 
 /** The courses the app shows and the overlay that brands them, read once at start. */

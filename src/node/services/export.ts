@@ -1,10 +1,11 @@
 import { ApiError } from '../../core/api/errors'
 import type { Handlers, RouterLog } from '../api-router'
-import type { LoadedAppBranding } from '../app-branding'
+import type { LoadedAppBranding } from '../branding'
 import type { CourseCatalog } from '../course-catalog'
 import { ExportError } from '../export/errors'
 import type { ExportedPackages } from '../export/exported-packages'
-import { chooseModules, writeScormPackage, type ExportableCourse } from '../export/scorm-export'
+import { chooseModules } from '../course-modules'
+import { writeScormPackage, type ExportableCourse } from '../export/scorm-export'
 
 /** What a SCORM export needs from the build: the player (out/player) and the official schema files. */
 export interface ScormBuild {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema } from '../course/ids'
+import { IdSchema } from './course/ids'
 
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as #rrggbb')
 const Text = (max: number) => z.string().trim().min(1).max(max)
