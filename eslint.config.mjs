@@ -124,6 +124,15 @@ export default tseslint.config(
     },
   },
   {
+    // A switch over a union must name every member (or say what the rest do): a type added to a
+    // union is then an error wherever it is not handled, instead of falling through silently.
+    // Type-aware, so limited to the source files (tests and .vue templates are linted without types).
+    files: ['src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }] },
+  },
+  {
     files: ['src/core/**'],
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require'],
