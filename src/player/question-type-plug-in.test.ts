@@ -1,5 +1,6 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { moduleOf, pageOf } from '../../test/support/course-bundle'
 import { courseOf, questionsOfEveryType, quizBlock } from '../../test/support/scorm-courses'
 import type { QuestionBase, QuestionType } from '../core/questions/contract'
 import { type Question, QUESTION_TYPES } from '../core/questions/registry'
@@ -31,7 +32,6 @@ const numeric: QuestionType<Numeric, number> = {
     return { score: correct ? 1 : 0, correct }
   },
   correctResponse: (question) => question.answer,
-  text: (question) => [question.prompt],
   scorm: {
     interactionType: 'numeric',
     learnerResponse: (_version, _question, response) => String(response),
@@ -62,16 +62,7 @@ const [single, multiple, , matching, ordering, fillIn] = questionsOfEveryType('q
 const asked: Numeric = { type: 'numeric', id: 'q-numeric', prompt: 'How many days may a councillor take to declare a new interest?', explanation: 'The code gives 28.', weight: 1, answer: 28, tolerance: 0 }
 /** The new type second, so most answers come after it. */
 const questions = [single, asked as unknown as Question, multiple, matching, ordering, fillIn] as Question[]
-const course = courseOf([
-  {
-    id: 'm',
-    title: 'M',
-    objectives: [],
-    minutes: 5,
-    jurisdiction: [],
-    pages: [{ id: 'check', title: 'Check', blocks: [quizBlock('check-quiz', questions, { passMark: 50 })] }],
-  },
-])
+const course = courseOf([moduleOf('m', [pageOf('check', [quizBlock('check-quiz', questions, { passMark: 50 })], 'Check')])])
 const at = (second: number) => new Date(Date.UTC(2026, 10, 21, 10, 0, second)).toISOString()
 const answersGiven: Record<string, unknown> = {
   'q-single': 'a',

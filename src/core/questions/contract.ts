@@ -46,9 +46,6 @@ export interface QuestionType<Q extends QuestionBase, R> {
    */
   mixable?(question: Q): { ids: string[]; always: boolean }
 
-  /** What a learner reads in the question, as plain text: the prompt and what they choose from, never the key. */
-  text(question: Q): string[]
-
   readonly scorm: {
     readonly interactionType: InteractionType
     /** The learner's answer in the version's format, or undefined when there is nothing valid to write. */

@@ -33,7 +33,7 @@ export type Response = ResponseOf<QuestionTypeName>
 
 /** The behaviour of a question's own type, typed for any question. */
 export function questionType(question: Question): QuestionType<Question, Response> {
-  const found = (QUESTION_TYPES as Partial<Record<string, unknown>>)[question.type]
+  const found: unknown = Object.hasOwn(QUESTION_TYPES, question.type) ? (QUESTION_TYPES as Record<string, unknown>)[question.type] : undefined
   if (!found) throw new Error(`There is no question type "${question.type}".`)
   return found as QuestionType<Question, Response>
 }

@@ -3,7 +3,6 @@ import { choiceId, separators } from './scorm-format'
 
 /** What single-choice and multiple-response questions share at run time. */
 interface ChoiceQuestion {
-  readonly prompt: string
   readonly options: readonly { readonly id: string; readonly text: string; readonly correct: boolean }[]
 }
 
@@ -19,10 +18,6 @@ export function choiceResponse(version: ScormVersion, question: ChoiceQuestion, 
 export function choicePattern(version: ScormVersion, question: ChoiceQuestion): string[] {
   const ids = optionIds(question)
   return [question.options.filter((option) => option.correct).map((option) => choiceId(version, ids, option.id)).join(separators(version).list)]
-}
-
-export function choiceText(question: ChoiceQuestion): string[] {
-  return [question.prompt, ...question.options.map((option) => option.text)]
 }
 
 /** Options appear in authored order unless the quiz shuffles. */

@@ -28,7 +28,6 @@ export const fillIn: QuestionType<FillIn, string> = {
     return { score: correct ? 1 : 0, correct }
   },
   correctResponse: (question) => question.accepted[0] ?? '',
-  text: (question) => [question.prompt],
   scorm: {
     interactionType: 'fill-in',
     learnerResponse(version, _question, response) {

@@ -23,7 +23,6 @@ export const matching: QuestionType<Matching, MatchingResponse> = {
   },
   correctResponse: (question) => Object.fromEntries(question.pairs.map((pair) => [pair.id, pair.matchId])),
   mixable: (question) => ({ ids: matchIds(question), always: true }),
-  text: (question) => [question.prompt, ...question.pairs.map((pair) => pair.prompt), ...matchIds(question).map((id) => matchText(question, id))],
   scorm: {
     interactionType: 'matching',
     learnerResponse(version, question, response) {
@@ -69,8 +68,4 @@ export const matching: QuestionType<Matching, MatchingResponse> = {
       return Object.fromEntries(question.pairs.map((pair) => [pair.id, last]))
     },
   },
-}
-
-function matchText(question: Matching, id: string): string {
-  return question.pairs.find((pair) => pair.matchId === id)?.match ?? question.distractors.find((distractor) => distractor.id === id)?.text ?? ''
 }

@@ -1,5 +1,5 @@
 import type { QuestionType } from '../contract'
-import { choiceMixable, choicePattern, choiceResponse, choiceText, isString } from '../common/choice'
+import { choiceMixable, choicePattern, choiceResponse, isString } from '../common/choice'
 import type { MultipleResponse } from './schema'
 
 /** The ids of the options ticked. */
@@ -20,7 +20,6 @@ export const multipleResponse: QuestionType<MultipleResponse, string[]> = {
   },
   correctResponse: (question) => question.options.filter((option) => option.correct).map((option) => option.id),
   mixable: choiceMixable,
-  text: choiceText,
   scorm: {
     interactionType: 'choice',
     learnerResponse: (version, question, response) => choiceResponse(version, question, response),

@@ -17,7 +17,6 @@ export const ordering: QuestionType<Ordering, string[]> = {
   },
   correctResponse: itemIds,
   mixable: (question) => ({ ids: itemIds(question), always: true }),
-  text: (question) => [question.prompt, ...question.items.map((item) => item.text)],
   scorm: {
     interactionType: 'sequencing',
     learnerResponse(version, question, response) {

@@ -11,7 +11,6 @@ export const trueFalse: QuestionType<TrueFalse, boolean> = {
     return { score: correct ? 1 : 0, correct }
   },
   correctResponse: (question) => question.answer,
-  text: (question) => [question.prompt],
   scorm: {
     interactionType: 'true-false',
     learnerResponse: (version, _question, response) => booleanValue(version, response),
