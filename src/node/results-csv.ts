@@ -1,5 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
+import type { Language } from '../core/api/contract'
 import type { CourseBundle } from '../core/course/bundle'
+import { documentTranslator } from '../core/i18n/documents'
 import { courseStatus } from '../core/progress/completion'
 import { wholePercent } from '../core/progress/overview'
 import type { CourseProgress } from '../core/progress/schema'
@@ -17,9 +19,17 @@ function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 
-/** One row per learner and course they started: what a trainer keeps as a session record. */
-export function resultsCsv(courses: readonly CourseBundle[], learners: readonly LearnerResults[]): string {
-  const rows: (string | number)[][] = [['Learner', 'Course', 'Version', 'Progress (%)', 'Complete', 'Passed', 'Score (%)', 'Minutes spent', 'Started', 'Completed']]
+/** The columns, in order; their headings are `documents.results.column.<name>` in the catalogues. */
+const COLUMNS = ['learner', 'course', 'version', 'progress', 'complete', 'passed', 'score', 'minutes', 'started', 'completed'] as const
+
+/**
+ * One row per learner and course they started: what a trainer keeps as a session record. Headings
+ * and yes/no are in the interface language; figures and times (ISO 8601) are left for spreadsheets.
+ */
+export function resultsCsv(courses: readonly CourseBundle[], learners: readonly LearnerResults[], language: Language): string {
+  const t = documentTranslator(language)
+  const yesNo = (value: boolean) => t(value ? 'documents.results.yes' : 'documents.results.no')
+  const rows: (string | number)[][] = [COLUMNS.map((column) => t(`documents.results.column.${column}`))]
   for (const learner of learners) {
     for (const course of courses) {
       const progress = learner.progress[course.id]
@@ -31,8 +41,8 @@ export function resultsCsv(courses: readonly CourseBundle[], learners: readonly 
         safeCell(title),
         course.version,
         wholePercent(status.progress),
-        status.complete ? 'yes' : 'no',
-        status.passed === null ? '' : status.passed ? 'yes' : 'no',
+        yesNo(status.complete),
+        status.passed === null ? '' : yesNo(status.passed),
         status.score ?? '',
         Math.round(status.secondsSpent / 60),
         progress.startedAt,

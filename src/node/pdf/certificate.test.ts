@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { certificatePdf, verificationCode, type CertificateRecord } from './certificate'
 
 /** Reads back the text of a PDF the way a reader would, with pdf.js. */
@@ -23,6 +23,10 @@ const record: CertificateRecord = {
   secondsSpent: 5400,
 }
 
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
 describe('certificate', () => {
   it('shows the learner, course, version, date, score, time and verification code', async () => {
     const text = await pdfText(await certificatePdf(record, 'en', { organisation: 'Cwm Teg County Borough Council', colour: '#7a1f3d' }))
@@ -46,6 +50,15 @@ describe('certificate', () => {
     expect(text).toContain('Tystysgrif cwblhau')
     expect(text).toContain('Siân Ŵyn')
     expect(text).toContain('Sgôr: 87%')
+  })
+
+  it('dates a Welsh certificate with the catalogue’s Welsh month, even where Intl has no Welsh', async () => {
+    // Electron's ICU data has no Welsh, and Intl answers a Welsh request in English there.
+    const DateTimeFormat = Intl.DateTimeFormat
+    vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(((_: unknown, options?: Intl.DateTimeFormatOptions) => new DateTimeFormat('en-GB', options)) as typeof Intl.DateTimeFormat)
+    const pdf = await certificatePdf(record, 'cy')
+    vi.restoreAllMocks()
+    expect(await pdfText(pdf)).toContain('Cwblhawyd ar: 20 Tachwedd 2026')
   })
 
   it('says so when the course has no scored assessment', async () => {

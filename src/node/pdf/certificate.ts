@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { Language } from '../../core/api/contract'
+import { calendarDate } from '../../core/i18n/dates'
+import { documentTranslator } from '../../core/i18n/documents'
+import type { MessageValues } from '../../core/i18n/translate'
 import { hexColour, PdfWriter } from './pdf-writer'
 
 export interface CertificateRecord {
@@ -37,62 +40,30 @@ export function verificationCode(record: CertificateRecord): string {
   return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`
 }
 
-const LABELS: Record<Language, Record<string, string>> = {
-  en: {
-    title: 'Certificate of completion',
-    intro: 'This is to certify that',
-    completed: 'has completed the course',
-    version: 'Version',
-    date: 'Completed on',
-    score: 'Score',
-    noScore: 'No scored assessment',
-    time: 'Time spent',
-    code: 'Verification code',
-    codeNote: 'The code is worked out from the learning record, so it can be checked against the record exported from Civic Learn.',
-    minutes: 'minutes',
-  },
-  cy: {
-    title: 'Tystysgrif cwblhau',
-    intro: 'Mae hyn yn tystio bod',
-    completed: 'wedi cwblhau’r cwrs',
-    version: 'Fersiwn',
-    date: 'Cwblhawyd ar',
-    score: 'Sgôr',
-    noScore: 'Dim asesiad wedi’i sgorio',
-    time: 'Amser a dreuliwyd',
-    code: 'Cod dilysu',
-    codeNote: 'Mae’r cod yn cael ei gyfrifo o’r cofnod dysgu, felly gellir ei wirio yn erbyn y cofnod a allforiwyd o Civic Learn.',
-    minutes: 'munud',
-  },
-}
-
-function longDate(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso))
-}
-
 /** The certificate as a one-page A4 PDF, in the learner's language, with the council's branding. */
 export async function certificatePdf(record: CertificateRecord, language: Language, branding: Branding = {}): Promise<Uint8Array> {
-  const label = LABELS[language]
+  const t = documentTranslator(language)
+  const label = (key: string, values?: MessageValues) => t(`documents.certificate.${key}`, values)
   const accent = hexColour(branding.colour ?? '#00558c')
-  const pdf = await PdfWriter.create(`${label.title}: ${record.courseTitle}`, branding.organisation ?? 'Civic Learn', new Date(record.completedAt))
+  const pdf = await PdfWriter.create(label('fileTitle', { course: record.courseTitle }), branding.organisation ?? 'Civic Learn', new Date(record.completedAt))
   pdf.border(accent)
   pdf.moveTo(110)
   if (branding.organisation) pdf.paragraph(branding.organisation, { size: 14, bold: true, colour: accent, centre: true, after: 18 })
-  pdf.paragraph(label.title ?? '', { size: 28, bold: true, colour: accent, centre: true, after: 36 })
-  pdf.paragraph(label.intro ?? '', { size: 13, centre: true, after: 10 })
+  pdf.paragraph(label('title'), { size: 28, bold: true, colour: accent, centre: true, after: 36 })
+  pdf.paragraph(label('intro'), { size: 13, centre: true, after: 10 })
   pdf.paragraph(record.learner, { size: 24, bold: true, centre: true, after: 10 })
-  pdf.paragraph(label.completed ?? '', { size: 13, centre: true, after: 10 })
+  pdf.paragraph(label('completed'), { size: 13, centre: true, after: 10 })
   pdf.paragraph(record.courseTitle, { size: 18, bold: true, centre: true, after: 40 })
   const minutes = Math.max(1, Math.round(record.secondsSpent / 60))
   const facts = [
-    `${label.version}: ${record.courseVersion}`,
-    `${label.date}: ${longDate(record.completedAt, language)}`,
-    record.score === null ? (label.noScore ?? '') : `${label.score}: ${record.score}%`,
-    `${label.time}: ${minutes} ${label.minutes}`,
+    label('version', { version: record.courseVersion }),
+    label('date', { date: calendarDate(record.completedAt, t, 'utc') }),
+    record.score === null ? label('noScore') : label('score', { score: record.score }),
+    label('time', { minutes }),
   ]
   for (const fact of facts) pdf.paragraph(fact, { size: 12, centre: true, after: 6 })
   pdf.space(40)
-  pdf.paragraph(`${label.code}: ${verificationCode(record)}`, { size: 12, bold: true, centre: true, after: 6 })
-  pdf.paragraph(label.codeNote ?? '', { size: 9, centre: true })
+  pdf.paragraph(label('code', { code: verificationCode(record) }), { size: 12, bold: true, centre: true, after: 6 })
+  pdf.paragraph(label('codeNote'), { size: 9, centre: true })
   return pdf.save()
 }

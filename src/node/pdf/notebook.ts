@@ -1,13 +1,11 @@
 import type { Language } from '../../core/api/contract'
 import type { Block } from '../../core/course/blocks'
 import type { CourseBundle, LocalizedCourse } from '../../core/course/bundle'
+import { calendarDate } from '../../core/i18n/dates'
+import { documentTranslator } from '../../core/i18n/documents'
+import type { Translate } from '../../core/i18n/translate'
 import type { CourseProgress } from '../../core/progress/schema'
 import { hexColour, PdfWriter } from './pdf-writer'
-
-const LABELS: Record<Language, { notebook: string; learner: string; saved: string; empty: string }> = {
-  en: { notebook: 'Notebook', learner: 'Learner', saved: 'Saved', empty: 'No reflections yet.' },
-  cy: { notebook: 'Llyfr nodiadau', learner: 'Dysgwr', saved: 'Cadwyd', empty: 'Dim myfyrdodau eto.' },
-}
 
 export interface NotebookEntry {
   moduleTitle: string
@@ -37,8 +35,8 @@ export function notebookEntries(course: CourseBundle, progress: CourseProgress, 
   return entries
 }
 
-function day(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso))
+function saved(entry: NotebookEntry, t: Translate): string {
+  return t('documents.notebook.saved', { date: calendarDate(entry.savedAt, t, 'utc') })
 }
 
 /** Markdown special characters in learner text are escaped so the file shows what they wrote. */
@@ -47,11 +45,11 @@ function escapeMarkdown(text: string): string {
 }
 
 export function notebookMarkdown(course: CourseBundle, progress: CourseProgress, learner: string, language: Language): string {
-  const label = LABELS[language]
+  const t = documentTranslator(language)
   const title = content(course, language)?.title ?? course.id
   const entries = notebookEntries(course, progress, language)
-  const lines = [`# ${label.notebook}: ${escapeMarkdown(title)}`, '', `${label.learner}: ${escapeMarkdown(learner)}`, '']
-  if (entries.length === 0) lines.push(label.empty, '')
+  const lines = [`# ${t('documents.notebook.title', { course: escapeMarkdown(title) })}`, '', t('documents.notebook.learner', { name: escapeMarkdown(learner) }), '']
+  if (entries.length === 0) lines.push(t('documents.notebook.empty'), '')
   let module = ''
   for (const entry of entries) {
     if (entry.moduleTitle !== module) {
@@ -61,20 +59,20 @@ export function notebookMarkdown(course: CourseBundle, progress: CourseProgress,
     lines.push(`### ${escapeMarkdown(entry.title)}`, '')
     lines.push(...entry.prompt.split('\n').map((line) => `> ${line}`), '')
     lines.push(...entry.text.split('\n').map(escapeMarkdown), '')
-    lines.push(`*${label.saved} ${day(entry.savedAt, language)}*`, '')
+    lines.push(`*${saved(entry, t)}*`, '')
   }
   return lines.join('\n')
 }
 
 export async function notebookPdf(course: CourseBundle, progress: CourseProgress, learner: string, language: Language, date: Date): Promise<Uint8Array> {
-  const label = LABELS[language]
-  const title = content(course, language)?.title ?? course.id
+  const t = documentTranslator(language)
+  const heading = t('documents.notebook.title', { course: content(course, language)?.title ?? course.id })
   const accent = hexColour('#00558c')
-  const pdf = await PdfWriter.create(`${label.notebook}: ${title}`, learner, date)
-  pdf.paragraph(`${label.notebook}: ${title}`, { size: 20, bold: true, colour: accent, after: 4 })
-  pdf.paragraph(`${label.learner}: ${learner}`, { size: 11, after: 12 })
+  const pdf = await PdfWriter.create(heading, learner, date)
+  pdf.paragraph(heading, { size: 20, bold: true, colour: accent, after: 4 })
+  pdf.paragraph(t('documents.notebook.learner', { name: learner }), { size: 11, after: 12 })
   const entries = notebookEntries(course, progress, language)
-  if (entries.length === 0) pdf.paragraph(label.empty, { size: 11 })
+  if (entries.length === 0) pdf.paragraph(t('documents.notebook.empty'), { size: 11 })
   let module = ''
   for (const entry of entries) {
     if (entry.moduleTitle !== module) {
@@ -85,7 +83,7 @@ export async function notebookPdf(course: CourseBundle, progress: CourseProgress
     pdf.paragraph(entry.title, { size: 12, bold: true, after: 2 })
     pdf.paragraph(entry.prompt, { size: 10, colour: hexColour('#4a5360'), after: 6 })
     pdf.paragraph(entry.text, { size: 11, after: 4 })
-    pdf.paragraph(`${label.saved} ${day(entry.savedAt, language)}`, { size: 9, colour: hexColour('#4a5360'), after: 12 })
+    pdf.paragraph(saved(entry, t), { size: 9, colour: hexColour('#4a5360'), after: 12 })
   }
   return pdf.save()
 }

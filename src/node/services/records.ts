@@ -88,7 +88,7 @@ export function recordHandlers({
     'results.export': async () => {
       const courses = await catalog.all()
       const rows = learners.allProgress().map(({ profile, progress }) => ({ name: profile.name, progress }))
-      return download(`civic-learn-results-${today()}.csv`, 'text/csv', resultsCsv(courses, rows))
+      return download(`civic-learn-results-${today()}.csv`, 'text/csv', resultsCsv(courses, rows, settings.get().language))
     },
     'handout.printToPdf': () => {
       throw new ApiError({ code: 'UNAVAILABLE', message: 'Saving a handout as PDF is done by the browser: use its print dialog.' })

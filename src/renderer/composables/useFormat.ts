@@ -1,7 +1,6 @@
 import { useI18n } from 'vue-i18n'
 import type { Jurisdiction } from '../../core/course/ids'
-
-const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+import { calendarDate } from '../../core/i18n/dates'
 
 /**
  * Dates, lists of places and clock times in the interface language. They are built from the
@@ -11,12 +10,9 @@ const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 export function useFormat() {
   const { t } = useI18n({ useScope: 'global' })
 
-  /** A calendar date such as "30 June 2026" from an ISO date or timestamp (in local time). */
+  /** A calendar date such as "30 June 2026" from an ISO date or timestamp, on the learner's clock. */
   function date(iso: string): string {
-    const day = CALENDAR_DAY.exec(iso)
-    if (day) return t('format.date', { day: Number(day[3]), month: t(`format.month.${Number(day[2])}`), year: day[1] })
-    const at = new Date(iso)
-    return t('format.date', { day: at.getDate(), month: t(`format.month.${at.getMonth() + 1}`), year: at.getFullYear() })
+    return calendarDate(iso, t, 'local')
   }
 
   /** A 24-hour clock time such as 09:05. */

@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import type { Language } from '../../core/api'
 import { DEFAULT_LANGUAGE, UI_LANGUAGES } from '../../core/app-defaults'
+import { SHARED_MESSAGES } from '../../core/i18n/catalogues'
 import type en from './locales/en/app.json'
 
 export type MessageSchema = typeof en
@@ -17,7 +18,8 @@ export function languageTag(language: string): string {
  * Each area of the UI keeps its strings in its own file per language (`locales/<lang>/<area>.json`,
  * whose top-level key is the area's name), so translators and developers work on one area at a time.
  * The branding area belongs to the app shell alone and is merged by it (branding/install.ts), keeping
- * its strings out of the SCORM player's bundle.
+ * its strings out of the SCORM player's bundle. The areas the interface shares with the documents
+ * the Node services write (`format`) live in core (src/core/i18n/locales) and are added here.
  */
 const files = import.meta.glob<Record<string, unknown>>(['./locales/*/*.json', '!./locales/*/branding.json'], { eager: true, import: 'default' })
 
@@ -26,7 +28,7 @@ export function catalogue(language: Language): Record<string, unknown> {
   for (const [path, messages] of Object.entries(files)) {
     if (path.startsWith(`./locales/${language}/`)) Object.assign(merged, messages)
   }
-  return merged
+  return Object.assign(merged, SHARED_MESSAGES[language])
 }
 
 export function createAppI18n(locale: Language = DEFAULT_LANGUAGE) {
