@@ -65,6 +65,11 @@ describe('certificate', () => {
     expect(await pdfText(await certificatePdf({ ...record, score: null }, 'en'))).toContain('No scored assessment')
   })
 
+  it('says one minute, not one minutes, for a short course', async () => {
+    expect(await pdfText(await certificatePdf({ ...record, secondsSpent: 50 }, 'en'))).toContain('Time spent: 1 minute')
+    expect(await pdfText(await certificatePdf({ ...record, secondsSpent: 50 }, 'en'))).not.toContain('1 minutes')
+  })
+
   it('gives the same bytes for the same record', async () => {
     expect(Buffer.from(await certificatePdf(record, 'en')).equals(Buffer.from(await certificatePdf(record, 'en')))).toBe(true)
   })

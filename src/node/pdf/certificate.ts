@@ -59,7 +59,7 @@ export async function certificatePdf(record: CertificateRecord, language: Langua
     label('version', { version: record.courseVersion }),
     label('date', { date: calendarDate(record.completedAt, t, 'utc') }),
     record.score === null ? label('noScore') : label('score', { score: record.score }),
-    label('time', { minutes }),
+    minutes === 1 ? label('timeOne') : label('time', { minutes }),
   ]
   for (const fact of facts) pdf.paragraph(fact, { size: 12, centre: true, after: 6 })
   pdf.space(40)
