@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { moduleOf, pageOf } from '../../test/support/course-bundle'
 import { courseOf } from '../../test/support/scorm-courses'
 import { ApiError } from '../core/api/errors'
 import { createPlayerApi, displayName } from './player-api'
 import { ProgressTracker } from './progress-tracker'
 
-const course = courseOf([{ id: 'm', title: 'M', objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: 'p1', title: 'P1', blocks: [] }] }])
+const course = courseOf([moduleOf('m', [pageOf('p1')])])
 
 function setup(learnerName: string | null = 'Jones, Ceri') {
   const saved = new Map<string, string>()

@@ -1,24 +1,13 @@
 import { Scorm12API, Scorm2004API } from 'scorm-again'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { moduleOf, pageOf } from '../../test/support/course-bundle'
 import { courseOf, questionsOfEveryType, quizBlock, quizzesCourse, rightResponse } from '../../test/support/scorm-courses'
 import type { TrackingEvent } from '../core/progress/schema'
 import { ProgressTracker, storageKey } from './progress-tracker'
 import { ScormSession, type Scorm12Api, type Scorm2004Api } from './scorm-runtime'
 
 const questions = questionsOfEveryType('q', 3)
-const course = courseOf([
-  {
-    id: 'm',
-    title: 'M',
-    objectives: [],
-    minutes: 5,
-    jurisdiction: [],
-    pages: [
-      { id: 'intro', title: 'Intro', blocks: [] },
-      { id: 'check', title: 'Check', blocks: [quizBlock('check-quiz', questions, { passMark: 50 })] },
-    ],
-  },
-])
+const course = courseOf([moduleOf('m', [pageOf('intro', [], 'Intro'), pageOf('check', [quizBlock('check-quiz', questions, { passMark: 50 })], 'Check')])])
 const settings = { lmsCommitUrl: false as const, mastery_override: false, autocommit: false, logLevel: 5 as const }
 const at = (second: number) => new Date(Date.UTC(2026, 10, 21, 10, 0, second)).toISOString()
 const answers: TrackingEvent[] = [
@@ -199,8 +188,8 @@ describe('what the LMS holds for the learner', () => {
 
   it('reports no score until every quiz has been taken, so no LMS marks a learner failed halfway', () => {
     const twoQuizzes = courseOf([
-      { id: 'a', title: 'A', objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: 'check', title: 'Check', blocks: [quizBlock('check-quiz', questions, { passMark: 50 })] }] },
-      { id: 'b', title: 'B', objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: 'final', title: 'Final', blocks: [quizBlock('final-quiz', questionsOfEveryType('f', 3))] }] },
+      moduleOf('a', [pageOf('check', [quizBlock('check-quiz', questions, { passMark: 50 })], 'Check')]),
+      moduleOf('b', [pageOf('final', [quizBlock('final-quiz', questionsOfEveryType('f', 3))], 'Final')]),
     ])
     const lms = new Scorm12API({ ...settings, mastery_override: true })
     lms.loadFromJSON({ student_data: { mastery_score: '80' } })

@@ -3,6 +3,7 @@ import type { QuizBlock } from '../../src/core/course/blocks/quiz'
 import type { CourseBundle, Module } from '../../src/core/course/bundle'
 import { CHOICE_KEYS } from '../../src/core/course/ids'
 import { type Question, questionType, type Response } from '../../src/core/questions/registry'
+import { bundleOf, moduleOf, pageOf } from './course-bundle'
 
 const feedback = { correct: 'Right.', incorrect: 'Not quite.' }
 const keys = (count: number) => [...CHOICE_KEYS.slice(0, count)]
@@ -33,16 +34,7 @@ export function rightResponse(question: Question): Response {
 
 /** A course of `count` one-page modules, each with a quiz of one question of every type. */
 export function quizzesCourse(count: number): CourseBundle {
-  return courseOf(
-    Array.from({ length: count }, (_, index) => ({
-      id: `m${index}`,
-      title: `M${index}`,
-      objectives: [],
-      minutes: 1,
-      jurisdiction: [],
-      pages: [{ id: `p${index}`, title: `P${index}`, blocks: [quizBlock(`quiz-${index}`, questionsOfEveryType(`x${index}`, 6))] }],
-    })),
-  )
+  return courseOf(Array.from({ length: count }, (_, index) => moduleOf(`m${index}`, [pageOf(`p${index}`, [quizBlock(`quiz-${index}`, questionsOfEveryType(`x${index}`, 6))])], { minutes: 1 })))
 }
 
 export function quizBlock(id: string, questions: Question[], options: Partial<QuizBlock> = {}): QuizBlock {
@@ -50,35 +42,14 @@ export function quizBlock(id: string, questions: Question[], options: Partial<Qu
 }
 
 function module(id: string, pages: number, extra: Block[]): Module {
-  return {
-    id,
-    title: `Module ${id}`,
-    objectives: [],
-    minutes: 10,
-    jurisdiction: [],
-    pages: Array.from({ length: pages }, (_, index) => ({
-      id: `${id}-page-${index + 1}`,
-      title: `Page ${index + 1}`,
-      blocks: index === pages - 1 ? [{ type: 'text', markdown: 'Text.' }, ...extra] : [{ type: 'text', markdown: 'Text.' }],
-    })),
-  }
+  const text = (): Block => ({ type: 'text', markdown: 'Text.' })
+  const page = (index: number) => pageOf(`${id}-page-${index + 1}`, index === pages - 1 ? [text(), ...extra] : [text()], `Page ${index + 1}`)
+  return moduleOf(id, Array.from({ length: pages }, (_, index) => page(index)), { title: `Module ${id}`, minutes: 10 })
 }
 
+/** The SCORM tests' course of the given modules (see course-bundle.ts): id "scorm-test", complete when every page is viewed and every quiz passed. */
 export function courseOf(modules: Module[], id = 'scorm-test'): CourseBundle {
-  return {
-    format: 1,
-    id,
-    version: '1.0.0',
-    language: 'en',
-    languages: ['en'],
-    minutes: 60,
-    jurisdiction: 'uk-wide',
-    lastReviewed: '2026-11-01',
-    passMark: 80,
-    completion: ['all-pages-viewed', 'all-quizzes-passed'],
-    licence: 'CC BY 4.0',
-    content: { en: { title: 'SCORM test course', summary: 'For the SCORM tests.', credits: [], modules } },
-  }
+  return bundleOf(modules, { id, minutes: 60, completion: ['all-pages-viewed', 'all-quizzes-passed'], title: 'SCORM test course', summary: 'For the SCORM tests.' })
 }
 
 /**

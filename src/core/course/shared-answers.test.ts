@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { contentOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
 import type { LocalizedCourse } from './bundle'
 import type { Question } from '../questions/registry'
 import { shareAcceptedAnswers } from './shared-answers'
@@ -15,21 +16,8 @@ const fillIn = (accepted: string[]): Question => ({
 })
 const trueFalse: Question = { type: 'true-false', id: 'q-tf', prompt: 'p', explanation: 'x', weight: 1, answer: true, feedback: { correct: 'y', incorrect: 'n' } }
 
-const course = (accepted: string[]): LocalizedCourse => ({
-  title: 't',
-  summary: 's',
-  credits: [],
-  modules: [
-    {
-      id: 'm',
-      title: 'M',
-      objectives: [],
-      minutes: 1,
-      jurisdiction: [],
-      pages: [{ id: 'p', title: 'P', blocks: [{ type: 'quiz', id: 'q', bank: 'b', draw: 2, passMark: 80, shuffle: false, questions: [fillIn(accepted), trueFalse] }] }],
-    },
-  ],
-})
+const course = (accepted: string[]): LocalizedCourse =>
+  contentOf([moduleOf('m', [pageOf('p', [{ type: 'quiz', id: 'q', bank: 'b', draw: 2, passMark: 80, shuffle: false, questions: [fillIn(accepted), trueFalse] }])], { minutes: 1 })], { title: 't', summary: 's' })
 
 describe('shareAcceptedAnswers', () => {
   it('lets every language accept the answers of all languages, course language first, without duplicates', () => {

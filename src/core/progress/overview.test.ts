@@ -1,43 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { bundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
 import { CourseOverviewSchema } from '../api/contract'
-import type { CourseBundle } from '../course/bundle'
 import { courseOverview, courseStanding, wholePercent } from './overview'
 import { emptyProgress, type CourseProgress } from './schema'
 
-const course: CourseBundle = {
-  format: 1,
-  id: 'demo',
-  version: '1.0.0',
-  language: 'en',
-  languages: ['en'],
-  minutes: 10,
-  jurisdiction: 'uk-wide',
-  lastReviewed: '2026-11-01',
-  passMark: 80,
-  completion: ['all-pages-viewed'],
-  licence: 'CC BY 4.0',
-  content: {
-    en: {
-      title: 'Demo',
-      summary: 'Demo course',
-      credits: [],
-      modules: [
-        {
-          id: 'm1',
-          title: 'One',
-          objectives: [],
-          minutes: 5,
-          jurisdiction: [],
-          pages: [
-            { id: 'p1', title: 'P1', blocks: [] },
-            { id: 'p2', title: 'P2', blocks: [] },
-            { id: 'p3', title: 'P3', blocks: [] },
-          ],
-        },
-      ],
-    },
-  },
-}
+const course = bundleOf([moduleOf('m1', [pageOf('p1'), pageOf('p2'), pageOf('p3')], { title: 'One' })], { minutes: 10, summary: 'Demo course' })
 
 const seen = { viewedAt: '2026-11-20T10:00:00.000Z', seconds: 90 }
 

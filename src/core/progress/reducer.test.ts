@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CourseBundle } from '../course/bundle'
+import { bundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
 import type { Question } from '../questions/registry'
 import { planAttempt } from '../quiz/attempt'
 import { courseStatus, moduleStatus } from './completion'
@@ -17,79 +17,31 @@ const tf = (id: string, answer: boolean): Question => ({
   feedback: { correct: 'y', incorrect: 'n' },
 })
 
-const course: CourseBundle = {
-  format: 1,
-  id: 'demo',
-  version: '1.0.0',
-  language: 'en',
-  languages: ['en'],
-  minutes: 10,
-  jurisdiction: 'uk-wide',
-  lastReviewed: '2026-11-01',
-  passMark: 80,
-  completion: ['all-pages-viewed', 'all-quizzes-passed'],
-  licence: 'CC BY 4.0',
-  content: {
-    en: {
-      title: 'Demo',
-      summary: 'Demo course',
-      credits: [],
-      modules: [
-        {
-          id: 'm1',
-          title: 'One',
-          objectives: [],
-          minutes: 5,
-          jurisdiction: [],
-          pages: [
-            { id: 'p1', title: 'P1', blocks: [{ type: 'reflection', id: 'r1', prompt: 'Think' }] },
-            {
-              id: 'p2',
-              title: 'P2',
-              blocks: [
-                {
-                  type: 'scenario',
-                  id: 's1',
-                  title: 'S',
-                  start: 'a',
-                  steps: [
-                    { id: 'a', text: 'A', choices: [{ id: 'a', text: 'Go', feedback: 'Went', next: 'b' }] },
-                    { id: 'b', text: 'B', choices: [] },
-                  ],
-                },
-              ],
-            },
-          ],
-        },
-        {
-          id: 'm2',
-          title: 'Two',
-          objectives: [],
-          minutes: 5,
-          jurisdiction: [],
-          pages: [
-            {
-              id: 'p3',
-              title: 'P3',
-              blocks: [
-                {
-                  type: 'quiz',
-                  id: 'q',
-                  bank: 'b',
-                  draw: 2,
-                  passMark: 80,
-                  attempts: 2,
-                  shuffle: false,
-                  questions: [tf('t1', true), tf('t2', false), tf('t3', true)],
-                },
-              ],
-            },
-          ],
-        },
+const course = bundleOf(
+  [
+    moduleOf(
+      'm1',
+      [
+        pageOf('p1', [{ type: 'reflection', id: 'r1', prompt: 'Think' }]),
+        pageOf('p2', [
+          {
+            type: 'scenario',
+            id: 's1',
+            title: 'S',
+            start: 'a',
+            steps: [
+              { id: 'a', text: 'A', choices: [{ id: 'a', text: 'Go', feedback: 'Went', next: 'b' }] },
+              { id: 'b', text: 'B', choices: [] },
+            ],
+          },
+        ]),
       ],
-    },
-  },
-}
+      { title: 'One' },
+    ),
+    moduleOf('m2', [pageOf('p3', [{ type: 'quiz', id: 'q', bank: 'b', draw: 2, passMark: 80, attempts: 2, shuffle: false, questions: [tf('t1', true), tf('t2', false), tf('t3', true)] }])], { title: 'Two' }),
+  ],
+  { minutes: 10, completion: ['all-pages-viewed', 'all-quizzes-passed'], summary: 'Demo course' },
+)
 
 const at = (minute: number) => `2026-11-21T10:${String(minute).padStart(2, '0')}:00.000Z`
 const fresh = () => emptyProgress('demo', '1.0.0')

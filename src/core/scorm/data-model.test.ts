@@ -1,5 +1,6 @@
 import { courseMarkdownText } from '../course/markdown-html'
 import { describe, expect, it } from 'vitest'
+import { moduleOf, pageOf } from '../../../test/support/course-bundle'
 import { courseOf, questionsOfEveryType, quizBlock } from '../../../test/support/scorm-courses'
 import type { Question } from '../questions/registry'
 import { applyEvents } from '../progress/reducer'
@@ -66,9 +67,7 @@ describe('learner responses that would break an LMS', () => {
 })
 
 const quiz = quizBlock('final-check', questions, { passMark: 50 })
-const course = courseOf([
-  { id: 'm', title: 'M', objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: 'p1', title: 'P1', blocks: [] }, { id: 'p2', title: 'P2', blocks: [quiz] }] },
-])
+const course = courseOf([moduleOf('m', [pageOf('p1'), pageOf('p2', [quiz])])])
 const at = (minute: number) => new Date(2026, 10, 21, 10, minute, 30, 250).toISOString()
 const answerAll = (correct: boolean): TrackingEvent[] => [
   { type: 'quiz.started', at: at(1), quizId: 'final-check', seed: 1 },
@@ -128,7 +127,7 @@ describe('status and score', () => {
   })
 
   it('1.2 says completed, never passed or failed, for a course without quizzes', () => {
-    const reading = courseOf([{ id: 'm', title: 'M', objectives: [], minutes: 1, jurisdiction: [], pages: [{ id: 'p1', title: 'P', blocks: [] }] }])
+    const reading = courseOf([moduleOf('m', [pageOf('p1', [], 'P')], { minutes: 1 })])
     const progress = applyEvents(reading, emptyProgress(reading.id, reading.version), [seen[0] as TrackingEvent])
     expect(lessonStatus12(standing(reading, progress))).toBe('completed')
     expect(values(trackingWrites('scorm2004', reading, progress))).toMatchObject({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'unknown' })
@@ -137,8 +136,8 @@ describe('status and score', () => {
 
 describe('one verdict for the course, the app and an LMS', () => {
   const twoQuizzes = courseOf([
-    { id: 'a', title: 'A', objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: 'p1', title: 'P1', blocks: [quizBlock('final-check', questions, { passMark: 50 })] }] },
-    { id: 'b', title: 'B', objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: 'p2', title: 'P2', blocks: [quizBlock('other', questions, { passMark: 50 })] }] },
+    moduleOf('a', [pageOf('p1', [quizBlock('final-check', questions, { passMark: 50 })])]),
+    moduleOf('b', [pageOf('p2', [quizBlock('other', questions, { passMark: 50 })])]),
   ])
   const run = (events: TrackingEvent[]) => applyEvents(twoQuizzes, emptyProgress(twoQuizzes.id, twoQuizzes.version), events)
   const other = (correct: boolean) => answerAll(correct).map((event) => ('quizId' in event ? { ...event, quizId: 'other' } : event))

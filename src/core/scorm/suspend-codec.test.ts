@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { moduleOf, pageOf } from '../../../test/support/course-bundle'
 import { courseOf, largeCourse, questionsOfEveryType, quizBlock, rightResponse } from '../../../test/support/scorm-courses'
 import type { CourseBundle } from '../course/bundle'
 import { quizStanding } from '../progress/completion'
@@ -80,7 +81,7 @@ describe('suspend data codec', () => {
 
   it('keeps a quiz’s standing when earlier attempts were better than the last', () => {
     const quiz = quizBlock('q', questionsOfEveryType('x').slice(0, 3), { passMark: 60 })
-    const small = courseOf([{ id: 'm', title: 'M', objectives: [], minutes: 1, jurisdiction: [], pages: [{ id: 'p', title: 'P', blocks: [quiz] }] }])
+    const small = courseOf([moduleOf('m', [pageOf('p', [quiz])], { minutes: 1 })])
     const attempt = (score: number) => ({ seed: 1, startedAt: at(0), submittedAt: at(1), responses: {}, score, passed: score >= 60 })
     const progress: CourseProgress = { ...emptyProgress(small.id, small.version), quizzes: { q: { attempts: [attempt(10), attempt(67), attempt(33), attempt(0)] } } }
     const decoded = decodeSuspendData(small, encodeSuspendData(small, progress).data) as CourseProgress

@@ -5,11 +5,11 @@ import { defineComponent, h } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { CivicApi } from '../../core/api'
 import { ApiError } from '../../core/api/errors'
+import { bundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
 import type { CourseBundle } from '../../core/course/bundle'
 import { emptyProgress } from '../../core/progress/schema'
 import { API_KEY } from '../api'
 import { fakeApi } from '../api/fake-api'
-import { courseWith } from '../components/block/block-testing'
 import CoursePageState from '../components/course/CoursePageState.vue'
 import { createAppI18n } from '../i18n'
 import { useCourseStore } from '../stores/course'
@@ -30,9 +30,7 @@ const Screen = defineComponent({
 
 /** A course with a page every course has, and one only it has. */
 function course(id: string, title: string): CourseBundle {
-  const base = courseWith([])
-  const modules = base.content.en!.modules.map((module) => ({ ...module, pages: [...module.pages, { id: `only-in-${id}`, title: `Only in ${id}`, blocks: [] }] }))
-  return { ...base, id, content: { en: { ...base.content.en!, title, modules } } }
+  return bundleOf([moduleOf('m', [pageOf('p', [], 'Page'), pageOf(`only-in-${id}`, [], `Only in ${id}`)], { title: 'Module' })], { id, title })
 }
 
 /** course.get answers only when the test says so, so a test can look while the course is still opening. */

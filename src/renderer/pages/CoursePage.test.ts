@@ -2,28 +2,19 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
+import { bilingualBundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
 import type { CourseBundle, Module } from '../../core/course/bundle'
 import { emptyProgress, type CourseProgress } from '../../core/progress/schema'
 import { API_KEY } from '../api'
 import { fakeApi } from '../api/fake-api'
-import { courseWith } from '../components/block/block-testing'
 import { createAppI18n } from '../i18n'
 import CoursePage from './CoursePage.vue'
 
-const module = (id: string, pages: string[], extra: Partial<Module> = {}): Module => ({
-  id,
-  title: `Module ${id}`,
-  objectives: [`Do ${id}.`],
-  minutes: 5,
-  jurisdiction: [],
-  pages: pages.map((page) => ({ id: page, title: `Page ${page}`, blocks: [] })),
-  ...extra,
-})
+const module = (id: string, pages: string[], extra: Partial<Module> = {}): Module => moduleOf(id, pages.map((page) => pageOf(page, [], `Page ${page}`)), { title: `Module ${id}`, objectives: [`Do ${id}.`], ...extra })
 
 function course(): CourseBundle {
-  const base = courseWith([])
   const modules = [module('one', ['a', 'b'], { lastReviewed: '2026-06-30', jurisdiction: ['wales'] }), module('two', ['c']), module('three', ['d'])]
-  return { ...base, content: { en: { ...base.content.en!, modules }, cy: { ...base.content.cy!, modules } } }
+  return bilingualBundleOf(modules, modules)
 }
 
 async function mountCourse(progress: Partial<CourseProgress>) {

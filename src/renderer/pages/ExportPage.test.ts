@@ -4,22 +4,21 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { MethodInput, MethodOutput, ScormExportResult } from '../../core/api'
 import { ApiError } from '../../core/api/errors'
+import { bilingualBundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
 import type { CourseBundle, Module } from '../../core/course/bundle'
 import { API_KEY } from '../api'
 import { downloadFrom } from '../api/download'
 import { fakeApi } from '../api/fake-api'
-import { courseWith } from '../components/block/block-testing'
 import { createAppI18n } from '../i18n'
 import ExportPage from './ExportPage.vue'
 
 vi.mock('../api/download', () => ({ downloadFrom: vi.fn() }))
 
-const module = (id: string): Module => ({ id, title: `Module ${id}`, objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: `${id}-page`, title: 'Page', blocks: [] }] })
+const module = (id: string): Module => moduleOf(id, [pageOf(`${id}-page`, [], 'Page')], { title: `Module ${id}` })
 
 function course(): CourseBundle {
-  const base = courseWith([])
   const modules = [module('one'), module('two'), module('three')]
-  return { ...base, content: { en: { ...base.content.en!, modules }, cy: { ...base.content.cy!, modules } } }
+  return bilingualBundleOf(modules, modules)
 }
 
 const exported: ScormExportResult = {

@@ -2,44 +2,20 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import type { CourseBundle } from '../../core/course/bundle'
+import { bundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
 import type { CourseProgress } from '../../core/progress/schema'
 import { API_KEY } from '../api'
 import { fakeApi } from '../api/fake-api'
 import { createAppI18n } from '../i18n'
 import NotebookPage from './NotebookPage.vue'
 
-const BUNDLE: CourseBundle = {
-  format: 1,
-  id: 'wards',
-  version: '1.0.0',
-  language: 'en',
-  languages: ['en'],
-  minutes: 10,
-  jurisdiction: 'uk-wide',
-  lastReviewed: '2026-01-01',
-  passMark: 80,
-  completion: ['all-pages-viewed'],
-  licence: 'CC0-1.0',
-  content: {
-    en: {
-      title: 'Your ward online',
-      summary: 'S',
-      credits: [],
-      modules: [
-        {
-          id: 'listening',
-          title: 'Listening',
-          objectives: [],
-          minutes: 5,
-          jurisdiction: ['uk-wide'],
-          pages: [{ id: 'p1', title: 'P1', blocks: [{ type: 'reflection', id: 'where', title: 'Where people talk', prompt: 'Where do residents talk?' }] }],
-        },
-        { id: 'empty', title: 'Nothing written', objectives: [], minutes: 5, jurisdiction: ['uk-wide'], pages: [{ id: 'p2', title: 'P2', blocks: [{ type: 'reflection', id: 'blank', prompt: 'Blank?' }] }] },
-      ],
-    },
-  },
-}
+const BUNDLE = bundleOf(
+  [
+    moduleOf('listening', [pageOf('p1', [{ type: 'reflection', id: 'where', title: 'Where people talk', prompt: 'Where do residents talk?' }])], { title: 'Listening', jurisdiction: ['uk-wide'] }),
+    moduleOf('empty', [pageOf('p2', [{ type: 'reflection', id: 'blank', prompt: 'Blank?' }])], { title: 'Nothing written', jurisdiction: ['uk-wide'] }),
+  ],
+  { id: 'wards', minutes: 10, lastReviewed: '2026-01-01', licence: 'CC0-1.0', title: 'Your ward online' },
+)
 
 describe('NotebookPage', () => {
   it('shows the learner’s reflections by course and module, and exports them', async () => {

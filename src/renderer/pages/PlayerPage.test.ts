@@ -4,29 +4,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { CivicApi } from '../../core/api'
 import { ApiError } from '../../core/api/errors'
+import { bilingualBundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
 import type { CourseBundle, Module } from '../../core/course/bundle'
 import { emptyProgress } from '../../core/progress/schema'
 import { API_KEY } from '../api'
 import { fakeApi, fakeProgressHost } from '../api/fake-api'
-import { courseWith } from '../components/block/block-testing'
 import { createAppI18n } from '../i18n'
 import { useCourseStore } from '../stores/course'
 import PlayerPage from './PlayerPage.vue'
 import { EVENTUALLY } from '../../../test/support/eventually'
 
-const module = (id: string, pages: string[]): Module => ({
-  id,
-  title: `Module ${id}`,
-  objectives: [],
-  minutes: 5,
-  jurisdiction: [],
-  pages: pages.map((page) => ({ id: page, title: `Page ${page}`, blocks: [{ type: 'text', markdown: `Words of ${page}.` }] })),
-})
+const module = (id: string, pages: string[]): Module => moduleOf(id, pages.map((page) => pageOf(page, [{ type: 'text', markdown: `Words of ${page}.` }], `Page ${page}`)), { title: `Module ${id}` })
 
 function course(): CourseBundle {
-  const base = courseWith([])
   const modules = [module('one', ['a', 'b']), module('two', ['c'])]
-  return { ...base, content: { en: { ...base.content.en!, modules }, cy: { ...base.content.cy!, modules } } }
+  return bilingualBundleOf(modules, modules)
 }
 
 const mounted: { unmount(): void }[] = []

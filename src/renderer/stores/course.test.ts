@@ -2,33 +2,17 @@ import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApp } from 'vue'
+import { bilingualBundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
 import type { CivicApi } from '../../core/api'
 import { ApiError } from '../../core/api/errors'
-import type { CourseBundle } from '../../core/course/bundle'
 import { emptyProgress } from '../../core/progress/schema'
 import { API_KEY } from '../api'
 import { fakeApi, fakeProgressHost } from '../api/fake-api'
 import { useCourseStore } from './course'
 import { useSettingsStore } from './settings'
 
-const page = (id: string) => ({ id, title: id.toUpperCase(), blocks: [] })
-const course: CourseBundle = {
-  format: 1,
-  id: 'demo',
-  version: '1.0.0',
-  language: 'en',
-  languages: ['en', 'cy'],
-  minutes: 5,
-  jurisdiction: 'uk-wide',
-  lastReviewed: '2026-11-01',
-  passMark: 80,
-  completion: ['all-pages-viewed'],
-  licence: 'CC BY 4.0',
-  content: {
-    en: { title: 'Demo', summary: 'S', credits: [], modules: [{ id: 'm', title: 'Module', objectives: [], minutes: 5, jurisdiction: [], pages: [page('p1'), page('p2')] }] },
-    cy: { title: 'Demo (cy)', summary: 'S', credits: [], modules: [{ id: 'm', title: 'Modiwl', objectives: [], minutes: 5, jurisdiction: [], pages: [page('p1'), page('p2')] }] },
-  },
-}
+const module = (title: string) => moduleOf('m', [pageOf('p1'), pageOf('p2')], { title })
+const course = bilingualBundleOf([module('Module')], [module('Modiwl')])
 
 function setup(api: CivicApi) {
   const app = createApp({})

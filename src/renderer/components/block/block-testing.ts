@@ -1,6 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { defineComponent, h, type Component } from 'vue'
+import { bilingualBundleOf, moduleOf, pageOf } from '../../../../test/support/course-bundle'
 import type { Language, Nation } from '../../../core/api'
 import type { Block } from '../../../core/course/blocks'
 import type { CourseBundle } from '../../../core/course/bundle'
@@ -14,31 +15,8 @@ import { provideBlockHost, type BlockHost } from './block-context'
 
 /** A one-page course holding the given blocks, in English and Welsh. */
 export function courseWith(blocks: Block[], welshBlocks: Block[] = blocks): CourseBundle {
-  const module = (title: string, pageBlocks: Block[]) => ({
-    id: 'm',
-    title,
-    objectives: [],
-    minutes: 5,
-    jurisdiction: [],
-    pages: [{ id: 'p', title: 'Page', blocks: pageBlocks }],
-  })
-  return {
-    format: 1,
-    id: 'demo',
-    version: '1.0.0',
-    language: 'en',
-    languages: ['en', 'cy'],
-    minutes: 5,
-    jurisdiction: 'uk-wide',
-    lastReviewed: '2026-11-01',
-    passMark: 80,
-    completion: ['all-pages-viewed'],
-    licence: 'CC BY 4.0',
-    content: {
-      en: { title: 'Demo', summary: 'S', credits: [], modules: [module('Module', blocks)] },
-      cy: { title: 'Demo (cy)', summary: 'S', credits: [], modules: [module('Modiwl', welshBlocks)] },
-    },
-  }
+  const module = (title: string, pageBlocks: Block[]) => moduleOf('m', [pageOf('p', pageBlocks, 'Page')], { title })
+  return bilingualBundleOf([module('Module', blocks)], [module('Modiwl', welshBlocks)])
 }
 
 export interface MountOptions {

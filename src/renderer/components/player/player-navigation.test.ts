@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { LocalizedCourse, Module } from '../../../core/course/bundle'
+import { contentOf, moduleOf, pageOf } from '../../../../test/support/course-bundle'
+import type { Module } from '../../../core/course/bundle'
 import { coursePath, entryPage, handoutPath, locatePage, moduleOfPage, pagePath } from './player-navigation'
 
-const module = (id: string, pages: string[]): Module => ({
-  id,
-  title: id,
-  objectives: [],
-  minutes: 5,
-  jurisdiction: [],
-  pages: pages.map((page) => ({ id: page, title: page, blocks: [] })),
-})
-const course: LocalizedCourse = { title: 'C', summary: 'S', credits: [], modules: [module('one', ['a', 'b']), module('two', ['c'])] }
+const module = (id: string, pages: string[]): Module => moduleOf(id, pages.map((page) => pageOf(page, [], page)), { title: id })
+const course = contentOf([module('one', ['a', 'b']), module('two', ['c'])], { title: 'C' })
 
 describe('player navigation', () => {
   it('finds a page with its neighbours across module boundaries', () => {

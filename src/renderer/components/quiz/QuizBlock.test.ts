@@ -11,7 +11,7 @@ import { API_KEY } from '../../api'
 import { fakeApi, fakeProgressHost } from '../../api/fake-api'
 import { createAppI18n } from '../../i18n'
 import { useCourseStore } from '../../stores/course'
-import { quizBlock, quizCourse } from './quiz-fixture'
+import { quizBlock, quizCourse } from './quiz-testing'
 import QuizBlock from './QuizBlock.vue'
 
 let wrapper: VueWrapper | null = null

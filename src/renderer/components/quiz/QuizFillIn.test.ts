@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { createAppI18n } from '../../i18n'
-import { QUESTIONS } from './quiz-fixture'
+import { QUESTIONS } from './quiz-testing'
 import type { QuestionMode } from './question-view'
 import QuizFillIn from './QuizFillIn.vue'
 

@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import { createAppI18n } from '../../i18n'
-import { QUESTIONS } from './quiz-fixture'
+import { QUESTIONS } from './quiz-testing'
 import type { QuestionMode } from './question-view'
 import QuizOrdering from './QuizOrdering.vue'
 

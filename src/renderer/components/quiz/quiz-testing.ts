@@ -1,3 +1,4 @@
+import { bundleOf, moduleOf, pageOf } from '../../../../test/support/course-bundle'
 import type { QuizBlock } from '../../../core/course/blocks/quiz'
 import type { CourseBundle } from '../../../core/course/bundle'
 import type { Question } from '../../../core/questions/registry'
@@ -108,19 +109,13 @@ export function quizBlock(overrides: Partial<QuizBlock> = {}): QuizBlock {
 
 /** A course whose only page holds the quiz. */
 export function quizCourse(quiz: QuizBlock = quizBlock()): CourseBundle {
-  const module = { id: 'm', title: 'Module', objectives: [], minutes: 5, jurisdiction: [], pages: [{ id: 'quiz', title: 'Quiz', blocks: [quiz] }] }
-  return {
-    format: 1,
+  const module = moduleOf('m', [pageOf('quiz', [quiz], 'Quiz')], { title: 'Module' })
+  return bundleOf([module], {
     id: 'every-block',
-    version: '1.0.0',
-    language: 'en',
-    languages: ['en'],
-    minutes: 5,
     jurisdiction: 'england',
     lastReviewed: '2026-06-30',
     passMark: 50,
     completion: ['all-pages-viewed', 'all-quizzes-passed'],
-    licence: 'CC BY 4.0',
-    content: { en: { title: 'Every block', summary: 'S', credits: [], modules: [module] } },
-  }
+    title: 'Every block',
+  })
 }
