@@ -49,7 +49,7 @@ test('the export page makes a SCORM package of the chosen modules and hands it o
 
 for (const language of ['English', 'Cymraeg']) {
   for (const colorScheme of ['light', 'dark'] as const) {
-    test(`the export page passes an axe scan in ${language}, ${colorScheme}, before and after exporting`, async ({ page }) => {
+    test(`the export page passes an axe scan in ${language}, ${colorScheme}, before and after exporting, and reflows at 320 px`, async ({ page }) => {
       await page.emulateMedia({ colorScheme })
       await page.goto(`${host.url}#/export/${COURSE}`)
       await page.getByRole('button', { name: language }).click()
@@ -59,6 +59,9 @@ for (const language of ['English', 'Cymraeg']) {
       await page.locator('.export-page__form button[type="submit"]').click()
       await expect(page.getByTestId('export-summary')).toBeVisible({ timeout: 30_000 })
       expect(await scan()).toEqual([])
+      await page.setViewportSize({ width: 320, height: 800 })
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      expect(overflow, 'sideways scrolling at 320 px').toBeLessThanOrEqual(0)
     })
   }
 }
