@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { floodRumour } from '../../../test/support/scenarios'
 import type { ScenarioBlock } from '../course/blocks/scenario'
 import { walkScenario } from './scenario-walk'
 
-const scenario: ScenarioBlock = {
-  type: 'scenario',
-  id: 'flood-rumour',
-  title: 'A rumour during a flood',
-  start: 'post',
-  steps: [
-    {
-      id: 'post',
-      text: 'A resident posts that the bridge has collapsed.',
-      choices: [
-        { id: 'a', text: 'Share it at once.', feedback: 'The bridge was fine; people took long detours.', next: 'correction', outcome: 'poor' },
-        { id: 'b', text: 'Check with the emergency team first.', feedback: 'You share a verified update instead.', outcome: 'good' },
-      ],
-    },
-    { id: 'correction', text: 'People ask where you heard it.', choices: [{ id: 'a', text: 'Post a correction.', feedback: 'Residents thank you.', outcome: 'mixed' }] },
-  ],
-}
+const scenario = floodRumour
 
 describe('walking a scenario: where a learner is, and whether it has ended', () => {
   it('stops replaying at a recorded choice that no longer fits the course', () => {

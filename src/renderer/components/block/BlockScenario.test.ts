@@ -1,26 +1,10 @@
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import type { ScenarioBlock } from '../../../core/course/blocks/scenario'
+import { floodRumour } from '../../../../test/support/scenarios'
 import BlockScenario from './BlockScenario.vue'
 import { mountBlock } from './block-testing'
 
-const scenario: ScenarioBlock = {
-  type: 'scenario',
-  id: 'flood-rumour',
-  title: 'A rumour during a flood',
-  start: 'post',
-  steps: [
-    {
-      id: 'post',
-      text: 'A resident posts that the bridge has collapsed.',
-      choices: [
-        { id: 'a', text: 'Share it at once.', feedback: 'The bridge was fine; people took long detours.', next: 'correction', outcome: 'poor' },
-        { id: 'b', text: 'Check with the emergency team first.', feedback: 'You share a verified update instead.', outcome: 'good' },
-      ],
-    },
-    { id: 'correction', text: 'People ask where you heard it.', choices: [{ id: 'a', text: 'Post a correction.', feedback: 'Residents thank you.', outcome: 'mixed' }] },
-  ],
-}
+const scenario = floodRumour
 
 describe('BlockScenario', () => {
   it('branches: a choice shows its consequence, takes focus there, and leads to the next step', async () => {
