@@ -41,9 +41,8 @@ const numeric: QuestionType<Numeric, number> = {
   codec: {
     shape: (question) => `${question.answer}±${question.tolerance}`,
     write(writer, _question, response) {
-      const value = typeof response === 'number' && Number.isFinite(response) ? response : undefined
-      writer.bool(value !== undefined)
-      if (value !== undefined) writer.text(String(value))
+      writer.bool(response !== undefined)
+      if (response !== undefined) writer.text(String(response))
     },
     read: (reader) => (reader.bool() ? Number(reader.text(40)) : undefined),
     longest: (question) => -(question.answer + question.tolerance) - 0.001,

@@ -61,8 +61,11 @@ export interface QuestionType<Q extends QuestionBase, R> {
      * written for another version of the question is not misread.
      */
     shape(question: Q): string
-    /** Writes a flag for whether there is an answer, then the answer; `keepText` is false when free text must be left out to fit. */
-    write(writer: BitWriter, question: Q, response: unknown, keepText: boolean): void
+    /**
+     * Writes a flag for whether there is an answer, then the answer (already through
+     * `parseResponse`); `keepText` is false when free text must be left out to fit.
+     */
+    write(writer: BitWriter, question: Q, response: R | undefined, keepText: boolean): void
     /** Reads what `write` wrote; throws on data no `write` could produce. */
     read(reader: BitReader, question: Q): R | undefined
     /** The answer that takes the most room, for the worst-case size of a course's data. */

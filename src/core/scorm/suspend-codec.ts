@@ -88,7 +88,9 @@ function writeResponses(writer: BitWriter, quiz: QuizBlock, seed: number, respon
   const byId = new Map(quiz.questions.map((question) => [question.id, question]))
   for (const id of planAttempt(quiz, seed).questionIds) {
     const question = byId.get(id) as Question
-    questionType(question).codec.write(writer, question, Object.hasOwn(responses, id) ? responses[id] : undefined, keep(`${key}:${id}`))
+    const type = questionType(question)
+    const response = Object.hasOwn(responses, id) ? type.parseResponse(responses[id]) : undefined
+    type.codec.write(writer, question, response, keep(`${key}:${id}`))
   }
 }
 

@@ -44,8 +44,8 @@ export const fillIn: QuestionType<FillIn, string> = {
     shape: (question) => String(question.accepted.length),
     /** A right answer is kept as the position of the accepted answer it matches; the learner's own spelling and wrong answers as text, while there is room. */
     write(writer, question, response, keepText) {
-      writer.bool(typeof response === 'string')
-      if (typeof response !== 'string') return
+      writer.bool(response !== undefined)
+      if (response === undefined) return
       const accepted = acceptedIndex(question, response)
       writer.bool(accepted >= 0)
       if (accepted >= 0) {

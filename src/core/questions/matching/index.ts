@@ -44,12 +44,11 @@ export const matching: QuestionType<Matching, MatchingResponse> = {
   codec: {
     shape: (question) => `${question.pairs.map((pair) => pair.id + pair.matchId).join('')}/${question.distractors.map((distractor) => distractor.id).join('')}`,
     write(writer, question, response) {
-      const given = typeof response === 'object' && response !== null && !Array.isArray(response) ? (response as Record<string, unknown>) : null
-      writer.bool(given !== null)
-      if (!given) return
+      writer.bool(response !== undefined)
+      if (response === undefined) return
       const matches = matchIds(question)
       for (const pair of question.pairs) {
-        const chosen = Object.hasOwn(given, pair.id) ? matches.indexOf(String(given[pair.id])) : -1
+        const chosen = Object.hasOwn(response, pair.id) ? matches.indexOf(response[pair.id] as string) : -1
         writer.uint(chosen + 1, bitsFor(matches.length))
       }
     },

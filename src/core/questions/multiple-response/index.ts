@@ -28,8 +28,8 @@ export const multipleResponse: QuestionType<MultipleResponse, string[]> = {
   codec: {
     shape: (question) => question.options.map((option) => option.id).join(''),
     write(writer, question, response) {
-      writer.bool(Array.isArray(response))
-      if (Array.isArray(response)) for (const option of question.options) writer.bool(response.includes(option.id))
+      writer.bool(response !== undefined)
+      if (response !== undefined) for (const option of question.options) writer.bool(response.includes(option.id))
     },
     read(reader, question) {
       if (!reader.bool()) return undefined

@@ -33,9 +33,9 @@ export const ordering: QuestionType<Ordering, string[]> = {
     shape: (question) => itemIds(question).join(''),
     write(writer, question, response) {
       const ids = itemIds(question)
-      const order = Array.isArray(response) ? [...new Set(response.filter((id): id is string => ids.includes(id as string)))] : null
-      writer.bool(order !== null)
-      if (!order) return
+      writer.bool(response !== undefined)
+      if (response === undefined) return
+      const order = [...new Set(response.filter((id) => ids.includes(id)))]
       writer.uint(order.length, bitsFor(ids.length))
       for (const id of order) writer.uint(ids.indexOf(id), bitsFor(ids.length - 1))
     },

@@ -19,8 +19,8 @@ export const trueFalse: QuestionType<TrueFalse, boolean> = {
   codec: {
     shape: () => '',
     write(writer, _question, response) {
-      writer.bool(typeof response === 'boolean')
-      if (typeof response === 'boolean') writer.bool(response)
+      writer.bool(response !== undefined)
+      if (response !== undefined) writer.bool(response)
     },
     read: (reader) => (reader.bool() ? reader.bool() : undefined),
     longest: () => true,
