@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { choicesShown } from './scenario-choices'
+import { choicesShown } from './blocks/scenario/choices'
 import { COURSE, loadTestCourse } from './test-course'
 
 /** Loads the test course with `bank` as its only bank and a quiz drawing all of it. */

@@ -1,6 +1,6 @@
 import type { Block } from '../course/blocks'
 import type { QuizBlock } from '../course/blocks/quiz'
-import type { ScenarioBlock } from '../course/blocks/scenario'
+import { trackedType } from '../course/blocks/tracked'
 import type { CourseBundle, Module } from '../course/bundle'
 
 /** Where everything with an id sits in a course, for the reducer and the completion rules. */
@@ -8,8 +8,8 @@ export interface CourseIndex {
   modules: readonly Module[]
   pageModule: ReadonlyMap<string, string>
   quizzes: ReadonlyMap<string, { quiz: QuizBlock; moduleId: string }>
-  scenarios: ReadonlyMap<string, ScenarioBlock>
-  reflections: ReadonlySet<string>
+  /** Every block whose state progress keeps (scenarios, reflections), by id, in course order. */
+  tracked: ReadonlyMap<string, { type: string; id: string }>
 }
 
 const cache = new WeakMap<CourseBundle, CourseIndex>()
@@ -21,12 +21,10 @@ export function indexCourse(course: CourseBundle): CourseIndex {
   const modules = course.content[course.language]?.modules ?? []
   const pageModule = new Map<string, string>()
   const quizzes = new Map<string, { quiz: QuizBlock; moduleId: string }>()
-  const scenarios = new Map<string, ScenarioBlock>()
-  const reflections = new Set<string>()
+  const tracked = new Map<string, { type: string; id: string }>()
   const visit = (block: Block, moduleId: string) => {
     if (block.type === 'quiz') quizzes.set(block.id, { quiz: block, moduleId })
-    else if (block.type === 'scenario') scenarios.set(block.id, block)
-    else if (block.type === 'reflection') reflections.add(block.id)
+    else if ('id' in block && trackedType(block.type)) tracked.set(block.id, block)
   }
   for (const module of modules) {
     for (const page of module.pages) {
@@ -34,7 +32,7 @@ export function indexCourse(course: CourseBundle): CourseIndex {
       for (const block of page.blocks) visit(block, module.id)
     }
   }
-  const index = { modules, pageModule, quizzes, scenarios, reflections }
+  const index = { modules, pageModule, quizzes, tracked }
   cache.set(course, index)
   return index
 }

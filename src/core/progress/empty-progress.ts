@@ -1,6 +1,7 @@
+import { emptyBlockStates } from '../course/blocks/tracked'
 import type { CourseProgress } from './schema'
 
 /** A learner's progress before they have done anything. Zod-free, so the SCORM player can use it too. */
 export function emptyProgress(courseId: string, courseVersion: string): CourseProgress {
-  return { courseId, courseVersion, pages: {}, videos: {}, quizzes: {}, scenarios: {}, reflections: {}, bookmarks: [] }
+  return { courseId, courseVersion, pages: {}, videos: {}, quizzes: {}, ...emptyBlockStates(), bookmarks: [] }
 }

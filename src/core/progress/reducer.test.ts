@@ -4,7 +4,7 @@ import type { Question } from '../questions/registry'
 import { planAttempt } from '../quiz/attempt'
 import { courseStatus, moduleStatus } from './completion'
 import { applyEvent, applyEvents, mergeRange } from './reducer'
-import { walkScenario } from './scenario-walk'
+import { walkScenario } from '../course/blocks/scenario/walk'
 import { emptyProgress, type TrackingEvent } from './schema'
 
 const tf = (id: string, answer: boolean): Question => ({

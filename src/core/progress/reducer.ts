@@ -1,5 +1,6 @@
 import type { CourseBundle } from '../course/bundle'
 import { planAttempt, scoreAttempt } from '../quiz/attempt'
+import { blockState, isTrackedBlockEvent, type TrackedBlockEvent, trackedType, withBlockState } from '../course/blocks/tracked'
 import type { Response } from '../questions/registry'
 import { courseStatus } from './completion'
 import { indexCourse } from './course-index'
@@ -22,7 +23,20 @@ function touch(state: CourseProgress, at: string | undefined): CourseProgress {
   return { ...state, startedAt: state.startedAt ?? at, updatedAt: at }
 }
 
+/** An event about one block goes to the block's own type, which says what it does to the block's state. */
+function reduceBlockEvent(course: CourseBundle, state: CourseProgress, event: TrackedBlockEvent): CourseProgress {
+  const block = indexCourse(course).tracked.get(event.blockId)
+  const type = block && trackedType(block.type)
+  if (!block || !type?.events.includes(event.type)) return state
+  const before = blockState(state, type, block.id)
+  const after = type.reduce(block, before, event)
+  if (after === before) return state
+  const next = withBlockState(state, type, block.id, after)
+  return 'at' in event ? touch(next, event.at) : next
+}
+
 function reduce(course: CourseBundle, state: CourseProgress, event: TrackingEvent): CourseProgress {
+  if (isTrackedBlockEvent(event)) return reduceBlockEvent(course, state, event)
   const index = indexCourse(course)
   switch (event.type) {
     case 'page.viewed': {
@@ -78,22 +92,6 @@ function reduce(course: CourseBundle, state: CourseProgress, event: TrackingEven
       const result = scoreAttempt(entry.quiz, plan.questionIds, responses as Record<string, Response>)
       const attempt = { seed, startedAt, submittedAt: event.at, responses, score: result.score, passed: result.passed }
       return touch({ ...state, quizzes: { ...state.quizzes, [event.quizId]: { attempts: [...record.attempts, attempt] } } }, event.at)
-    }
-    case 'scenario.chose': {
-      const scenario = index.scenarios.get(event.blockId)
-      const step = scenario?.steps.find((candidate) => candidate.id === event.stepId)
-      if (!step?.choices.some((choice) => choice.id === event.choiceId)) return state
-      const path = [...(state.scenarios[event.blockId] ?? []), { stepId: event.stepId, choiceId: event.choiceId }]
-      return { ...state, scenarios: { ...state.scenarios, [event.blockId]: path } }
-    }
-    case 'scenario.restarted': {
-      if (!state.scenarios[event.blockId]) return state
-      return { ...state, scenarios: { ...state.scenarios, [event.blockId]: [] } }
-    }
-    case 'reflection.saved': {
-      if (!index.reflections.has(event.blockId)) return state
-      const reflections = { ...state.reflections, [event.blockId]: { text: event.text, savedAt: event.at } }
-      return touch({ ...state, reflections }, event.at)
     }
     case 'bookmark.toggled': {
       if (!index.pageModule.has(event.pageId)) return state

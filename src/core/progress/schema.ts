@@ -1,7 +1,16 @@
 import { z } from 'zod'
+import { TRACKING_DEFINITIONS } from '../course/blocks'
+import type { TrackingDefinition } from '../course/blocks/tracked-contract'
+import { EventId as Id, Timestamp } from './event-fields'
 
-const Timestamp = z.iso.datetime({ offset: true })
-const Id = z.string().min(1).max(120)
+type Definitions = (typeof TRACKING_DEFINITIONS)[number]
+/** Every tracked block's event schemas in one tuple, as a discriminated union needs. */
+type BlockEventSchemas<T extends readonly unknown[]> = T extends readonly [infer H extends { readonly events: readonly unknown[] }, ...infer R] ? [...H['events'], ...BlockEventSchemas<R>] : []
+/** Each tracked block type's states by block id, under its own key; empty when stored data predates the type. */
+type BlockSlices = { [D in Definitions as D['slice']]: z.ZodDefault<z.ZodRecord<z.ZodString, D['state']>> }
+
+const BLOCK_EVENTS = (TRACKING_DEFINITIONS as readonly TrackingDefinition[]).flatMap((definition) => definition.events) as unknown as BlockEventSchemas<typeof TRACKING_DEFINITIONS>
+const BLOCK_SLICES = Object.fromEntries(TRACKING_DEFINITIONS.map((definition) => [definition.slice, z.record(z.string(), definition.state).default(() => ({}))])) as unknown as BlockSlices
 /** Responses are plain JSON of a known small shape; the reducer scores them defensively. */
 const ResponseSchema = z.union([
   z.string().max(1000),
@@ -20,11 +29,9 @@ export const TrackingEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('quiz.answered'), quizId: Id, questionId: Id, response: ResponseSchema }).strict(),
   z.object({ type: z.literal('quiz.checked'), quizId: Id, questionId: Id }).strict(),
   z.object({ type: z.literal('quiz.submitted'), at: Timestamp, quizId: Id }).strict(),
-  z.object({ type: z.literal('scenario.chose'), blockId: Id, stepId: Id, choiceId: Id }).strict(),
-  z.object({ type: z.literal('scenario.restarted'), blockId: Id }).strict(),
-  z.object({ type: z.literal('reflection.saved'), at: Timestamp, blockId: Id, text: z.string().max(20_000) }).strict(),
   z.object({ type: z.literal('bookmark.toggled'), pageId: Id }).strict(),
   z.object({ type: z.literal('location.changed'), pageId: Id, scroll: z.number().min(0).max(1) }).strict(),
+  ...BLOCK_EVENTS,
 ])
 export type TrackingEvent = z.infer<typeof TrackingEventSchema>
 
@@ -70,9 +77,8 @@ export const CourseProgressSchema = z
         })
         .strict(),
     ),
-    /** Scenario block id → the choices made, in order. */
-    scenarios: z.record(z.string(), z.array(z.object({ stepId: z.string(), choiceId: z.string() }).strict())),
-    reflections: z.record(z.string(), z.object({ text: z.string(), savedAt: Timestamp }).strict()),
+    /** Each tracked block's state (a scenario's path, a reflection's text), by type's key and block id. */
+    ...BLOCK_SLICES,
     bookmarks: z.array(z.string()),
     location: z.object({ pageId: z.string(), scroll: z.number() }).strict().optional(),
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { moduleOf, pageOf } from '../../../test/support/course-bundle'
+import { floodRumour } from '../../../test/support/scenarios'
 import { courseOf, largeCourse, questionsOfEveryType, quizBlock, rightResponse } from '../../../test/support/scorm-courses'
 import type { CourseBundle } from '../course/bundle'
 import { quizStanding } from '../progress/completion'
@@ -207,5 +208,37 @@ describe('suspend data codec', () => {
         }
       }
     }
+  })
+})
+
+describe('suspend data written by released packages', () => {
+  // Data a learner's LMS already holds must keep decoding after the package is re-exported with a
+  // newer Civic Learn. This string was written by the codec before tracked blocks became plug-ins
+  // (scenario paths, then reflections, each in course order); any change to the bit layout or the
+  // fingerprint shows here, and needs a new SUSPEND_FORMAT instead.
+  const course = courseOf([
+    moduleOf('m', [pageOf('one', [floodRumour, { type: 'reflection', id: 'plan', prompt: 'What next?' }]), pageOf('two', [quizBlock('check', questionsOfEveryType('q', 3).slice(0, 2))])]),
+  ])
+  const at = (minute: number) => new Date(Date.UTC(2026, 10, 21, 10, minute)).toISOString()
+  const progress = applyEvents(course, emptyProgress(course.id, course.version), [
+    { type: 'page.viewed', at: at(0), pageId: 'one' },
+    { type: 'scenario.chose', blockId: 'flood-rumour', stepId: 'post', choiceId: 'a' },
+    { type: 'scenario.chose', blockId: 'flood-rumour', stepId: 'correction', choiceId: 'a' },
+    { type: 'reflection.saved', at: at(3), blockId: 'plan', text: 'Check first; then post.' },
+    { type: 'page.viewed', at: at(4), pageId: 'two' },
+    { type: 'quiz.started', at: at(5), quizId: 'check', seed: 42 },
+  ])
+  const released = 'Co-9B543StiN0rdeABAAAAKo3St0KHG6Vt-iG0MrG1kDM0uTm6HZA6NDK3EDg3uboXA'
+
+  it('are written the same today', () => {
+    expect(encodeSuspendData(course, progress).data).toBe(released)
+  })
+
+  it('decode to the same progress', () => {
+    const decoded = decodeSuspendData(course, released)
+    expect(decoded?.scenarios).toEqual(progress.scenarios)
+    expect(decoded?.reflections).toEqual(progress.reflections)
+    expect(decoded?.quizzes.check?.current?.seed).toBe(42)
+    expect(Object.keys(decoded?.pages ?? {})).toEqual(['one', 'two'])
   })
 })

@@ -1,5 +1,5 @@
 import type { QuizBlock } from '../course/blocks/quiz'
-import type { ScenarioBlock } from '../course/blocks/scenario'
+import { type AnyTrackedType, blockState, setBlockState, trackedTypes } from '../course/blocks/tracked'
 import type { CourseBundle } from '../course/bundle'
 import { indexCourse } from '../progress/course-index'
 import { emptyProgress } from '../progress/empty-progress'
@@ -9,6 +9,7 @@ import { hashText } from '../quiz/random'
 import { type Question, questionType, type Response } from '../questions/registry'
 import { BitReader, bitsFor, BitWriter } from './bits'
 import { CMI } from './cmi'
+import { readTime, SUSPEND_EPOCH, writeTime } from './suspend-time'
 
 /**
  * The learner's progress in SCORM suspend data: SCORM 1.2 allows 4096 characters, and LMSs that
@@ -18,8 +19,8 @@ import { CMI } from './cmi'
  *
  * Kept: pages seen, location, bookmarks, completion and start times, each quiz's attempt count,
  * best score and last attempt (seed, times, score, answers), the attempt in progress (with the
- * questions already checked), scenario
- * paths, and, while they fit, reflection texts and wrong fill-in answers. Dropped: seconds per
+ * questions already checked), each tracked block's state as its type packs it (scenario paths,
+ * and, while they fit, reflection texts), and, while they fit, wrong fill-in answers. Dropped: seconds per
  * page and watched video ranges (the LMS gets the session time instead), timestamps below the
  * minute, and the answers of attempts before the last (their count and best score stay, so
  * attempt limits and pass status are unchanged).
@@ -33,17 +34,20 @@ export const SUSPEND_FORMAT = 2
 export const SUSPEND_LIMIT_12 = CMI.scorm12.suspendLimit
 export const SUSPEND_LIMIT_2004 = CMI.scorm2004.suspendLimit
 
-const MAX_REFLECTION_BYTES = 80_000
-const EPOCH = Date.UTC(2020, 0, 1)
-const TIME_BITS = 25
-
 interface Layout {
   pages: string[]
   quizzes: QuizBlock[]
-  scenarios: ScenarioBlock[]
-  reflections: string[]
+  /** Each tracked block type, in the registry's order, with the course's blocks of that type in course order. */
+  tracked: { type: AnyTrackedType; blocks: { type: string; id: string }[] }[]
   fingerprint: number
 }
+
+/**
+ * The tracked types whose part of the fingerprint is always there, empty or not: the two of the
+ * first format. A type added since adds its part only when the course has such blocks, so a
+ * course without them keeps its fingerprint, and its learners their resume, across the update.
+ */
+const FIRST_TRACKED_TYPES = 2
 
 const layouts = new WeakMap<CourseBundle, Layout>()
 
@@ -58,31 +62,20 @@ function layoutOf(course: CourseBundle): Layout {
   const index = indexCourse(course)
   const pages = [...index.pageModule.keys()]
   const quizzes = [...index.quizzes.values()].map((entry) => entry.quiz)
-  const scenarios = [...index.scenarios.values()]
-  const reflections = [...index.reflections]
+  const blocks = [...index.tracked.values()]
+  const tracked = trackedTypes().map((type) => ({ type, blocks: blocks.filter((block) => block.type === type.type) }))
   const structure = [
     pages.join(','),
     quizzes.map((quiz) => `${quiz.id}:${quiz.draw}${poolsShape(quiz)}:${quiz.shuffle}:${quiz.questions.map((q) => `${q.id}=${q.type}=${questionType(q).codec.shape(q)}`).join(';')}`).join('|'),
-    scenarios.map((scenario) => `${scenario.id}:${scenario.steps.map((step) => `${step.id}=${step.choices.map((choice) => choice.id).join('')}`).join(';')}`).join('|'),
-    reflections.join(','),
+    ...tracked.filter((entry, position) => position < FIRST_TRACKED_TYPES || entry.blocks.length > 0).map((entry) => entry.type.codec.shape(entry.blocks)),
   ].join('#')
-  const layout = { pages, quizzes, scenarios, reflections, fingerprint: hashText(structure) }
+  const layout = { pages, quizzes, tracked, fingerprint: hashText(structure) }
   layouts.set(course, layout)
   return layout
 }
 
 /** Which optional texts to write; the rest are left out to meet the length limit. */
 type Keep = (key: string) => boolean
-
-function writeTime(writer: BitWriter, iso: string | undefined): void {
-  const ms = iso === undefined ? NaN : Date.parse(iso)
-  writer.bool(!Number.isNaN(ms))
-  if (!Number.isNaN(ms)) writer.uint(Math.min(Math.max(0, Math.round((ms - EPOCH) / 60_000)), 2 ** TIME_BITS - 1), TIME_BITS)
-}
-
-function readTime(reader: BitReader): string | undefined {
-  return reader.bool() ? new Date(EPOCH + reader.uint(TIME_BITS) * 60_000).toISOString() : undefined
-}
 
 function writeResponses(writer: BitWriter, quiz: QuizBlock, seed: number, responses: Record<string, unknown>, keep: Keep, key: string): void {
   const byId = new Map(quiz.questions.map((question) => [question.id, question]))
@@ -147,30 +140,8 @@ function encodeWith(course: CourseBundle, progress: CourseProgress, keep: Keep):
     }
   }
 
-  for (const scenario of layout.scenarios) {
-    const path = progress.scenarios[scenario.id]
-    writer.bool(path !== undefined)
-    if (!path) continue
-    const steps = path.flatMap((entry) => {
-      const step = scenario.steps.findIndex((candidate) => candidate.id === entry.stepId)
-      const choice = scenario.steps[step]?.choices.findIndex((candidate) => candidate.id === entry.choiceId) ?? -1
-      return choice >= 0 ? [[step, choice] as const] : []
-    })
-    writer.varuint(steps.length)
-    for (const [step, choice] of steps) {
-      writer.uint(step, bitsFor(scenario.steps.length - 1))
-      writer.uint(choice, bitsFor((scenario.steps[step]?.choices.length ?? 1) - 1))
-    }
-  }
-
-  for (const id of layout.reflections) {
-    const reflection = progress.reflections[id]
-    const kept = reflection !== undefined && keep(`reflection:${id}`)
-    writer.bool(kept)
-    if (reflection && kept) {
-      writeTime(writer, reflection.savedAt)
-      writer.text(reflection.text)
-    }
+  for (const { type, blocks } of layout.tracked) {
+    for (const block of blocks) type.codec.write(writer, block, blockState(progress, type, block.id), keep(`${type.type}:${block.id}`))
   }
   return writer.toString()
 }
@@ -194,7 +165,7 @@ function decodeOrThrow(course: CourseBundle, data: string): CourseProgress {
   const startedAt = readTime(reader)
   const updatedAt = readTime(reader)
   const completedAt = readTime(reader)
-  const seenAt = startedAt ?? updatedAt ?? new Date(EPOCH).toISOString()
+  const seenAt = startedAt ?? updatedAt ?? SUSPEND_EPOCH
   const progress = emptyProgress(course.id, course.version)
   if (startedAt) progress.startedAt = startedAt
   if (updatedAt) progress.updatedAt = updatedAt
@@ -232,24 +203,11 @@ function decodeOrThrow(course: CourseBundle, data: string): CourseProgress {
     if (count > 0 || record.current) progress.quizzes[quiz.id] = record
   }
 
-  for (const scenario of layout.scenarios) {
-    if (!reader.bool()) continue
-    const length = reader.varuint()
-    if (length > 10_000) throw new Error('a scenario path is too long')
-    const path: { stepId: string; choiceId: string }[] = []
-    for (let index = 0; index < length; index++) {
-      const step = scenario.steps[reader.index(scenario.steps.length)] as ScenarioBlock['steps'][number]
-      const choice = step.choices[reader.index(step.choices.length)]
-      if (!choice) throw new Error('a scenario step has no such choice')
-      path.push({ stepId: step.id, choiceId: choice.id })
+  for (const { type, blocks } of layout.tracked) {
+    for (const block of blocks) {
+      const state = type.codec.read(reader, block, seenAt)
+      if (state !== undefined) setBlockState(progress, type, block.id, state)
     }
-    progress.scenarios[scenario.id] = path
-  }
-
-  for (const id of layout.reflections) {
-    if (!reader.bool()) continue
-    const savedAt = readTime(reader) ?? seenAt
-    progress.reflections[id] = { text: reader.text(MAX_REFLECTION_BYTES), savedAt }
   }
   if (!reader.done()) throw new Error('the data goes on after the end')
   return progress
@@ -266,6 +224,8 @@ export interface EncodedSuspendData {
 interface OptionalText {
   key: string
   bytes: number
+  /** A block's text (a reflection), left out before any answer: the LMS has no use for it. */
+  block: boolean
 }
 
 function optionalTexts(course: CourseBundle, progress: CourseProgress): OptionalText[] {
@@ -283,16 +243,19 @@ function optionalTexts(course: CourseBundle, progress: CourseProgress): Optional
         const type = questionType(question)
         const response = Object.hasOwn(attempt.responses, question.id) ? type.parseResponse(attempt.responses[question.id]) : undefined
         const bytes = response === undefined ? 0 : (type.codec.optionalTextBytes?.(question, response) ?? 0)
-        if (bytes > 0) texts.push({ key: `${kind}:${quiz.id}:${question.id}`, bytes })
+        if (bytes > 0) texts.push({ key: `${kind}:${quiz.id}:${question.id}`, bytes, block: false })
       }
     }
   }
-  for (const id of layout.reflections) {
-    const reflection = progress.reflections[id]
-    if (reflection) texts.push({ key: `reflection:${id}`, bytes: reflection.text.length * 3 })
+  for (const { type, blocks } of layout.tracked) {
+    for (const block of blocks) {
+      const state = blockState(progress, type, block.id)
+      const bytes = state === undefined ? 0 : (type.codec.optionalTextBytes?.(block, state) ?? 0)
+      if (bytes > 0) texts.push({ key: `${type.type}:${block.id}`, bytes, block: true })
+    }
   }
-  // Long reflections go first: they cost the most and the LMS has no use for them.
-  return texts.sort((a, b) => Number(b.key.startsWith('reflection:')) - Number(a.key.startsWith('reflection:')) || b.bytes - a.bytes)
+  // Blocks' texts go first, then the longest first: they cost the most.
+  return texts.sort((a, b) => Number(b.block) - Number(a.block) || b.bytes - a.bytes)
 }
 
 /**
@@ -337,7 +300,8 @@ export function decodeSuspendData(course: CourseBundle, data: string): CoursePro
  * The longest progress this course's structure can produce in suspend data (without the optional
  * texts, which are dropped to fit): every page seen and bookmarked, every quiz attempted many
  * times with every drawn question answered in its longest form, plus an attempt in progress, and
- * every scenario walked through all its steps. The export reports it against the 4096 limit.
+ * every tracked block in its longest state (every scenario walked through all its steps). The
+ * export reports it against the 4096 limit.
  */
 export function worstCaseProgress(course: CourseBundle): CourseProgress {
   const layout = layoutOf(course)
@@ -348,14 +312,12 @@ export function worstCaseProgress(course: CourseBundle): CourseProgress {
     return Object.fromEntries(planAttempt(quiz, seed).questionIds.map((id) => [id, longest(byId.get(id) as Question)]))
   }
   const seed = 0xffffffff
-  return {
-    courseId: course.id,
-    courseVersion: course.version,
+  const worst: CourseProgress = {
+    ...emptyProgress(course.id, course.version),
     startedAt: at,
     updatedAt: at,
     completedAt: at,
     pages: Object.fromEntries(layout.pages.map((id) => [id, { viewedAt: at, seconds: 3600 }])),
-    videos: {},
     quizzes: Object.fromEntries(
       layout.quizzes.map((quiz) => {
         // Both a finished attempt and one in progress, whatever the attempt limit: an upper bound.
@@ -363,14 +325,14 @@ export function worstCaseProgress(course: CourseBundle): CourseProgress {
         return [quiz.id, { attempts, current: { seed, startedAt: at, responses: answers(quiz, seed) } }]
       }),
     ),
-    scenarios: Object.fromEntries(
-      layout.scenarios.map((scenario) => [
-        scenario.id,
-        scenario.steps.filter((step) => step.choices.length > 0).map((step) => ({ stepId: step.id, choiceId: (step.choices.at(-1) as { id: string }).id })),
-      ]),
-    ),
-    reflections: {},
     bookmarks: [...layout.pages],
     location: { pageId: layout.pages.at(-1) ?? '', scroll: 1 },
   }
+  for (const { type, blocks } of layout.tracked) {
+    for (const block of blocks) {
+      const state = type.codec.longest(block)
+      if (state !== undefined) setBlockState(worst, type, block.id, state)
+    }
+  }
+  return worst
 }

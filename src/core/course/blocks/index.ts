@@ -6,8 +6,8 @@ import { image, ImageBlockSchema } from './image'
 import { keyPoints, KeyPointsBlockSchema } from './key-points'
 import { links, LinksBlockSchema } from './links'
 import { quiz, QuizBlockSchema } from './quiz'
-import { reflection, ReflectionBlockSchema } from './reflection'
-import { scenario, ScenarioBlockSchema } from './scenario'
+import { reflection, ReflectionBlockSchema, reflectionTrackingSchemas } from './reflection/schema'
+import { scenario, ScenarioBlockSchema, scenarioTrackingSchemas } from './scenario/schema'
 import { tabs, TabsBlockSchema } from './tabs'
 import { TextBlockSchema } from './text'
 import { video, VideoBlockSchema } from './video'
@@ -34,6 +34,14 @@ export const BlockSchema = z.discriminatedUnion('type', [
   QuizBlockSchema,
 ])
 export type Block = z.infer<typeof BlockSchema>
+
+/**
+ * The blocks whose state a learner's progress keeps, the zod half: each one's stored state and
+ * the tracking events it answers, from which the progress and event schemas are built. The
+ * behaviour is in ./tracked.ts (without zod, for the SCORM player); a type in one and not the
+ * other is a compile error there.
+ */
+export const TRACKING_DEFINITIONS = [scenarioTrackingSchemas, reflectionTrackingSchemas] as const
 
 /** Names that only appear inside another block, to explain where they belong. */
 export const CHILD_PARENTS: ReadonlyMap<string, string> = new Map(

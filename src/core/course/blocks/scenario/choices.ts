@@ -1,5 +1,5 @@
-import { hashText, seededRandom, shuffled } from '../quiz/random'
-import type { ScenarioBlock } from './blocks/scenario'
+import { hashText, seededRandom, shuffled } from '../../../quiz/random'
+import type { ScenarioBlock } from './schema'
 
 // Kept apart from the block's definition, whose schemas would bring the validation library into
 // the SCORM player, which only shows scenarios.

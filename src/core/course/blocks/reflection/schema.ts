@@ -1,6 +1,8 @@
 import { z } from 'zod'
-import { IdSchema } from '../ids'
-import { type BlockDefinition, requireBody } from './definition'
+import { IdSchema } from '../../ids'
+import { EventId, Timestamp } from '../../../progress/event-fields'
+import { type BlockDefinition, requireBody } from '../definition'
+import type { TrackingDefinition } from '../tracked-contract'
 
 export const ReflectionAttributesSchema = z
   .object({
@@ -27,3 +29,17 @@ export const reflection: BlockDefinition<z.infer<typeof ReflectionAttributesSche
     return block
   },
 }
+
+/** A learner's answer to one reflection, and when they last saved it. */
+export const ReflectionStateSchema = z.object({ text: z.string(), savedAt: Timestamp }).strict()
+export type ReflectionState = z.infer<typeof ReflectionStateSchema>
+
+export const ReflectionSavedSchema = z.object({ type: z.literal('reflection.saved'), at: Timestamp, blockId: EventId, text: z.string().max(20_000) }).strict()
+export type ReflectionEvent = z.infer<typeof ReflectionSavedSchema>
+
+export const reflectionTrackingSchemas = {
+  type: 'reflection',
+  slice: 'reflections',
+  state: ReflectionStateSchema,
+  events: [ReflectionSavedSchema],
+} as const satisfies TrackingDefinition

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { floodRumour } from '../../../test/support/scenarios'
-import type { ScenarioBlock } from '../course/blocks/scenario'
-import { walkScenario } from './scenario-walk'
+import { floodRumour } from '../../../../../test/support/scenarios'
+import type { ScenarioBlock } from './schema'
+import { walkScenario } from './walk'
 
 const scenario = floodRumour
 

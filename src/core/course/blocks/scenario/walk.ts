@@ -1,4 +1,4 @@
-import type { ScenarioBlock } from '../course/blocks/scenario'
+import type { ScenarioBlock } from './schema'
 
 type Step = ScenarioBlock['steps'][number]
 type Choice = Step['choices'][number]

@@ -1,7 +1,9 @@
 import { z } from 'zod'
-import { CHOICE_KEYS, IdSchema, MAX_CHOICES } from '../ids'
-import { suggestion } from '../problems'
-import type { BlockDefinition } from './definition'
+import { CHOICE_KEYS, IdSchema, MAX_CHOICES } from '../../ids'
+import { suggestion } from '../../problems'
+import { EventId } from '../../../progress/event-fields'
+import type { BlockDefinition } from '../definition'
+import type { TrackingDefinition } from '../tracked-contract'
 
 const OUTCOMES = ['good', 'mixed', 'poor'] as const
 
@@ -64,6 +66,21 @@ export const ScenarioBlockSchema = z
 export type ScenarioBlock = z.infer<typeof ScenarioBlockSchema>
 
 type Body = z.infer<typeof ScenarioBodySchema>
+
+/** A learner's walk through one scenario: the choices made, in order. */
+export const ScenarioStateSchema = z.array(z.object({ stepId: z.string(), choiceId: z.string() }).strict())
+export type ScenarioState = z.infer<typeof ScenarioStateSchema>
+
+export const ScenarioChoseSchema = z.object({ type: z.literal('scenario.chose'), blockId: EventId, stepId: EventId, choiceId: EventId }).strict()
+export const ScenarioRestartedSchema = z.object({ type: z.literal('scenario.restarted'), blockId: EventId }).strict()
+export type ScenarioEvent = z.infer<typeof ScenarioChoseSchema> | z.infer<typeof ScenarioRestartedSchema>
+
+export const scenarioTrackingSchemas = {
+  type: 'scenario',
+  slice: 'scenarios',
+  state: ScenarioStateSchema,
+  events: [ScenarioChoseSchema, ScenarioRestartedSchema],
+} as const satisfies TrackingDefinition
 
 export const scenario: BlockDefinition<z.infer<typeof ScenarioAttributesSchema>, Body, never, ScenarioBlock> = {
   type: 'scenario',

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { CourseProgressSchema, emptyProgress, TrackingEventSchema } from './schema'
+
+describe('progress schema', () => {
+  it('is built from the tracked block types: each keeps its states under its own key', () => {
+    const progress = { ...emptyProgress('c', '1'), scenarios: { s: [{ stepId: 'a', choiceId: 'b' }] }, reflections: { r: { text: 'T', savedAt: '2026-11-21T10:00:00.000Z' } } }
+    expect(CourseProgressSchema.parse(progress)).toEqual(progress)
+    expect(CourseProgressSchema.safeParse({ ...progress, scenarios: { s: [{ stepId: 'a' }] } }).success).toBe(false)
+    expect(CourseProgressSchema.safeParse({ ...progress, reflections: { r: { text: 'T' } } }).success).toBe(false)
+  })
+
+  it('reads progress stored before a tracked block type existed as having no states of that type', () => {
+    const { reflections: _reflections, ...older } = emptyProgress('c', '1')
+    const parsed = CourseProgressSchema.parse(older)
+    expect(parsed.reflections).toEqual({})
+    // Each parse gets its own empty record, never one shared between learners.
+    expect(CourseProgressSchema.parse(older).reflections).not.toBe(parsed.reflections)
+  })
+
+  it('accepts each tracked block type’s events beside the others, and nothing else', () => {
+    expect(TrackingEventSchema.parse({ type: 'scenario.chose', blockId: 's', stepId: 'a', choiceId: 'b' })).toEqual({ type: 'scenario.chose', blockId: 's', stepId: 'a', choiceId: 'b' })
+    expect(TrackingEventSchema.safeParse({ type: 'reflection.saved', at: '2026-11-21T10:00:00Z', blockId: 'r', text: 'x'.repeat(20_001) }).success).toBe(false)
+    expect(TrackingEventSchema.safeParse({ type: 'scenario.chose', blockId: 's', stepId: 'a', choiceId: 'b', extra: 1 }).success).toBe(false)
+    expect(TrackingEventSchema.safeParse({ type: 'poll.voted', blockId: 'p' }).success).toBe(false)
+  })
+})
