@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -8,6 +7,7 @@ import { chromium } from 'playwright-core'
 import type { CourseBundle, Page } from '../src/core/course/bundle'
 import { loadCourseFolder } from '../src/node/course-loader'
 import { chromiumLaunchOptions } from '../e2e/support/browser'
+import { startHost } from './bench-host'
 
 /**
  * `npm run bench` (renderer part), on the production build:
@@ -41,29 +41,6 @@ function largestPage(course: CourseBundle): { page: Page; other: Page } {
   const [page, other] = sorted
   if (!page || !other) throw new Error('The course has fewer than two pages.')
   return { page, other }
-}
-
-async function startHost(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['out/cli/index.js', 'serve', '--port', '0', '--data-dir', dataDir], { cwd: ROOT })
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /Open (http:\/\/\S+)/.exec(output)
-      if (match?.[1]) resolve(match[1])
-    })
-    child.once('exit', (code) => reject(new Error(`the web host exited with ${code}`)))
-  })
-  return {
-    url,
-    // Waits for the host to write its last changes and exit before its data folder is removed.
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners('exit')
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      }),
-  }
 }
 
 async function main(): Promise<void> {

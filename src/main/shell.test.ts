@@ -408,7 +408,7 @@ describe('lifecycle', () => {
     expect(quitting.preventDefault).toHaveBeenCalledOnce()
     await vi.waitFor(() => expect(fake.current.app.quit).toHaveBeenCalledOnce(), EVENTUALLY)
     const saved = JSON.parse(await readFile(path.join(fake.current.paths.userData, 'window-state.json'), 'utf8'))
-    expect(saved).toEqual({ bounds: { x: 40, y: 50, width: 1100, height: 760 }, maximized: false })
+    expect(saved).toEqual({ schemaVersion: 1, bounds: { x: 40, y: 50, width: 1100, height: 760 }, maximized: false })
     expect(services.close).toHaveBeenCalledOnce()
 
     const again = { preventDefault: vi.fn() }

@@ -172,6 +172,7 @@ describe('window state and the main window', () => {
     await first.windowState.whenSaved()
     expect(first.windowState.saving).toBe(false)
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      schemaVersion: 1,
       bounds: { x: 150, y: 120, width: 1000, height: 700 },
       maximized: true,
     })

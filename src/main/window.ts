@@ -1,7 +1,8 @@
 import { BrowserWindow, nativeTheme, screen, type BrowserWindowConstructorOptions, type Rectangle } from 'electron'
 import { z } from 'zod'
 import { APP_NAME, APP_ORIGIN } from '../core/app-meta'
-import { openJsonDocument, type DocumentLog } from '../node/json-document'
+import path from 'node:path'
+import { DurableDocument } from '../node/store/durable-document'
 import { secureWebPreferences } from './security'
 
 export const WINDOW_STATE_FILE = 'window-state.json'
@@ -22,6 +23,15 @@ export const WindowStateSchema = z
   })
   .strict()
 export type WindowState = z.infer<typeof WindowStateSchema>
+
+/** As stored; files from before the durable store carry no version and read as this one. */
+const StoredWindowStateSchema = WindowStateSchema.extend({ schemaVersion: z.literal(1).default(1) }).strict()
+type StoredWindowState = z.infer<typeof StoredWindowStateSchema>
+
+/** Where Electron's main process may say what went wrong with the file. */
+export interface WindowStateLog {
+  warn(message: string): void
+}
 
 export const MIN_WINDOW_SIZE = { width: 720, height: 560 }
 const DEFAULT_WINDOW_SIZE = { width: 1200, height: 840 }
@@ -54,30 +64,35 @@ export interface WindowStateStore {
   whenSaved(): Promise<void>
 }
 
-export async function openWindowState(file: string, log: DocumentLog = console): Promise<WindowStateStore> {
-  const db = await openJsonDocument(file, WindowStateSchema, { maximized: false }, log)
-  let queue = Promise.resolve()
+export async function openWindowState(file: string, log: WindowStateLog = console): Promise<WindowStateStore> {
+  const doc = await DurableDocument.open<StoredWindowState>(path.dirname(file), {
+    name: path.basename(file, '.json'),
+    migrations: [],
+    schema: StoredWindowStateSchema,
+    create: () => ({ schemaVersion: 1, maximized: false }),
+    unmarkedVersion: 1,
+  })
+  for (const notice of doc.notices) if (notice.kind === 'recovered') log.warn(`${file} could not be read; it was kept as ${notice.setAside || 'nothing'} and the window opens where it starts by default.`)
   let pending = 0
   return {
     get state() {
-      return db.data
+      const { schemaVersion: _version, ...state } = doc.data
+      return state
     },
     get saving() {
       return pending > 0
     },
     save(state) {
+      doc.update(() => ({ schemaVersion: 1, ...state }))
       pending += 1
-      queue = queue
-        .then(() => {
-          db.data = state
-          return db.write()
-        })
+      void doc
+        .flush()
         .catch((error: unknown) => log.warn(`The window position could not be saved: ${String(error)}`))
         .finally(() => {
           pending -= 1
         })
     },
-    whenSaved: () => queue,
+    whenSaved: () => doc.flush().catch((error: unknown) => log.warn(`The window position could not be saved: ${String(error)}`)),
   }
 }
 

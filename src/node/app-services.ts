@@ -33,9 +33,9 @@ export interface AppServices {
  */
 export async function createAppServices(options: ServiceOptions): Promise<AppServices> {
   const log = options.log ?? console
-  const stores = await openLearners(options.dataDir, log)
+  const stores = await openLearners(options.dataDir)
   const courses = await openCourses(options.coursesDir, options.brandingFile, log).catch(async (error: unknown) => {
-    await stores.learners.close()
+    await Promise.allSettled([stores.learners.close(), stores.settings.close()])
     throw error
   })
   const packages = new ExportedPackages()
@@ -55,7 +55,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
     router,
     packages,
     close: async () => {
-      await Promise.allSettled([stores.learners.close(), packages.close()])
+      await Promise.allSettled([stores.learners.close(), stores.settings.close(), packages.close()])
     },
   }
 }

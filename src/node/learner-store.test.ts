@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CourseBundle } from '../core/course/bundle'
 import { planAttempt } from '../core/quiz/attempt'
 import { loadCourseFolder } from './course-loader'
+import * as atomic from './atomic-write'
 import { LearnerStore } from './learner-store'
 
 let course: CourseBundle
@@ -21,6 +22,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  vi.restoreAllMocks()
   await rm(dir, { recursive: true, force: true })
 })
 
@@ -39,19 +41,19 @@ describe('LearnerStore', () => {
   it('keeps each learner’s progress apart and across a restart', async () => {
     const store = await open()
     const priya = store.profiles().activeId ?? ''
-    store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
+    await store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
     const tom = store.createProfile('Tom')
     store.switchProfile(tom.id)
-    expect(store.progress(course).pages).toEqual({})
-    store.record(course, [{ type: 'reflection.saved', at: '2026-11-21T10:05:00Z', blockId: 'where-residents-talk', text: 'Nextdoor' }])
+    expect((await store.progress(course)).pages).toEqual({})
+    await store.record(course, [{ type: 'reflection.saved', at: '2026-11-21T10:05:00Z', blockId: 'where-residents-talk', text: 'Nextdoor' }])
     await store.close()
 
     const again = await open()
     expect(again.profiles().activeId).toBe(tom.id)
-    expect(again.progress(course).reflections['where-residents-talk']?.text).toBe('Nextdoor')
+    expect((await again.progress(course)).reflections['where-residents-talk']?.text).toBe('Nextdoor')
     again.switchProfile(priya)
-    expect(Object.keys(again.progress(course).pages)).toEqual(['quiz'])
-    expect(again.progress(course).reflections).toEqual({})
+    expect(Object.keys((await again.progress(course)).pages)).toEqual(['quiz'])
+    expect((await again.progress(course)).reflections).toEqual({})
     await again.close()
   })
 
@@ -60,14 +62,14 @@ describe('LearnerStore', () => {
     const quiz = course.content.en?.modules.flatMap((module) => module.pages).flatMap((page) => page.blocks).find((block) => block.type === 'quiz')
     if (quiz?.type !== 'quiz') throw new Error('fixture has no quiz')
     const [first] = planAttempt(quiz, 99).questionIds
-    store.record(course, [
+    await store.record(course, [
       { type: 'quiz.started', at: '2026-11-21T10:00:00Z', quizId: quiz.id, seed: 99 },
       { type: 'quiz.answered', quizId: quiz.id, questionId: first ?? '', response: 'a' },
       { type: 'location.changed', pageId: 'quiz', scroll: 0.5 },
     ])
     await store.close()
     const again = await open()
-    const progress = again.progress(course)
+    const progress = await again.progress(course)
     expect(progress.quizzes[quiz.id]?.current).toEqual({ seed: 99, startedAt: '2026-11-21T10:00:00Z', responses: { [first ?? '']: 'a' } })
     expect(progress.location).toEqual({ pageId: 'quiz', scroll: 0.5 })
     await again.close()
@@ -82,7 +84,7 @@ describe('LearnerStore', () => {
     expect(store.switchProfile(alys.id, '4321').name).toBe('Alys')
     await store.close()
     // Only a salt and a hash are kept: random base64 may by chance contain "4321", so look at the values, not the text.
-    const saved = JSON.parse(await readFile(path.join(dir, 'learners.json'), 'utf8')) as { profiles: { id: string; pin?: Record<string, string> }[] }
+    const saved = JSON.parse(await readFile(path.join(dir, 'learners', 'index.json'), 'utf8')) as { profiles: { id: string; pin?: Record<string, string> }[] }
     const record = saved.profiles.find((profile) => profile.id === alys.id)?.pin ?? {}
     expect(Object.keys(record).sort()).toEqual(['hash', 'salt'])
     expect(record.hash).toMatch(/^[A-Za-z0-9+/]{43}=$/)
@@ -97,13 +99,136 @@ describe('LearnerStore', () => {
     const store = await open()
     const euan = store.createProfile('Euan')
     store.switchProfile(euan.id)
-    store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
+    await store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
+    await store.flush()
+    expect(await readdir(path.join(dir, 'learners'))).toContain(`${euan.id}.json`)
     expect(store.renameProfile(euan.id, '  Cllr Euan Reid ').name).toBe('Cllr Euan Reid')
-    store.deleteProfile(euan.id)
+    await store.deleteProfile(euan.id)
     expect(store.profiles().profiles.map((profile) => profile.name)).toEqual(['Priya'])
     expect(store.profiles().activeId).toBe(store.profiles().profiles[0]?.id)
     expect(() => store.renameProfile(euan.id, 'x')).toThrow(/no such learner/)
     await store.close()
-    expect(await readFile(path.join(dir, 'learners.json'), 'utf8')).not.toContain('Euan')
+    expect(await readFile(path.join(dir, 'learners', 'index.json'), 'utf8')).not.toContain('Euan')
+    const left = [...(await readdir(path.join(dir, 'learners'))), ...(await readdir(path.join(dir, 'learners', 'backups')))]
+    expect(left.filter((name) => name.includes(euan.id))).toEqual([])
+  })
+
+  it('writes only the learner whose progress changed, however many learners there are', async () => {
+    const store = await open()
+    const ids = Array.from({ length: 30 }, (_, n) => store.createProfile(`Learner ${n}`).id)
+    for (const id of ids) {
+      store.switchProfile(id)
+      await store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
+    }
+    await store.flush()
+    const writes = vi.spyOn(atomic, 'writeFileAtomic')
+    await store.record(course, [{ type: 'location.changed', pageId: 'quiz', scroll: 0.25 }])
+    await store.flush()
+    expect(writes.mock.calls.map(([file]) => path.basename(file))).toEqual([`${ids.at(-1)}.json`])
+    await store.close()
+  })
+
+  it('sets a damaged learner file aside and restores that learner from their backup, leaving the others alone', async () => {
+    const store = await open()
+    const priya = store.profiles().activeId ?? ''
+    await store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
+    const tom = store.createProfile('Tom')
+    store.switchProfile(tom.id)
+    await store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
+    await store.close()
+    // Each was backed up when first written in this run; now one learner's file is cut short.
+    await writeFile(path.join(dir, 'learners', `${priya}.json`), '{"schemaVersion": 1, "progr')
+
+    const again = await open()
+    again.switchProfile(priya)
+    expect(Object.keys((await again.progress(course)).pages)).toEqual(['quiz'])
+    expect(again.notices).toEqual([expect.objectContaining({ kind: 'recovered', restoredFrom: path.join(dir, 'learners', 'backups', `${priya}.1.json`) })])
+    again.switchProfile(tom.id)
+    expect(Object.keys((await again.progress(course)).pages)).toEqual(['quiz'])
+    expect(again.notices).toHaveLength(1)
+    await again.close()
+  })
+})
+
+describe('LearnerStore: learners kept in one file by earlier versions', () => {
+  const progressOf = (pageId: string) => ({
+    courseId: course.id,
+    courseVersion: course.version,
+    pages: { [pageId]: { viewedAt: '2026-11-21T10:00:00.000Z', seconds: 12 } },
+    videos: {},
+    quizzes: {},
+    scenarios: {},
+    reflections: { 'where-residents-talk': { text: 'Nextdoor', savedAt: '2026-11-21T10:05:00.000Z' } },
+    bookmarks: [],
+  })
+  const version1 = {
+    schemaVersion: 1,
+    activeProfileId: 'b2',
+    profiles: [
+      { id: 'a1', name: 'Priya', createdAt: '2026-11-01T09:00:00.000Z' },
+      { id: 'b2', name: 'Tom', createdAt: '2026-11-02T09:00:00.000Z', pin: { salt: 'c2FsdA==', hash: 'aGFzaA==' } },
+      { id: '../../escape', name: 'Odd', createdAt: '2026-11-03T09:00:00.000Z' },
+    ],
+    progress: {},
+  }
+  const writeVersion1 = async () => {
+    const text = JSON.stringify({ ...version1, progress: { a1: { [course.id]: progressOf('quiz') }, b2: {}, '../../escape': { [course.id]: progressOf('quiz') } } })
+    await writeFile(path.join(dir, 'learners.json'), text)
+    return text
+  }
+
+  it('moves each learner into a file of their own, keeping a copy of the old file first, and says so', async () => {
+    const original = await writeVersion1()
+    const store = await open()
+    expect(store.profiles().profiles.map((profile) => [profile.name, profile.hasPin])).toEqual([
+      ['Priya', false],
+      ['Tom', true],
+      ['Odd', false],
+    ])
+    expect(store.profiles().activeId).toBe('b2')
+    expect((await store.progress(course)).pages).toEqual({})
+    store.switchProfile('a1')
+    expect(await store.progress(course)).toEqual(progressOf('quiz'))
+    // An id that would not be safe as a file name gets a new one; the learner's progress goes with it.
+    const odd = store.profiles().profiles[2]?.id ?? ''
+    expect(odd).toMatch(/^[0-9a-f-]{36}$/)
+    store.switchProfile(odd)
+    expect(await store.progress(course)).toEqual(progressOf('quiz'))
+    const [notice] = store.notices
+    expect(notice).toMatchObject({ kind: 'migrated', from: 1, to: 2 })
+    expect(notice?.kind === 'migrated' && (await readFile(notice.backup, 'utf8'))).toBe(original)
+    await store.close()
+
+    expect((await readdir(dir)).filter((name) => name.startsWith('learners.json'))).toEqual([path.basename(notice?.kind === 'migrated' ? notice.backup : '')])
+    expect((await readdir(path.join(dir, 'learners'))).sort()).toEqual(['a1.json', 'b2.json', 'backups', 'index.json', `${odd}.json`].sort())
+    const again = await open()
+    expect(again.notices).toEqual([])
+    expect(again.profiles().profiles).toHaveLength(3)
+    await again.close()
+  })
+
+  it('finishes a move a crash interrupted after the new files were written, without moving twice', async () => {
+    await writeVersion1()
+    await (await open()).close()
+    await writeVersion1()
+    const store = await open()
+    expect(store.notices).toEqual([])
+    expect(store.profiles().profiles).toHaveLength(3)
+    expect((await readdir(dir)).some((name) => name.startsWith('learners.json.moved-'))).toBe(true)
+    expect(await readdir(dir)).not.toContain('learners.json')
+    await store.close()
+  })
+
+  it('deletes the old file, its backups and the copy kept when "delete all my data" is chosen', async () => {
+    await writeVersion1()
+    await mkdir(path.join(dir, 'backups'), { recursive: true })
+    await writeFile(path.join(dir, 'backups', 'learners.1.json'), JSON.stringify(version1))
+    const store = await open()
+    await store.destroyAll('Priya')
+    expect((await readdir(dir)).filter((name) => name.startsWith('learners.json'))).toEqual([])
+    expect(await readdir(path.join(dir, 'backups'))).toEqual([])
+    expect((await readdir(path.join(dir, 'learners'))).filter((name) => name !== 'index.json' && name !== 'backups')).toEqual([])
+    expect(store.profiles().profiles.map((profile) => profile.name)).toEqual(['Priya'])
+    await store.close()
   })
 })

@@ -1,15 +1,22 @@
-import { randomUUID, scryptSync, timingSafeEqual, randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto'
+import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
 import { z } from 'zod'
 import { ApiError } from '../core/api/errors'
 import type { CourseBundle } from '../core/course/bundle'
 import { LEARNER_RECORD_FORMAT, LEARNER_RECORD_VERSION, type LearnerRecord } from '../core/progress/learner-record'
 import { applyEvents } from '../core/progress/reducer'
 import { CourseProgressSchema, emptyProgress, type CourseProgress, type TrackingEvent } from '../core/progress/schema'
-import { DurableDocument, type StoreNotice, type StoreOptions } from './store/durable-document'
+import { type DocumentSpec, DurableDocument, removeInterruptedWrites, type StoreNotice, type StoreOptions } from './store/durable-document'
+import { acquireLock, type LockHandle } from './store/lock-file'
+import { fileStamp } from './store/set-aside'
+
+/** A learner's id names their file, so it is kept to characters safe in any file name. */
+const ProfileIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/)
 
 const ProfileSchema = z
   .object({
-    id: z.string(),
+    id: ProfileIdSchema,
     name: z.string(),
     createdAt: z.string(),
     /** A courtesy PIN so workshop learners do not open each other's records by mistake; not security. */
@@ -18,23 +25,52 @@ const ProfileSchema = z
   .strict()
 type Profile = z.infer<typeof ProfileSchema>
 
-const LearnersSchema = z
+/** Who the learners are and who is chosen: `learners/index.json`, small whatever their progress. */
+const LearnerIndexSchema = z
   .object({
     schemaVersion: z.literal(1),
     activeProfileId: z.string().nullable(),
     profiles: z.array(ProfileSchema),
-    /** Profile id → course id → progress. */
+  })
+  .strict()
+type LearnerIndex = z.infer<typeof LearnerIndexSchema>
+
+const INDEX_SPEC: DocumentSpec<LearnerIndex> = {
+  name: 'index',
+  migrations: [],
+  schema: LearnerIndexSchema,
+  create: () => ({ schemaVersion: 1, activeProfileId: null, profiles: [] }),
+}
+
+/** One learner's progress: `learners/<id>.json`, course id → progress. */
+const LearnerProgressSchema = z.object({ schemaVersion: z.literal(1), progress: z.record(z.string(), CourseProgressSchema) }).strict()
+type LearnerProgress = z.infer<typeof LearnerProgressSchema>
+
+function progressSpec(profileId: string): DocumentSpec<LearnerProgress> {
+  return { name: profileId, migrations: [], schema: LearnerProgressSchema, create: () => ({ schemaVersion: 1, progress: {} }) }
+}
+
+/**
+ * Every learner in one file, `learners.json`: how Civic Learn kept them before each learner had
+ * a file of their own. Read once, to move them; version 1 is the only version there was.
+ */
+const LegacyLearnersSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    activeProfileId: z.string().nullable(),
+    profiles: z.array(ProfileSchema.extend({ id: z.string() })),
     progress: z.record(z.string(), z.record(z.string(), CourseProgressSchema)),
   })
   .strict()
-export type LearnersDocument = z.infer<typeof LearnersSchema>
-
-export const LEARNERS_SPEC = {
+type LegacyLearners = z.infer<typeof LegacyLearnersSchema>
+const LEGACY_SPEC: DocumentSpec<LegacyLearners> = {
   name: 'learners',
   migrations: [],
-  schema: LearnersSchema,
-  create: (): LearnersDocument => ({ schemaVersion: 1, activeProfileId: null, profiles: [], progress: {} }),
+  schema: LegacyLearnersSchema,
+  create: () => ({ schemaVersion: 1, activeProfileId: null, profiles: [], progress: {} }),
 }
+/** The store's layout: 1 was the single `learners.json`, 2 a file per learner. */
+const LAYOUT_VERSION = 2
 
 export interface ProfileView {
   id: string
@@ -51,47 +87,131 @@ function hashPin(pin: string, salt: string): string {
   return scryptSync(pin, salt, 32).toString('base64')
 }
 
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  )
+}
+
 /**
- * Learners on this device and their progress, in one durable document. A personal machine has
- * one profile, made on first use, and is never asked to choose; a workshop laptop has several.
+ * Learners on this device and their progress: a small index of who they are, and a lowdb
+ * document per learner, so a learner's change costs what that learner's data costs however many
+ * learners there are. A learner's document is read (and checked) when first needed. A personal
+ * machine has one profile, made on first use, and is never asked to choose; a workshop laptop
+ * has several.
  */
 export class LearnerStore {
-  private constructor(private readonly doc: DurableDocument<LearnersDocument>) {}
+  private readonly documents = new Map<string, Promise<DurableDocument<LearnerProgress>>>()
+  /** The documents opened so far, for notices, flushing and closing. */
+  private opened: DurableDocument<LearnerProgress>[] = []
+  private readonly migrationNotices: StoreNotice[] = []
 
+  private constructor(
+    private readonly dir: string,
+    private readonly index: DurableDocument<LearnerIndex>,
+    private readonly options: StoreOptions,
+    private lock: LockHandle | null,
+  ) {}
+
+  /** Opens the store; with `lock`, a second process on the same folder is refused before anything is read or moved. */
   static async open(dataDir: string, options: StoreOptions & { defaultName: string; now?: () => Date }): Promise<LearnerStore> {
-    const doc = await DurableDocument.open(dataDir, LEARNERS_SPEC, options)
-    const store = new LearnerStore(doc)
-    if (!doc.readOnly && doc.data.profiles.length === 0) store.createProfile(options.defaultName, (options.now ?? (() => new Date()))())
-    return store
+    const dir = path.join(dataDir, 'learners')
+    await mkdir(dir, { recursive: true })
+    const lock = options.lock ? await acquireLock(path.join(dir, 'index.json.lock')) : null
+    // The folder holds a file per learner: it is cleared of interrupted writes once here, not once per learner.
+    const unlocked = { ...options, lock: false, swept: true }
+    try {
+      await removeInterruptedWrites(dir)
+      const moved = await LearnerStore.moveSingleFile(dataDir, dir, unlocked)
+      const index = await DurableDocument.open(dir, INDEX_SPEC, unlocked)
+      const store = new LearnerStore(dir, index, unlocked, lock)
+      if (moved) store.migrationNotices.push(moved)
+      if (!index.readOnly && index.data.profiles.length === 0) store.createProfile(options.defaultName, (options.now ?? (() => new Date()))())
+      return store
+    } catch (error) {
+      await lock?.release()
+      throw error
+    }
+  }
+
+  /**
+   * Moves learners kept in the single `learners.json` into a file each. A copy of the old file is
+   * kept first; the index is written last, so a crash part-way leaves the old file to move again.
+   */
+  private static async moveSingleFile(dataDir: string, dir: string, options: StoreOptions & { now?: () => Date }): Promise<StoreNotice | null> {
+    const legacyFile = path.join(dataDir, 'learners.json')
+    const hasLegacy = (await exists(legacyFile)) || (await exists(path.join(dataDir, 'backups', 'learners.1.json')))
+    if (!hasLegacy) return null
+    if (await exists(path.join(dir, 'index.json'))) {
+      // Moved before, and stopped before the old file was put away.
+      await rename(legacyFile, `${legacyFile}.moved-${fileStamp((options.now ?? (() => new Date()))())}`).catch(() => undefined)
+      return null
+    }
+    const legacy = await DurableDocument.open(dataDir, LEGACY_SPEC, { ...options, swept: false })
+    const backup = `${legacyFile}.before-v${LAYOUT_VERSION}-${fileStamp((options.now ?? (() => new Date()))())}`
+    if (await exists(legacyFile)) await copyFile(legacyFile, backup)
+    const ids = new Map<string, string>()
+    for (const profile of legacy.data.profiles) ids.set(profile.id, ProfileIdSchema.safeParse(profile.id).success ? profile.id : randomUUID())
+    for (const [oldId, newId] of ids) {
+      const doc = await DurableDocument.open(dir, progressSpec(newId), options)
+      doc.update(() => ({ schemaVersion: 1, progress: legacy.data.progress[oldId] ?? {} }))
+      await doc.close()
+    }
+    const index = await DurableDocument.open(dir, INDEX_SPEC, options)
+    const active = legacy.data.activeProfileId
+    index.update(() => ({
+      schemaVersion: 1,
+      activeProfileId: active === null ? null : (ids.get(active) ?? null),
+      profiles: legacy.data.profiles.map((profile) => ({ ...profile, id: ids.get(profile.id) ?? profile.id })),
+    }))
+    await index.close()
+    await legacy.close()
+    await rm(legacyFile, { force: true })
+    return { kind: 'migrated', from: 1, to: LAYOUT_VERSION, backup }
   }
 
   get notices(): readonly StoreNotice[] {
-    return this.doc.notices
+    return [...this.migrationNotices, ...this.index.notices, ...this.opened.flatMap((doc) => doc.notices)]
   }
 
   get readOnly(): boolean {
-    return this.doc.readOnly
+    return this.index.readOnly
+  }
+
+  /** The learner's document, opened (and checked) the first time it is needed. */
+  private document(profileId: string): Promise<DurableDocument<LearnerProgress>> {
+    let doc = this.documents.get(profileId)
+    if (!doc) {
+      doc = DurableDocument.open(this.dir, progressSpec(profileId), this.options).then((opened) => {
+        this.opened.push(opened)
+        return opened
+      })
+      doc.catch(() => this.documents.delete(profileId))
+      this.documents.set(profileId, doc)
+    }
+    return doc
   }
 
   profiles(): { activeId: string | null; profiles: ProfileView[] } {
-    return { activeId: this.doc.data.activeProfileId, profiles: this.doc.data.profiles.map(view) }
+    return { activeId: this.index.data.activeProfileId, profiles: this.index.data.profiles.map(view) }
   }
 
   private profile(id: string): Profile {
-    const profile = this.doc.data.profiles.find((candidate) => candidate.id === id)
+    const profile = this.index.data.profiles.find((candidate) => candidate.id === id)
     if (!profile) throw new ApiError({ code: 'NOT_FOUND', message: 'There is no such learner on this device.' })
     return profile
   }
 
   private activeId(): string {
-    const id = this.doc.data.activeProfileId
+    const id = this.index.data.activeProfileId
     if (id === null) throw new ApiError({ code: 'NOT_FOUND', message: 'No learner is chosen.' })
     return id
   }
 
   createProfile(name: string, now: Date = new Date()): ProfileView {
     const profile: Profile = { id: randomUUID(), name: name.trim(), createdAt: now.toISOString() }
-    this.doc.update((draft) => {
+    this.index.update((draft) => {
       draft.profiles.push(profile)
       draft.activeProfileId ??= profile.id
     })
@@ -100,21 +220,25 @@ export class LearnerStore {
 
   renameProfile(id: string, name: string): ProfileView {
     this.profile(id)
-    this.doc.update((draft) => {
+    this.index.update((draft) => {
       const profile = draft.profiles.find((candidate) => candidate.id === id)
       if (profile) profile.name = name.trim()
     })
     return view(this.profile(id))
   }
 
-  /** Removes a learner and every record of their progress. */
-  deleteProfile(id: string): void {
+  /** Removes a learner and every record of their progress, backups included. */
+  async deleteProfile(id: string): Promise<void> {
     this.profile(id)
-    this.doc.update((draft) => {
+    this.index.update((draft) => {
       draft.profiles = draft.profiles.filter((profile) => profile.id !== id)
-      delete draft.progress[id]
       if (draft.activeProfileId === id) draft.activeProfileId = draft.profiles[0]?.id ?? null
     })
+    const doc = await this.document(id)
+    await doc.destroy()
+    this.documents.delete(id)
+    this.opened = this.opened.filter((candidate) => candidate !== doc)
+    await this.index.flush()
   }
 
   switchProfile(id: string, pin?: string): ProfileView {
@@ -126,7 +250,7 @@ export class LearnerStore {
         throw new ApiError({ code: 'FORBIDDEN', message: 'That PIN is not right.' })
       }
     }
-    this.doc.update((draft) => {
+    this.index.update((draft) => {
       draft.activeProfileId = id
     })
     return view(profile)
@@ -138,7 +262,7 @@ export class LearnerStore {
       const salt = randomBytes(16).toString('base64')
       return { salt, hash: hashPin(pin, salt) }
     })()
-    this.doc.update((draft) => {
+    this.index.update((draft) => {
       const profile = draft.profiles.find((candidate) => candidate.id === id)
       if (!profile) return
       if (record) profile.pin = record
@@ -148,16 +272,17 @@ export class LearnerStore {
   }
 
   /** The active learner's progress in a course; empty when they have not started it. */
-  progress(course: Pick<CourseBundle, 'id' | 'version'>): CourseProgress {
-    return this.doc.data.progress[this.activeId()]?.[course.id] ?? emptyProgress(course.id, course.version)
+  async progress(course: Pick<CourseBundle, 'id' | 'version'>): Promise<CourseProgress> {
+    const doc = await this.document(this.activeId())
+    return doc.data.progress[course.id] ?? emptyProgress(course.id, course.version)
   }
 
-  /** Applies tracking events to the active learner's progress; the write follows within 250 ms. */
-  record(course: CourseBundle, events: readonly TrackingEvent[]): CourseProgress {
-    const profileId = this.activeId()
-    const next = applyEvents(course, this.progress(course), events)
-    this.doc.update((draft) => {
-      draft.progress[profileId] = { ...draft.progress[profileId], [course.id]: next }
+  /** Applies tracking events to the active learner's progress; the write follows within the debounce interval. */
+  async record(course: CourseBundle, events: readonly TrackingEvent[]): Promise<CourseProgress> {
+    const doc = await this.document(this.activeId())
+    const next = applyEvents(course, doc.data.progress[course.id] ?? emptyProgress(course.id, course.version), events)
+    doc.update((draft) => {
+      draft.progress = { ...draft.progress, [course.id]: next }
     })
     return next
   }
@@ -168,43 +293,71 @@ export class LearnerStore {
   }
 
   /** The active learner's whole record, as a file they can keep or move to another device. */
-  exportRecord(appVersion: string, now: Date = new Date()): LearnerRecord {
+  async exportRecord(appVersion: string, now: Date = new Date()): Promise<LearnerRecord> {
     const id = this.activeId()
+    const doc = await this.document(id)
     return {
       format: LEARNER_RECORD_FORMAT,
       schemaVersion: LEARNER_RECORD_VERSION,
       exportedAt: now.toISOString(),
       appVersion,
       learner: { name: this.profile(id).name },
-      progress: this.doc.data.progress[id] ?? {},
+      progress: doc.data.progress,
     }
   }
 
   /** Adds a record from another device as a new learner; an existing learner is never overwritten. */
-  importRecord(record: LearnerRecord, now: Date = new Date()): ProfileView {
-    const taken = new Set(this.doc.data.profiles.map((profile) => profile.name))
+  async importRecord(record: LearnerRecord, now: Date = new Date()): Promise<ProfileView> {
+    const taken = new Set(this.index.data.profiles.map((profile) => profile.name))
     let name = record.learner.name
     for (let n = 2; taken.has(name); n++) name = `${record.learner.name} (${n})`
     const profile = this.createProfile(name, now)
-    this.doc.update((draft) => {
-      draft.progress[profile.id] = record.progress
-    })
+    const doc = await this.document(profile.id)
+    doc.update(() => ({ schemaVersion: 1, progress: record.progress }))
+    await doc.flush()
     return profile
   }
 
   /** Every learner's progress, for a trainer's results table. */
-  allProgress(): { profile: ProfileView; progress: Record<string, CourseProgress> }[] {
-    return this.doc.data.profiles.map((profile) => ({ profile: view(profile), progress: this.doc.data.progress[profile.id] ?? {} }))
+  async allProgress(): Promise<{ profile: ProfileView; progress: Record<string, CourseProgress> }[]> {
+    return Promise.all(
+      this.index.data.profiles.map(async (profile) => ({ profile: view(profile), progress: (await this.document(profile.id)).data.progress })),
+    )
   }
 
-  close(): Promise<void> {
-    return this.doc.close()
+  /** Writes everything changed so far, and resolves once it is on disk. */
+  async flush(): Promise<void> {
+    await Promise.all([this.index.flush(), ...this.opened.map((doc) => doc.flush())])
   }
 
-  /** "Delete all my data": every learner, every record, every backup. */
+  async close(): Promise<void> {
+    try {
+      await Promise.all(this.opened.map((doc) => doc.close()))
+      await this.index.close()
+    } finally {
+      await this.lock?.release()
+      this.lock = null
+    }
+  }
+
+  /** "Delete all my data": every learner, every record, every backup, and any copy kept when moving them. */
   async destroyAll(defaultName: string): Promise<void> {
-    await this.doc.destroy()
+    await Promise.all(this.opened.map((doc) => doc.destroy()))
+    this.opened = []
+    this.documents.clear()
+    for (const name of await readdir(this.dir)) {
+      if (name !== 'backups' && !name.startsWith('index.json')) await rm(path.join(this.dir, name), { recursive: true, force: true })
+    }
+    await rm(path.join(this.dir, 'backups'), { recursive: true, force: true })
+    const dataDir = path.dirname(this.dir)
+    for (const name of await readdir(dataDir)) {
+      if (name.startsWith('learners.json')) await rm(path.join(dataDir, name), { force: true })
+    }
+    for (const name of await readdir(path.join(dataDir, 'backups')).catch(() => [])) {
+      if (name.startsWith('learners.')) await rm(path.join(dataDir, 'backups', name), { force: true })
+    }
+    await this.index.destroy()
     this.createProfile(defaultName)
-    await this.doc.flush()
+    await this.index.flush()
   }
 }

@@ -1,16 +1,15 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../core/app-defaults'
 import { openSettingsStore } from './settings-store'
 
 let dir: string
-const log = { warn: vi.fn() }
+const onDisk = async () => JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'civic-settings-'))
-  log.warn.mockClear()
 })
 
 afterEach(async () => {
@@ -19,40 +18,53 @@ afterEach(async () => {
 
 describe('settings store', () => {
   it('starts with the defaults on a new device', async () => {
-    const store = await openSettingsStore(dir, log)
+    const store = await openSettingsStore(dir)
     expect(store.get()).toEqual(DEFAULT_SETTINGS)
     expect(await readdir(dir)).toEqual([])
   })
 
   it('keeps a change across a restart, in a real file, with no temporary files left behind', async () => {
-    const store = await openSettingsStore(dir, log)
+    const store = await openSettingsStore(dir)
     await expect(store.update({ language: 'cy' })).resolves.toEqual({ language: 'cy', nation: null })
-    expect(JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8'))).toEqual({ language: 'cy', nation: null })
-    expect(await readdir(dir)).toEqual(['settings.json'])
-    const reopened = await openSettingsStore(dir, log)
+    expect(await onDisk()).toEqual({ schemaVersion: 1, language: 'cy', nation: null })
+    expect((await readdir(dir)).sort()).toEqual(['backups', 'settings.json'])
+    const reopened = await openSettingsStore(dir)
     expect(reopened.get()).toEqual({ language: 'cy', nation: null })
   })
 
   it('ignores a patch key set to undefined', async () => {
-    const store = await openSettingsStore(dir, log)
+    const store = await openSettingsStore(dir)
     await store.update({ language: 'cy', nation: 'wales' })
     await expect(store.update({ language: undefined, nation: undefined })).resolves.toEqual({ language: 'cy', nation: 'wales' })
   })
 
   it('has no nation until the learner chooses one, keeps it across a restart, and can forget it again', async () => {
-    const store = await openSettingsStore(dir, log)
+    const store = await openSettingsStore(dir)
     expect(store.get().nation).toBeNull()
     await expect(store.update({ nation: 'scotland' })).resolves.toEqual({ language: 'en', nation: 'scotland' })
-    expect((await openSettingsStore(dir, log)).get()).toEqual({ language: 'en', nation: 'scotland' })
+    expect((await openSettingsStore(dir)).get()).toEqual({ language: 'en', nation: 'scotland' })
     await expect(store.update({ nation: null })).resolves.toEqual({ language: 'en', nation: null })
-    expect((await openSettingsStore(dir, log)).get().nation).toBeNull()
+    expect((await openSettingsStore(dir)).get().nation).toBeNull()
   })
 
   it('reads a settings file from before nations were asked, keeping its language', async () => {
     await writeFile(path.join(dir, 'settings.json'), '{"language": "cy"}')
-    const store = await openSettingsStore(dir, log)
+    const store = await openSettingsStore(dir)
     expect(store.get()).toEqual({ language: 'cy', nation: null })
-    expect(log.warn).not.toHaveBeenCalled()
+    expect(store.notices).toEqual([])
+  })
+
+  it('writes calls made together in the order they were made, each on disk when it answers', async () => {
+    const store = await openSettingsStore(dir)
+    for (let round = 0; round < 20; round++) {
+      const first = store.update({ language: 'cy', nation: 'wales' })
+      const second = store.update({ language: 'en', nation: 'scotland' })
+      await expect(first).resolves.toEqual({ language: 'cy', nation: 'wales' })
+      await expect(second).resolves.toEqual({ language: 'en', nation: 'scotland' })
+      expect(await onDisk()).toMatchObject({ language: 'en', nation: 'scotland' })
+    }
+    await store.close()
+    expect((await openSettingsStore(dir)).get()).toEqual({ language: 'en', nation: 'scotland' })
   })
 
   it.each([
@@ -61,25 +73,24 @@ describe('settings store', () => {
     ['the wrong shape', '{"language": "fr", "extra": 1}'],
     ['an unknown nation', '{"language": "cy", "nation": "atlantis"}'],
     ['binary junk', '\u0000\u0001\u0002'],
-  ])('sets a file that is %s aside, keeps it, warns, and uses the defaults', async (_label, content) => {
+  ])('sets a file that is %s aside, keeps it, tells the learner, and uses the defaults', async (_label, content) => {
     await writeFile(path.join(dir, 'settings.json'), content)
-    const store = await openSettingsStore(dir, log)
+    const store = await openSettingsStore(dir)
     expect(store.get()).toEqual(DEFAULT_SETTINGS)
     const files = await readdir(dir)
     const kept = files.find((name) => name.startsWith('settings.json.damaged-'))
     expect(kept).toBeDefined()
     expect(await readFile(path.join(dir, kept ?? ''), 'utf8')).toBe(content)
-    expect(log.warn).toHaveBeenCalledOnce()
-    expect(log.warn.mock.calls[0]?.[0]).toContain('defaults are used')
+    expect(store.notices).toEqual([{ kind: 'recovered', setAside: path.join(dir, kept ?? ''), restoredFrom: null, backupTakenAt: null }])
   })
 })
 
 describe('settings reset', () => {
   it('deletes the settings file and any unreadable copies, and returns to the defaults', async () => {
     await writeFile(path.join(dir, 'settings.json'), '{oops')
-    const store = await openSettingsStore(dir, log)
+    const store = await openSettingsStore(dir)
     await store.update({ language: 'cy' })
-    expect((await readdir(dir)).length).toBe(2)
+    expect((await readdir(dir)).length).toBe(3)
     await store.reset()
     expect(await readdir(dir)).toEqual([])
     expect(store.get()).toEqual(DEFAULT_SETTINGS)

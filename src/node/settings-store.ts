@@ -1,32 +1,49 @@
-import { readdir, rm } from 'node:fs/promises'
-import path from 'node:path'
+import { z } from 'zod'
 import { SettingsSchema, type Settings, type SettingsPatch } from '../core/api'
 import { DEFAULT_SETTINGS } from '../core/app-defaults'
-import { openJsonDocument, type DocumentLog } from './json-document'
+import { type DocumentSpec, DurableDocument, type StoreNotice } from './store/durable-document'
 
+/** The settings as stored; files from before the durable store carry no version and read as this one. */
+const StoredSettingsSchema = SettingsSchema.extend({ schemaVersion: z.literal(1).default(1) }).strict()
+type StoredSettings = z.infer<typeof StoredSettingsSchema>
+
+const SETTINGS_SPEC: DocumentSpec<StoredSettings> = {
+  name: 'settings',
+  migrations: [],
+  schema: StoredSettingsSchema,
+  create: () => ({ schemaVersion: 1, ...DEFAULT_SETTINGS }),
+  unmarkedVersion: 1,
+}
 
 export interface SettingsStore {
   get(): Settings
+  /** Applies the patch and resolves once it is on disk; calls apply in the order they are made. */
   update(patch: SettingsPatch): Promise<Settings>
-  /** Back to the defaults, with any unreadable copies set aside earlier deleted too. */
+  /** Back to the defaults, with the file, its backups and any unreadable copies set aside earlier deleted. */
   reset(): Promise<void>
+  readonly notices: readonly StoreNotice[]
+  close(): Promise<void>
 }
 
-export async function openSettingsStore(dataDir: string, log?: DocumentLog): Promise<SettingsStore> {
-  const db = await openJsonDocument(path.join(dataDir, 'settings.json'), SettingsSchema, DEFAULT_SETTINGS, log)
+export async function openSettingsStore(dataDir: string): Promise<SettingsStore> {
+  const doc = await DurableDocument.open(dataDir, SETTINGS_SPEC)
+  const get = (): Settings => {
+    const { schemaVersion: _version, ...settings } = doc.data
+    return settings
+  }
   return {
-    get: () => ({ ...db.data }),
+    get,
     async update(patch) {
       const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined))
-      db.data = { ...db.data, ...changes }
-      await db.write()
-      return { ...db.data }
+      doc.update((draft) => ({ ...draft, ...changes }))
+      const after = get()
+      await doc.flush()
+      return after
     },
-    async reset() {
-      for (const name of await readdir(dataDir)) {
-        if (name.startsWith('settings.json')) await rm(path.join(dataDir, name), { force: true })
-      }
-      db.data = { ...DEFAULT_SETTINGS }
+    reset: () => doc.destroy(),
+    get notices() {
+      return doc.notices
     },
+    close: () => doc.close(),
   }
 }

@@ -1,6 +1,5 @@
 import { FIRST_LEARNER_NAME } from '../../core/app-defaults'
 import type { Handlers } from '../api-router'
-import type { DocumentLog } from '../json-document'
 import { LearnerStore } from '../learner-store'
 import { openSettingsStore, type SettingsStore } from '../settings-store'
 
@@ -11,10 +10,13 @@ export interface Learners {
   settings: SettingsStore
 }
 
-/** Opens the data folder's stores; the learner store takes the one-writer lock, so a second process is refused. */
-export async function openLearners(dataDir: string, log: DocumentLog): Promise<Learners> {
-  const settings = await openSettingsStore(dataDir, log)
+/** Opens the data folder's stores; the learner store takes the one-writer lock first, so a second process is refused. */
+export async function openLearners(dataDir: string): Promise<Learners> {
   const learners = await LearnerStore.open(dataDir, { defaultName: FIRST_LEARNER_NAME, lock: true })
+  const settings = await openSettingsStore(dataDir).catch(async (error: unknown) => {
+    await learners.close()
+    throw error
+  })
   return { learners, settings }
 }
 
@@ -31,13 +33,13 @@ export function learnerHandlers({
     'profile.list': () => learners.profiles(),
     'profile.create': ({ name }) => learners.createProfile(name),
     'profile.rename': ({ id, name }) => learners.renameProfile(id, name),
-    'profile.delete': ({ id }) => {
-      learners.deleteProfile(id)
+    'profile.delete': async ({ id }) => {
+      await learners.deleteProfile(id)
       return { deleted: true as const }
     },
     'profile.switch': ({ id, pin }) => learners.switchProfile(id, pin),
     'profile.setPin': ({ id, pin }) => learners.setPin(id, pin),
-    'store.status': () => ({ readOnly: learners.readOnly, notices: [...learners.notices] }),
+    'store.status': () => ({ readOnly: learners.readOnly, notices: [...learners.notices, ...settings.notices] }),
     'data.deleteAll': async () => {
       await learners.destroyAll(FIRST_LEARNER_NAME)
       await settings.reset()

@@ -50,7 +50,7 @@ export function recordHandlers({
   return {
     'certificate.create': async ({ courseId }) => {
       const course = await catalog.get(courseId)
-      const progress = learners.progress(course)
+      const progress = await learners.progress(course)
       const status = courseStatus(course, progress)
       if (!earnsCertificate(status) || !progress.completedAt) {
         throw new ApiError({ code: 'UNAVAILABLE', message: 'The certificate is ready once the course is complete and any assessment in it passed.' })
@@ -69,15 +69,15 @@ export function recordHandlers({
     },
     'notebook.export': async ({ courseId, format }) => {
       const course = await catalog.get(courseId)
-      const progress = learners.progress(course)
+      const progress = await learners.progress(course)
       const { language } = settings.get()
       const learner = learners.activeProfile().name
       return format === 'markdown'
         ? download(`notebook-${courseId}.md`, 'text/markdown', notebookMarkdown(course, progress, learner, language))
         : download(`notebook-${courseId}.pdf`, 'application/pdf', await notebookPdf(course, progress, learner, language, new Date()))
     },
-    'record.export': () => {
-      const record = learners.exportRecord(version)
+    'record.export': async () => {
+      const record = await learners.exportRecord(version)
       return download(`civic-learn-record-${slug(record.learner.name)}-${today()}.json`, 'application/json', `${JSON.stringify(record, null, 2)}\n`)
     },
     'record.import': ({ text }) => {
@@ -87,7 +87,7 @@ export function recordHandlers({
     },
     'results.export': async () => {
       const courses = await catalog.all()
-      const rows = learners.allProgress().map(({ profile, progress }) => ({ name: profile.name, progress }))
+      const rows = (await learners.allProgress()).map(({ profile, progress }) => ({ name: profile.name, progress }))
       return download(`civic-learn-results-${today()}.csv`, 'text/csv', resultsCsv(courses, rows, settings.get().language))
     },
     'handout.printToPdf': () => {

@@ -34,11 +34,11 @@ export async function openWorld(fixtures: readonly string[] = ['minimal', 'every
     work,
     coursesDir,
     dataDir,
-    stores: await openLearners(dataDir, console),
+    stores: await openLearners(dataDir),
     courses: await openCourses(coursesDir, undefined, console),
     async restart() {
       await world.stores.learners.close()
-      world.stores = await openLearners(dataDir, console)
+      world.stores = await openLearners(dataDir)
     },
     async remove() {
       await world.stores.learners.close()

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import type { z } from 'zod'
@@ -22,6 +22,11 @@ export interface DocumentSpec<T extends Versioned> {
   migrations: readonly Migration[]
   schema: z.ZodType<T>
   create(): T
+  /**
+   * The version a file without `schemaVersion` is, for documents whose first version had none
+   * (settings and window state before they moved to this store); without it such a file is damaged.
+   */
+  unmarkedVersion?: number
 }
 
 export type { StoreNotice }
@@ -35,6 +40,11 @@ export interface StoreOptions {
   backupIntervalMs?: number
   /** Take the one-writer lock file (the web host); Electron relies on its single-instance lock too. */
   lock?: boolean
+  /**
+   * The folder was already cleared of interrupted writes (`removeInterruptedWrites`), as a store
+   * of many documents in one folder does once when it opens, rather than listing it for each.
+   */
+  swept?: boolean
   now?: () => Date
 }
 
@@ -52,56 +62,194 @@ type ReadOutcome<T> =
   | { state: 'newer'; version: number; doc: T }
   | { state: 'ok'; doc: T; migratedFrom: number | null }
 
-/** lowdb adapter: atomic, fsynced writes; reads are left to the document, which must judge them. */
-class AtomicJsonAdapter<T> implements Adapter<T> {
-  constructor(private readonly file: string) {}
-
-  async read(): Promise<T | null> {
-    return null
-  }
-
-  async write(data: T): Promise<void> {
-    await writeFileAtomic(this.file, JSON.stringify(data))
+/**
+ * Removes the temporary files of writes a crash interrupted (the target files are still whole):
+ * those of one file, or with no name, of every file in the folder.
+ */
+export async function removeInterruptedWrites(dir: string, fileName = ''): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (name.startsWith(fileName === '' ? '.' : `.${fileName}.`) && name.endsWith('.tmp')) await rm(path.join(dir, name), { force: true })
   }
 }
 
 /**
- * One JSON document on disk that survives crashes, power cuts, full disks and upgrades.
- * Changes are made in memory at once and written by a single queue at most once per debounce
- * interval; every write is atomic. Damaged files are set aside and the newest good backup is
- * restored; files from a newer app are opened read-only; failed writes keep the data in memory
- * and are retried.
+ * The lowdb adapter behind every file Civic Learn writes. Writing is atomic and fsynced, and
+ * keeps rotating backups of earlier good copies. Reading treats the file as untrusted: leftovers
+ * of an interrupted write are removed, older versions are migrated (a copy of the file kept
+ * first), and a damaged file is set aside (never deleted) and the newest good backup restored.
+ * A file from a newer app is read and marked read-only. What it did is told in `notices`.
  */
-export class DurableDocument<T extends Versioned> {
+export class DurableAdapter<T extends Versioned> implements Adapter<T> {
   readonly file: string
   readonly notices: StoreNotice[] = []
+  /** The file was written by a newer version of Civic Learn: never write over it. */
   readOnly = false
+  /** What was read must be written back once (migrated, or restored from a backup). */
+  needsWrite = false
 
-  private readonly db: Low<T>
   private readonly backupDir: string
-  private readonly debounceMs: number
   private readonly backupCount: number
   private readonly backupIntervalMs: number
   private readonly now: () => Date
-  private timer: NodeJS.Timeout | null = null
-  private writing: Promise<void> | null = null
-  private dirty = false
-  private failures = 0
+  private readonly swept: boolean
   private lastBackupAt = 0
-  private lock: LockHandle | null = null
 
-  private constructor(
+  constructor(
     private readonly dir: string,
     private readonly spec: DocumentSpec<T>,
     options: StoreOptions,
   ) {
+    this.swept = options.swept ?? false
     this.file = path.join(dir, `${spec.name}.json`)
     this.backupDir = path.join(dir, 'backups')
-    this.debounceMs = options.debounceMs ?? 250
     this.backupCount = options.backups ?? 5
     this.backupIntervalMs = options.backupIntervalMs ?? 10 * 60_000
     this.now = options.now ?? (() => new Date())
-    this.db = new Low<T>(new AtomicJsonAdapter<T>(this.file), spec.create())
+  }
+
+  get version(): number {
+    return this.spec.migrations.length + 1
+  }
+
+  /** The document on disk, or null when there is none and no backup either (lowdb then keeps the defaults). */
+  async read(): Promise<T | null> {
+    if (!this.swept) await removeInterruptedWrites(this.dir, `${this.spec.name}.json`)
+    const outcome = await this.readFileAt(this.file)
+    if (outcome.state === 'ok') {
+      if (outcome.migratedFrom !== null) {
+        const backup = `${this.file}.before-v${this.version}-${fileStamp(this.now())}`
+        await copyFile(this.file, backup)
+        this.needsWrite = true
+        this.notices.push({ kind: 'migrated', from: outcome.migratedFrom, to: this.version, backup })
+      } else await this.backup(true)
+      return outcome.doc
+    }
+    if (outcome.state === 'newer') {
+      this.readOnly = true
+      this.notices.push({ kind: 'newer-version', fileVersion: outcome.version, appVersion: this.version })
+      return outcome.doc
+    }
+    if (outcome.state === 'missing' && !(await this.hasBackups())) return null
+    return this.recover(outcome.state === 'bad' ? outcome.why : 'missing')
+  }
+
+  async write(data: T): Promise<void> {
+    if (this.readOnly) throw new Error('This data was written by a newer version of Civic Learn and is open read-only.')
+    await writeFileAtomic(this.file, JSON.stringify(data))
+    await this.backup(false)
+  }
+
+  /** Removes the file, its backups and anything set aside: "delete all my data". */
+  async destroy(): Promise<void> {
+    const prefix = `${this.spec.name}.json`
+    for (const name of await readdir(this.dir).catch(() => [])) {
+      if (name.startsWith(prefix) && !name.endsWith('.lock')) await rm(path.join(this.dir, name), { force: true })
+    }
+    for (let index = 1; index <= this.backupCount + 1; index++) await rm(this.backupPath(index), { force: true })
+    await rmdir(this.backupDir).catch(() => undefined)
+  }
+
+  /** Copies the file as the newest backup, at most once per interval unless forced (as on opening). */
+  private async backup(force: boolean): Promise<void> {
+    const now = this.now().getTime()
+    if (!force && now - this.lastBackupAt < this.backupIntervalMs) return
+    this.lastBackupAt = now
+    await mkdir(this.backupDir, { recursive: true })
+    // Rotate: .1 is the newest; the oldest falls off the end.
+    for (let index = this.backupCount - 1; index >= 1; index--) {
+      await rename(this.backupPath(index), this.backupPath(index + 1)).catch(() => undefined)
+    }
+    await rm(this.backupPath(this.backupCount + 1), { force: true })
+    await copyFile(this.file, this.backupPath(1))
+  }
+
+  private backupPath(index: number): string {
+    return path.join(this.backupDir, `${this.spec.name}.${index}.json`)
+  }
+
+  private async readFileAt(file: string): Promise<ReadOutcome<T>> {
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' }
+      throw error
+    }
+    if (text.trim() === '') return { state: 'bad', why: 'empty' }
+    let raw: unknown
+    try {
+      raw = JSON.parse(text)
+    } catch {
+      return { state: 'bad', why: 'not valid JSON (damaged or cut short)' }
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { state: 'bad', why: 'not a Civic Learn data file' }
+    const marked = (raw as Record<string, unknown>).schemaVersion
+    const version = marked === undefined ? this.spec.unmarkedVersion : marked
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+      return { state: 'bad', why: 'it has no schema version' }
+    }
+    if (version > this.version) {
+      return { state: 'newer', version, doc: raw as T }
+    }
+    let migrated = raw as Record<string, unknown>
+    for (let from = version; from < this.version; from++) {
+      const migration = this.spec.migrations[from - 1]
+      if (!migration) return { state: 'bad', why: `no migration from version ${from}` }
+      migrated = { ...migration(migrated), schemaVersion: from + 1 }
+    }
+    const parsed = this.spec.schema.safeParse(migrated)
+    if (!parsed.success) return { state: 'bad', why: 'its content does not match what Civic Learn expects' }
+    return { state: 'ok', doc: parsed.data, migratedFrom: version < this.version ? version : null }
+  }
+
+  private async hasBackups(): Promise<boolean> {
+    return stat(this.backupPath(1)).then(
+      () => true,
+      () => false,
+    )
+  }
+
+  /** Sets the damaged file aside (never deletes it) and restores the newest backup that reads. */
+  private async recover(why: string): Promise<T> {
+    const setAside = why === 'missing' ? '' : await setAsideFile(this.file, this.now())
+    this.needsWrite = true
+    for (let index = 1; index <= this.backupCount; index++) {
+      const candidate = this.backupPath(index)
+      const outcome = await this.readFileAt(candidate)
+      if (outcome.state !== 'ok') continue
+      const taken = await stat(candidate)
+      this.notices.push({ kind: 'recovered', setAside, restoredFrom: candidate, backupTakenAt: taken.mtime.toISOString() })
+      return outcome.doc
+    }
+    this.notices.push({ kind: 'recovered', setAside, restoredFrom: null, backupTakenAt: null })
+    return this.spec.create()
+  }
+}
+
+/**
+ * One JSON document on disk that survives crashes, power cuts, full disks and upgrades: lowdb
+ * over the durable adapter, with one write queue. Changes are made in memory at once and written
+ * at most once per debounce interval; `flush` resolves once everything changed so far is on disk.
+ * Failed writes keep the data in memory and are retried, with the learner told once.
+ */
+export class DurableDocument<T extends Versioned> {
+  private readonly db: Low<T>
+  private readonly adapter: DurableAdapter<T>
+  private readonly debounceMs: number
+  private timer: NodeJS.Timeout | null = null
+  private writing: Promise<void> | null = null
+  private dirty = false
+  private failures = 0
+  private lock: LockHandle | null = null
+
+  private constructor(
+    dir: string,
+    private readonly spec: DocumentSpec<T>,
+    options: StoreOptions,
+  ) {
+    this.adapter = new DurableAdapter(dir, spec, options)
+    this.debounceMs = options.debounceMs ?? 250
+    this.db = new Low<T>(this.adapter, spec.create())
   }
 
   static async open<T extends Versioned>(dir: string, spec: DocumentSpec<T>, options: StoreOptions = {}): Promise<DurableDocument<T>> {
@@ -109,7 +257,11 @@ export class DurableDocument<T extends Versioned> {
     const doc = new DurableDocument(dir, spec, options)
     if (options.lock) doc.lock = await acquireLock(`${doc.file}.lock`)
     try {
-      await doc.load()
+      await doc.db.read()
+      if (doc.adapter.needsWrite) {
+        doc.dirty = true
+        await doc.flush()
+      }
     } catch (error) {
       await doc.lock?.release()
       throw error
@@ -117,8 +269,20 @@ export class DurableDocument<T extends Versioned> {
     return doc
   }
 
+  get file(): string {
+    return this.adapter.file
+  }
+
+  get notices(): StoreNotice[] {
+    return this.adapter.notices
+  }
+
+  get readOnly(): boolean {
+    return this.adapter.readOnly
+  }
+
   get version(): number {
-    return this.spec.migrations.length + 1
+    return this.adapter.version
   }
 
   get data(): Readonly<T> {
@@ -161,22 +325,14 @@ export class DurableDocument<T extends Versioned> {
     }
   }
 
-  /** Removes the document, its backups and anything set aside: "delete all my data". */
+  /** Removes the document, its backups and anything set aside, and starts again from the defaults. */
   async destroy(): Promise<void> {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
     this.dirty = false
     if (this.writing) await this.writing.catch(() => undefined)
-    const prefix = `${this.spec.name}.json`
-    for (const name of await readdir(this.dir)) {
-      if (name.startsWith(prefix) && !name.endsWith('.lock')) await rm(path.join(this.dir, name), { force: true })
-    }
-    await rm(this.backupDir, { recursive: true, force: true })
+    await this.adapter.destroy()
     this.db.data = this.spec.create()
-  }
-
-  private notify(notice: StoreNotice): void {
-    this.notices.push(notice)
   }
 
   private schedule(delay: number): void {
@@ -193,13 +349,12 @@ export class DurableDocument<T extends Versioned> {
     const write = (async () => {
       try {
         await this.db.write()
-        if (this.failures > 0) this.notify({ kind: 'write-recovered' })
+        if (this.failures > 0) this.notices.push({ kind: 'write-recovered' })
         this.failures = 0
-        await this.maybeBackup()
       } catch (error) {
         this.dirty = true
         const code = (error as NodeJS.ErrnoException).code ?? 'UNKNOWN'
-        if (this.failures === 0) this.notify({ kind: 'write-failed', reason: reasonOf(code), code })
+        if (this.failures === 0) this.notices.push({ kind: 'write-failed', reason: reasonOf(code), code })
         this.failures++
         throw error
       } finally {
@@ -217,123 +372,5 @@ export class DurableDocument<T extends Versioned> {
       },
     )
     return write
-  }
-
-  private async maybeBackup(force = false): Promise<void> {
-    const now = this.now().getTime()
-    if (!force && now - this.lastBackupAt < this.backupIntervalMs) return
-    this.lastBackupAt = now
-    await mkdir(this.backupDir, { recursive: true })
-    // Rotate: .1 is the newest; the oldest falls off the end.
-    for (let index = this.backupCount - 1; index >= 1; index--) {
-      const from = this.backupPath(index)
-      await rename(from, this.backupPath(index + 1)).catch(() => undefined)
-    }
-    await rm(this.backupPath(this.backupCount + 1), { force: true })
-    await copyFile(this.file, this.backupPath(1))
-  }
-
-  private backupPath(index: number): string {
-    return path.join(this.backupDir, `${this.spec.name}.${index}.json`)
-  }
-
-  private async readFileAt(file: string): Promise<ReadOutcome<T>> {
-    let text: string
-    try {
-      text = await readFile(file, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' }
-      throw error
-    }
-    if (text.trim() === '') return { state: 'bad', why: 'empty' }
-    let raw: unknown
-    try {
-      raw = JSON.parse(text)
-    } catch {
-      return { state: 'bad', why: 'not valid JSON (damaged or cut short)' }
-    }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { state: 'bad', why: 'not a Civic Learn data file' }
-    const version = (raw as Record<string, unknown>).schemaVersion
-    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-      return { state: 'bad', why: 'it has no schema version' }
-    }
-    if (version > this.version) {
-      return { state: 'newer', version, doc: raw as T }
-    }
-    let migrated = raw as Record<string, unknown>
-    for (let from = version; from < this.version; from++) {
-      const migration = this.spec.migrations[from - 1]
-      if (!migration) return { state: 'bad', why: `no migration from version ${from}` }
-      migrated = { ...migration(migrated), schemaVersion: from + 1 }
-    }
-    const parsed = this.spec.schema.safeParse(migrated)
-    if (!parsed.success) return { state: 'bad', why: 'its content does not match what Civic Learn expects' }
-    return { state: 'ok', doc: parsed.data, migratedFrom: version < this.version ? version : null }
-  }
-
-  /** A temporary file left by a write that a crash interrupted; the target file is still whole. */
-  private async removeInterruptedWrites(): Promise<void> {
-    const prefix = `.${this.spec.name}.json.`
-    for (const name of await readdir(this.dir)) {
-      if (name.startsWith(prefix) && name.endsWith('.tmp')) await rm(path.join(this.dir, name), { force: true })
-    }
-  }
-
-  private async load(): Promise<void> {
-    await this.removeInterruptedWrites()
-    const outcome = await this.readFileAt(this.file)
-    if (outcome.state === 'ok') {
-      this.db.data = outcome.doc
-      if (outcome.migratedFrom !== null) {
-        const backup = `${this.file}.before-v${this.version}-${fileStamp(this.now())}`
-        await copyFile(this.file, backup)
-        this.dirty = true
-        await this.flush()
-        this.notify({ kind: 'migrated', from: outcome.migratedFrom, to: this.version, backup })
-      }
-      await this.maybeBackup(true)
-      return
-    }
-    if (outcome.state === 'newer') {
-      this.db.data = outcome.doc
-      this.readOnly = true
-      this.notify({ kind: 'newer-version', fileVersion: outcome.version, appVersion: this.version })
-      return
-    }
-    if (outcome.state === 'missing' && !(await this.hasBackups())) {
-      this.db.data = this.spec.create()
-      return
-    }
-    await this.recover(outcome.state === 'bad' ? outcome.why : 'missing')
-  }
-
-  private async hasBackups(): Promise<boolean> {
-    return stat(this.backupPath(1)).then(
-      () => true,
-      () => false,
-    )
-  }
-
-  /** Sets the damaged file aside (never deletes it) and restores the newest backup that reads. */
-  private async recover(why: string): Promise<void> {
-    let setAside = ''
-    if (why !== 'missing') {
-      setAside = await setAsideFile(this.file, this.now())
-    }
-    for (let index = 1; index <= this.backupCount; index++) {
-      const candidate = this.backupPath(index)
-      const outcome = await this.readFileAt(candidate)
-      if (outcome.state !== 'ok') continue
-      const taken = await stat(candidate)
-      this.db.data = outcome.doc
-      this.dirty = true
-      await this.flush()
-      this.notify({ kind: 'recovered', setAside, restoredFrom: candidate, backupTakenAt: taken.mtime.toISOString() })
-      return
-    }
-    this.db.data = this.spec.create()
-    this.dirty = true
-    await this.flush()
-    this.notify({ kind: 'recovered', setAside, restoredFrom: null, backupTakenAt: null })
   }
 }
