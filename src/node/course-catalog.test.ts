@@ -1,8 +1,9 @@
-import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { CourseCatalog } from './course-catalog'
+import * as loader from './course-loader'
 
 const fixtures = path.resolve(__dirname, '../../e2e/fixtures/courses')
 const made: string[] = []
@@ -70,3 +71,57 @@ describe('CourseCatalog.list', () => {
     await expect(catalog.course('nope')).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 })
+
+describe('CourseCatalog: loading each course once', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  async function twoCourses(): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'civic-catalog-'))
+    made.push(dir)
+    await cp(path.join(fixtures, 'minimal'), path.join(dir, 'minimal'), { recursive: true })
+    await cp(path.join(fixtures, 'every-block'), path.join(dir, 'every-block'), { recursive: true })
+    return dir
+  }
+
+  it('reuses a course whose files have not changed, and shares one listing between calls made together', async () => {
+    const catalog = new CourseCatalog(await twoCourses())
+    const reads = vi.spyOn(loader, 'readCourseFolder')
+    const [first, second] = await Promise.all([catalog.list(), catalog.list()])
+    expect(second).toBe(first)
+    expect(reads).toHaveBeenCalledTimes(2)
+    const bundle = await catalog.get('minimal')
+    await catalog.list()
+    await catalog.list()
+    expect(reads).toHaveBeenCalledTimes(2)
+    expect(await catalog.get('minimal')).toBe(bundle)
+  })
+
+  it('loads again only the course whose files an author changed, added or removed', async () => {
+    const dir = await twoCourses()
+    const catalog = new CourseCatalog(dir)
+    await catalog.list()
+    const everyBlock = await catalog.get('every-block')
+    const reads = vi.spyOn(loader, 'readCourseFolder')
+
+    const courseFile = path.join(dir, 'minimal', 'course.yaml')
+    const text = await readFile(courseFile, 'utf8')
+    await writeFile(courseFile, text.replace('title: Minimal course', 'title: Minimum course'))
+    // Same size and a time in the past are still a change: the stamp compares, it does not order.
+    await utimes(courseFile, new Date(2020, 0, 1), new Date(2020, 0, 1))
+    const listed = await catalog.list()
+    expect(listed.find((course) => course.status === 'ready' && course.id === 'minimal')).toMatchObject({ title: 'Minimum course' })
+    expect(reads.mock.calls.map(([folder]) => path.basename(folder))).toEqual(['minimal'])
+    expect(await catalog.get('every-block')).toBe(everyBlock)
+
+    await writeFile(path.join(dir, 'minimal', 'notes.txt'), 'an author\'s note')
+    await catalog.list()
+    expect(reads).toHaveBeenCalledTimes(2)
+
+    await rm(path.join(dir, 'every-block'), { recursive: true })
+    expect((await catalog.list()).map((course) => (course.status === 'ready' ? course.id : course.folder))).toEqual(['minimal'])
+    await expect(catalog.get('every-block')).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+})
+

@@ -7,7 +7,7 @@ import type { CourseBundle } from '../core/course/bundle'
 import { courseSummary } from '../core/course/summary'
 import type { BrandingOverlay } from '../core/branding'
 import { brandCourse, courseOverlay } from './branding'
-import { readCourseFolder } from './course-loader'
+import { courseFolderStamp, readCourseFolder } from './course-loader'
 
 /** A course as the catalogue loaded it: what the app shows, and what an export from the app needs. */
 export interface CatalogCourse {
@@ -58,20 +58,42 @@ async function loadFolder(coursesDir: string, folder: string, overlay: BrandingO
 
 /**
  * The courses in the courses folder, each in a folder named by its id (so `/courses/<id>/…` finds
- * its media), branded by the overlay when there is one. Listing reads every folder afresh
- * (authors edit courses while the app runs) and keeps the loaded courses for opening and
- * exporting them; a broken course never hides the rest.
+ * its media), branded by the overlay when there is one; a broken course never hides the rest.
+ * Each course is loaded once and kept with its folder's stamp (`courseFolderStamp`: its files'
+ * sizes and times). Listing stats every folder again, which costs far less than loading, and
+ * loads again only a course whose files changed, so authors still see their edits while the app
+ * runs. One listing is in flight at a time: calls made meanwhile share it.
  */
 export class CourseCatalog {
   private courses = new Map<string, CatalogCourse>()
   private hidden = new Set<string>()
+  private loaded = new Map<string, { stamp: string; folder: Loaded }>()
+  private listing: Promise<CourseSummary[]> | null = null
 
   constructor(
     private readonly coursesDir: string,
     private readonly overlay?: BrandingOverlay,
   ) {}
 
-  async list(): Promise<CourseSummary[]> {
+  list(): Promise<CourseSummary[]> {
+    this.listing ??= this.listNow().finally(() => {
+      this.listing = null
+    })
+    return this.listing
+  }
+
+  /** The folder as loaded before when its files are unchanged since, otherwise loaded now. */
+  private async folder(folder: string): Promise<Loaded> {
+    const stamp = await courseFolderStamp(path.join(this.coursesDir, folder)).catch(() => null)
+    const kept = this.loaded.get(folder)
+    if (stamp !== null && kept?.stamp === stamp) return kept.folder
+    const loaded = await loadFolder(this.coursesDir, folder, this.overlay)
+    if (stamp === null) this.loaded.delete(folder)
+    else this.loaded.set(folder, { stamp, folder: loaded })
+    return loaded
+  }
+
+  private async listNow(): Promise<CourseSummary[]> {
     let entries
     try {
       entries = await readdir(this.coursesDir, { withFileTypes: true })
@@ -83,7 +105,8 @@ export class CourseCatalog {
       .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
       .map((entry) => entry.name)
       .sort()
-    const loaded = await Promise.all(folders.map((folder) => loadFolder(this.coursesDir, folder, this.overlay)))
+    for (const folder of this.loaded.keys()) if (!folders.includes(folder)) this.loaded.delete(folder)
+    const loaded = await Promise.all(folders.map((folder) => this.folder(folder)))
     const courses = new Map<string, CatalogCourse>()
     this.hidden = new Set(loaded.flatMap((folder) => folder.hides ?? []))
     const summaries = loaded.map(({ summary, course }, index): CourseSummary => {

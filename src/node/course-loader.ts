@@ -121,3 +121,22 @@ function sortedMap<V>(map: Map<string, V>): Map<string, V> {
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
 }
+
+/**
+ * What a course folder's files are now, for knowing whether a course loaded earlier is still
+ * what is on disk: every file's path, size and modification time (hidden ones left out, as the
+ * loader leaves them out), and each folder's, which changes when a file is added, removed or
+ * renamed. A link is stamped by what it points to, not followed into a folder.
+ */
+export async function courseFolderStamp(dir: string): Promise<string> {
+  const entries = await readdir(dir, { recursive: true })
+  const visible = entries.filter((relative) => !relative.split(/[\\/]/).some((part) => part.startsWith('.'))).sort()
+  const stamps = await Promise.all(
+    ['', ...visible.slice(0, LIMITS.files + 1)].map(async (relative) => {
+      const info = await stat(path.join(dir, relative)).catch(() => null)
+      return info ? `${relative}|${info.size}|${info.mtimeMs}` : `${relative}|gone`
+    }),
+  )
+  return stamps.join('\n')
+}
+
