@@ -1,3 +1,4 @@
+import { readdirSync, statSync } from 'node:fs'
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { CourseProblem } from '../core/api'
@@ -129,14 +130,14 @@ function formatSize(bytes: number): string {
  * renamed. A link is stamped by what it points to, not followed into a folder.
  */
 export async function courseFolderStamp(dir: string): Promise<string> {
-  const entries = await readdir(dir, { recursive: true })
+  // Synchronous on purpose: a hundred stats cost well under a millisecond this way, several times
+  // less than as a hundred promises, and the listing that asks waits for them anyway.
+  const entries = readdirSync(dir, { recursive: true, encoding: 'utf8' })
   const visible = entries.filter((relative) => !relative.split(/[\\/]/).some((part) => part.startsWith('.'))).sort()
-  const stamps = await Promise.all(
-    ['', ...visible.slice(0, LIMITS.files + 1)].map(async (relative) => {
-      const info = await stat(path.join(dir, relative)).catch(() => null)
+  return ['', ...visible.slice(0, LIMITS.files + 1)]
+    .map((relative) => {
+      const info = statSync(path.join(dir, relative), { throwIfNoEntry: false })
       return info ? `${relative}|${info.size}|${info.mtimeMs}` : `${relative}|gone`
-    }),
-  )
-  return stamps.join('\n')
+    })
+    .join('\n')
 }
-
