@@ -39,15 +39,13 @@ export function createProtocolHandler(roots: StaticRoots): (request: Request) =>
       return plainResponse(405, 'Method not allowed.', { Allow: 'GET, HEAD' })
     }
     const rawPath = new URL(request.url).pathname || '/'
-    const answer = await staticResponse({ rawPath, range: request.headers.get('range') ?? undefined, headOnly: request.method === 'HEAD' }, roots)
+    const ifNoneMatch = request.headers.get('if-none-match')
+    const answer = await staticResponse({ rawPath, range: request.headers.get('range') ?? undefined, headOnly: request.method === 'HEAD', ...(ifNoneMatch === null ? {} : { ifNoneMatch }) }, roots)
     if (!answer) return plainResponse(404, 'Not found.')
     // Node's web stream and the DOM's (which the test build type-checks against) are one class at
     // run time but two declarations.
     const body = answer.body ? (Readable.toWeb(answer.body) as unknown as ResponseBody) : null
-    return new Response(body, {
-      status: answer.status,
-      headers: { ...answer.headers, 'Cache-Control': 'no-cache' },
-    })
+    return new Response(body, { status: answer.status, headers: answer.headers })
   }
 }
 

@@ -15,9 +15,9 @@ export interface StaticRoots {
 }
 
 export interface FileResponse {
-  status: 200 | 206 | 416
+  status: 200 | 206 | 304 | 416
   headers: Record<string, string>
-  /** Null for HEAD requests and unsatisfiable ranges. */
+  /** Null for HEAD requests, unchanged files (304) and unsatisfiable ranges. */
   body: Readable | null
 }
 
@@ -84,15 +84,26 @@ export function contentType(file: string): string {
     : type
 }
 
+/** A built file whose name carries a hash of its content (`assets/index-4f2a9c1e.js`): it never changes under that name. */
+const HASHED_ASSET = /^assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/
+
 /**
  * Answers a request for a confined file, honouring a single byte range (video seeking needs it).
- * Several ranges in one request are answered with the whole file, which HTTP allows.
+ * Several ranges in one request are answered with the whole file, which HTTP allows. Every file
+ * carries a validator (ETag from its size and time), and a request whose If-None-Match still
+ * matches is answered 304 without the file.
  */
-export async function fileResponse(file: string, rangeHeader: string | undefined, headOnly: boolean): Promise<FileResponse> {
-  const { size } = await stat(file)
+export async function fileResponse(file: string, rangeHeader: string | undefined, headOnly: boolean, ifNoneMatch?: string): Promise<FileResponse> {
+  const { size, mtime, mtimeMs } = await stat(file)
+  const etag = `W/"${size.toString(16)}-${Math.round(mtimeMs).toString(16)}"`
   const headers: Record<string, string> = {
     'Content-Type': contentType(file),
     'Accept-Ranges': 'bytes',
+    ETag: etag,
+    'Last-Modified': mtime.toUTCString(),
+  }
+  if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+    return { status: 304, headers, body: null }
   }
   let start = 0
   let end = size - 1
@@ -122,19 +133,24 @@ export interface StaticRequest {
   rawPath: string
   range: string | undefined
   headOnly: boolean
+  /** The If-None-Match header: the validators of the copy the browser holds. */
+  ifNoneMatch?: string
 }
 
 /**
  * What both hosts answer for a GET or HEAD outside the API: the renderer, course media, or a
  * package kept for preview, with the security headers for that part of the site. Null means
- * not found.
+ * not found. The renderer's hashed assets may be kept for good; everything else (pages, course
+ * media an author may change) is checked with its validator each time.
  */
 export async function staticResponse(request: StaticRequest, roots: StaticRoots): Promise<FileResponse | null> {
   const { route, headers } = staticRoute(request.rawPath, roots)
   const file = route && (await confinedFile(route.root, route.segments))
-  if (!file) return null
-  const answer = await fileResponse(file, request.range, request.headOnly)
-  return { ...answer, headers: { ...headers, ...answer.headers } }
+  if (!file || !route) return null
+  const answer = await fileResponse(file, request.range, request.headOnly, request.ifNoneMatch)
+  const hashed = route.root === roots.rendererDir && HASHED_ASSET.test(route.segments.join('/'))
+  const caching = hashed ? 'public, max-age=31536000, immutable' : 'no-cache'
+  return { ...answer, headers: { ...headers, ...answer.headers, 'Cache-Control': caching } }
 }
 
 /** Where a path's file would be, and the security headers for that part of the site. */

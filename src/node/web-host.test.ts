@@ -62,6 +62,7 @@ beforeAll(async () => {
   await mkdir(path.join(coursesDir, 'demo', 'media'), { recursive: true })
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Civic Learn</title>')
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+  await writeFile(path.join(rendererDir, 'assets', 'index-4f2a9C_e.js'), 'console.log(2)')
   await writeFile(path.join(coursesDir, 'demo', 'media', 'clip.mp4'), Buffer.from('0123456789abcdefghij'))
   await writeFile(path.join(dir, 'secret.txt'), 'top secret')
   await symlink(path.join(dir, 'secret.txt'), path.join(coursesDir, 'demo', 'media', 'escape.txt'))
@@ -291,3 +292,31 @@ describe('web host: exported packages to download', () => {
     expect(response.body.toString()).not.toContain('top secret')
   })
 })
+
+describe('web host: caching', () => {
+  it('lets the browser keep hashed assets for good, and checks everything else with a validator', async () => {
+    const hashed = await raw({ path: '/assets/index-4f2a9C_e.js' })
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    for (const file of ['/', '/assets/app.js', '/courses/demo/media/clip.mp4']) {
+      const answer = await raw({ path: file })
+      expect(answer.status).toBe(200)
+      expect(answer.headers['cache-control']).toBe('no-cache')
+      expect(answer.headers.etag).toMatch(/^W\/"[0-9a-f]+-[0-9a-f]+"$/)
+    }
+  })
+
+  it('answers 304 without the file while the copy the browser holds is current, and the file once it changed', async () => {
+    const first = await raw({ path: '/index.html' })
+    const etag = String(first.headers.etag)
+    const again = await raw({ path: '/index.html', headers: { 'if-none-match': etag } })
+    expect(again.status).toBe(304)
+    expect(again.body.length).toBe(0)
+    expect(again.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
+    await writeFile(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>Civic Learn, updated</title>')
+    const changed = await raw({ path: '/index.html', headers: { 'if-none-match': etag } })
+    expect(changed.status).toBe(200)
+    expect(changed.body.toString()).toContain('updated')
+    expect(changed.headers.etag).not.toBe(etag)
+  })
+})
+

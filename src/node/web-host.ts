@@ -122,7 +122,7 @@ async function handleFiles(req: IncomingMessage, res: ServerResponse, pathname: 
   const headOnly = req.method === 'HEAD'
   const answer = pathname.startsWith(EXPORTS_PATH)
     ? await exportResponse(pathname, options, range, headOnly)
-    : await staticResponse({ rawPath: pathname, range, headOnly }, options)
+    : await staticResponse({ rawPath: pathname, range, headOnly, ...(typeof req.headers['if-none-match'] === 'string' ? { ifNoneMatch: req.headers['if-none-match'] } : {}) }, options)
   if (!answer) return sendText(res, 404, 'Not found.')
   res.writeHead(answer.status, { 'Cache-Control': 'no-cache', ...answer.headers })
   if (answer.body) answer.body.pipe(res)

@@ -1,11 +1,11 @@
 import { ApiError } from '../../core/api/errors'
+import { contentIn } from '../../core/course/localized'
 import { courseStatus, earnsCertificate } from '../../core/progress/completion'
 import { readLearnerRecord } from '../../core/progress/learner-record'
 import type { Handlers } from '../api-router'
 import type { LoadedAppBranding } from '../branding'
 import type { CourseCatalog } from '../course-catalog'
-import { certificatePdf } from '../pdf/certificate'
-import { notebookMarkdown, notebookPdf } from '../pdf/notebook'
+import { notebookMarkdown } from '../notebook'
 import { resultsCsv } from '../results-csv'
 import type { Learners } from './learners'
 
@@ -59,12 +59,14 @@ export function recordHandlers({
       const record = {
         learner: learners.activeProfile().name,
         courseId,
-        courseTitle: (course.content[language] ?? course.content[course.language])?.title ?? courseId,
+        courseTitle: contentIn(course, language)?.title ?? courseId,
         courseVersion: course.version,
         completedAt: progress.completedAt,
         score: status.score,
         secondsSpent: status.secondsSpent,
       }
+      // The PDF libraries (a third of a start-up) are loaded on the first document, not at start.
+      const { certificatePdf } = await import('../pdf/certificate')
       return download(`certificate-${courseId}.pdf`, 'application/pdf', await certificatePdf(record, language, certificateBranding))
     },
     'notebook.export': async ({ courseId, format }) => {
@@ -72,9 +74,9 @@ export function recordHandlers({
       const progress = await learners.progress(course)
       const { language } = settings.get()
       const learner = learners.activeProfile().name
-      return format === 'markdown'
-        ? download(`notebook-${courseId}.md`, 'text/markdown', notebookMarkdown(course, progress, learner, language))
-        : download(`notebook-${courseId}.pdf`, 'application/pdf', await notebookPdf(course, progress, learner, language, new Date()))
+      if (format === 'markdown') return download(`notebook-${courseId}.md`, 'text/markdown', notebookMarkdown(course, progress, learner, language))
+      const { notebookPdf } = await import('../pdf/notebook')
+      return download(`notebook-${courseId}.pdf`, 'application/pdf', await notebookPdf(course, progress, learner, language, new Date()))
     },
     'record.export': async () => {
       const record = await learners.exportRecord(version)

@@ -1,6 +1,7 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { CourseBundle, LocalizedCourse } from '../../core/course/bundle'
+import { contentIn } from '../../core/course/localized'
 import { applyEvent } from '../../core/progress/reducer'
 import type { CourseProgress, TrackingEvent } from '../../core/progress/schema'
 import { useApi } from '../api'
@@ -36,7 +37,7 @@ export const useCourseStore = defineStore('course', () => {
   const content = computed<LocalizedCourse | null>(() => {
     const course = bundle.value
     if (!course) return null
-    return course.content[settings.value.language] ?? course.content[course.language] ?? null
+    return contentIn(course, settings.value.language) ?? null
   })
 
   /** The language the content is actually shown in, for `lang` attributes. */
