@@ -6,6 +6,9 @@ import pkg from './package.json' with { type: 'json' }
 
 const __dirname = dirname(fileURLToPath(import.meta.url))
 
+/** Dependencies left for Node to load from node_modules when first needed. */
+const LOADED_LATER = ['pdf-lib', '@pdf-lib/fontkit', 'dejavu-fonts-ttf']
+
 /** The civic-learn command: a plain Node program built beside the desktop app in out/. */
 export default defineConfig({
   build: {
@@ -14,11 +17,15 @@ export default defineConfig({
     ssr: resolve(__dirname, 'src/cli/index.ts'),
     target: 'node20',
     sourcemap: true,
+    // Less to parse at every start of a command; the source map keeps stack traces readable.
+    minify: true,
     rollupOptions: {
-      // lowdb is published as ES modules only, so it is bundled into this CommonJS program.
-      external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`), ...Object.keys(pkg.dependencies).filter((name) => name !== 'lowdb')],
+      // The libraries every command needs (zod, the YAML and Markdown parsers, lowdb) are bundled in:
+      // resolving and loading their hundreds of files was most of a command's start-up. The PDF
+      // libraries and their font stay outside, loaded on the first certificate or notebook.
+      external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`), ...LOADED_LATER],
       output: { format: 'cjs', entryFileNames: 'index.js', banner: '#!/usr/bin/env node' },
     },
   },
-  ssr: { noExternal: [] },
+  ssr: { noExternal: Object.keys(pkg.dependencies).filter((name) => !LOADED_LATER.includes(name)) },
 })

@@ -1,9 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { exportCourse } from './export'
-import { serve } from './serve'
-import { validateCourses } from './validate'
 
 export const USAGE = `Usage: civic-learn <command> [options]
 
@@ -74,6 +71,8 @@ async function runServe(args: string[], io: CliIo, context: CliContext): Promise
     io.err(`The courses folder ${coursesDir} does not exist.\n`)
     return 1
   }
+  // Each command loads only what it needs, so `validate` does not start with the web host and the exporter.
+  const { serve } = await import('./serve')
   const serving = await serve({
     port,
     dataDir: values['data-dir'],
@@ -99,6 +98,7 @@ async function runServe(args: string[], io: CliIo, context: CliContext): Promise
 async function runValidate(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true, allowPositionals: true })
   if (positionals.length === 0) throw new UsageError('validate needs at least one course folder.')
+  const { validateCourses } = await import('./validate')
   return validateCourses(positionals, { json: values.json === true }, io)
 }
 
@@ -116,6 +116,7 @@ async function runExport(args: string[], io: CliIo, context: CliContext): Promis
   if (!values.out.toLowerCase().endsWith('.zip')) throw new UsageError(`--out must name a .zip file, not "${values.out}".`)
   const modules = values.modules?.split(',').map((id) => id.trim()).filter((id) => id !== '')
   if (modules?.length === 0) throw new UsageError('--modules needs at least one module id, like --modules introduction,privacy.')
+  const { exportCourse } = await import('./export')
   return exportCourse(
     {
       courseDir: positionals[0] as string,
