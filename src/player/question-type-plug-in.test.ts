@@ -1,6 +1,6 @@
-import { Scorm12API, Scorm2004API } from 'scorm-again'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { moduleOf, pageOf } from '../../test/support/course-bundle'
+import { launchInStrictLms, relaunchData } from '../../test/support/strict-launch'
 import { courseOf, questionsOfEveryType, quizBlock } from '../../test/support/scorm-courses'
 import type { QuestionBase, QuestionType } from '../core/questions/contract'
 import { type Question, QUESTION_TYPES } from '../core/questions/registry'
@@ -8,10 +8,7 @@ import { courseMarkdownText } from '../core/course/markdown-html'
 import { applyEvents } from '../core/progress/reducer'
 import { emptyProgress, type TrackingEvent, TrackingEventSchema } from '../core/progress/schema'
 import { interactionWrites } from '../core/scorm/data-model'
-import { strictLms } from '../core/scorm/strict-lms'
 import { decodeSuspendData, encodeSuspendData } from '../core/scorm/suspend-codec'
-import { ProgressTracker } from './progress-tracker'
-import { type Scorm12Api, type Scorm2004Api, ScormSession } from './scorm-runtime'
 
 /**
  * A question type the engine has never heard of, registered only here: a number within a
@@ -109,26 +106,14 @@ describe('a question type added in one module and one registry line', () => {
   })
 
   it.each(['scorm12', 'scorm2004'] as const)('%s: a strict LMS accepts every value, and a relaunch resumes with every answer', (version) => {
-    const settings = { lmsCommitUrl: false as const, mastery_override: false, autocommit: false, logLevel: 5 as const }
-    const launch = (stored?: Record<string, unknown>) => {
-      const lms = version === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings)
-      if (stored) lms.loadFromJSON(version === 'scorm12' ? { ...stored, core: { ...(stored.core as object), entry: 'resume' } } : { ...stored, entry: 'resume' })
-      const strict = strictLms(version, lms as unknown as Record<string, unknown>)
-      const session = new ScormSession(version === 'scorm12' ? { version, api: strict.api as unknown as Scorm12Api } : { version, api: strict.api as unknown as Scorm2004Api })
-      session.start()
-      const tracker = new ProgressTracker({ course, session, storage: null })
-      return { lms, strict, tracker, progress: tracker.load() }
-    }
-    const first = launch()
+    const first = launchInStrictLms(version, course)
     first.tracker.record([...answering(7), submitted, ...answering(8).slice(1)])
     first.tracker.close()
     expect(first.strict.log.violations).toEqual([])
     const types = first.strict.log.sets.filter(([element]) => /^cmi\.interactions\.\d+\.type$/.test(element)).map(([, value]) => value)
     expect(types).toContain('numeric')
 
-    const cmi = JSON.parse(JSON.stringify(first.lms.cmi)) as Record<string, unknown>
-    delete cmi.interactions
-    const again = launch(cmi)
+    const again = launchInStrictLms(version, course, relaunchData(first))
     expect(again.progress.quizzes['check-quiz']?.attempts[0]?.responses).toEqual(answersGiven)
     expect(again.progress.quizzes['check-quiz']?.current?.responses).toEqual(answersGiven)
     again.tracker.close()

@@ -1,6 +1,6 @@
-import { Scorm12API, Scorm2004API } from 'scorm-again'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { moduleOf, pageOf } from '../../test/support/course-bundle'
+import { launchInStrictLms, relaunchData } from '../../test/support/strict-launch'
 import { floodRumour } from '../../test/support/scenarios'
 import { courseOf } from '../../test/support/scorm-courses'
 import type { Block } from '../core/course/blocks'
@@ -9,10 +9,7 @@ import { TRACKED_BLOCK_TYPES } from '../core/course/blocks/tracked'
 import type { TrackedBlockType } from '../core/course/blocks/tracked-contract'
 import { applyEvents } from '../core/progress/reducer'
 import { type CourseProgress, emptyProgress, type TrackingEvent } from '../core/progress/schema'
-import { strictLms } from '../core/scorm/strict-lms'
 import { decodeSuspendData, encodeSuspendData } from '../core/scorm/suspend-codec'
-import { ProgressTracker } from './progress-tracker'
-import { type Scorm12Api, type Scorm2004Api, ScormSession } from './scorm-runtime'
 
 /**
  * A tracked block type the engine has never heard of, registered only here: the learner says how
@@ -106,24 +103,12 @@ describe('a tracked block type added in one module and one registry line', () =>
   })
 
   it.each(['scorm12', 'scorm2004'] as const)('%s: a strict LMS accepts every value, and a relaunch resumes with its state', (version) => {
-    const settings = { lmsCommitUrl: false as const, mastery_override: false, autocommit: false, logLevel: 5 as const }
-    const launch = (stored?: Record<string, unknown>) => {
-      const lms = version === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings)
-      if (stored) lms.loadFromJSON(version === 'scorm12' ? { ...stored, core: { ...(stored.core as object), entry: 'resume' } } : { ...stored, entry: 'resume' })
-      const strict = strictLms(version, lms as unknown as Record<string, unknown>)
-      const session = new ScormSession(version === 'scorm12' ? { version, api: strict.api as unknown as Scorm12Api } : { version, api: strict.api as unknown as Scorm2004Api })
-      session.start()
-      const tracker = new ProgressTracker({ course, session, storage: null })
-      return { lms, strict, tracker, progress: tracker.load() }
-    }
-    const first = launch()
+    const first = launchInStrictLms(version, course)
     first.tracker.record(events)
     first.tracker.close()
     expect(first.strict.log.violations).toEqual([])
 
-    const cmi = JSON.parse(JSON.stringify(first.lms.cmi)) as Record<string, unknown>
-    delete cmi.interactions
-    const again = launch(cmi)
+    const again = launchInStrictLms(version, course, relaunchData(first))
     expect(slices(again.progress)?.confidence).toEqual({ 'how-sure': 4 })
     expect(again.progress.scenarios['flood-rumour']).toEqual([{ stepId: 'post', choiceId: 'a' }])
     expect(again.progress.reflections['your-plan']?.text).toBe('Check before I share.')
