@@ -150,6 +150,21 @@ describe('LearnerStore', () => {
   })
 })
 
+describe('LearnerStore: a hostile index', () => {
+  it('is set aside when a learner id could name a file outside the folder, and nothing is written there', async () => {
+    await mkdir(path.join(dir, 'learners'), { recursive: true })
+    const hostile = { schemaVersion: 1, activeProfileId: '../../evil', profiles: [{ id: '../../evil', name: 'Evil', createdAt: '2026-11-01T09:00:00.000Z' }] }
+    await writeFile(path.join(dir, 'learners', 'index.json'), JSON.stringify(hostile))
+    const store = await open()
+    expect(store.notices).toEqual([expect.objectContaining({ kind: 'recovered', restoredFrom: null })])
+    expect(store.profiles().profiles.map((profile) => profile.name)).toEqual(['Priya'])
+    await store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
+    await store.close()
+    expect((await readdir(path.dirname(dir))).filter((name) => name.startsWith('evil'))).toEqual([])
+    expect((await readdir(dir)).sort()).toEqual(['learners'])
+  })
+})
+
 describe('LearnerStore: learners kept in one file by earlier versions', () => {
   const progressOf = (pageId: string) => ({
     courseId: course.id,

@@ -29,7 +29,7 @@ type Profile = z.infer<typeof ProfileSchema>
 const LearnerIndexSchema = z
   .object({
     schemaVersion: z.literal(1),
-    activeProfileId: z.string().nullable(),
+    activeProfileId: ProfileIdSchema.nullable(),
     profiles: z.array(ProfileSchema),
   })
   .strict()
@@ -203,10 +203,11 @@ export class LearnerStore {
     return profile
   }
 
+  /** The chosen learner's id, always one of the profiles (whose ids are safe as file names). */
   private activeId(): string {
     const id = this.index.data.activeProfileId
     if (id === null) throw new ApiError({ code: 'NOT_FOUND', message: 'No learner is chosen.' })
-    return id
+    return this.profile(id).id
   }
 
   createProfile(name: string, now: Date = new Date()): ProfileView {
