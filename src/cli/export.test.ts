@@ -67,12 +67,9 @@ describe('civic-learn export', () => {
 describe('the export summary', () => {
   const summary = { out: 'big.zip', format: 'scorm12' as const, courseId: 'big', title: 'Big', modules: ['a'], files: 10, mediaFiles: 0, bytes: 2048 }
 
-  it('warns when a learner could save more progress than the version allows, and says what to do', () => {
-    const text = formatSummary({ ...summary, suspendData: { worstCase: 6_000, limit: 4_096, fits: false } })
-    expect(text).toContain("suspend data: at most 6,000 of SCORM 1.2's 4,096 characters (146%)")
-    expect(text).toContain('warning: a learner who answers every question could save more progress than SCORM 1.2 allows')
-    expect(text).toContain('or export as SCORM 2004')
-    expect(formatSummary({ ...summary, suspendData: { worstCase: 600, limit: 4_096, fits: true } })).not.toContain('warning')
+  it('says how much of the version’s suspend data a learner who answers everything would use', () => {
+    const text = formatSummary({ ...summary, suspendData: { worstCase: 3_000, limit: 4_096, fits: true } })
+    expect(text).toContain("suspend data: at most 3,000 of SCORM 1.2's 4,096 characters (73%) with every question answered")
   })
 })
 

@@ -19,21 +19,14 @@ function size(bytes: number): string {
 }
 
 export function formatSummary(summary: ScormExportSummary): string {
-  const { worstCase, limit, fits } = summary.suspendData
+  const { worstCase, limit } = summary.suspendData
   const share = Math.round((worstCase / limit) * 100)
   const short = summary.format === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004'
-  const warning = fits
-    ? []
-    : [
-        `  warning: a learner who answers every question could save more progress than ${short} allows, and some LMSs would then not resume them;`,
-        `  export fewer modules in each package${summary.format === 'scorm12' ? ', or export as SCORM 2004' : ''}`,
-      ]
   return [
     `Exported "${summary.title}" (${summary.courseId}) as ${VERSION_NAMES[summary.format]} to ${summary.out}`,
     `  modules: ${summary.modules.join(', ')} (${summary.modules.length})`,
     `  files: ${summary.files}, of them ${summary.mediaFiles} course media; ${size(summary.bytes)}`,
     `  suspend data: at most ${worstCase.toLocaleString('en-GB')} of ${short}'s ${limit.toLocaleString('en-GB')} characters (${share}%) with every question answered`,
-    ...warning,
     '',
   ].join('\n')
 }

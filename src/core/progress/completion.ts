@@ -16,8 +16,8 @@ export function quizStanding(state: CourseProgress, quizId: string): QuizStandin
   return { attempts: attempts.length, best, passed: attempts.some((attempt) => attempt.passed) }
 }
 
-function moduleQuizIds(course: CourseBundle, module: Module): string[] {
-  return [...indexCourse(course).quizzes].filter(([, entry]) => entry.moduleId === module.id).map(([id]) => id)
+function moduleQuizIds(course: CourseBundle, module: Module): readonly string[] {
+  return indexCourse(course).moduleQuizzes.get(module.id) ?? []
 }
 
 /**

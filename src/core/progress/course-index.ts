@@ -8,6 +8,8 @@ export interface CourseIndex {
   modules: readonly Module[]
   pageModule: ReadonlyMap<string, string>
   quizzes: ReadonlyMap<string, { quiz: QuizBlock; moduleId: string }>
+  /** Each module's quiz ids, in course order. */
+  moduleQuizzes: ReadonlyMap<string, readonly string[]>
   /** Every block whose state progress keeps (scenarios, reflections), by id, in course order. */
   tracked: ReadonlyMap<string, { type: string; id: string }>
 }
@@ -21,18 +23,23 @@ export function indexCourse(course: CourseBundle): CourseIndex {
   const modules = course.content[course.language]?.modules ?? []
   const pageModule = new Map<string, string>()
   const quizzes = new Map<string, { quiz: QuizBlock; moduleId: string }>()
+  const moduleQuizzes = new Map<string, string[]>()
   const tracked = new Map<string, { type: string; id: string }>()
   const visit = (block: Block, moduleId: string) => {
-    if (block.type === 'quiz') quizzes.set(block.id, { quiz: block, moduleId })
+    if (block.type === 'quiz') {
+      quizzes.set(block.id, { quiz: block, moduleId })
+      moduleQuizzes.get(moduleId)?.push(block.id)
+    }
     else if ('id' in block && trackedType(block.type)) tracked.set(block.id, block)
   }
   for (const module of modules) {
+    moduleQuizzes.set(module.id, [])
     for (const page of module.pages) {
       pageModule.set(page.id, module.id)
       for (const block of page.blocks) visit(block, module.id)
     }
   }
-  const index = { modules, pageModule, quizzes, tracked }
+  const index = { modules, pageModule, quizzes, moduleQuizzes, tracked }
   cache.set(course, index)
   return index
 }

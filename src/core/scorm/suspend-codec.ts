@@ -115,7 +115,10 @@ function encodeWith(course: CourseBundle, progress: CourseProgress, keep: Keep):
     writer.uint(Math.round(Math.min(1, Math.max(0, progress.location.scroll)) * 100), 7)
   }
   writer.bool(progress.bookmarks.length > 0)
-  if (progress.bookmarks.length > 0) for (const id of layout.pages) writer.bool(progress.bookmarks.includes(id))
+  if (progress.bookmarks.length > 0) {
+    const bookmarked = new Set(progress.bookmarks)
+    for (const id of layout.pages) writer.bool(bookmarked.has(id))
+  }
 
   for (const quiz of layout.quizzes) {
     const record = progress.quizzes[quiz.id]

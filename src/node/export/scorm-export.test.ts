@@ -9,7 +9,9 @@ import { SCHEMA_FILES, type ScormVersion } from '../../core/scorm/manifest'
 import { loadBrandingOverlay } from '../branding'
 import { quizzesCourse } from '../../../test/support/scorm-courses'
 import { validateManifest } from '../../../test/support/validate-manifest'
-import { exportScormPackage, suspendBudget, type ScormExportOptions } from './scorm-export'
+import { bundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
+import { ExportError } from './errors'
+import { exportScormPackage, referencedFiles, suspendBudget, type ScormExportOptions, writeScormPackage } from './scorm-export'
 
 const ROOT = path.resolve(__dirname, '../../..')
 const EVERY_BLOCK = path.join(ROOT, 'e2e/fixtures/courses/every-block')
@@ -166,6 +168,58 @@ describe('suspendBudget', () => {
     const big = quizzesCourse(120)
     expect(suspendBudget(big, 'scorm12')).toMatchObject({ limit: 4096, fits: false })
     expect(suspendBudget(big, 'scorm2004')).toMatchObject({ limit: 64000, fits: true })
+  })
+
+  it('refuses a SCORM 1.2 package a learner could outgrow, naming the choice to change, and makes the 2004 one', async () => {
+    const big = { bundle: quizzesCourse(120), dir: work, files: [] }
+    const { courseDir: _folder, ...packaging } = options('too-long-12.zip')
+    const refusal = await writeScormPackage(big, packaging).catch((error: unknown) => error)
+    expect(refusal).toBeInstanceOf(ExportError)
+    expect(refusal).toMatchObject({ choice: 'format', message: expect.stringMatching(/too long for SCORM 1\.2: .* it allows 4,096.* or export as SCORM 2004/) })
+    expect(existsSync(packaging.out)).toBe(false)
+    await expect(writeScormPackage(big, { ...packaging, format: 'scorm2004', out: path.join(work, 'long-2004.zip') })).resolves.toMatchObject({ suspendData: { limit: 64000, fits: true } })
+  })
+})
+
+describe('referencedFiles', () => {
+  const courseSaying = (markdown: string) => bundleOf([moduleOf('m', [pageOf('p', [{ type: 'text', markdown }])])])
+  const files = ['media/photo.png', 'media/photo.png.bak', 'media/talk.en.vtt', 'media/old photo.png', 'notes.md']
+
+  it.each([
+    ['![A ward walk](media/photo.png)', ['media/photo.png']],
+    ['See media/photo.png.', ['media/photo.png']],
+    ['See media/photo.png... and more', ['media/photo.png']],
+    ['The backup media/photo.png.bak is not shown.', ['media/photo.png.bak']],
+    ['old/media/photo.png and ./media/photo.png name other files', []],
+    ['media/photo.png/inside is a folder path', []],
+    ['Captions: media/talk.en.vtt, and media/old photo.png with a space.', ['media/talk.en.vtt', 'media/old photo.png']],
+  ])('in "%s" finds %j', (markdown, expected) => {
+    expect(referencedFiles(courseSaying(markdown), files)).toEqual(expected)
+  })
+
+  /** The rule as it was first written: every file searched for in the whole text, each place checked. */
+  function byScanning(text: string, names: readonly string[]): string[] {
+    const wholePath = (file: string, at: number) => {
+      const before = text.charAt(at - 1)
+      const after = text.charAt(at + file.length)
+      if (before !== '' && /[A-Za-z0-9._\-/]/.test(before)) return false
+      if (after === '.') return !/[A-Za-z0-9_-]/.test(text.charAt(at + file.length + 1))
+      return after === '' || !/[A-Za-z0-9_\-/]/.test(after)
+    }
+    return names.filter((file) => {
+      for (let at = text.indexOf(file); at >= 0; at = text.indexOf(file, at + 1)) if (wholePath(file, at)) return true
+      return false
+    })
+  }
+
+  it('finds what searching for every file would find, in one pass, over a thousand made-up texts', () => {
+    const pieces = ['media/photo.png', 'media/photo.png.bak', 'media/talk.en.vtt', 'media/old photo.png', '.', '..', ' ', '/', 'x', '(', ')', 'old/', '-', '\n', 'notes.md']
+    let seed = 7
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    for (let round = 0; round < 1000; round++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join('')
+      expect(referencedFiles(courseSaying(text), files), text).toEqual(byScanning(text, files))
+    }
   })
 })
 

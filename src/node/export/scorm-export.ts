@@ -97,22 +97,44 @@ function collectStrings(value: unknown, into: string[]): void {
   else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) collectStrings(item, into)
 }
 
+/** The characters a path in course text is made of; a run of them is one candidate path. */
+const PATH_RUN = /[A-Za-z0-9._\-/]+/g
+const NAME_CHAR = /[A-Za-z0-9_-]/
+
 /** Whether `text` names `file` at `at` as a whole path, not as part of a longer one. */
 function namesWholePath(text: string, file: string, at: number): boolean {
   const before = text.charAt(at - 1)
   const after = text.charAt(at + file.length)
   if (before !== '' && /[A-Za-z0-9._\-/]/.test(before)) return false
   // A full stop ends a sentence unless a name goes on after it ("photo.png.bak").
-  if (after === '.') return !/[A-Za-z0-9_-]/.test(text.charAt(at + file.length + 1))
+  if (after === '.') return !NAME_CHAR.test(text.charAt(at + file.length + 1))
   return after === '' || !/[A-Za-z0-9_\-/]/.test(after)
 }
 
-/** The course folder's files that the course's blocks or Markdown name, in any language. */
+/**
+ * The course folder's files that the course's blocks or Markdown name, in any language, as a
+ * whole path: "media/photo.png" and "media/photo.png." at the end of a sentence, but not
+ * "media/photo.png.bak" or "old/media/photo.png". One pass over the text: every run of path
+ * characters, and each part of it before a full stop that ends a sentence, is looked up in the
+ * set of files; the rare file whose name has other characters (a space) is searched for on its own.
+ */
 export function referencedFiles(bundle: CourseBundle, files: readonly string[]): string[] {
   const strings: string[] = []
   collectStrings(bundle.content, strings)
   const text = strings.join('\n')
+  const plain = new Set(files.filter((file) => file.replace(PATH_RUN, '') === ''))
+  const named = new Set<string>()
+  for (const [run] of text.matchAll(PATH_RUN)) {
+    if (plain.has(run)) named.add(run)
+    // A name followed by a full stop that ends a sentence ("see media/photo.png."), unless the
+    // name goes on after the stop ("media/photo.png.bak").
+    for (let stop = run.indexOf('.'); stop > 0; stop = run.indexOf('.', stop + 1)) {
+      const name = run.slice(0, stop)
+      if (!NAME_CHAR.test(run.charAt(stop + 1)) && plain.has(name)) named.add(name)
+    }
+  }
   return files.filter((file) => {
+    if (plain.has(file)) return named.has(file)
     for (let at = text.indexOf(file); at >= 0; at = text.indexOf(file, at + 1)) if (namesWholePath(text, file, at)) return true
     return false
   })
@@ -149,6 +171,15 @@ export async function writeScormPackage(course: ExportableCourse, options: Packa
   const { bundle, branding } = course
   const content = bundle.content[bundle.language]
   const title = content?.title ?? bundle.id
+  const suspendData = suspendBudget(bundle, options.format)
+  if (!suspendData.fits) {
+    // The player would have to drop a learner's answers on resume: refuse rather than ship that.
+    const other = options.format === 'scorm12' ? ', or export as SCORM 2004 (it allows 64,000)' : ''
+    throw new ExportError(
+      `This course is too long for ${options.format === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004'}: a learner who answers every question would save ${suspendData.worstCase.toLocaleString('en-GB')} characters of progress, and it allows ${suspendData.limit.toLocaleString('en-GB')}, so some LMSs would not resume them. Export fewer modules in each package${other}.`,
+      'format',
+    )
+  }
 
   const playerFiles = await listFiles(options.playerDir).catch((): string[] => [])
   if (!playerFiles.includes('index.html')) throw new ExportError(`The SCORM player has not been built (no index.html in ${options.playerDir}). Run "npm run build" first.`)
@@ -208,6 +239,6 @@ export async function writeScormPackage(course: ExportableCourse, options: Packa
     files: entries.length,
     mediaFiles: media.length,
     bytes: (await stat(options.out)).size,
-    suspendData: suspendBudget(bundle, options.format),
+    suspendData,
   }
 }

@@ -25,7 +25,9 @@ export interface ExportDeps {
 
 /** The exporter's messages are written for authors (unknown modules, unsafe file names): the learner is shown them. */
 function asBadInput(error: unknown): never {
-  if (error instanceof ExportError) throw new ApiError({ code: 'BAD_INPUT', message: error.message })
+  if (error instanceof ExportError) {
+    throw new ApiError({ code: 'BAD_INPUT', message: error.message, ...(error.choice ? { issues: [{ path: error.choice, message: error.message }] } : {}) })
+  }
   throw error
 }
 

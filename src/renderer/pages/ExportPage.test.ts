@@ -135,16 +135,20 @@ describe('ExportPage', () => {
     wrapper.unmount()
   })
 
-  it('warns, in the learner’s language, when a learner could save more progress than the version allows', async () => {
-    const tooBig = { ...exported.summary, format: 'scorm12' as const, suspendData: { worstCase: 6000, limit: 4096, fits: false } }
+  it('says, in the learner’s language, when the course is too long for the version, and what to do', async () => {
+    const refuse = async (): Promise<ScormExportResult> => {
+      throw new ApiError({ code: 'BAD_INPUT', message: 'This course is too long for SCORM 1.2: …', issues: [{ path: 'format', message: 'This course is too long for SCORM 1.2: …' }] })
+    }
     for (const [language, words] of [
       ['en', 'Export fewer modules in each package, or export as SCORM 2004.'],
       ['cy', 'Allforiwch lai o fodiwlau ym mhob pecyn, neu allforiwch fel SCORM 2004.'],
     ] as const) {
-      const wrapper = await mountPage(async () => ({ ...exported, summary: tooBig }), language)
+      const wrapper = await mountPage(refuse, language)
       await wrapper.get('form').trigger('submit')
       await flushPromises()
-      expect(wrapper.get('[data-testid="export-suspend-warning"]').text()).toContain(words)
+      const problem = wrapper.get('[role="alert"]').text()
+      expect(problem).toContain(words)
+      expect(problem).not.toContain('too long for SCORM 1.2: …')
       wrapper.unmount()
     }
   })
