@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { moduleOf, pageOf } from '../../test/support/course-bundle'
 import { courseOf, questionsOfEveryType, quizBlock, quizzesCourse, rightResponse } from '../../test/support/scorm-courses'
 import type { TrackingEvent } from '../core/progress/schema'
+import { decodeSuspendData } from '../core/scorm/suspend-codec'
 import { ProgressTracker, storageKey } from './progress-tracker'
 import { ScormSession, type Scorm12Api, type Scorm2004Api } from './scorm-runtime'
 
@@ -285,13 +286,14 @@ describe('what the LMS holds for the learner', () => {
     expect(lms.cmi.core.score.raw).toBe('94')
   })
 
-  it('keeps the last suspend data that fitted SCORM 1.2’s limit, and warns the learner, when a course outgrows it', () => {
+  it('keeps the last suspend data that fitted SCORM 1.2’s limit, and warns the learner once, when a course outgrows it', () => {
     const many = quizzesCourse(120)
     const lms = new Scorm12API(settings)
     const onTrouble = vi.fn()
+    const log = vi.fn()
     const session = new ScormSession({ version: 'scorm12', api: lms as unknown as Scorm12Api }, { onTrouble })
     session.start()
-    const tracker = new ProgressTracker({ course: many, session, storage: null })
+    const tracker = new ProgressTracker({ course: many, session, storage: null, log })
     tracker.load()
     for (let index = 0; index < 120; index++) {
       const quizId = `quiz-${index}`
@@ -306,9 +308,27 @@ describe('what the LMS holds for the learner', () => {
         ...bank.map((question): TrackingEvent => ({ type: 'quiz.answered', quizId, questionId: question.id, response: rightResponse(question) })),
       ])
     }
-    expect(onTrouble).toHaveBeenCalled()
+    expect(onTrouble).toHaveBeenCalledOnce()
+    expect(log.mock.calls.filter(([message]) => String(message).includes('over the limit'))).toHaveLength(1)
     expect(lms.cmi.suspend_data.length).toBeGreaterThan(3000)
     expect(lms.cmi.suspend_data.length).toBeLessThanOrEqual(4096)
+  })
+
+  it('packs suspend data at checkpoints, not at every event, and brings it up to date when the session ends', () => {
+    const lms = new Scorm12API(settings)
+    const session = new ScormSession({ version: 'scorm12', api: lms as unknown as Scorm12Api })
+    session.start()
+    const course = quizzesCourse(3)
+    const tracker = new ProgressTracker({ course, session, storage: null })
+    tracker.load()
+    const written = () => lms.cmi.suspend_data
+    tracker.record([{ type: 'page.viewed', at: at(1), pageId: 'p0' }])
+    const afterOne = written()
+    tracker.record([{ type: 'bookmark.toggled', pageId: 'p0' }])
+    // Not a checkpoint: the data is not packed again yet.
+    expect(written()).toBe(afterOne)
+    tracker.close()
+    expect(decodeSuspendData(course, written())?.bookmarks).toEqual(['p0'])
   })
 })
 

@@ -52,6 +52,10 @@ export class ProgressTracker {
   private readonly unread = new Set<string>()
   /** The LMS could not give the saved progress: writing over it would lose it, so this session leaves it be. */
   private keepSuspendData = false
+  /** Progress changed since suspend data was last written: it is written at the next checkpoint, not at every event. */
+  private suspendDataStale = false
+  /** The learner was told once that their progress no longer fits; telling them at every event helps nobody. */
+  private toldTooLong = false
   private state: CourseProgress
   private interactions = false
   private sinceCommit = 0
@@ -179,15 +183,8 @@ export class ProgressTracker {
       return events.length
     }
     const submitted = this.journal(before, after)
-    const version = session.version
-    const encoded = encodeSuspendData(this.course, after, version === 'scorm12' ? SUSPEND_LIMIT_12 : SUSPEND_LIMIT_2004)
-    const writes = trackingWrites(version, this.course, after)
-    if (!encoded.fits) {
-      // Over the limit a strict LMS refuses it and a lenient one cuts it short, which breaks the
-      // resume: the last data that fitted stays, and the learner is told progress may not be kept.
-      this.log(`Suspend data is ${encoded.data.length} characters, over the limit; the last that fitted is kept.`)
-      session.trouble()
-    } else if (!this.keepSuspendData) writes.push({ element: CMI[version].suspendData, value: encoded.data })
+    const writes = trackingWrites(session.version, this.course, after)
+    this.suspendDataStale = true
     this.write(writes)
     this.sinceCommit += events.length
     const moduleDone = this.finishedModules(after) > this.finishedModules(before)
@@ -203,9 +200,28 @@ export class ProgressTracker {
     }
   }
 
-  /** A checkpoint: the LMS keeps what it has been given so far. */
+  /**
+   * Suspend data for the progress so far, packed once per checkpoint rather than at every event.
+   * Over the version's limit a strict LMS refuses it and a lenient one cuts it short, which breaks
+   * the resume: the last data that fitted stays, and the learner is told once.
+   */
+  private writeSuspendData(): void {
+    const session = this.session
+    if (!session?.open || !this.suspendDataStale || this.keepSuspendData) return
+    this.suspendDataStale = false
+    const version = session.version
+    const encoded = encodeSuspendData(this.course, this.state, version === 'scorm12' ? SUSPEND_LIMIT_12 : SUSPEND_LIMIT_2004)
+    if (encoded.fits) return this.write([{ element: CMI[version].suspendData, value: encoded.data }])
+    if (this.toldTooLong) return
+    this.toldTooLong = true
+    this.log(`Suspend data is ${encoded.data.length} characters, over the limit; the last that fitted is kept.`)
+    session.trouble()
+  }
+
+  /** A checkpoint: the LMS keeps what it has been given so far, suspend data brought up to date first. */
   commit(): void {
     if (!this.session?.open) return
+    this.writeSuspendData()
     this.session.commit()
     this.sinceCommit = 0
     this.lastCommit = this.now()
@@ -216,8 +232,9 @@ export class ProgressTracker {
     if (this.sinceCommit > 0) this.commit()
   }
 
-  /** The end of the session: exactly once, on pagehide. */
+  /** The end of the session: exactly once, on pagehide, with the suspend data up to date. */
   close(): void {
+    this.writeSuspendData()
     this.session?.finish()
   }
 }
