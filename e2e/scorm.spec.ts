@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type Locator } from '@playwright/test'
@@ -375,6 +375,39 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
     }
   })
 }
+
+test('a learner reading the course in Welsh gets the Welsh translation, which only they load, and their progress carries on', async ({ browser }) => {
+  const folder = path.join(work, 'welsh')
+  await mkdir(folder, { recursive: true })
+  const lms = await startFakeLms(await exportAndUnzip(FIXTURE, 'scorm12', folder))
+  const page = await browser.newPage()
+  const fetched: string[] = []
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname))
+  try {
+    const course = await launch(page, lms, { version: 'scorm12' })
+    await expect(course.getByRole('heading', { level: 1, name: 'Every block and question type' })).toBeVisible()
+    expect(fetched.filter((file) => file.endsWith('.json'))).toEqual(['/pkg/course.json'])
+    await course.getByRole('link', { name: 'Start the course' }).click()
+    await course.getByRole('link', { name: 'Next page' }).first().click()
+    await course.getByRole('button', { name: 'Cymraeg' }).click()
+    await expect(course.locator('main h1')).toContainText('[cy]')
+    expect(fetched.filter((file) => file.endsWith('.json'))).toEqual(['/pkg/course.json', '/pkg/course.cy.json'])
+    await course.getByRole('link', { name: 'Tudalen nesaf' }).first().click()
+    const state = await closeCourse(page)
+    expect(state.log.violations).toEqual([])
+    expect((state.cmi.core as { lesson_location: string }).lesson_location).not.toBe('')
+    expect(state.cmi.suspend_data).not.toBe('')
+
+    // The browser remembers the choice: the next launch loads the translation before its first screen.
+    fetched.length = 0
+    const again = await launch(page, lms, { version: 'scorm12' })
+    await expect(again.getByRole('heading', { level: 1, name: '[cy] Every block and question type' })).toBeVisible()
+    expect(fetched.filter((file) => file.endsWith('.json'))).toEqual(['/pkg/course.json', '/pkg/course.cy.json'])
+  } finally {
+    await page.close()
+    await lms.stop()
+  }
+})
 
 test('the player bundle leaves out the validation library: the package trusts its own course.json', async () => {
   const assets = path.join(ROOT, 'out/player/assets')

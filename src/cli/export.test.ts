@@ -57,6 +57,12 @@ describe('civic-learn export', () => {
     expect(code).toBe(0)
   })
 
+  it('explains a missing folder for the package with exit 1, before any work', async () => {
+    const { code, err } = await run(['export', EVERY_BLOCK, '--out', path.join(work, 'no-such-folder', 'x.zip')])
+    expect(code).toBe(1)
+    expect(err).toContain(`The folder for the package, ${path.join(work, 'no-such-folder')}, does not exist.`)
+  })
+
   it('explains a missing course folder with exit 1', async () => {
     const { code, err } = await run(['export', path.join(work, 'no-such-course'), '--out', path.join(work, 'y.zip')])
     expect(code).toBe(1)

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ScormVersion } from '../core/scorm/manifest'
 import { ExportError } from '../node/export/errors'
@@ -33,10 +34,16 @@ export function formatSummary(summary: ScormExportSummary): string {
 
 /** `civic-learn export`: a course folder to a SCORM package; 1 when the course or overlay is refused. */
 export async function exportCourse(request: ExportRequest, io: CliIo, context: CliContext): Promise<number> {
+  const out = path.resolve(request.out)
+  const folder = await stat(path.dirname(out)).catch(() => null)
+  if (!folder?.isDirectory()) {
+    io.err(`The folder for the package, ${path.dirname(out)}, does not exist. Create it first, or give --out a path in a folder that does.\n`)
+    return 1
+  }
   try {
     const summary = await exportScormPackage({
       ...request,
-      out: path.resolve(request.out),
+      out,
       playerDir: path.resolve(context.baseDir, '../player'),
       schemasDir: path.resolve(context.baseDir, '../../resources/scorm-schemas'),
       appVersion: context.version,

@@ -15,6 +15,7 @@ import cy from './locales/cy/player.json'
 import en from './locales/en/player.json'
 import { createPlayerApi } from './player-api'
 import { prerenderedMarkdownEngine } from './prerendered-markdown'
+import { fetchPackageJson, translationLoader } from './translations'
 import PlayerShell from './PlayerShell.vue'
 import { ProgressTracker, type KeyValueStore } from './progress-tracker'
 import { connectPageLifecycle } from './page-lifecycle'
@@ -24,9 +25,7 @@ import { findScormApi, ScormSession } from './scorm-runtime'
 const TIMED_COMMIT_MS = 60_000
 
 async function loadPackage(): Promise<PackageData> {
-  const response = await fetch(PACKAGE_DATA_FILE, { cache: 'no-cache' })
-  if (!response.ok) throw new Error(`${PACKAGE_DATA_FILE} answered HTTP ${response.status}`)
-  const data: unknown = await response.json()
+  const data = await fetchPackageJson(PACKAGE_DATA_FILE)
   if (!isPackageData(data)) throw new Error(`${PACKAGE_DATA_FILE} is not a Civic Learn course package`)
   return data
 }
@@ -63,7 +62,9 @@ async function start(): Promise<void> {
     return
   }
 
-  setMarkdownEngine(prerenderedMarkdownEngine(data.markdown, (text) => console.warn(text)))
+  const engine = prerenderedMarkdownEngine(data.course.content[data.course.language], data.markdown, (text) => console.warn(text))
+  setMarkdownEngine(engine)
+  const loadLanguage = translationLoader(data, engine, fetchPackageJson)
   const view = reactive({ trouble: false })
   const found = findScormApi(window, data.scorm)
   const session = found ? new ScormSession(found, { onTrouble: () => (view.trouble = true), log: (text) => console.warn(text) }) : null
@@ -86,7 +87,10 @@ async function start(): Promise<void> {
   const learnerName = connected && session ? session.get(CMI[session.version].learnerName) : null
 
   const app = createApp({ render: () => h(PlayerShell, { connection: connected ? 'lms' : 'standalone', trouble: view.trouble, branding: data.branding }) })
-  app.provide(API_KEY, createPlayerApi({ data, tracker, learnerName, storage }))
+  const api = createPlayerApi({ data, tracker, learnerName, storage, loadLanguage })
+  app.provide(API_KEY, api)
+  // A learner who reads a translation gets it before the first screen; the rest never load it.
+  await loadLanguage((await api['settings.get']({})).language).catch((error: unknown) => console.warn(`The translation could not be loaded: ${String(error)}`))
   app.use(createPinia())
   app.use(i18n)
   const router = createAppRouter()

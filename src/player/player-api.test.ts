@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { moduleOf, pageOf } from '../../test/support/course-bundle'
 import { courseOf } from '../../test/support/scorm-courses'
 import { ApiError } from '../core/api/errors'
@@ -7,12 +7,13 @@ import { ProgressTracker } from './progress-tracker'
 
 const course = courseOf([moduleOf('m', [pageOf('p1')])])
 
-function setup(learnerName: string | null = 'Jones, Ceri') {
+function setup(learnerName: string | null = 'Jones, Ceri', loadLanguage?: (language: string) => Promise<void>) {
   const saved = new Map<string, string>()
   const storage = { getItem: (key: string) => saved.get(key) ?? null, setItem: (key: string, value: string) => void saved.set(key, value) }
   const tracker = new ProgressTracker({ course, session: null, storage })
   tracker.load()
-  const api = createPlayerApi({ data: { format: 1, scorm: 'scorm12', appVersion: '1.2.3', course, markdown: { block: [], inline: [] } }, tracker, learnerName, storage })
+  const data = { format: 2 as const, scorm: 'scorm12' as const, appVersion: '1.2.3', course, markdown: { html: [], inline: [] }, translations: {} }
+  const api = createPlayerApi({ data, tracker, learnerName, storage, ...(loadLanguage ? { loadLanguage } : {}) })
   return { api, saved }
 }
 
@@ -48,6 +49,20 @@ describe('the CivicApi of a package', () => {
     expect(await api['settings.get']({})).toEqual({ language: 'cy', nation: null })
     saved.set('civic-learn-settings', '{not json')
     expect(await api['settings.get']({})).toEqual({ language: 'en', nation: null })
+  })
+
+  it('loads the course in a new language before answering the switch, and switches even when it cannot', async () => {
+    const asked: string[] = []
+    const ok = setup(null, async (language) => void asked.push(language))
+    await ok.api['settings.update']({ nation: 'wales' })
+    expect(asked).toEqual([])
+    await ok.api['settings.update']({ language: 'cy' })
+    expect(asked).toEqual(['cy'])
+    const failing = setup(null, () => Promise.reject(new Error('course.cy.json answered HTTP 404')))
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    await expect(failing.api['settings.update']({ language: 'cy' })).resolves.toEqual({ language: 'cy', nation: null })
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('HTTP 404'))
+    warn.mockRestore()
   })
 
   it('answers a typed UNAVAILABLE error for what belongs to the LMS', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { CourseBundle } from '../core/course/bundle'
+import type { CourseBundle, LocalizedCourse } from '../core/course/bundle'
 import { courseMarkdownHtml, courseMarkdownText } from '../core/course/markdown-html'
 import { prerenderMarkdown } from '../core/scorm/prerender-markdown'
+import { markdownSources } from '../core/scorm/prerendered-markdown'
 import { prerenderedMarkdownEngine } from './prerendered-markdown'
 
 const SOURCES = [
@@ -20,8 +21,10 @@ const course = {
   content: { en: { title: 'Demo', summary: SOURCES[0], credits: [], modules: [{ id: 'm', pages: [{ blocks: SOURCES.slice(1).map((markdown) => ({ type: 'text', markdown })) }] }] } },
 } as unknown as CourseBundle
 
+const content = course.content.en as LocalizedCourse
+
 describe('the player’s pre-rendered Markdown', () => {
-  const engine = prerenderedMarkdownEngine(prerenderMarkdown(course), () => undefined)
+  const engine = prerenderedMarkdownEngine(content, prerenderMarkdown(content, 'demo'), () => undefined)
 
   it.each(SOURCES)('gives the app’s live rendering for %j: block, inline and with headings moved down', (source) => {
     expect(engine.html(source, 'demo', {})).toBe(courseMarkdownHtml(source, 'demo'))
@@ -39,16 +42,27 @@ describe('the player’s pre-rendered Markdown', () => {
 
   it('shows text the export did not see as escaped plain text, and says so once', () => {
     const log = vi.fn()
-    const strict = prerenderedMarkdownEngine({ block: [], inline: [] }, log)
+    const strict = prerenderedMarkdownEngine({}, { html: [], inline: [] }, log)
     expect(strict.html('<img src=x onerror=alert(1)> *hi*', 'demo', {})).toBe('<p>&lt;img src=x onerror=alert(1)&gt; *hi*</p>')
     expect(strict.html('a & b', 'demo', { inline: true })).toBe('a &amp; b')
     expect(log).toHaveBeenCalledTimes(1)
   })
 
-  it('stores an inline rendering only where the block one does not already give it', () => {
-    const stored = prerenderMarkdown(course)
-    expect(stored.block).toHaveLength(SOURCES.length + 3)
-    expect(stored.inline.map(([source]) => source)).not.toContain('Plain words')
-    expect(stored.inline.map(([source]) => source)).toContain(SOURCES[4])
+  it('stores each source’s HTML once, without the source, and an inline rendering only where the block one does not give it', () => {
+    const stored = prerenderMarkdown(content, 'demo')
+    const sources = markdownSources(content)
+    expect(stored.html).toHaveLength(sources.length)
+    expect(JSON.stringify(stored)).not.toContain('[the guide](media/guide.pdf)')
+    const inlined = stored.inline.map(([position]) => sources[position])
+    expect(inlined).not.toContain('Pick *one* of [the guide](media/guide.pdf)')
+    expect(inlined).toContain(SOURCES[4])
+  })
+
+  it('takes in a translation loaded later, beside what it has', () => {
+    const welsh = { title: 'Demo', summary: 'Geiriau plaen', credits: [], modules: [] }
+    const growing = prerenderedMarkdownEngine(content, prerenderMarkdown(content, 'demo'), () => undefined)
+    growing.add(welsh, prerenderMarkdown(welsh as unknown as LocalizedCourse, 'demo'))
+    expect(growing.html('Geiriau plaen', 'demo', {})).toBe('<p>Geiriau plaen</p>\n')
+    expect(growing.html('Plain words', 'demo', {})).toBe('<p>Plain words</p>\n')
   })
 })

@@ -1,41 +1,69 @@
-import type { CourseBundle } from '../course/bundle'
+import type { CourseBundle, LocalizedCourse } from '../course/bundle'
 import type { PackageBranding } from '../branding'
 import type { ScormVersion } from './manifest'
 import type { PrerenderedMarkdown } from './prerendered-markdown'
 
-/** The file beside the player's index.html that carries the course into the package. */
+/** The file beside the player's index.html that carries the course, in its own language, into the package. */
 export const PACKAGE_DATA_FILE = 'course.json'
 
-/** What the exporter writes into course.json and the player reads back. */
+/** The file that carries one translation of the course, loaded only by a learner who reads it. */
+export function translationFile(language: string): string {
+  return `course.${language}.json`
+}
+
+/**
+ * What the exporter writes into course.json and the player reads first: the course with the
+ * content of its own language only (its `languages` still lists them all), that content's
+ * Markdown rendered, and where each translation is.
+ */
 export interface PackageData {
-  format: 1
+  format: 2
   scorm: ScormVersion
   /** The Civic Learn version that made the package. */
   appVersion: string
   course: CourseBundle
   branding?: PackageBranding
   markdown: PrerenderedMarkdown
+  /** Language → the file holding that translation (`translationFile`). */
+  translations: Record<string, string>
+}
+
+/** One translation: its content and that content's Markdown rendered. */
+export interface TranslationData {
+  format: 2
+  language: string
+  content: LocalizedCourse
+  markdown: PrerenderedMarkdown
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}
+
+function isMarkdown(value: unknown): value is PrerenderedMarkdown {
+  return isObject(value) && Array.isArray(value.html) && Array.isArray(value.inline)
 }
 
 /** A light structural check: the player cannot bundle the full schema, and the file is ours. */
 export function isPackageData(value: unknown): value is PackageData {
-  if (typeof value !== 'object' || value === null) return false
-  const data = value as Record<string, unknown>
-  const course = data.course as Record<string, unknown> | undefined
+  if (!isObject(value)) return false
+  const course = value.course
   return (
-    data.format === 1 &&
-    (data.scorm === 'scorm12' || data.scorm === 'scorm2004') &&
-    typeof data.appVersion === 'string' &&
-    typeof data.markdown === 'object' &&
-    data.markdown !== null &&
-    Array.isArray((data.markdown as Record<string, unknown>).block) &&
-    Array.isArray((data.markdown as Record<string, unknown>).inline) &&
-    typeof course === 'object' &&
-    course !== null &&
+    value.format === 2 &&
+    (value.scorm === 'scorm12' || value.scorm === 'scorm2004') &&
+    typeof value.appVersion === 'string' &&
+    isMarkdown(value.markdown) &&
+    isObject(value.translations) &&
+    Object.values(value.translations).every((file) => typeof file === 'string') &&
+    isObject(course) &&
     typeof course.id === 'string' &&
     typeof course.language === 'string' &&
-    typeof course.content === 'object' &&
-    course.content !== null &&
-    typeof (course.content as Record<string, unknown>)[course.language] === 'object'
+    isObject(course.content) &&
+    isObject(course.content[course.language])
   )
+}
+
+/** The same light check for a translation's file, which must be the language asked for. */
+export function isTranslationData(value: unknown, language: string): value is TranslationData {
+  return isObject(value) && value.format === 2 && value.language === language && isObject(value.content) && Array.isArray(value.content.modules) && isMarkdown(value.markdown)
 }

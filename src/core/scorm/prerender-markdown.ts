@@ -1,32 +1,20 @@
-import type { CourseBundle } from '../course/bundle'
+import type { LocalizedCourse } from '../course/bundle'
 import { courseMarkdownHtml } from '../course/markdown-html'
-import { singleParagraph, type PrerenderedMarkdown } from './prerendered-markdown'
-
-function strings(value: unknown, into: Set<string>): void {
-  if (typeof value === 'string') {
-    if (value.trim() !== '') into.add(value)
-  } else if (Array.isArray(value)) {
-    for (const item of value) strings(item, into)
-  } else if (typeof value === 'object' && value !== null) {
-    for (const item of Object.values(value)) strings(item, into)
-  }
-}
+import { markdownSources, singleParagraph, type PrerenderedMarkdown } from './prerendered-markdown'
 
 /**
- * Renders every string of every language of the course: which fields are Markdown is the
- * components' business, and a field rendered by a newer component must not come out blank, so
- * nothing is left out. Ids and titles cost a few bytes each; the package compresses them.
+ * Renders every string of one language's content once, as a block. Where that is one paragraph,
+ * its content is the inline rendering too (up to a trailing line break, which HTML ignores
+ * there); only a source of several blocks is rendered inline as well, and kept by position.
  */
-export function prerenderMarkdown(course: CourseBundle): PrerenderedMarkdown {
-  const sources = new Set<string>()
-  strings(course.content, sources)
-  const block: [string, string][] = []
-  const inline: [string, string][] = []
-  for (const source of [...sources].sort()) {
-    const html = courseMarkdownHtml(source, course.id)
-    block.push([source, html])
-    const line = courseMarkdownHtml(source, course.id, { inline: true })
-    if (singleParagraph(html) !== line) inline.push([source, line])
-  }
-  return { block, inline }
+export function prerenderMarkdown(content: LocalizedCourse, courseId: string): PrerenderedMarkdown {
+  const html: string[] = []
+  const inline: [number, string][] = []
+  markdownSources(content).forEach((source, position) => {
+    const block = courseMarkdownHtml(source, courseId)
+    html.push(block)
+    const paragraph = singleParagraph(block)
+    if (paragraph === null) inline.push([position, courseMarkdownHtml(source, courseId, { inline: true })])
+  })
+  return { html, inline }
 }

@@ -1,13 +1,35 @@
 /**
  * The course's Markdown rendered at export time, so the player ships without a Markdown parser
- * (markdown-it was a quarter of its size). Pairs of source and HTML, unsanitised: the player
- * sanitises what it inserts, exactly as the app does after rendering live.
+ * (markdown-it was a quarter of its size). Compact: the sources are the content's own strings, so
+ * only the HTML is written, in the order of `markdownSources` of that content, which the player
+ * works out again from the content it loaded. The HTML is unsanitised: the player sanitises what
+ * it inserts, exactly as the app does after rendering live.
  */
 export interface PrerenderedMarkdown {
-  /** Every string rendered as a block (paragraphs, lists, headings at their written level). */
-  block: [source: string, html: string][]
-  /** Inline renderings, only where they differ from the block one without its paragraph tags. */
-  inline: [source: string, html: string][]
+  /** Each source rendered as a block (paragraphs, lists, headings at their written level). */
+  html: string[]
+  /** Inline renderings by the source's position, only where they differ from the block one without its paragraph tags. */
+  inline: [position: number, html: string][]
+}
+
+/**
+ * Every string of a course's content that is not blank, once each, sorted: which fields are
+ * Markdown is the components' business, and a field rendered by a newer component must not come
+ * out blank, so nothing is left out. Ids and titles cost a few bytes each; the package compresses.
+ */
+export function markdownSources(content: unknown): string[] {
+  const found = new Set<string>()
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.trim() !== '') found.add(value)
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item)
+    } else if (typeof value === 'object' && value !== null) {
+      for (const item of Object.values(value)) visit(item)
+    }
+  }
+  visit(content)
+  return [...found].sort()
 }
 
 /** The paragraph's content when block HTML is exactly one paragraph, else null. */

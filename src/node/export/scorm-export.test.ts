@@ -4,7 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractZip, readZip } from '../../../test/support/read-zip'
-import type { PackageData } from '../../core/scorm/package-data'
+import type { PackageData, TranslationData } from '../../core/scorm/package-data'
+import { markdownSources } from '../../core/scorm/prerendered-markdown'
 import { SCHEMA_FILES, type ScormVersion } from '../../core/scorm/manifest'
 import { loadBrandingOverlay } from '../branding'
 import { quizzesCourse } from '../../../test/support/scorm-courses'
@@ -76,7 +77,21 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s package', (format: ScormVer
     const hrefs = [...manifest.matchAll(/<file href="([^"]+)"/g)].map((match) => match[1])
     expect(hrefs.sort()).toEqual(names.filter((name) => name !== 'imsmanifest.xml').sort())
     const data = JSON.parse(await readFile(path.join(dir, 'course.json'), 'utf8')) as PackageData
-    expect(data).toMatchObject({ format: 1, scorm: format, appVersion: '9.9.9', course: { id: 'every-block', passMark: 50 } })
+    expect(data).toMatchObject({ format: 2, scorm: format, appVersion: '9.9.9', course: { id: 'every-block', passMark: 50 } })
+  })
+
+  it('carries the course in its own language in course.json, and each translation in a file of its own, each string rendered once', async () => {
+    const summary = await exportScormPackage(options(`${format}-languages.zip`, { format }))
+    const dir = await unzip(summary.out)
+    const data = JSON.parse(await readFile(path.join(dir, 'course.json'), 'utf8')) as PackageData
+    expect(Object.keys(data.course.content)).toEqual(['en'])
+    expect(data.course.languages).toEqual(['en', 'cy'])
+    expect(data.translations).toEqual({ cy: 'course.cy.json' })
+    expect(data.markdown.html).toHaveLength(markdownSources(data.course.content.en).length)
+    const welsh = JSON.parse(await readFile(path.join(dir, 'course.cy.json'), 'utf8')) as TranslationData
+    expect(welsh).toMatchObject({ format: 2, language: 'cy' })
+    expect(welsh.markdown.html).toHaveLength(markdownSources(welsh.content).length)
+    expect(JSON.stringify(welsh)).not.toContain(JSON.stringify(data.course.content.en?.title))
   })
 
   it('has a manifest valid against the official schemas it carries', async () => {

@@ -1,10 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { formatProblem, loadCourse } from '../../core/course'
-import type { CourseBundle } from '../../core/course/bundle'
+import type { CourseBundle, LocalizedCourse } from '../../core/course/bundle'
 import type { PackageBranding } from '../../core/branding'
 import { buildManifest, SAFE_PACKAGE_PATH, SCHEMA_FILES, type ScormVersion } from '../../core/scorm/manifest'
-import { PACKAGE_DATA_FILE, type PackageData } from '../../core/scorm/package-data'
+import { PACKAGE_DATA_FILE, type PackageData, type TranslationData, translationFile } from '../../core/scorm/package-data'
 import { prerenderMarkdown } from '../../core/scorm/prerender-markdown'
 import { CMI } from '../../core/scorm/cmi'
 import { encodeSuspendData, worstCaseProgress } from '../../core/scorm/suspend-codec'
@@ -204,8 +204,24 @@ export async function writeScormPackage(course: ExportableCourse, options: Packa
       entries.push({ path: logo, file: branding.logoFile, compress: shouldCompress(logo) })
     }
   }
-  const data: PackageData = { format: 1, scorm: options.format, appVersion: options.appVersion, course: bundle, markdown: prerenderMarkdown(bundle), ...(packageBranding ? { branding: packageBranding } : {}) }
+  // The course's own language in course.json, each translation in a file of its own: a learner
+  // loads the language they read, and each string's HTML is written once, beside nothing else.
+  const translations = bundle.languages.filter((language) => language !== bundle.language && bundle.content[language])
+  const data: PackageData = {
+    format: 2,
+    scorm: options.format,
+    appVersion: options.appVersion,
+    course: { ...bundle, content: content ? { [bundle.language]: content } : {} },
+    markdown: prerenderMarkdown(content ?? { title, summary: '', credits: [], modules: [] }, bundle.id),
+    translations: Object.fromEntries(translations.map((language) => [language, translationFile(language)])),
+    ...(packageBranding ? { branding: packageBranding } : {}),
+  }
   entries.push({ path: PACKAGE_DATA_FILE, data: Buffer.from(JSON.stringify(data)), compress: true })
+  for (const language of translations) {
+    const translated = bundle.content[language] as LocalizedCourse
+    const translation: TranslationData = { format: 2, language, content: translated, markdown: prerenderMarkdown(translated, bundle.id) }
+    entries.push({ path: translationFile(language), data: Buffer.from(JSON.stringify(translation)), compress: true })
+  }
 
   const schemaDir = path.join(options.schemasDir, SCHEMA_FOLDERS[options.format])
   for (const file of SCHEMA_FILES[options.format]) {
