@@ -52,6 +52,9 @@ describe('the player’s pre-rendered Markdown', () => {
     const stored = prerenderMarkdown(content, 'demo')
     const sources = markdownSources(content)
     expect(stored.html).toHaveLength(sources.length)
+    // Plain text is not written at all: the player makes its paragraph again.
+    expect(stored.html[sources.indexOf('Plain words')]).toBe('')
+    expect(stored.html[sources.indexOf('Raw <script>alert(1)</script> stays text')]).toBe('')
     expect(JSON.stringify(stored)).not.toContain('[the guide](media/guide.pdf)')
     const inlined = stored.inline.map(([position]) => sources[position])
     expect(inlined).not.toContain('Pick *one* of [the guide](media/guide.pdf)')

@@ -1,9 +1,7 @@
 import { shiftHeadings } from '../core/course/heading-shift'
-import { markdownSources, singleParagraph, type PrerenderedMarkdown } from '../core/scorm/prerendered-markdown'
+import { escapeHtml, markdownSources, plainParagraph, singleParagraph, type PrerenderedMarkdown } from '../core/scorm/prerendered-markdown'
 import type { MarkdownEngine } from '../renderer/composables/markdown-engine'
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => ESCAPES[char]!)
 
 /** The player's Markdown engine, which can take in the renderings of a translation loaded later. */
 export interface PrerenderedEngine extends MarkdownEngine {
@@ -25,7 +23,7 @@ export function prerenderedMarkdownEngine(content: unknown, markdown: Prerendere
     const sources = markdownSources(from)
     sources.forEach((source, position) => {
       const html = rendered.html[position]
-      if (html !== undefined) block.set(source, html)
+      if (html !== undefined) block.set(source, html === '' ? plainParagraph(source) : html)
     })
     for (const [position, html] of rendered.inline) {
       const source = sources[position]

@@ -1,6 +1,6 @@
 import type { LocalizedCourse } from '../course/bundle'
 import { courseMarkdownHtml } from '../course/markdown-html'
-import { markdownSources, singleParagraph, type PrerenderedMarkdown } from './prerendered-markdown'
+import { markdownSources, plainParagraph, singleParagraph, type PrerenderedMarkdown } from './prerendered-markdown'
 
 /**
  * Renders every string of one language's content once, as a block. Where that is one paragraph,
@@ -12,7 +12,7 @@ export function prerenderMarkdown(content: LocalizedCourse, courseId: string): P
   const inline: [number, string][] = []
   markdownSources(content).forEach((source, position) => {
     const block = courseMarkdownHtml(source, courseId)
-    html.push(block)
+    html.push(block === plainParagraph(source) ? '' : block)
     const paragraph = singleParagraph(block)
     if (paragraph === null) inline.push([position, courseMarkdownHtml(source, courseId, { inline: true })])
   })

@@ -6,7 +6,11 @@
  * it inserts, exactly as the app does after rendering live.
  */
 export interface PrerenderedMarkdown {
-  /** Each source rendered as a block (paragraphs, lists, headings at their written level). */
+  /**
+   * Each source rendered as a block (paragraphs, lists, headings at their written level); an
+   * empty string where that is the source as one plain paragraph (`plainParagraph`), as for most
+   * titles and every id, which the player makes again.
+   */
   html: string[]
   /** Inline renderings by the source's position, only where they differ from the block one without its paragraph tags. */
   inline: [position: number, html: string][]
@@ -30,6 +34,18 @@ export function markdownSources(content: unknown): string[] {
   }
   visit(content)
   return [...found].sort()
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
+
+/** Text made safe to show as HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (char) => ESCAPES[char]!)
+}
+
+/** A source with nothing for Markdown to do, rendered as a block: the text escaped, in one paragraph. */
+export function plainParagraph(source: string): string {
+  return `<p>${escapeHtml(source)}</p>\n`
 }
 
 /** The paragraph's content when block HTML is exactly one paragraph, else null. */
