@@ -6,7 +6,7 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { version } from '../package.json'
 import { exportScormPackage, suspendBudget } from '../src/node/export/scorm-export'
-import { loadCourseFolder } from '../src/node/course-loader'
+import { loadCourseFolder, readCourseFolder } from '../src/node/course-loader'
 import { extractZip } from '../test/support/read-zip'
 
 /**
@@ -62,6 +62,20 @@ async function main(): Promise<void> {
     if (!loaded.bundle) throw new Error('The bundled course does not load; run civic-learn validate on it.')
     const { worstCase: suspend, limit, fits } = suspendBudget(loaded.bundle, 'scorm12')
 
+    // What a learner's player loads: course.json for the course's language, one file per translation.
+    const source = await readCourseFolder(COURSE)
+    const sourceBytes = (language: string | null) =>
+      [...source.files]
+        .filter(([name, file]) => file.kind === 'text' && /\.(ya?ml|md)$/.test(name) && (language === null ? /^(course\.yaml|modules\/|questions\/)/.test(name) : name.startsWith(`translations/${language}/`)))
+        .reduce((sum, [, file]) => sum + (file.kind === 'text' ? Buffer.byteLength(file.text) : 0), 0)
+    const dataLines = await Promise.all(
+      [null, ...loaded.bundle.languages.filter((language) => language !== loaded.bundle?.language)].map(async (language) => {
+        const file = language === null ? 'course.json' : `course.${language}.json`
+        const bytes = (await stat(path.join(staged, file))).size
+        const ratio = bytes / sourceBytes(language)
+        return `course data for ${language ?? `${loaded.bundle?.language} (the course's language)`}: ${file} ${kb(bytes)} against ${kb(sourceBytes(language))} of source text, ${ratio.toFixed(2)}× (target ≤ 2: ${verdict(ratio <= 2)})`
+      }),
+    )
     const exportMs = median(exports)
     const lines = [
       `SCORM export of the bundled course (SCORM 1.2, ${RUNS} runs): median ${exportMs.toFixed(0)} ms`,
@@ -70,6 +84,7 @@ async function main(): Promise<void> {
         : 'zip -r: not measured (no zip program on this machine: apt-get install zip)',
       `package size: ${(packageBytes / 1024 / 1024).toFixed(2)} MB`,
       `player JavaScript + CSS, gzipped: ${kb(playerGzip)} (target ≤ ${TARGETS.playerKb} KB: ${verdict(playerGzip <= TARGETS.playerKb * 1024)})`,
+      ...dataLines,
       `suspend data, whole course with every question answered: ${suspend} of SCORM 1.2's ${limit} characters (${Math.round((suspend / limit) * 100)}%)${fits ? '' : ', over the limit'}`,
       '',
     ]

@@ -21,7 +21,8 @@ function page(module: number, index: number, last: boolean): string {
   if (index % 5 === 0) lines.push('## A closer look', '', 'More detail for those who want it, still in short sentences.', '')
   lines.push('- The first point to remember.', '- The second point, a little longer than the first.', '- The third point.', '')
   lines.push(`::: callout {kind: ${index % 3 === 0 ? 'legal' : 'tip'}}`, 'A short note that stands out from the text around it.', ':::', '')
-  if (index === 1) lines.push('::: image {src: media/photo.png, alt: "A placeholder picture"}', 'A caption for the picture.', ':::', '')
+  // Each module has a picture of its own, so a course has as many media files as modules.
+  if (index === 1) lines.push(`::: image {src: media/photo-${module}.png, alt: "A placeholder picture"}`, 'A caption for the picture.', ':::', '')
   if (last) lines.push(`::: quiz {id: quiz-${module}, bank: bank-${module}, draw: 3}`, ':::', '')
   return lines.join('\n')
 }
@@ -71,13 +72,13 @@ export async function writeSyntheticCourse(dir: string, size: SyntheticCourseSiz
     '',
   ].join('\n')
   await writeFile(path.join(dir, 'course.yaml'), course)
-  await writeFile(path.join(dir, 'media/photo.png'), PNG)
   await Promise.all(
     modules.map(async (module) => {
       const front = ['---', `id: module-${module}`, `title: Module ${module}`, 'objectives:', '  - Understand the ideas of this module.', 'minutes: 10', '---', ''].join('\n')
       const pages = Array.from({ length: size.pages }, (_, index) => page(module, index + 1, index + 1 === size.pages))
       await writeFile(path.join(dir, `modules/module-${module}.md`), front + pages.join('\n'))
       await writeFile(path.join(dir, `questions/bank-${module}.yaml`), bank(module))
+      await writeFile(path.join(dir, `media/photo-${module}.png`), PNG)
     }),
   )
 }
