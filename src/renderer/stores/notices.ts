@@ -9,6 +9,9 @@ export interface KeyedNotice {
   notice: StoreNotice
 }
 
+/** How long a status read stays fresh enough for a move between screens. */
+const REFRESH_MS = 30_000
+
 /**
  * What the learner must be told about their saved data (`store.status`), less what they have
  * dismissed, plus one message of the app's own (such as "everything was deleted") to show once.
@@ -19,6 +22,7 @@ export const useNoticesStore = defineStore('notices', () => {
   const notices = ref<StoreNotice[]>([])
   const dismissed = ref(new Set<string>())
   const message = ref('')
+  let loadedAt = Number.NEGATIVE_INFINITY
 
   /** The notices still worth showing: saving that works again makes earlier failures moot. */
   const visible = computed<KeyedNotice[]>(() => {
@@ -35,6 +39,7 @@ export const useNoticesStore = defineStore('notices', () => {
   })
 
   async function load(): Promise<void> {
+    loadedAt = Date.now()
     try {
       const status = await api['store.status']({})
       readOnly.value = status.readOnly
@@ -42,6 +47,11 @@ export const useNoticesStore = defineStore('notices', () => {
     } catch {
       // The status is advice; a host that cannot give it leaves the learner's screens as they are.
     }
+  }
+
+  /** Reads the status again unless it was read in the last half minute: moving between screens need not ask the host each time. */
+  function refresh(): Promise<void> {
+    return Date.now() - loadedAt < REFRESH_MS ? Promise.resolve() : load()
   }
 
   function dismiss(key: string): void {
@@ -54,5 +64,5 @@ export const useNoticesStore = defineStore('notices', () => {
     message.value = text
   }
 
-  return { readOnly, notices, visible, message, load, dismiss, startAfresh }
+  return { readOnly, notices, visible, message, load, refresh, dismiss, startAfresh }
 })

@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { StoreNotice } from '../../../core/api'
 import { API_KEY } from '../../api'
@@ -8,18 +8,36 @@ import { fakeApi } from '../../api/fake-api'
 import { createAppI18n } from '../../i18n'
 import DataNotices from './DataNotices.vue'
 
-async function mountNotices(notices: StoreNotice[], readOnly = false, locale: 'en' | 'cy' = 'en') {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { template: '<p />' } }] })
+async function mountNotices(notices: StoreNotice[], readOnly = false, locale: 'en' | 'cy' = 'en', status = vi.fn(async () => ({ readOnly, notices }))) {
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { template: '<p />' } }, { path: '/other/:n', component: { template: '<p />' } }] })
   await router.push('/')
-  const api = fakeApi({ 'store.status': async () => ({ readOnly, notices }) })
+  const api = fakeApi({ 'store.status': status })
   const wrapper = mount(DataNotices, {
     global: { plugins: [createPinia(), createAppI18n(locale), router], provide: { [API_KEY as symbol]: api } },
   })
   await flushPromises()
-  return wrapper
+  return Object.assign(wrapper, { router })
 }
 
+afterEach(() => {
+  vi.useRealTimers()
+})
+
 describe('DataNotices', () => {
+  it('asks the host for the status on start, and again on a move between screens at most twice a minute', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const status = vi.fn(async () => ({ readOnly: false, notices: [] as StoreNotice[] }))
+    const wrapper = await mountNotices([], false, 'en', status)
+    expect(status).toHaveBeenCalledTimes(1)
+    for (let n = 0; n < 5; n++) await wrapper.router.push(`/other/${n}`)
+    await flushPromises()
+    expect(status).toHaveBeenCalledTimes(1)
+    vi.setSystemTime(Date.now() + 31_000)
+    await wrapper.router.push('/other/later')
+    await flushPromises()
+    expect(status).toHaveBeenCalledTimes(2)
+  })
+
   it('says nothing could be restored and that the damaged file was kept, naming only the file, in a polite live region', async () => {
     const wrapper = await mountNotices([{ kind: 'recovered', setAside: '/home/ali/.config/civic/learners.damaged-1.json', restoredFrom: null, backupTakenAt: null }])
     expect(wrapper.get('.data-notices').attributes('aria-live')).toBe('polite')
