@@ -314,6 +314,24 @@ describe('what the LMS holds for the learner', () => {
     expect(lms.cmi.suspend_data.length).toBeLessThanOrEqual(4096)
   })
 
+  it('commits when a module is finished, and not again for later events in a module already finished', () => {
+    const lms = new Scorm12API(settings)
+    const commit = vi.spyOn(lms, 'LMSCommit')
+    const session = new ScormSession({ version: 'scorm12', api: lms as unknown as Scorm12Api })
+    session.start()
+    const course = courseOf([moduleOf('m1', [pageOf('a'), pageOf('b')]), moduleOf('m2', [pageOf('c')])])
+    const tracker = new ProgressTracker({ course, session, storage: null })
+    tracker.load()
+    const commits = () => commit.mock.calls.length
+    const start = commits()
+    tracker.record([{ type: 'page.viewed', at: at(1), pageId: 'a' }])
+    expect(commits()).toBe(start)
+    tracker.record([{ type: 'page.viewed', at: at(2), pageId: 'b' }])
+    expect(commits()).toBe(start + 1)
+    tracker.record([{ type: 'bookmark.toggled', pageId: 'b' }])
+    expect(commits()).toBe(start + 1)
+  })
+
   it('packs suspend data at checkpoints, not at every event, and brings it up to date when the session ends', () => {
     const lms = new Scorm12API(settings)
     const session = new ScormSession({ version: 'scorm12', api: lms as unknown as Scorm12Api })

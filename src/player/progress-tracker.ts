@@ -57,6 +57,8 @@ export class ProgressTracker {
   /** The learner was told once that their progress no longer fits; telling them at every event helps nobody. */
   private toldTooLong = false
   private state: CourseProgress
+  /** Modules finished in `state`, kept so each event works completion out once, for the new state only. */
+  private finished = 0
   private interactions = false
   private sinceCommit = 0
   private lastCommit: number
@@ -102,6 +104,7 @@ export class ProgressTracker {
       }
     }
     this.interactions = session.supports(cmi.interactionCount)
+    this.finished = this.finishedModules(this.state)
     // Suspend from the start: a window closed before the learner finishes must still resume.
     session.set(cmi.exit, 'suspend')
     if (firstLaunch) {
@@ -187,7 +190,9 @@ export class ProgressTracker {
     this.suspendDataStale = true
     this.write(writes)
     this.sinceCommit += events.length
-    const moduleDone = this.finishedModules(after) > this.finishedModules(before)
+    const finished = this.finishedModules(after)
+    const moduleDone = finished > this.finished
+    this.finished = finished
     if (submitted || moduleDone || this.sinceCommit >= COMMIT_EVERY_EVENTS || this.now() - this.lastCommit >= COMMIT_EVERY_MS) this.commit()
     return events.length
   }
