@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AppBranding, CourseSummary } from '../../core/api'
 import type { CourseBundle } from '../../core/course/bundle'
-import { courseHandlers } from './courses'
+import * as loader from '../course-loader'
+import { courseHandlers, openCourses } from './courses'
 import { call, openWorld, routerFor, type ServiceWorld } from './service-testing'
 
 let world: ServiceWorld
@@ -16,6 +17,17 @@ afterEach(async () => {
 })
 
 describe('courses', () => {
+  it('start loading as the services open, so the first listing finds them loaded or shares the loading', async () => {
+    await world.courses.catalog.list()
+    const reads = vi.spyOn(loader, 'readCourseFolder')
+    const courses = await openCourses(world.coursesDir, undefined, console)
+    await vi.waitFor(() => expect(reads).toHaveBeenCalledTimes(2))
+    await courses.catalog.list()
+    await courses.catalog.list()
+    expect(reads).toHaveBeenCalledTimes(2)
+    reads.mockRestore()
+  })
+
   it('opens a course by id, and answers NOT_FOUND for one that does not exist', async () => {
     const bundle = await call<CourseBundle>(router, 'course.get', { courseId: 'every-block' })
     expect(bundle.id).toBe('every-block')

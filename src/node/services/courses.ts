@@ -20,6 +20,9 @@ export async function openCourses(coursesDir: string, brandingFile: string | und
   for (const id of await catalog.unknownHiddenModules()) {
     log.warn(`The branding overlay hides the module "${id}" (hideModules), but none of the courses in ${coursesDir} that load has a module with that id, so it hides nothing. Check the spelling against the course's module ids.`)
   }
+  // Loading starts now, so the library's first listing finds it done or shares it; what goes
+  // wrong is reported by that listing, as always.
+  void catalog.list().catch(() => undefined)
   return { catalog, branding }
 }
 

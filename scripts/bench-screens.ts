@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { chromiumLaunchOptions } from '../e2e/support/browser'
+import { contentType, safeSegments } from '../src/node/static-files'
+import { exportScormPackage } from '../src/node/export/scorm-export'
+import { extractZip } from '../test/support/read-zip'
+import { startHost } from './bench-host'
+import { writeSyntheticCourse } from './synthetic-course'
+
+/**
+ * `npm run bench` (screens): how long a learner waits for the first screen in Chromium, each
+ * against a one-page static server measured in the same run (interleaved, a fresh browser context
+ * each time, so nothing is cached):
+ * - the library screen from a web host just started (`civic-learn serve`, the bundled courses),
+ *   until the bundled course is listed on it;
+ * - a SCORM package's first screen, for a synthetic course of 100 modules, served as an LMS
+ *   serves it (plain static files), without an LMS.
+ */
+const RUNS = 5
+const ROOT = path.resolve(__dirname, '..')
+
+/** A plain static file server on loopback: the reference, and the stand-in for an LMS's file server. */
+async function staticServer(root: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const segments = safeSegments((req.url ?? '/').split('?')[0] === '/' ? '/index.html' : (req.url ?? '/').split('?')[0] ?? '/')
+    if (!segments) return res.writeHead(404).end()
+    const file = path.join(root, ...segments)
+    readFile(file).then(
+      (bytes) => res.writeHead(200, { 'Content-Type': contentType(file), 'Cache-Control': 'no-store' }).end(bytes),
+      () => res.writeHead(404).end(),
+    )
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server }
+}
+
+/** Milliseconds from navigating a fresh context to `url` until a heading with this name shows. */
+async function firstScreen(browser: Browser, url: string, heading: string): Promise<number> {
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    const start = performance.now()
+    await page.goto(url)
+    await page.getByRole('heading', { name: heading }).first().waitFor()
+    return performance.now() - start
+  } finally {
+    await context.close()
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(ROOT, 'out/cli/index.js')) || !existsSync(path.join(ROOT, 'out/player/index.html'))) throw new Error('Build the app first: npm run build')
+  const work = await mkdtemp(path.join(os.tmpdir(), 'civic-learn-screens-'))
+  const browser = await chromium.launch(chromiumLaunchOptions())
+  const servers: Server[] = []
+  try {
+    const onePage = path.join(work, 'one-page')
+    await mkdir(onePage)
+    await writeFile(path.join(onePage, 'index.html'), '<!doctype html><html lang="en"><title>Reference</title><h1>Reference</h1>')
+    const reference = await staticServer(onePage)
+    servers.push(reference.server)
+
+    const library: number[] = []
+    const staticForLibrary: number[] = []
+    for (let run = 0; run < RUNS; run++) {
+      staticForLibrary.push(await firstScreen(browser, reference.url, 'Reference'))
+      const dataDir = await mkdtemp(path.join(work, 'data-'))
+      const host = await startHost(dataDir)
+      try {
+        library.push(await firstScreen(browser, host.url, 'Social media for local leaders'))
+      } finally {
+        await host.stop()
+      }
+    }
+
+    const courseDir = path.join(work, 'course')
+    await writeSyntheticCourse(courseDir, { modules: 100, pages: 5 })
+    const zip = path.join(work, 'package.zip')
+    await exportScormPackage({ courseDir, format: 'scorm2004', out: zip, playerDir: path.join(ROOT, 'out/player'), schemasDir: path.join(ROOT, 'resources/scorm-schemas'), appVersion: 'bench' })
+    const unpacked = path.join(work, 'package')
+    await extractZip(await readFile(zip), unpacked)
+    const lms = await staticServer(unpacked)
+    servers.push(lms.server)
+    const player: number[] = []
+    const staticForPlayer: number[] = []
+    for (let run = 0; run < RUNS; run++) {
+      staticForPlayer.push(await firstScreen(browser, reference.url, 'Reference'))
+      player.push(await firstScreen(browser, lms.url, 'A synthetic course'))
+    }
+
+    const libraryRatio = median(library) / median(staticForLibrary)
+    const playerRatio = median(player) / median(staticForPlayer)
+    process.stdout.write(
+      [
+        `First screens in Chromium, median of ${RUNS}, each against a one-page static server in the same run`,
+        `library screen from a web host just started: ${median(library).toFixed(0)} ms against ${median(staticForLibrary).toFixed(0)} ms, ${libraryRatio.toFixed(2)}× (target ≤ 1.5× — ${libraryRatio <= 1.5 ? 'met' : 'NOT met'})`,
+        `SCORM package of 100 modules, first screen: ${median(player).toFixed(0)} ms against ${median(staticForPlayer).toFixed(0)} ms, ${playerRatio.toFixed(2)}× (target ≤ 3× — ${playerRatio <= 3 ? 'met' : 'NOT met'})`,
+        '',
+      ].join('\n'),
+    )
+  } finally {
+    await browser.close()
+    for (const server of servers) server.close()
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`)
+  process.exitCode = 1
+})
