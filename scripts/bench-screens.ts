@@ -27,10 +27,14 @@ const ROOT = path.resolve(__dirname, '..')
 /** A plain static file server on loopback: the reference, and the stand-in for an LMS's file server. */
 async function staticServer(root: string): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
-    const segments = safeSegments((req.url ?? '/').split('?')[0] === '/' ? '/index.html' : (req.url ?? '/').split('?')[0] ?? '/')
-    if (!segments) return res.writeHead(404).end()
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/'
+    const segments = safeSegments(pathname === '/' ? '/index.html' : pathname)
+    if (!segments) {
+      res.writeHead(404).end()
+      return
+    }
     const file = path.join(root, ...segments)
-    readFile(file).then(
+    void readFile(file).then(
       (bytes) => res.writeHead(200, { 'Content-Type': contentType(file), 'Cache-Control': 'no-store' }).end(bytes),
       () => res.writeHead(404).end(),
     )
