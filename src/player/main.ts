@@ -64,7 +64,9 @@ async function start(): Promise<void> {
 
   const engine = prerenderedMarkdownEngine(data.course.content[data.course.language], data.markdown, (text) => console.warn(text))
   setMarkdownEngine(engine)
-  const loadLanguage = translationLoader(data, engine, fetchPackageJson)
+  const loadTranslation = translationLoader(data, engine, fetchPackageJson)
+  // Without its translation the course stays in its own language, with the app around it in the one chosen.
+  const loadLanguage = (language: string) => loadTranslation(language).catch((error: unknown) => console.warn(`The translation could not be loaded: ${String(error)}`))
   const view = reactive({ trouble: false })
   const found = findScormApi(window, data.scorm)
   const session = found ? new ScormSession(found, { onTrouble: () => (view.trouble = true), log: (text) => console.warn(text) }) : null
@@ -90,7 +92,7 @@ async function start(): Promise<void> {
   const api = createPlayerApi({ data, tracker, learnerName, storage, loadLanguage })
   app.provide(API_KEY, api)
   // A learner who reads a translation gets it before the first screen; the rest never load it.
-  await loadLanguage((await api['settings.get']({})).language).catch((error: unknown) => console.warn(`The translation could not be loaded: ${String(error)}`))
+  await loadLanguage((await api['settings.get']({})).language)
   app.use(createPinia())
   app.use(i18n)
   const router = createAppRouter()

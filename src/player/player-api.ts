@@ -14,7 +14,7 @@ export interface PlayerApiOptions {
   learnerName: string | null
   /** Settings are the browser's, whatever the LMS. */
   storage: KeyValueStore | null
-  /** Loads a translation of the course before the learner switches to its language (see translations.ts). */
+  /** Loads a translation of the course before the learner switches to its language (see translations.ts); never rejects. */
   loadLanguage?: (language: string) => Promise<void>
   now?: () => Date
 }
@@ -83,9 +83,8 @@ export function createPlayerApi(options: PlayerApiOptions): CivicApi {
     'settings.update': async (patch) => {
       const next: Settings = { ...readSettings() }
       if (patch.language !== undefined) {
-        // The course's words in that language arrive before the screens ask for them; without
-        // them the course stays in its own language, with the app around it in the one chosen.
-        await options.loadLanguage?.(patch.language).catch((error: unknown) => console.warn(`The translation could not be loaded: ${String(error)}`))
+        // The course's words in that language arrive before the screens ask for them.
+        await options.loadLanguage?.(patch.language)
         next.language = patch.language
       }
       if (patch.nation !== undefined) next.nation = patch.nation
