@@ -222,6 +222,16 @@ describe('LearnerStore: learners kept in one file by earlier versions', () => {
     await again.close()
   })
 
+  it('tells the learner when the old file was damaged and its backup was moved instead', async () => {
+    await mkdir(path.join(dir, 'backups'), { recursive: true })
+    await writeFile(path.join(dir, 'backups', 'learners.1.json'), JSON.stringify({ ...version1, progress: {} }))
+    await writeFile(path.join(dir, 'learners.json'), '{"schemaVersion": 1, "profi')
+    const store = await open()
+    expect(store.notices.map((notice) => notice.kind)).toEqual(['recovered', 'migrated'])
+    expect(store.profiles().profiles.map((profile) => profile.name)).toEqual(['Priya', 'Tom', 'Odd'])
+    await store.close()
+  })
+
   it('finishes a move a crash interrupted after the new files were written, without moving twice', async () => {
     await writeVersion1()
     await (await open()).close()

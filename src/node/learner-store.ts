@@ -126,7 +126,7 @@ export class LearnerStore {
       const moved = await LearnerStore.moveSingleFile(dataDir, dir, unlocked)
       const index = await DurableDocument.open(dir, INDEX_SPEC, unlocked)
       const store = new LearnerStore(dir, index, unlocked, lock)
-      if (moved) store.migrationNotices.push(moved)
+      store.migrationNotices.push(...moved)
       if (!index.readOnly && index.data.profiles.length === 0) store.createProfile(options.defaultName, (options.now ?? (() => new Date()))())
       return store
     } catch (error) {
@@ -138,15 +138,17 @@ export class LearnerStore {
   /**
    * Moves learners kept in the single `learners.json` into a file each. A copy of the old file is
    * kept first; the index is written last, so a crash part-way leaves the old file to move again.
+   * Returns what the learner must be told: the move, and anything reading the old file took
+   * (a damaged file restored from its backup).
    */
-  private static async moveSingleFile(dataDir: string, dir: string, options: StoreOptions & { now?: () => Date }): Promise<StoreNotice | null> {
+  private static async moveSingleFile(dataDir: string, dir: string, options: StoreOptions & { now?: () => Date }): Promise<StoreNotice[]> {
     const legacyFile = path.join(dataDir, 'learners.json')
     const hasLegacy = (await exists(legacyFile)) || (await exists(path.join(dataDir, 'backups', 'learners.1.json')))
-    if (!hasLegacy) return null
+    if (!hasLegacy) return []
     if (await exists(path.join(dir, 'index.json'))) {
       // Moved before, and stopped before the old file was put away.
       await rename(legacyFile, `${legacyFile}.moved-${fileStamp((options.now ?? (() => new Date()))())}`).catch(() => undefined)
-      return null
+      return []
     }
     const legacy = await DurableDocument.open(dataDir, LEGACY_SPEC, { ...options, swept: false })
     const backup = `${legacyFile}.before-v${LAYOUT_VERSION}-${fileStamp((options.now ?? (() => new Date()))())}`
@@ -168,7 +170,7 @@ export class LearnerStore {
     await index.close()
     await legacy.close()
     await rm(legacyFile, { force: true })
-    return { kind: 'migrated', from: 1, to: LAYOUT_VERSION, backup }
+    return [...legacy.notices, { kind: 'migrated', from: 1, to: LAYOUT_VERSION, backup }]
   }
 
   get notices(): readonly StoreNotice[] {
