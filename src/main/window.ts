@@ -73,26 +73,20 @@ export async function openWindowState(file: string, log: WindowStateLog = consol
     unmarkedVersion: 1,
   })
   for (const notice of doc.notices) if (notice.kind === 'recovered') log.warn(`${file} could not be read; it was kept as ${notice.setAside || 'nothing'} and the window opens where it starts by default.`)
-  let pending = 0
+  const warn = (error: unknown) => log.warn(`The window position could not be saved: ${String(error)}`)
   return {
     get state() {
       const { schemaVersion: _version, ...state } = doc.data
       return state
     },
     get saving() {
-      return pending > 0
+      return doc.pending
     },
     save(state) {
       doc.update(() => ({ schemaVersion: 1, ...state }))
-      pending += 1
-      void doc
-        .flush()
-        .catch((error: unknown) => log.warn(`The window position could not be saved: ${String(error)}`))
-        .finally(() => {
-          pending -= 1
-        })
+      void doc.flush().catch(warn)
     },
-    whenSaved: () => doc.flush().catch((error: unknown) => log.warn(`The window position could not be saved: ${String(error)}`)),
+    whenSaved: () => doc.flush().catch(warn),
   }
 }
 

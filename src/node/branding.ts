@@ -1,4 +1,4 @@
-import { access, readFile, stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { load as loadYaml } from 'js-yaml'
 import type { AppBranding } from '../core/api'
@@ -6,6 +6,7 @@ import { BrandingOverlaySchema, contrastProblems, type BrandingOverlay } from '.
 import type { CourseBundle } from '../core/course/bundle'
 import { ExportError } from './export/errors'
 import { selectModules } from './course-modules'
+import { pathExists } from './paths'
 
 /** A parsed, checked overlay, and where its logo file is on disk. */
 export interface LoadedBranding {
@@ -82,7 +83,7 @@ const UNBRANDED: LoadedAppBranding = { overlay: null, branding: null, problem: n
 async function firstPresent(coursesDir: string): Promise<string | undefined> {
   for (const name of BRANDING_FILE_NAMES) {
     const file = path.join(coursesDir, name)
-    if (await access(file).then(() => true, () => false)) return file
+    if (await pathExists(file)) return file
   }
   return undefined
 }

@@ -84,7 +84,13 @@ export class CourseCatalog {
 
   /** The folder as loaded before when its files are unchanged since, otherwise loaded now. */
   private async folder(folder: string): Promise<Loaded> {
-    const stamp = await courseFolderStamp(path.join(this.coursesDir, folder)).catch(() => null)
+    let stamp: string | null
+    try {
+      stamp = courseFolderStamp(path.join(this.coursesDir, folder))
+    } catch {
+      // A folder that cannot be read now is loaded afresh, and reports why.
+      stamp = null
+    }
     const kept = this.loaded.get(folder)
     if (stamp !== null && kept?.stamp === stamp) return kept.folder
     const loaded = await loadFolder(this.coursesDir, folder, this.overlay)

@@ -129,7 +129,7 @@ function formatSize(bytes: number): string {
  * loader leaves them out), and each folder's, which changes when a file is added, removed or
  * renamed. A link is stamped by what it points to, not followed into a folder.
  */
-export async function courseFolderStamp(dir: string): Promise<string> {
+export function courseFolderStamp(dir: string): string {
   // Synchronous on purpose: a hundred stats cost well under a millisecond this way, several times
   // less than as a hundred promises, and the listing that asks waits for them anyway.
   const entries = readdirSync(dir, { recursive: true, encoding: 'utf8' })

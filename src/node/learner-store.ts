@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto'
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import { ApiError } from '../core/api/errors'
@@ -8,6 +8,7 @@ import { LEARNER_RECORD_FORMAT, LEARNER_RECORD_VERSION, type LearnerRecord } fro
 import { applyEvents } from '../core/progress/reducer'
 import { CourseProgressSchema, emptyProgress, type CourseProgress, type TrackingEvent } from '../core/progress/schema'
 import { type DocumentSpec, DurableDocument, removeInterruptedWrites, type StoreNotice, type StoreOptions } from './store/durable-document'
+import { pathExists } from './paths'
 import { acquireLock, type LockHandle } from './store/lock-file'
 import { fileStamp } from './store/set-aside'
 
@@ -87,13 +88,6 @@ function hashPin(pin: string, salt: string): string {
   return scryptSync(pin, salt, 32).toString('base64')
 }
 
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  )
-}
-
 /**
  * Learners on this device and their progress: a small index of who they are, and a lowdb
  * document per learner, so a learner's change costs what that learner's data costs however many
@@ -143,16 +137,16 @@ export class LearnerStore {
    */
   private static async moveSingleFile(dataDir: string, dir: string, options: StoreOptions & { now?: () => Date }): Promise<StoreNotice[]> {
     const legacyFile = path.join(dataDir, 'learners.json')
-    const hasLegacy = (await exists(legacyFile)) || (await exists(path.join(dataDir, 'backups', 'learners.1.json')))
+    const hasLegacy = (await pathExists(legacyFile)) || (await pathExists(path.join(dataDir, 'backups', 'learners.1.json')))
     if (!hasLegacy) return []
-    if (await exists(path.join(dir, 'index.json'))) {
+    if (await pathExists(path.join(dir, 'index.json'))) {
       // Moved before, and stopped before the old file was put away.
       await rename(legacyFile, `${legacyFile}.moved-${fileStamp((options.now ?? (() => new Date()))())}`).catch(() => undefined)
       return []
     }
     const legacy = await DurableDocument.open(dataDir, LEGACY_SPEC, { ...options, swept: false })
     const backup = `${legacyFile}.before-v${LAYOUT_VERSION}-${fileStamp((options.now ?? (() => new Date()))())}`
-    if (await exists(legacyFile)) await copyFile(legacyFile, backup)
+    if (await pathExists(legacyFile)) await copyFile(legacyFile, backup)
     const ids = new Map<string, string>()
     for (const profile of legacy.data.profiles) ids.set(profile.id, ProfileIdSchema.safeParse(profile.id).success ? profile.id : randomUUID())
     for (const [oldId, newId] of ids) {

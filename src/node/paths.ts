@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { APP_NAME } from '../core/app-meta'
@@ -15,4 +16,12 @@ export function defaultWebDataDir(env: NodeJS.ProcessEnv = process.env, platform
         ? path.join(home, 'Library', 'Application Support')
         : (env.XDG_CONFIG_HOME ?? path.join(home, '.config'))
   return path.join(base, APP_NAME, 'web-host')
+}
+
+/** Whether something exists at `file` (a file or a folder). */
+export function pathExists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  )
 }

@@ -6,6 +6,7 @@ import type { PackageBranding } from '../../core/branding'
 import { buildManifest, SAFE_PACKAGE_PATH, SCHEMA_FILES, type ScormVersion } from '../../core/scorm/manifest'
 import { PACKAGE_DATA_FILE, type PackageData, type TranslationData, translationFile } from '../../core/scorm/package-data'
 import { prerenderMarkdown } from '../../core/scorm/prerender-markdown'
+import { markdownSources } from '../../core/scorm/prerendered-markdown'
 import { CMI } from '../../core/scorm/cmi'
 import { encodeSuspendData, worstCaseProgress } from '../../core/scorm/suspend-codec'
 import { readCourseFolder } from '../course-loader'
@@ -91,12 +92,6 @@ async function loadBundle(courseDir: string): Promise<{ bundle: CourseBundle; fi
   return { bundle: result.bundle, files: [...source.files.keys()] }
 }
 
-function collectStrings(value: unknown, into: string[]): void {
-  if (typeof value === 'string') into.push(value)
-  else if (Array.isArray(value)) for (const item of value) collectStrings(item, into)
-  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) collectStrings(item, into)
-}
-
 /** The characters a path in course text is made of; a run of them is one candidate path. */
 const PATH_RUN = /[A-Za-z0-9._\-/]+/g
 const NAME_CHAR = /[A-Za-z0-9_-]/
@@ -119,9 +114,8 @@ function namesWholePath(text: string, file: string, at: number): boolean {
  * set of files; the rare file whose name has other characters (a space) is searched for on its own.
  */
 export function referencedFiles(bundle: CourseBundle, files: readonly string[]): string[] {
-  const strings: string[] = []
-  collectStrings(bundle.content, strings)
-  const text = strings.join('\n')
+  // Every string of every language, once each: the same strings the export renders.
+  const text = markdownSources(bundle.content).join('\n')
   const plain = new Set(files.filter((file) => file.replace(PATH_RUN, '') === ''))
   const named = new Set<string>()
   for (const [run] of text.matchAll(PATH_RUN)) {

@@ -4,6 +4,7 @@ import { Low, type Adapter } from 'lowdb'
 import type { z } from 'zod'
 import type { StoreNotice } from '../../core/api/contract'
 import { writeFileAtomic } from '../atomic-write'
+import { pathExists } from '../paths'
 import { acquireLock, type LockHandle } from './lock-file'
 import { fileStamp, setAside as setAsideFile } from './set-aside'
 
@@ -129,7 +130,7 @@ export class DurableAdapter<T extends Versioned> implements Adapter<T> {
       this.notices.push({ kind: 'newer-version', fileVersion: outcome.version, appVersion: this.version })
       return outcome.doc
     }
-    if (outcome.state === 'missing' && !(await this.hasBackups())) return null
+    if (outcome.state === 'missing' && !(await pathExists(this.backupPath(1)))) return null
     return this.recover(outcome.state === 'bad' ? outcome.why : 'missing')
   }
 
@@ -200,13 +201,6 @@ export class DurableAdapter<T extends Versioned> implements Adapter<T> {
     const parsed = this.spec.schema.safeParse(migrated)
     if (!parsed.success) return { state: 'bad', why: 'its content does not match what Civic Learn expects' }
     return { state: 'ok', doc: parsed.data, migratedFrom: version < this.version ? version : null }
-  }
-
-  private async hasBackups(): Promise<boolean> {
-    return stat(this.backupPath(1)).then(
-      () => true,
-      () => false,
-    )
   }
 
   /** Sets the damaged file aside (never deletes it) and restores the newest backup that reads. */
@@ -287,6 +281,11 @@ export class DurableDocument<T extends Versioned> {
 
   get data(): Readonly<T> {
     return this.db.data
+  }
+
+  /** A change is waiting to be written, or being written. */
+  get pending(): boolean {
+    return this.dirty || this.writing !== null
   }
 
   /** Changes the document in memory now; the write follows within the debounce interval. */
