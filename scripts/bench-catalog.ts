@@ -1,7 +1,8 @@
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { callApi, processCpuMs, startHost } from './bench-host'
+import { callApi, startHost } from './bench-host'
+import { procCpuMs } from './bench-stats'
 
 /**
  * `npm run bench` (catalogue part): the built web host with 1, 10 and 50 courses (copies of the
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
       const host = await startHost(dataDir, ['--courses', coursesDir])
       try {
         await callApi(host, 'app.info')
-        const cpu = () => processCpuMs(host.pid)
+        const cpu = () => procCpuMs(host.pid)
         let before = cpu()
         const listed = await callApi(host, 'course.list')
         const first = cpu() - before

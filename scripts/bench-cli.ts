@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { loadCourseFolder } from '../src/node/course-loader'
+import { median, procCpuMs } from './bench-stats'
 
 /**
  * `npm run bench` (CLI part): what `civic-learn validate` costs on a small course against a bare
@@ -14,25 +15,13 @@ const ROOT = path.resolve(__dirname, '..')
 const COURSE = path.join(ROOT, 'e2e/fixtures/courses/minimal')
 const CLI = path.join(ROOT, 'out/cli/index.js')
 
-/** CPU time, in ms, of the children this process has waited for so far (Linux); NaN elsewhere. */
-function childrenCpuMs(): number {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ')
-    return (Number(fields[13]) + Number(fields[14])) * 10
-  } catch {
-    return Number.NaN
-  }
-}
-
 function run(args: string[]): { cpu: number; wall: number } {
-  const cpu = childrenCpuMs()
+  const cpu = procCpuMs('children')
   const start = performance.now()
   const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' })
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited with ${result.status}: ${result.stderr}`)
-  return { wall: performance.now() - start, cpu: childrenCpuMs() - cpu }
+  return { wall: performance.now() - start, cpu: procCpuMs('children') - cpu }
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 
 async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error('Build the app first: npm run build')

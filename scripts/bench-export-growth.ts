@@ -6,6 +6,7 @@ import { prerenderMarkdown } from '../src/core/scorm/prerender-markdown'
 import { loadCourseFolder, readCourseFolder } from '../src/node/course-loader'
 import { exportScormPackage, referencedFiles, suspendBudget } from '../src/node/export/scorm-export'
 import { writeSyntheticCourse } from './synthetic-course'
+import { median } from './bench-stats'
 
 /**
  * `npm run bench` (export growth): SCORM 2004 exports of synthetic courses of 10 to 400 modules
@@ -34,7 +35,6 @@ async function cpuMsAsync(run: () => Promise<unknown>): Promise<number> {
   return (used.user + used.system) / 1000
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 
 async function main(): Promise<void> {
   const rows: { modules: number; exportMs: number; filesMs: number; budgetMs: number; markdownMs: number }[] = []

@@ -73,17 +73,6 @@ export function callApi(host: RunningHost, method: string, input: unknown = {}):
   })
 }
 
-/** A process's CPU time so far (user + system), in ms, where the system tells it (Linux); otherwise NaN. */
-export function processCpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
-    // After the name: state is field 3, utime 14 and stime 15 (1-based), in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10
-  } catch {
-    return Number.NaN
-  }
-}
-
 /** A process's resident memory in MB (Linux); otherwise NaN. */
 export function processRssMb(pid: number): number {
   try {
@@ -92,9 +81,4 @@ export function processRssMb(pid: number): number {
   } catch {
     return Number.NaN
   }
-}
-
-export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 }

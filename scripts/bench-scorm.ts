@@ -8,6 +8,7 @@ import { version } from '../package.json'
 import { exportScormPackage, suspendBudget } from '../src/node/export/scorm-export'
 import { loadCourseFolder, readCourseFolder } from '../src/node/course-loader'
 import { extractZip } from '../test/support/read-zip'
+import { median } from './bench-stats'
 
 /**
  * `npm run bench`, SCORM part: exporting the bundled course (median of several runs) against
@@ -20,7 +21,6 @@ const PLAYER = path.join(ROOT, 'out/player')
 const RUNS = 9
 const TARGETS = { ratio: 1.5, playerKb: 150 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met')
 

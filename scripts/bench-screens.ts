@@ -11,6 +11,7 @@ import { exportScormPackage } from '../src/node/export/scorm-export'
 import { extractZip } from '../test/support/read-zip'
 import { startHost } from './bench-host'
 import { writeSyntheticCourse } from './synthetic-course'
+import { median } from './bench-stats'
 
 /**
  * `npm run bench` (screens): how long a learner waits for the first screen in Chromium, each
@@ -57,7 +58,6 @@ async function firstScreen(browser: Browser, url: string, heading: string): Prom
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'out/cli/index.js')) || !existsSync(path.join(ROOT, 'out/player/index.html'))) throw new Error('Build the app first: npm run build')

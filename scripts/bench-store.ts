@@ -8,7 +8,8 @@ import { questionType, type Response } from '../src/core/questions/registry'
 import type { TrackingEvent } from '../src/core/progress/schema'
 import { loadCourseFolder } from '../src/node/course-loader'
 import { LearnerStore } from '../src/node/learner-store'
-import { callApi, percentile, processCpuMs, processRssMb, startHost } from './bench-host'
+import { callApi, processRssMb, startHost } from './bench-host'
+import { percentile, procCpuMs } from './bench-stats'
 
 /**
  * `npm run bench` (store part), as a workshop laptop meets it: the built web host in its own
@@ -99,7 +100,7 @@ async function measure(course: CourseBundle, count: number): Promise<Row & { lea
     await callApi(host, 'progress.get', { courseId: COURSE })
     const record: number[] = []
     const noop: number[] = []
-    const cpuBefore = processCpuMs(host.pid)
+    const cpuBefore = procCpuMs(host.pid)
     for (let i = 0; i < EVENTS; i++) {
       const pageId = pageIds[i % pageIds.length] ?? ''
       const event: TrackingEvent = i % 2 === 0 ? { type: 'page.time', pageId, seconds: 2 } : { type: 'location.changed', pageId, scroll: (i % 10) / 10 }
@@ -112,7 +113,7 @@ async function measure(course: CourseBundle, count: number): Promise<Row & { lea
       noop.push(performance.now() - start)
       await new Promise((resolve) => setTimeout(resolve, GAP_MS))
     }
-    const cpuPerEventMs = (processCpuMs(host.pid) - cpuBefore) / EVENTS
+    const cpuPerEventMs = (procCpuMs(host.pid) - cpuBefore) / EVENTS
     const rssMb = processRssMb(host.pid)
     const stopMs = await host.stop()
     return { learners: count, recordP50: percentile(record, 50), recordP95: percentile(record, 95), noopP95: percentile(noop, 95), cpuPerEventMs, rssMb, startMs: host.startMs, stopMs, learnerBytes }
