@@ -11,6 +11,10 @@ const LOADED_LATER = ['pdf-lib', '@pdf-lib/fontkit', 'dejavu-fonts-ttf']
 
 /** The civic-learn command: a plain Node program built beside the desktop app in out/. */
 export default defineConfig({
+  resolve: {
+    // markdown-it needs only the decoder; the package's index also builds the encoder's tables at load.
+    alias: [{ find: /^entities$/, replacement: 'entities/lib/decode.js' }],
+  },
   build: {
     outDir: 'out/cli',
     emptyOutDir: true,

@@ -9,6 +9,9 @@ import { createAppRouter } from './router'
 import { APP_ROUTES } from './router/app-routes'
 import { setMarkdownEngineLoader } from './composables/markdown-engine'
 import { useAppInfoStore } from './stores/app-info'
+import { useCoursesStore } from './stores/courses'
+import { useLearnersStore } from './stores/learners'
+import { useNoticesStore } from './stores/notices'
 import { useSettingsStore } from './stores/settings'
 import './styles/main.css'
 
@@ -23,9 +26,16 @@ async function start(): Promise<void> {
   const i18n = createAppI18n()
   app.use(i18n)
   installBranding(app, i18n)
-  app.use(createAppRouter(APP_ROUTES))
-  // Settings and branding first, so the first paint is in the learner's language and the council's colours.
-  await app.runWithContext(() => Promise.allSettled([useSettingsStore().load(), useAppInfoStore().load(), useBrandingStore().load()]))
+  const router = createAppRouter(APP_ROUTES)
+  app.use(router)
+  // Settings and branding before the first paint, so it is in the learner's language and the
+  // council's colours. What the first screen shows is asked for at the same time, not after them.
+  await app.runWithContext(() => {
+    void useLearnersStore().load().catch(() => undefined)
+    void useNoticesStore().load()
+    if (router.resolve(window.location.hash.slice(1) || '/').name === 'home') useCoursesStore().prefetch()
+    return Promise.allSettled([useSettingsStore().load(), useAppInfoStore().load(), useBrandingStore().load()])
+  })
   app.mount('#app')
 }
 

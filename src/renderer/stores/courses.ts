@@ -10,6 +10,8 @@ export const useCoursesStore = defineStore('courses', () => {
   const overview = ref<Record<string, CourseOverview>>({})
   const state = ref<'idle' | 'loading' | 'ready' | 'failed'>('idle')
   const error = ref('')
+  /** The list was read at the app's start for the library, which has not been shown yet. */
+  let unseen = false
 
   async function load(): Promise<void> {
     state.value = 'loading'
@@ -34,5 +36,19 @@ export const useCoursesStore = defineStore('courses', () => {
     }
   }
 
-  return { courses, overview, state, error, load, loadOverview }
+  /** At the app's start, when it opens on the library: read beside the settings, not after them. */
+  function prefetch(): void {
+    unseen = true
+    void load()
+  }
+
+  /** The library is shown: the list is read once, and progress again each time after the first. */
+  function show(): void {
+    if (state.value === 'idle') void load()
+    else if (state.value === 'loading') return
+    else if (unseen) unseen = false
+    else void loadOverview()
+  }
+
+  return { courses, overview, state, error, load, loadOverview, prefetch, show }
 })

@@ -19,10 +19,19 @@ export const useLearnersStore = defineStore('learners', () => {
   /** The learner has not yet given a name, so a certificate would say "Learner". */
   const needsName = computed(() => active.value?.name === FIRST_LEARNER_NAME)
 
-  async function load(): Promise<void> {
-    const list = await api['profile.list']({})
-    profiles.value = list.profiles
-    activeId.value = list.activeId
+  let loading: Promise<void> | null = null
+
+  /** Reads the learners; calls made while a read is in flight share it. */
+  function load(): Promise<void> {
+    loading ??= api['profile.list']({})
+      .then((list) => {
+        profiles.value = list.profiles
+        activeId.value = list.activeId
+      })
+      .finally(() => {
+        loading = null
+      })
+    return loading
   }
 
   /** Sends what the open course still holds for the current learner, then forgets it. */

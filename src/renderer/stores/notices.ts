@@ -38,15 +38,25 @@ export const useNoticesStore = defineStore('notices', () => {
     return shown.filter((entry) => !dismissed.value.has(entry.key))
   })
 
-  async function load(): Promise<void> {
+  let loading: Promise<void> | null = null
+
+  /** Reads the status; calls made while a read is in flight share it. */
+  function load(): Promise<void> {
     loadedAt = Date.now()
-    try {
-      const status = await api['store.status']({})
-      readOnly.value = status.readOnly
-      notices.value = status.notices
-    } catch {
-      // The status is advice; a host that cannot give it leaves the learner's screens as they are.
-    }
+    loading ??= api['store.status']({})
+      .then(
+        (status) => {
+          readOnly.value = status.readOnly
+          notices.value = status.notices
+        },
+        () => {
+          // The status is advice; a host that cannot give it leaves the learner's screens as they are.
+        },
+      )
+      .finally(() => {
+        loading = null
+      })
+    return loading
   }
 
   /** Reads the status again unless it was read in the last half minute: moving between screens need not ask the host each time. */
