@@ -2,12 +2,12 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 /**
- * Suites whose work is large by design: 200 killed processes, 10,000 fuzzed courses, ESLint over
+ * Suites whose work is large by design: killed processes (twice 100), 10,000 fuzzed courses, ESLint over
  * the layer probes, an external package checker. Each is bounded by a count, never by the clock,
  * and runs in the 'heavy' project after the others, with timeouts sized for a 2-core machine
  * under full load (each file sets its own).
  */
-const HEAVY = ['test/store-crash.test.ts', 'test/scorm-check.test.ts', 'test/lint-layers.test.ts', 'src/node/course-fuzz.test.ts']
+const HEAVY = ['test/store-crash.test.ts', 'test/api-crash.test.ts', 'test/scorm-check.test.ts', 'test/lint-layers.test.ts', 'src/node/course-fuzz.test.ts']
 
 /**
  * Unit tests prove behaviour, not speed: their timeout only catches a hang, so it is far above

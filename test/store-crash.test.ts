@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DurableDocument } from '../src/node/store/durable-document'
 import { eventsSpec } from './support/events-spec'
 
-const KILLS = 200
+const KILLS = 100
 let work: string
 let child: string
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'civic-crash-'))
   child = path.join(work, 'child.cjs')
-  // Bundled once so each of the 200 runs starts in milliseconds.
+  // Bundled once so each run starts in milliseconds.
   await build({
     entryPoints: [path.join(__dirname, 'support/store-crash-child.ts')],
     bundle: true,

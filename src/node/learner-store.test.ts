@@ -42,8 +42,8 @@ describe('LearnerStore', () => {
     const store = await open()
     const priya = store.profiles().activeId ?? ''
     await store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
-    const tom = store.createProfile('Tom')
-    store.switchProfile(tom.id)
+    const tom = await store.createProfile('Tom')
+    await store.switchProfile(tom.id)
     expect((await store.progress(course)).pages).toEqual({})
     await store.record(course, [{ type: 'reflection.saved', at: '2026-11-21T10:05:00Z', blockId: 'where-residents-talk', text: 'Nextdoor' }])
     await store.close()
@@ -51,7 +51,7 @@ describe('LearnerStore', () => {
     const again = await open()
     expect(again.profiles().activeId).toBe(tom.id)
     expect((await again.progress(course)).reflections['where-residents-talk']?.text).toBe('Nextdoor')
-    again.switchProfile(priya)
+    await again.switchProfile(priya)
     expect(Object.keys((await again.progress(course)).pages)).toEqual(['quiz'])
     expect((await again.progress(course)).reflections).toEqual({})
     await again.close()
@@ -77,11 +77,11 @@ describe('LearnerStore', () => {
 
   it('asks for the PIN of a profile that has one, and stores only a salted hash', async () => {
     const store = await open()
-    const alys = store.createProfile('Alys')
-    store.setPin(alys.id, '4321')
-    expect(() => store.switchProfile(alys.id, '0000')).toThrow(/PIN is not right/)
-    expect(() => store.switchProfile(alys.id)).toThrow(/PIN is not right/)
-    expect(store.switchProfile(alys.id, '4321').name).toBe('Alys')
+    const alys = await store.createProfile('Alys')
+    await store.setPin(alys.id, '4321')
+    await expect(store.switchProfile(alys.id, '0000')).rejects.toThrow(/PIN is not right/)
+    await expect(store.switchProfile(alys.id)).rejects.toThrow(/PIN is not right/)
+    expect((await store.switchProfile(alys.id, '4321')).name).toBe('Alys')
     await store.close()
     // Only a salt and a hash are kept: random base64 may by chance contain "4321", so look at the values, not the text.
     const saved = JSON.parse(await readFile(path.join(dir, 'learners', 'index.json'), 'utf8')) as { profiles: { id: string; pin?: Record<string, string> }[] }
@@ -90,23 +90,23 @@ describe('LearnerStore', () => {
     expect(record.hash).toMatch(/^[A-Za-z0-9+/]{43}=$/)
     expect(JSON.stringify(saved, (_key, value: unknown) => (value === '4321' ? 'PIN FOUND' : value))).not.toContain('PIN FOUND')
     const again = await open()
-    again.setPin(alys.id, null)
-    expect(again.switchProfile(alys.id).hasPin).toBe(false)
+    await again.setPin(alys.id, null)
+    expect((await again.switchProfile(alys.id)).hasPin).toBe(false)
     await again.close()
   })
 
   it('deletes a profile with its data, and renames', async () => {
     const store = await open()
-    const euan = store.createProfile('Euan')
-    store.switchProfile(euan.id)
+    const euan = await store.createProfile('Euan')
+    await store.switchProfile(euan.id)
     await store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
     await store.flush()
     expect(await readdir(path.join(dir, 'learners'))).toContain(`${euan.id}.json`)
-    expect(store.renameProfile(euan.id, '  Cllr Euan Reid ').name).toBe('Cllr Euan Reid')
+    expect((await store.renameProfile(euan.id, '  Cllr Euan Reid ')).name).toBe('Cllr Euan Reid')
     await store.deleteProfile(euan.id)
     expect(store.profiles().profiles.map((profile) => profile.name)).toEqual(['Priya'])
     expect(store.profiles().activeId).toBe(store.profiles().profiles[0]?.id)
-    expect(() => store.renameProfile(euan.id, 'x')).toThrow(/no such learner/)
+    await expect(store.renameProfile(euan.id, 'x')).rejects.toThrow(/no such learner/)
     await store.close()
     expect(await readFile(path.join(dir, 'learners', 'index.json'), 'utf8')).not.toContain('Euan')
     const left = [...(await readdir(path.join(dir, 'learners'))), ...(await readdir(path.join(dir, 'learners', 'backups')))]
@@ -115,9 +115,10 @@ describe('LearnerStore', () => {
 
   it('writes only the learner whose progress changed, however many learners there are', async () => {
     const store = await open()
-    const ids = Array.from({ length: 30 }, (_, n) => store.createProfile(`Learner ${n}`).id)
+    const ids: string[] = []
+    for (let n = 0; n < 30; n++) ids.push((await store.createProfile(`Learner ${n}`)).id)
     for (const id of ids) {
-      store.switchProfile(id)
+      await store.switchProfile(id)
       await store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
     }
     await store.flush()
@@ -128,22 +129,49 @@ describe('LearnerStore', () => {
     await store.close()
   })
 
+  it('answers a progress event only once it is on disk', async () => {
+    const store = await LearnerStore.open(dir, { defaultName: 'Priya', debounceMs: 60_000 })
+    const id = store.profiles().activeId ?? ''
+    await store.record(course, [{ type: 'bookmark.toggled', pageId: 'quiz' }])
+    // No flush, no close: the file as a crash would leave it.
+    const stored = JSON.parse(await readFile(path.join(dir, 'learners', `${id}.json`), 'utf8'))
+    expect(stored.progress[course.id].bookmarks).toEqual(['quiz'])
+    await store.close()
+  })
+
+  it('refuses progress it cannot save, undoing it, so the client’s retry is applied once', async () => {
+    const store = await open()
+    await store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
+    const full = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
+    const spy = vi.spyOn(atomic, 'writeFileAtomic').mockRejectedValue(full)
+    const toggle = [{ type: 'bookmark.toggled', pageId: 'quiz' } as const]
+    await expect(store.record(course, toggle)).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/could not be saved/) })
+    expect((await store.progress(course)).bookmarks).toEqual([])
+    spy.mockRestore()
+    // The client sends the same event again: a toggle applied twice would undo itself.
+    await store.record(course, toggle)
+    await store.close()
+    const again = await open()
+    expect((await again.progress(course)).bookmarks).toEqual(['quiz'])
+    await again.close()
+  })
+
   it('sets a damaged learner file aside and restores that learner from their backup, leaving the others alone', async () => {
     const store = await open()
     const priya = store.profiles().activeId ?? ''
     await store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
-    const tom = store.createProfile('Tom')
-    store.switchProfile(tom.id)
+    const tom = await store.createProfile('Tom')
+    await store.switchProfile(tom.id)
     await store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
     await store.close()
     // Each was backed up when first written in this run; now one learner's file is cut short.
     await writeFile(path.join(dir, 'learners', `${priya}.json`), '{"schemaVersion": 1, "progr')
 
     const again = await open()
-    again.switchProfile(priya)
+    await again.switchProfile(priya)
     expect(Object.keys((await again.progress(course)).pages)).toEqual(['quiz'])
     expect(again.notices).toEqual([expect.objectContaining({ kind: 'recovered', restoredFrom: path.join(dir, 'learners', 'backups', `${priya}.1.json`) })])
-    again.switchProfile(tom.id)
+    await again.switchProfile(tom.id)
     expect(Object.keys((await again.progress(course)).pages)).toEqual(['quiz'])
     expect(again.notices).toHaveLength(1)
     await again.close()
@@ -202,12 +230,12 @@ describe('LearnerStore: learners kept in one file by earlier versions', () => {
     ])
     expect(store.profiles().activeId).toBe('b2')
     expect((await store.progress(course)).pages).toEqual({})
-    store.switchProfile('a1')
+    await store.switchProfile('a1')
     expect(await store.progress(course)).toEqual(progressOf('quiz'))
     // An id that would not be safe as a file name gets a new one; the learner's progress goes with it.
     const odd = store.profiles().profiles[2]?.id ?? ''
     expect(odd).toMatch(/^[0-9a-f-]{36}$/)
-    store.switchProfile(odd)
+    await store.switchProfile(odd)
     expect(await store.progress(course)).toEqual(progressOf('quiz'))
     const [notice] = store.notices
     expect(notice).toMatchObject({ kind: 'migrated', from: 1, to: 2 })

@@ -121,7 +121,7 @@ export class LearnerStore {
       const index = await DurableDocument.open(dir, INDEX_SPEC, unlocked)
       const store = new LearnerStore(dir, index, unlocked, lock)
       store.migrationNotices.push(...moved)
-      if (!index.readOnly && index.data.profiles.length === 0) store.createProfile(options.defaultName, (options.now ?? (() => new Date()))())
+      if (!index.readOnly && index.data.profiles.length === 0) await store.createProfile(options.defaultName, (options.now ?? (() => new Date()))())
       return store
     } catch (error) {
       await lock?.release()
@@ -206,18 +206,30 @@ export class LearnerStore {
     return this.profile(id).id
   }
 
-  createProfile(name: string, now: Date = new Date()): ProfileView {
+  /**
+   * Changes who the learners are, and resolves once that is on disk: a learner's progress is only
+   * found through the index, so progress acknowledged for a learner the index lost would be lost too.
+   */
+  private async changeIndex(change: (draft: LearnerIndex) => void): Promise<void> {
+    try {
+      await this.index.commit(this.index.update(change))
+    } catch {
+      throw new ApiError({ code: 'UNAVAILABLE', message: 'Civic Learn could not save that change just now. Try again in a moment.' })
+    }
+  }
+
+  async createProfile(name: string, now: Date = new Date()): Promise<ProfileView> {
     const profile: Profile = { id: randomUUID(), name: name.trim(), createdAt: now.toISOString() }
-    this.index.update((draft) => {
+    await this.changeIndex((draft) => {
       draft.profiles.push(profile)
       draft.activeProfileId ??= profile.id
     })
     return view(profile)
   }
 
-  renameProfile(id: string, name: string): ProfileView {
+  async renameProfile(id: string, name: string): Promise<ProfileView> {
     this.profile(id)
-    this.index.update((draft) => {
+    await this.changeIndex((draft) => {
       const profile = draft.profiles.find((candidate) => candidate.id === id)
       if (profile) profile.name = name.trim()
     })
@@ -227,7 +239,7 @@ export class LearnerStore {
   /** Removes a learner and every record of their progress, backups included. */
   async deleteProfile(id: string): Promise<void> {
     this.profile(id)
-    this.index.update((draft) => {
+    await this.changeIndex((draft) => {
       draft.profiles = draft.profiles.filter((profile) => profile.id !== id)
       if (draft.activeProfileId === id) draft.activeProfileId = draft.profiles[0]?.id ?? null
     })
@@ -235,10 +247,9 @@ export class LearnerStore {
     await doc.destroy()
     this.documents.delete(id)
     this.opened = this.opened.filter((candidate) => candidate !== doc)
-    await this.index.flush()
   }
 
-  switchProfile(id: string, pin?: string): ProfileView {
+  async switchProfile(id: string, pin?: string): Promise<ProfileView> {
     const profile = this.profile(id)
     if (profile.pin) {
       const given = Buffer.from(hashPin(pin ?? '', profile.pin.salt))
@@ -247,19 +258,19 @@ export class LearnerStore {
         throw new ApiError({ code: 'FORBIDDEN', message: 'That PIN is not right.' })
       }
     }
-    this.index.update((draft) => {
+    await this.changeIndex((draft) => {
       draft.activeProfileId = id
     })
     return view(profile)
   }
 
-  setPin(id: string, pin: string | null): ProfileView {
+  async setPin(id: string, pin: string | null): Promise<ProfileView> {
     this.profile(id)
     const record = pin === null ? undefined : (() => {
       const salt = randomBytes(16).toString('base64')
       return { salt, hash: hashPin(pin, salt) }
     })()
-    this.index.update((draft) => {
+    await this.changeIndex((draft) => {
       const profile = draft.profiles.find((candidate) => candidate.id === id)
       if (!profile) return
       if (record) profile.pin = record
@@ -274,13 +285,23 @@ export class LearnerStore {
     return doc.data.progress[course.id] ?? emptyProgress(course.id, course.version)
   }
 
-  /** Applies tracking events to the active learner's progress; the write follows within the debounce interval. */
+  /**
+   * Applies tracking events to the active learner's progress and resolves once they are on disk:
+   * what the API acknowledges survives a crash or a power cut. Events arriving while a write runs
+   * are written together in the next. When the write fails, every event not on disk is undone and
+   * the caller told, so the client keeps them and its retry applies them once.
+   */
   async record(course: CourseBundle, events: readonly TrackingEvent[]): Promise<CourseProgress> {
     const doc = await this.document(this.activeId())
     const next = applyEvents(course, doc.data.progress[course.id] ?? emptyProgress(course.id, course.version), events)
-    doc.update((draft) => {
+    const change = doc.update((draft) => {
       draft.progress = { ...draft.progress, [course.id]: next }
     })
+    try {
+      await doc.commit(change)
+    } catch {
+      throw new ApiError({ code: 'UNAVAILABLE', message: 'Your progress could not be saved just now. Civic Learn will try again.' })
+    }
     return next
   }
 
@@ -308,10 +329,9 @@ export class LearnerStore {
     const taken = new Set(this.index.data.profiles.map((profile) => profile.name))
     let name = record.learner.name
     for (let n = 2; taken.has(name); n++) name = `${record.learner.name} (${n})`
-    const profile = this.createProfile(name, now)
+    const profile = await this.createProfile(name, now)
     const doc = await this.document(profile.id)
-    doc.update(() => ({ schemaVersion: 1, progress: record.progress }))
-    await doc.flush()
+    await doc.commit(doc.update(() => ({ schemaVersion: 1, progress: record.progress })))
     return profile
   }
 
@@ -354,7 +374,6 @@ export class LearnerStore {
       if (name.startsWith('learners.')) await rm(path.join(dataDir, 'backups', name), { force: true })
     }
     await this.index.destroy()
-    this.createProfile(defaultName)
-    await this.index.flush()
+    await this.createProfile(defaultName)
   }
 }

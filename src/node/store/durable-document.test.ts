@@ -150,6 +150,60 @@ describe('DurableDocument: recovery', () => {
   })
 })
 
+describe('DurableDocument: waiting for one change', () => {
+  it('answers a change once it is on disk, and writes changes made meanwhile together in the next write', async () => {
+    const doc = await DurableDocument.open(dir, spec, { debounceMs: 60_000 })
+    const real = atomic.writeFileAtomic
+    const releases: (() => void)[] = []
+    const release = () => releases.shift()?.()
+    const writes: string[][] = []
+    vi.spyOn(atomic, 'writeFileAtomic').mockImplementation(async (target, data) => {
+      writes.push(JSON.parse(String(data)).people)
+      await new Promise<void>((resolve) => releases.push(resolve))
+      return real(target, data)
+    })
+    const first = doc.flush(doc.update((draft) => void draft.people.push('Alys')))
+    await vi.waitFor(() => expect(writes).toHaveLength(1))
+    // While the first write runs, three more changes arrive; each waits for its own.
+    const later = ['Tom', 'Rhian', 'Dafydd'].map((name) => doc.flush(doc.update((draft) => void draft.people.push(name))))
+    let firstDone = false
+    void first.then(() => (firstDone = true))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(firstDone).toBe(false)
+    release()
+    // The first change is answered while the next write is still held.
+    await first
+    expect((await readJson()).people).toEqual(['Alys'])
+    await vi.waitFor(() => expect(writes).toHaveLength(2))
+    release()
+    await Promise.all(later)
+    expect(writes).toEqual([['Alys'], ['Alys', 'Tom', 'Rhian', 'Dafydd']])
+    expect((await readJson()).people).toEqual(['Alys', 'Tom', 'Rhian', 'Dafydd'])
+    await doc.close()
+  })
+
+  it('undoes every change not on disk when a commit fails, tells each waiting caller, and leaves nothing to retry', async () => {
+    const doc = await DurableDocument.open(dir, spec, { debounceMs: 1 })
+    await doc.commit(doc.update((draft) => void draft.people.push('Alys')))
+    const full = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
+    const spy = vi.spyOn(atomic, 'writeFileAtomic').mockRejectedValue(full)
+    const tom = doc.commit(doc.update((draft) => void draft.people.push('Tom')))
+    const rhian = doc.commit(doc.update((draft) => void draft.people.push('Rhian')))
+    await expect(tom).rejects.toThrow(/could not save/)
+    await expect(rhian).rejects.toThrow()
+    expect(doc.data.people).toEqual(['Alys'])
+    expect(doc.pending).toBe(false)
+    const calls = spy.mock.calls.length
+    await new Promise((resolve) => setTimeout(resolve, 700))
+    expect(spy.mock.calls).toHaveLength(calls)
+    spy.mockRestore()
+    // The client sends Tom again: applied once.
+    await doc.commit(doc.update((draft) => void draft.people.push('Tom')))
+    expect((await readJson()).people).toEqual(['Alys', 'Tom'])
+    await doc.close()
+  })
+})
+
 describe('DurableDocument: migrations', () => {
   it.each([
     [1, { schemaVersion: 1, names: ['Alys', 'Tom'] }],

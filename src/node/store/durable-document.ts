@@ -87,6 +87,8 @@ export class DurableAdapter<T extends Versioned> implements Adapter<T> {
   readOnly = false
   /** What was read must be written back once (migrated, or restored from a backup). */
   needsWrite = false
+  /** The document as the file holds it: as last read or written. */
+  onDisk = ''
 
   private readonly backupDir: string
   private readonly backupCount: number
@@ -117,6 +119,7 @@ export class DurableAdapter<T extends Versioned> implements Adapter<T> {
     if (!this.swept) await removeInterruptedWrites(this.dir, `${this.spec.name}.json`)
     const outcome = await this.readFileAt(this.file)
     if (outcome.state === 'ok') {
+      this.onDisk = JSON.stringify(outcome.doc)
       if (outcome.migratedFrom !== null) {
         const backup = `${this.file}.before-v${this.version}-${fileStamp(this.now())}`
         await copyFile(this.file, backup)
@@ -136,7 +139,9 @@ export class DurableAdapter<T extends Versioned> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     if (this.readOnly) throw new Error('This data was written by a newer version of Civic Learn and is open read-only.')
-    await writeFileAtomic(this.file, JSON.stringify(data))
+    const text = JSON.stringify(data)
+    await writeFileAtomic(this.file, text)
+    this.onDisk = text
     await this.backup(false)
   }
 
@@ -225,6 +230,11 @@ export class DurableAdapter<T extends Versioned> implements Adapter<T> {
  * over the durable adapter, with one write queue. Changes are made in memory at once and written
  * at most once per debounce interval; `flush` resolves once everything changed so far is on disk.
  * Failed writes keep the data in memory and are retried, with the learner told once.
+ *
+ * Each change is numbered, so a caller that must not answer before its change is on disk waits
+ * for that change only (`flush(change)`): changes made while a write runs go together in the next
+ * one (group commit). A caller that reports a failed write waits with `commit`, which also undoes
+ * what is not on disk, so the retry its client sends is applied once.
  */
 export class DurableDocument<T extends Versioned> {
   private readonly db: Low<T>
@@ -235,6 +245,12 @@ export class DurableDocument<T extends Versioned> {
   private dirty = false
   private failures = 0
   private lock: LockHandle | null = null
+  /** The number of the last change made in memory. */
+  private changes = 0
+  /** Every change up to this number is on disk. */
+  private savedUpTo = 0
+  /** Changes up to this number were dropped after a failed write, and will never be on disk. */
+  private droppedUpTo = 0
 
   private constructor(
     dir: string,
@@ -254,7 +270,7 @@ export class DurableDocument<T extends Versioned> {
       await doc.db.read()
       if (doc.adapter.needsWrite) {
         doc.dirty = true
-        await doc.flush()
+        await doc.flush(++doc.changes)
       }
     } catch (error) {
       await doc.lock?.release()
@@ -288,28 +304,58 @@ export class DurableDocument<T extends Versioned> {
     return this.dirty || this.writing !== null
   }
 
-  /** Changes the document in memory now; the write follows within the debounce interval. */
-  update(change: (draft: T) => T | void): void {
+  /** Changes the document in memory now; the write follows within the debounce interval. Returns the change's number, for `flush`. */
+  update(change: (draft: T) => T | void): number {
     if (this.readOnly) throw new Error('This data was written by a newer version of Civic Learn and is open read-only.')
     const result = change(this.db.data)
     if (result) this.db.data = result
     this.dirty = true
+    this.changes++
     this.schedule(this.debounceMs)
+    return this.changes
   }
 
-  /** Writes any pending change now and resolves when it is on disk (or rejects if it is not). */
-  async flush(): Promise<void> {
+  /**
+   * Writes now and resolves once every change up to `change` (by default, every change so far)
+   * is on disk; rejects if the write fails or the change was dropped.
+   */
+  async flush(change = this.changes): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer)
       this.timer = null
     }
-    while (this.dirty || this.writing) {
+    while (this.savedUpTo < change) {
+      if (change <= this.droppedUpTo) throw new Error(`That change to ${this.file} was not saved, and was undone.`)
       try {
         await (this.writing ?? this.writeNow())
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'UNKNOWN'
         throw new Error(`Civic Learn could not save ${this.file} (${code}); it will keep trying.`, { cause: error })
       }
+    }
+  }
+
+  /**
+   * Resolves once `change` is on disk, like `flush`. When the write fails, every change not on disk
+   * is undone, so the document is again what the file holds, and whoever waits for those changes
+   * is told they failed: for a caller that reports the failure, whose client will send the change
+   * again and must not have it applied twice. Nothing is then left to retry.
+   */
+  async commit(change: number): Promise<void> {
+    try {
+      await this.flush(change)
+    } catch (error) {
+      // A write started meanwhile (another caller's) may still have saved this change.
+      while (this.writing) await this.writing.catch(() => undefined)
+      if (this.savedUpTo >= change) return
+      if (change > this.droppedUpTo) {
+        this.db.data = JSON.parse(this.adapter.onDisk === '' ? JSON.stringify(this.spec.create()) : this.adapter.onDisk) as T
+        this.droppedUpTo = this.changes
+        this.dirty = false
+        if (this.timer) clearTimeout(this.timer)
+        this.timer = null
+      }
+      throw error
     }
   }
 
@@ -331,6 +377,8 @@ export class DurableDocument<T extends Versioned> {
     this.dirty = false
     if (this.writing) await this.writing.catch(() => undefined)
     await this.adapter.destroy()
+    this.adapter.onDisk = ''
+    this.savedUpTo = this.changes
     this.db.data = this.spec.create()
   }
 
@@ -345,9 +393,11 @@ export class DurableDocument<T extends Versioned> {
 
   private writeNow(): Promise<void> {
     this.dirty = false
+    const covering = this.changes
     const write = (async () => {
       try {
         await this.db.write()
+        this.savedUpTo = covering
         if (this.failures > 0) this.notices.push({ kind: 'write-recovered' })
         this.failures = 0
       } catch (error) {

@@ -1,0 +1,132 @@
+import { spawn } from 'node:child_process'
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { Agent, request } from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import { build } from 'esbuild'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TOKEN_HEADER } from '../src/core/app-meta'
+import { loadCourseFolder } from '../src/node/course-loader'
+import { LearnerStore } from '../src/node/learner-store'
+import type { CourseBundle } from '../src/core/course/bundle'
+
+/**
+ * What the API acknowledges survives SIGKILL: clients send progress over HTTP as the app does, four
+ * at a time, and count only what the host answered 200; the host is killed at a random moment and
+ * the learner's stored progress must hold every acknowledged event.
+ */
+const RUNS = 100
+const CLIENTS = 4
+const PAGE = 'only-page'
+let work: string
+let child: string
+let coursesDir: string
+let course: CourseBundle
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'civic-api-crash-'))
+  child = path.join(work, 'child.cjs')
+  coursesDir = path.join(work, 'courses')
+  await cp(path.join(__dirname, '../e2e/fixtures/courses/minimal'), path.join(coursesDir, 'minimal'), { recursive: true })
+  await mkdir(path.join(work, 'renderer'))
+  const loaded = await loadCourseFolder(path.join(coursesDir, 'minimal'))
+  if (!loaded.bundle) throw new Error('The minimal course does not load.')
+  course = loaded.bundle
+  // Bundled once so each run starts in a fraction of a second.
+  await build({ entryPoints: [path.join(__dirname, 'support/api-crash-child.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: child, logLevel: 'silent' })
+})
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true })
+})
+
+function post(origin: string, token: string, agent: Agent, method: string, input: unknown): Promise<number> {
+  const body = JSON.stringify(input)
+  return new Promise((resolve) => {
+    const req = request(
+      `${origin}/api/${method}`,
+      { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), [TOKEN_HEADER]: token } },
+      (res) => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode ?? 0))
+        res.on('error', () => resolve(0))
+      },
+    )
+    // A request the kill cuts off was never acknowledged.
+    req.on('error', () => resolve(0))
+    req.end(body)
+  })
+}
+
+/** One run: start the host, send until it dies, return the seconds it acknowledged and those sent. */
+async function runAndKill(dataDir: string, signal: AbortSignal): Promise<{ acked: number; sent: number }> {
+  const proc = spawn(process.execPath, [child, coursesDir, dataDir, path.join(work, 'renderer')], { stdio: ['ignore', 'pipe', 'pipe'], signal, killSignal: 'SIGKILL' })
+  let stderr = ''
+  proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.on('exit', (_code, exitSignal) => resolve(exitSignal)))
+  proc.on('error', () => undefined)
+  const url = await new Promise<URL>((resolve, reject) => {
+    let output = ''
+    proc.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /Open (http:\/\/\S+)/.exec(output)
+      if (match?.[1]) resolve(new URL(match[1]))
+    })
+    void exited.then(() => reject(new Error(`the host exited before it listened: ${stderr}`)))
+  })
+  const token = url.searchParams.get('token') ?? ''
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS })
+  let acked = 0
+  let sent = 0
+  let dead = false
+  void exited.then(() => (dead = true))
+  if ((await post(url.origin, token, agent, 'progress.record', { courseId: 'minimal', events: [{ type: 'page.viewed', at: new Date().toISOString(), pageId: PAGE }] })) !== 200) {
+    throw new Error(`the first event was refused: ${stderr}`)
+  }
+  // Killed a random time after the first acknowledgement, so every run dies in the middle of work.
+  setTimeout(() => proc.kill('SIGKILL'), Math.floor(Math.random() * 300))
+  const client = async () => {
+    while (!dead) {
+      const seconds = 1 + Math.floor(Math.random() * 5)
+      sent += seconds
+      const status = await post(url.origin, token, agent, 'progress.record', { courseId: 'minimal', events: Array.from({ length: seconds }, () => ({ type: 'page.time', pageId: PAGE, seconds: 1 })) })
+      if (status === 200) acked += seconds
+      else if (status !== 0) throw new Error(`the host answered ${status}: ${stderr}`)
+    }
+  }
+  await Promise.all(Array.from({ length: CLIENTS }, client))
+  agent.destroy()
+  if ((await exited) !== 'SIGKILL') throw new Error(`the host exited by itself: ${stderr}`)
+  return { acked, sent }
+}
+
+async function storedSeconds(dataDir: string): Promise<number> {
+  const store = await LearnerStore.open(dataDir, { defaultName: 'Learner', lock: true })
+  try {
+    expect(store.notices).toEqual([])
+    return (await store.progress(course)).pages[PAGE]?.seconds ?? 0
+  } finally {
+    await store.close()
+  }
+}
+
+describe('the web host under SIGKILL', () => {
+  // Bounded by the number of runs, not by time; the timeout only guards against a hang on a loaded 2-core machine.
+  it(`keeps every progress event it acknowledged over HTTP through ${RUNS} kills`, { timeout: 900_000 }, async ({ signal }) => {
+    const dataDir = path.join(work, 'data')
+    let acked = 0
+    let sent = 0
+    let runsWithAcks = 0
+    for (let run = 0; run < RUNS; run++) {
+      const result = await runAndKill(dataDir, signal)
+      acked += result.acked
+      sent += result.sent
+      if (result.acked > 0) runsWithAcks++
+      const stored = await storedSeconds(dataDir)
+      expect(stored).toBeGreaterThanOrEqual(acked)
+      expect(stored).toBeLessThanOrEqual(sent)
+    }
+    // The experiment really sent and killed in the middle of work in most runs.
+    expect(runsWithAcks).toBeGreaterThan(RUNS / 2)
+  })
+})
