@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { runCli, USAGE } from './main'
+import { describe, expect, it, vi } from 'vitest'
+import { runCli, stopServing, USAGE } from './main'
 
 async function run(argv: string[]) {
   let out = ''
@@ -40,5 +40,17 @@ describe('civic-learn CLI', () => {
     const { code, err } = await run(['serve', '--port', '0'])
     expect(code).toBe(1)
     expect(err).toContain('npm run build')
+  })
+})
+
+describe('stopping the web host', () => {
+  it('exits 0 when everything is saved, and 1 with each unsaved file and where it was kept otherwise', async () => {
+    const saved = { out: vi.fn(), err: vi.fn() }
+    expect(await stopServing({ stop: async () => undefined }, saved)).toBe(0)
+    expect(saved.err).not.toHaveBeenCalled()
+    const full = { out: vi.fn(), err: vi.fn() }
+    const failure = new Error('Civic Learn could not save settings.json: the disk is full (ENOSPC). Free some space, then try again. The changes it could not save were kept in /tmp/x.json.')
+    expect(await stopServing({ stop: async () => Promise.reject(failure) }, full)).toBe(1)
+    expect(full.err).toHaveBeenCalledWith(expect.stringMatching(/not everything could be saved:\nCivic Learn could not save settings\.json: the disk is full.*kept in/))
   })
 })

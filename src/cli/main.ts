@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import type { Serving } from './serve'
 
 export const USAGE = `Usage: civic-learn <command> [options]
 
@@ -21,6 +22,12 @@ Commands:
                 --format <f>       scorm12 (the default: every LMS supports it) or scorm2004
                 --modules <a,b>    only these modules, by id
                 --overlay <file>   a branding overlay (YAML or JSON) to apply
+  keygen      Make a council's signing key pair, for certificates and records
+                --out <name>       writes <name>.private.pem and <name>.public.pem
+  verify      Check certificates (PDF) and learner records (JSON) signed with a council's key
+                <file>...          the files to check
+                --key <file.pem>   the council's public key
+              Exit status: 0 when every file is signed with that key and unchanged, 1 otherwise
   help        Show this message
 `
 
@@ -84,15 +91,24 @@ async function runServe(args: string[], io: CliIo, context: CliContext): Promise
     scorm: { playerDir: path.resolve(context.baseDir, '../player'), schemasDir: path.resolve(context.baseDir, '../../resources/scorm-schemas') },
   })
   io.out(`Civic Learn is running. Open ${serving.host.url}\n`)
-  const stop = () => {
-    serving.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    )
-  }
+  const stop = () => void stopServing(serving, io).then((code) => process.exit(code))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   return 0
+}
+
+/**
+ * Stops the web host and writes what is pending: 0 when all of it is on disk; otherwise 1, with
+ * each file that could not be saved and where its unsaved data was kept, never a silent exit.
+ */
+export async function stopServing(serving: Pick<Serving, 'stop'>, io: CliIo): Promise<number> {
+  try {
+    await serving.stop()
+    return 0
+  } catch (error) {
+    io.err(`Civic Learn stopped, but not everything could be saved:\n${error instanceof Error ? error.message : String(error)}\n`)
+    return 1
+  }
 }
 
 async function runValidate(args: string[], io: CliIo): Promise<number> {
@@ -130,6 +146,21 @@ async function runExport(args: string[], io: CliIo, context: CliContext): Promis
   )
 }
 
+async function runKeygen(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true, allowPositionals: false })
+  if (!values.out) throw new UsageError('keygen needs --out <name>, like --out anytown-council.')
+  const { makeKeys } = await import('./keys')
+  return makeKeys(values.out, io)
+}
+
+async function runVerify(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { key: { type: 'string' } }, strict: true, allowPositionals: true })
+  if (!values.key) throw new UsageError('verify needs --key <public.pem>: the public key of the council that signed the files.')
+  if (positionals.length === 0) throw new UsageError('verify needs at least one certificate (.pdf) or learner record (.json).')
+  const { verifyFiles } = await import('./keys')
+  return verifyFiles(positionals, values.key, io)
+}
+
 /** Runs one CLI command; resolves to the process exit code (serve keeps running after 0). */
 export async function runCli(argv: string[], io: CliIo, context: CliContext): Promise<number> {
   const [command, ...rest] = argv
@@ -141,6 +172,10 @@ export async function runCli(argv: string[], io: CliIo, context: CliContext): Pr
         return await runValidate(rest, io)
       case 'export':
         return await runExport(rest, io, context)
+      case 'keygen':
+        return await runKeygen(rest, io)
+      case 'verify':
+        return await runVerify(rest, io)
       case 'help':
       case '--help':
       case '-h':

@@ -40,6 +40,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     port: options.port,
     rendererDir: options.rendererDir,
     coursesDir: options.coursesDir,
+    referencedByCourse: services.referencedByCourse,
     packages: services.packages,
   }).catch(async (error: unknown) => {
     await services.close()

@@ -32,6 +32,13 @@ export const BrandingOverlaySchema = z
       .optional()
       .describe('An extra page with local policy, added as a last module of its own.'),
     hideModules: z.array(IdSchema).default([]).describe('Module ids left out, in the app and in exports; an id no course has is warned about.'),
+    signingKey: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\.pem$/, 'must be a .pem file beside the overlay, named with letters, digits, ".", "_" or "-"')
+      .optional()
+      .describe(
+        'The council’s Ed25519 private key (PKCS#8 PEM, made by `civic-learn keygen`), for a trainer’s laptop: certificates and learner records made with this overlay are signed, and `civic-learn verify` checks them against the public key. Never put it in a package or on a shared drive.',
+      ),
   })
   .strict()
 export type BrandingOverlay = z.infer<typeof BrandingOverlaySchema>
@@ -69,4 +76,10 @@ export function contrastProblems(colours: NonNullable<BrandingOverlay['colours']
 }
 
 /** What the player is given: the overlay with the logo's path inside the package. */
-export type PackageBranding = Omit<BrandingOverlay, 'hideModules' | 'policyPage'>
+export type PackageBranding = Omit<BrandingOverlay, 'hideModules' | 'policyPage' | 'signingKey'>
+
+/** What an overlay shows (in the app and in packages): never the modules it hides, its policy page (a module of its own) or its signing key. */
+export function shownBranding(overlay: BrandingOverlay): PackageBranding {
+  const { hideModules: _hidden, policyPage: _policy, signingKey: _key, ...shown } = overlay
+  return shown
+}

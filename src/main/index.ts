@@ -7,6 +7,7 @@ import { installSessionGuards, installWebContentsGuards } from './guards'
 import { createSenderCheck, registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { printToPdf } from './print'
+import { saveBeforeQuit } from './quit'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { createPackageSaver } from './save-package'
 import { devServerUrl } from './security'
@@ -41,7 +42,7 @@ async function start(devServer: string | undefined): Promise<void> {
   if (branding.problem) console.warn(branding.problem)
   const services = await createAppServices({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir, scorm, ...(branding.file ? { brandingFile: branding.file } : {}) })
   registerIpc(ipcMain, services.router, createSenderCheck(devServer), { 'handout.printToPdf': printToPdf, 'export.save': createPackageSaver(services.packages) })
-  handleAppProtocol({ rendererDir, coursesDir, packages: services.packages })
+  handleAppProtocol({ rendererDir, coursesDir, referencedByCourse: services.referencedByCourse, packages: services.packages })
   installSessionGuards(session.defaultSession, devServer)
   installMenu(!app.isPackaged)
 
@@ -52,13 +53,26 @@ async function start(devServer: string | undefined): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) open().catch(failToStart)
   })
   // The window saves its position as it closes, and learner data may be waiting for its
-  // debounced write: quitting waits for both, once, so neither is cut short.
+  // debounced write: quitting waits for both, once, so neither is cut short, and a learner
+  // whose data cannot be saved is asked what to do.
   let closed = false
   app.on('will-quit', (event) => {
     if (closed) return
     event.preventDefault()
     closed = true
-    void Promise.allSettled([windowState.whenSaved(), services.close()]).then(() => app.quit())
+    void saveBeforeQuit(services, () => windowState.whenSaved(), {
+      askRetry: (detail) =>
+        dialog.showMessageBoxSync({
+          type: 'warning',
+          title: APP_NAME,
+          message: 'Civic Learn could not save your latest progress',
+          detail: `${detail}\n\nFree some space (or fix what the message says) and choose Try again. If you quit anyway, what could not be saved is kept in a separate file where possible.`,
+          buttons: ['Try again', 'Quit anyway'],
+          defaultId: 0,
+          cancelId: 0,
+        }) === 0,
+      tell: (detail) => dialog.showErrorBox('Some of your progress was not saved', detail),
+    }).finally(() => app.quit())
   })
   await open()
 }

@@ -1,10 +1,12 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import type * as FsPromises from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CONTENT_SECURITY_POLICY, PREVIEW_PACKAGE_HEADERS, PREVIEW_PAGE_HEADERS, SECURITY_HEADERS } from '../core/csp'
 import { zipOf } from '../../test/support/write-zip'
 import { ExportedPackages } from '../node/export/exported-packages'
+import type { StaticRoots } from '../node/static-files'
 import { createProtocolHandler, handleAppProtocol, registerAppScheme } from './protocol'
 
 const electron = vi.hoisted(() => ({
@@ -12,9 +14,18 @@ const electron = vi.hoisted(() => ({
 }))
 vi.mock('electron', () => electron)
 
+/** A file that cannot be opened, as with no permission (chmod cannot make one when the tests run as root). */
+const LOCKED = 'locked.mp4'
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof FsPromises>()
+  const open = (file: Parameters<typeof real.open>[0], ...rest: [flags?: string | number, mode?: number]) =>
+    path.basename(String(file)) === LOCKED ? Promise.reject(Object.assign(new Error(`EACCES: permission denied, open '${String(file)}'`), { code: 'EACCES' })) : real.open(file, ...rest)
+  return { ...real, default: { ...real, open }, open }
+})
+
 const MEDIA = Uint8Array.from({ length: 256 }, (_, index) => index)
 let top: string
-let roots: { rendererDir: string; coursesDir: string; packages: ExportedPackages }
+let roots: StaticRoots & { packages: ExportedPackages }
 let previewId: string
 let handler: (request: Request) => Promise<Response>
 
@@ -32,7 +43,14 @@ let linksWork = false
 
 beforeAll(async () => {
   top = await mkdtemp(path.join(os.tmpdir(), 'civic-protocol-'))
-  roots = { rendererDir: path.join(top, 'renderer'), coursesDir: path.join(top, 'courses'), packages: new ExportedPackages() }
+  // The course "demo" names its video, and the link that leads out of the folder, so that confinement is what refuses it.
+  const referenced = new Set(['media/intro.mp4', `media/${LOCKED}`, 'media/outside/secret.txt'])
+  roots = {
+    rendererDir: path.join(top, 'renderer'),
+    coursesDir: path.join(top, 'courses'),
+    referencedByCourse: (folder, file) => folder === 'demo' && referenced.has(file),
+    packages: new ExportedPackages(),
+  }
   const zip = await zipOf({ 'imsmanifest.xml': '<manifest/>', 'media/intro.mp4': Buffer.from(MEDIA) })
   previewId = (await roots.packages.add('demo.zip', (file) => writeFile(file, zip))).id
   await mkdir(path.join(roots.rendererDir, 'assets'), { recursive: true })
@@ -43,6 +61,10 @@ beforeAll(async () => {
   await writeFile(path.join(roots.coursesDir, 'demo', 'media', 'intro.mp4'), MEDIA)
   await writeFile(path.join(roots.coursesDir, 'demo', 'course.yaml'), 'id: demo\n')
   await writeFile(path.join(top, 'secret.txt'), 'secret')
+  await writeFile(path.join(roots.rendererDir, '.env'), 'secret')
+  await writeFile(path.join(roots.coursesDir, 'demo', 'media', 'unused.mp4'), 'secret')
+  await mkdir(path.join(roots.coursesDir, 'demo', '.git'))
+  await writeFile(path.join(roots.coursesDir, 'demo', '.git', 'config'), 'secret')
   linksWork =
     (await tryLink(path.join(top, 'secret.txt'), path.join(roots.rendererDir, 'linked-secret.txt'))) &&
     (await tryLink(top, path.join(roots.coursesDir, 'demo', 'media', 'outside')))
@@ -175,6 +197,10 @@ describe('createProtocolHandler', () => {
     ['broken percent-encoding', 'civic://app/%E0%A4%A'],
     ['a folder', 'civic://app/assets'],
     ['a course folder without a file', 'civic://app/courses/demo'],
+    ['a hidden file beside the app', 'civic://app/.env'],
+    ['a hidden folder in a course', 'civic://app/courses/demo/.git/config'],
+    ['the course’s source', 'civic://app/courses/demo/course.yaml'],
+    ['a file the course does not name', 'civic://app/courses/demo/media/unused.mp4'],
   ])('answers 404 for %s, with the security headers', async (_why, url) => {
     const response = await get(url)
     expect(response.status).toBe(404)
@@ -204,6 +230,20 @@ describe('createProtocolHandler', () => {
     // Request refuses URLs with credentials, so this is what a hand-made request object would carry.
     const request = { url: 'civic://app@evil/index.html', method: 'GET', headers: new Headers() } as Request
     expect((await handler(request)).status).toBe(404)
+  })
+})
+
+describe('createProtocolHandler: files it cannot read', () => {
+  it('answers 500 for a file the course names but that cannot be opened, and goes on serving', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    await writeFile(path.join(roots.coursesDir, 'demo', 'media', LOCKED), MEDIA)
+    const response = await get(`civic://app/courses/demo/media/${LOCKED}`)
+    expect(response.status).toBe(500)
+    expectSecurityHeaders(response)
+    expect(await response.text()).not.toContain('EACCES')
+    expect(log).toHaveBeenCalledOnce()
+    expect((await get('civic://app/courses/demo/media/intro.mp4')).status).toBe(200)
+    log.mockRestore()
   })
 })
 

@@ -29,8 +29,10 @@ function plainResponse(status: number, text: string, extra: Record<string, strin
 }
 
 /**
- * Answers `civic://app/...` requests from the renderer, course folders and packages kept for
- * preview, with the same path confinement, Range handling and security headers as the web host.
+ * Answers `civic://app/...` requests from the renderer, the files loaded courses name and packages
+ * kept for preview, with the same path confinement, Range handling and security headers as the
+ * web host. A body's file stream is closed when the page stops reading it: cancelling the web
+ * stream destroys the file stream.
  */
 export function createProtocolHandler(roots: StaticRoots): (request: Request) => Promise<Response> {
   return async (request) => {
@@ -40,7 +42,14 @@ export function createProtocolHandler(roots: StaticRoots): (request: Request) =>
     }
     const rawPath = new URL(request.url).pathname || '/'
     const ifNoneMatch = request.headers.get('if-none-match')
-    const answer = await staticResponse({ rawPath, range: request.headers.get('range') ?? undefined, headOnly: request.method === 'HEAD', ...(ifNoneMatch === null ? {} : { ifNoneMatch }) }, roots)
+    let answer
+    try {
+      answer = await staticResponse({ rawPath, range: request.headers.get('range') ?? undefined, headOnly: request.method === 'HEAD', ...(ifNoneMatch === null ? {} : { ifNoneMatch }) }, roots)
+    } catch (error) {
+      // A file that is there but cannot be read (no permission, too many files open): say so, as the web host does.
+      console.error('Civic Learn could not read a file it serves:', error)
+      return plainResponse(500, 'Civic Learn could not read that file.')
+    }
     if (!answer) return plainResponse(404, 'Not found.')
     // Node's web stream and the DOM's (which the test build type-checks against) are one class at
     // run time but two declarations.

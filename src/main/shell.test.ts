@@ -34,6 +34,7 @@ const fake = await vi.hoisted(async () => {
       static fromWebContents = (_contents: unknown) => windows[0] ?? null
       minimized = false
       loadURL = vi.fn(async (_url: string) => undefined)
+      webContents = new events.EventEmitter()
       restore = vi.fn(() => {
         this.minimized = false
       })
@@ -103,11 +104,16 @@ let keptZip = ''
 
 const services = vi.hoisted(() => {
   const close = vi.fn(async () => undefined)
+  const save = vi.fn(async () => undefined)
   return {
     close,
+    save,
     createAppServices: vi.fn(async (_options: unknown) => ({
       router: async (method: unknown, input: unknown) => ({ ok: true as const, value: { method, input } }),
       packages: { zip: (id: string) => (id === KEPT_PACKAGE ? { file: keptZip, fileName: 'kept-scorm12.zip' } : null), folder: () => null },
+      // Each test course names one picture.
+      referencedByCourse: async (_folder: string, file: string) => file === 'media/cover.png',
+      save,
       close,
     })),
   }
@@ -129,7 +135,8 @@ const realPlatform = process.platform
 const realRendererUrl = process.env.ELECTRON_RENDERER_URL
 
 async function writeCourse(coursesDir: string, id: string, title: string): Promise<void> {
-  await mkdir(path.join(coursesDir, id), { recursive: true })
+  await mkdir(path.join(coursesDir, id, 'media'), { recursive: true })
+  await writeFile(path.join(coursesDir, id, 'media', 'cover.png'), 'picture')
   await writeFile(
     path.join(coursesDir, id, 'course.yaml'),
     `id: ${id}\ntitle: ${title}\nsummary: A course for testing.\nlanguage: en\n`,
@@ -298,10 +305,12 @@ describe('start-up', () => {
     await startShell()
     const [scheme, handler] = fake.current.protocol.handle.mock.calls[0] as [string, (request: Request) => Promise<Response>]
     expect(scheme).toBe('civic')
-    const response = await handler(new Request('civic://app/courses/packaged-course/course.yaml'))
+    const response = await handler(new Request('civic://app/courses/packaged-course/media/cover.png'))
     expect(response.status).toBe(200)
     expect(response.headers.get('Content-Security-Policy')).toContain("default-src 'none'")
-    expect((await handler(new Request('civic://app/courses/source-course/course.yaml'))).status).toBe(404)
+    expect((await handler(new Request('civic://app/courses/source-course/media/cover.png'))).status).toBe(404)
+    // Only the files a course names: never its source.
+    expect((await handler(new Request('civic://app/courses/packaged-course/course.yaml'))).status).toBe(404)
   })
 
   it('denies every permission and sets the application menu without developer tools', async () => {
@@ -409,6 +418,7 @@ describe('lifecycle', () => {
     await vi.waitFor(() => expect(fake.current.app.quit).toHaveBeenCalledOnce(), EVENTUALLY)
     const saved = JSON.parse(await readFile(path.join(fake.current.paths.userData, 'window-state.json'), 'utf8'))
     expect(saved).toEqual({ schemaVersion: 1, bounds: { x: 40, y: 50, width: 1100, height: 760 }, maximized: false })
+    expect(services.save).toHaveBeenCalledOnce()
     expect(services.close).toHaveBeenCalledOnce()
 
     const again = { preventDefault: vi.fn() }

@@ -19,6 +19,7 @@ interface FakeWindow extends EventEmitter {
   visible: boolean
   normalBounds: Rectangle
   loadURL: ReturnType<typeof vi.fn>
+  webContents: EventEmitter
 }
 
 const fake = vi.hoisted(() => ({
@@ -26,6 +27,8 @@ const fake = vi.hoisted(() => ({
   workAreas: [] as Rectangle[],
   dark: false,
   loadError: null as Error | null,
+  dialogChoice: 0,
+  dialogs: [] as unknown[],
 }))
 
 vi.mock('electron', async () => {
@@ -34,6 +37,7 @@ vi.mock('electron', async () => {
     maximized = false
     visible = false
     normalBounds = { x: 0, y: 0, width: 1200, height: 840 }
+    webContents = new EventEmitter()
     loadURL = vi.fn(async (_url: string) => {
       if (fake.loadError) throw fake.loadError
     })
@@ -56,6 +60,12 @@ vi.mock('electron', async () => {
   }
   return {
     BrowserWindow,
+    dialog: {
+      showMessageBoxSync: (_window: unknown, options: unknown) => {
+        fake.dialogs.push(options)
+        return fake.dialogChoice
+      },
+    },
     screen: { getAllDisplays: () => fake.workAreas.map((workArea) => ({ workArea })) },
     nativeTheme: {
       get shouldUseDarkColors() {
@@ -204,6 +214,20 @@ describe('window state and the main window', () => {
   it('loads the dev server when told to', async () => {
     const { window } = await open('http://localhost:5173/')
     expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('http://localhost:5173/')
+  })
+
+  it('asks the learner before a page with unsaved progress closes, and closes only when they choose to', async () => {
+    const { window } = await open()
+    const refuse = (choice: number) => {
+      fake.dialogChoice = choice
+      const event = { preventDefault: vi.fn() }
+      window.webContents.emit('will-prevent-unload', event)
+      return event.preventDefault.mock.calls.length > 0
+    }
+    expect(refuse(0)).toBe(false)
+    expect(refuse(1)).toBe(true)
+    expect(fake.dialogs).toHaveLength(2)
+    expect(fake.dialogs[0]).toMatchObject({ message: 'Your latest progress is not saved yet', buttons: ['Stay', 'Close anyway'], cancelId: 0 })
   })
 
   it('fails when the renderer cannot be loaded, so start-up can report it', async () => {

@@ -1,4 +1,4 @@
-import { BrowserWindow, nativeTheme, screen, type BrowserWindowConstructorOptions, type Rectangle } from 'electron'
+import { BrowserWindow, dialog, nativeTheme, screen, type BrowserWindowConstructorOptions, type Rectangle } from 'electron'
 import { z } from 'zod'
 import { APP_NAME, APP_ORIGIN } from '../core/app-meta'
 import path from 'node:path'
@@ -140,6 +140,20 @@ export async function openMainWindow({ preload, url, windowState }: MainWindowOp
   })
   window.on('close', () => {
     windowState.save({ bounds: window.getNormalBounds(), maximized: window.isMaximized() })
+  })
+  // The page refuses to close while progress the app has not saved is waiting (useUnsavedGuard);
+  // a browser would ask the learner, and so does the desktop app, instead of silently staying open.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      title: APP_NAME,
+      message: 'Your latest progress is not saved yet',
+      detail: 'Civic Learn could not save what you did last. If you close now, it is lost.',
+      buttons: ['Stay', 'Close anyway'],
+      defaultId: 0,
+      cancelId: 0,
+    })
+    if (choice === 1) event.preventDefault()
   })
   await window.loadURL(url)
   return window

@@ -6,6 +6,7 @@ import { exportHandlers, type ScormBuild } from './services/export'
 import { learnerHandlers, openLearners } from './services/learners'
 import { progressHandlers } from './services/progress'
 import { recordHandlers } from './services/records'
+import { settleAll } from './store/store-errors'
 
 export interface ServiceOptions {
   host: 'desktop' | 'web'
@@ -23,7 +24,14 @@ export interface AppServices {
   router: Router
   /** Packages exported in this run: the desktop saves them, and both hosts serve them to "Test this package". */
   packages: ExportedPackages
-  /** Writes everything pending and releases the data folder; call before the process ends. */
+  /** Whether the course loaded from `coursesDir/<folder>` names this file: the only course files both hosts serve. */
+  referencedByCourse(folder: string, file: string): Promise<boolean>
+  /** Writes everything pending, keeping the data open; rejects with a line per file that could not be saved. */
+  save(): Promise<void>
+  /**
+   * Writes everything pending and releases the data folder; call before the process ends. Rejects
+   * with a line per file that could not be saved, each saying where its unsaved data was kept.
+   */
   close(): Promise<void>
 }
 
@@ -54,8 +62,8 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
   return {
     router,
     packages,
-    close: async () => {
-      await Promise.allSettled([stores.learners.close(), stores.settings.close(), packages.close()])
-    },
+    referencedByCourse: (folder, file) => catalog.referencesFile(folder, file),
+    save: () => settleAll([stores.learners.flush(), stores.settings.flush()]),
+    close: () => settleAll([stores.learners.close(), stores.settings.close(), packages.close()]),
   }
 }

@@ -2,17 +2,20 @@ import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { load as loadYaml } from 'js-yaml'
 import type { AppBranding } from '../core/api'
-import { BrandingOverlaySchema, contrastProblems, type BrandingOverlay } from '../core/branding'
+import { BrandingOverlaySchema, contrastProblems, shownBranding, type BrandingOverlay } from '../core/branding'
 import type { CourseBundle } from '../core/course/bundle'
 import { ExportError } from './export/errors'
 import { selectModules } from './course-modules'
 import { pathExists } from './paths'
+import { signerFromPem, type Signer } from './signing'
 
 /** A parsed, checked overlay, and where its logo file is on disk. */
 export interface LoadedBranding {
   overlay: BrandingOverlay
   /** Absolute path of the logo, when the overlay names one. */
   logoFile?: string
+  /** Signs certificates and records, when the overlay names a signing key. */
+  signer?: Signer
 }
 
 const MAX_OVERLAY_BYTES = 64 * 1024
@@ -51,10 +54,10 @@ export async function loadBrandingOverlay(file: string): Promise<LoadedBranding>
   const overlay = parsed.data
   const problems = overlay.colours ? contrastProblems(overlay.colours) : []
   if (problems.length > 0) throw new ExportError(`The branding overlay ${where} has colours that are too hard to read:\n${problems.map((line) => `  ${line}`).join('\n')}`)
-  if (!overlay.logo) return { overlay }
-  const logoFile = path.resolve(path.dirname(file), overlay.logo)
-  const relative = path.relative(path.dirname(path.resolve(file)), logoFile)
-  if (relative.startsWith('..') || path.isAbsolute(relative)) throw new ExportError(`The logo ${overlay.logo} must be beside the branding overlay or in a folder below it.`)
+  const signer = overlay.signingKey === undefined ? undefined : await loadSigner(file, overlay.signingKey)
+  const withSigner = signer ? { signer } : {}
+  if (!overlay.logo) return { overlay, ...withSigner }
+  const logoFile = besideOverlay(file, overlay.logo, 'logo')
   try {
     const info = await stat(logoFile)
     if (!info.isFile()) throw new Error('not a file')
@@ -63,7 +66,30 @@ export async function loadBrandingOverlay(file: string): Promise<LoadedBranding>
     if (error instanceof ExportError) throw error
     throw new ExportError(`The logo ${overlay.logo} named in ${where} was not found beside it.`)
   }
-  return { overlay, logoFile }
+  return { overlay, logoFile, ...withSigner }
+}
+
+/** A file the overlay names, which must be beside it or in a folder below it. */
+function besideOverlay(overlayFile: string, name: string, what: string): string {
+  const target = path.resolve(path.dirname(overlayFile), name)
+  const relative = path.relative(path.dirname(path.resolve(overlayFile)), target)
+  if (relative.startsWith('..') || path.isAbsolute(relative)) throw new ExportError(`The ${what} ${name} must be beside the branding overlay or in a folder below it.`)
+  return target
+}
+
+async function loadSigner(overlayFile: string, name: string): Promise<Signer> {
+  const keyFile = besideOverlay(overlayFile, name, 'signing key')
+  let pem: string
+  try {
+    pem = await readFile(keyFile, 'utf8')
+  } catch (error) {
+    throw new ExportError(`The signing key ${name} named in ${path.basename(overlayFile)} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`)
+  }
+  try {
+    return signerFromPem(pem)
+  } catch (error) {
+    throw new ExportError(`The signing key ${name} named in ${path.basename(overlayFile)} cannot be used: ${(error as Error).message}.`)
+  }
 }
 
 /** The names council IT may give an overlay deployed beside the courses, in the order looked for. */
@@ -76,6 +102,8 @@ export interface LoadedAppBranding extends AppBranding {
   overlay: BrandingOverlay | null
   /** Where the logo is on disk, for exports from the app. */
   logoFile?: string
+  /** Signs certificates and records, when the overlay names a signing key. */
+  signer?: Signer
 }
 
 const UNBRANDED: LoadedAppBranding = { overlay: null, branding: null, problem: null }
@@ -98,10 +126,11 @@ export async function loadAppBranding(coursesDir: string, file?: string): Promis
   const found = file ?? (await firstPresent(coursesDir))
   if (found === undefined) return UNBRANDED
   try {
-    const { overlay, logoFile } = await loadBrandingOverlay(found)
-    const { hideModules: _hidden, policyPage: _policy, logo: _logo, ...shown } = overlay
+    const { overlay, logoFile, signer } = await loadBrandingOverlay(found)
+    const { logo: _logo, ...shown } = shownBranding(overlay)
     const logo = logoFile === undefined ? undefined : `data:${LOGO_TYPES[path.extname(logoFile).slice(1).toLowerCase()]};base64,${(await readFile(logoFile)).toString('base64')}`
-    return logo === undefined ? { overlay, branding: shown, problem: null } : { overlay, branding: { ...shown, logo }, problem: null, logoFile: logoFile as string }
+    const loaded: LoadedAppBranding = logo === undefined ? { overlay, branding: shown, problem: null } : { overlay, branding: { ...shown, logo }, problem: null, logoFile: logoFile as string }
+    return signer ? { ...loaded, signer } : loaded
   } catch (error) {
     // The loader's messages name the file and every problem; anything else is a read failure.
     const reason = error instanceof ExportError ? error.message : `The branding overlay ${found} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`

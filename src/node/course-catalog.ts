@@ -8,6 +8,7 @@ import { courseSummary } from '../core/course/summary'
 import type { BrandingOverlay } from '../core/branding'
 import { brandCourse, courseOverlay } from './branding'
 import { courseFolderStamp, readCourseFolder } from './course-loader'
+import { referencedFiles } from './export/scorm-export'
 
 /** A course as the catalogue loaded it: what the app shows, and what an export from the app needs. */
 export interface CatalogCourse {
@@ -22,8 +23,11 @@ export interface CatalogCourse {
   policyModuleId?: string
 }
 
-/** `hides`: the overlay's hidden modules the course has, even when hiding them leaves it nothing to show. */
-type Loaded = { summary: CourseSummary; course?: CatalogCourse; hides?: readonly string[] }
+/**
+ * `hides`: the overlay's hidden modules the course has, even when hiding them leaves it nothing to show.
+ * `referenced`: the files of the folder the course as shown names, which the hosts may serve.
+ */
+type Loaded = { summary: CourseSummary; course?: CatalogCourse; hides?: readonly string[]; referenced?: ReadonlySet<string> }
 
 function unavailable(folder: string, message: string): Loaded {
   return { summary: { status: 'unavailable', folder, problems: [{ file: folder, line: 1, column: 1, severity: 'error', message }] } }
@@ -53,7 +57,9 @@ async function loadFolder(coursesDir: string, folder: string, overlay: BrandingO
     const policyModuleId = own.policyPage ? course.bundle.content[course.bundle.language]?.modules.at(-1)?.id : undefined
     if (policyModuleId !== undefined) course.policyModuleId = policyModuleId
   }
-  return { summary: courseSummary(course.bundle), course, hides: course.overlay?.hideModules ?? [] }
+  // Worked out once per load, the way a SCORM package chooses its media, so serving a file is one lookup.
+  const referenced = new Set(referencedFiles(course.bundle, course.files))
+  return { summary: courseSummary(course.bundle), course, hides: course.overlay?.hideModules ?? [], referenced }
 }
 
 /**
@@ -66,6 +72,8 @@ async function loadFolder(coursesDir: string, folder: string, overlay: BrandingO
  */
 export class CourseCatalog {
   private courses = new Map<string, CatalogCourse>()
+  /** By folder, for the courses that load: the files each names. */
+  private referenced = new Map<string, ReadonlySet<string>>()
   private hidden = new Set<string>()
   private loaded = new Map<string, { stamp: string; folder: Loaded }>()
   private listing: Promise<CourseSummary[]> | null = null
@@ -114,8 +122,9 @@ export class CourseCatalog {
     for (const folder of this.loaded.keys()) if (!folders.includes(folder)) this.loaded.delete(folder)
     const loaded = await Promise.all(folders.map((folder) => this.folder(folder)))
     const courses = new Map<string, CatalogCourse>()
+    const referenced = new Map<string, ReadonlySet<string>>()
     this.hidden = new Set(loaded.flatMap((folder) => folder.hides ?? []))
-    const summaries = loaded.map(({ summary, course }, index): CourseSummary => {
+    const summaries = loaded.map(({ summary, course, referenced: files }, index): CourseSummary => {
       if (!course) return summary
       const folder = folders[index] ?? ''
       const { id } = course.bundle
@@ -125,9 +134,11 @@ export class CourseCatalog {
         return { status: 'unavailable', folder, problems: [{ file: `${folder}/course.yaml`, line: 1, column: 1, severity: 'error', message, hint }] }
       }
       courses.set(id, course)
+      referenced.set(folder, files ?? new Set())
       return summary
     })
     this.courses = courses
+    this.referenced = referenced
     return summaries
   }
 
@@ -137,6 +148,17 @@ export class CourseCatalog {
     const course = this.courses.get(courseId)
     if (!course) throw new ApiError({ code: 'NOT_FOUND', message: `There is no course "${courseId}" that can be opened.` })
     return course
+  }
+
+  /**
+   * Whether the course loaded from this folder names this file (a path inside the folder) in its
+   * content: its media, captions, handouts and images, the only files of a course folder the
+   * hosts serve. A course that does not load names nothing. One lookup in the set worked out
+   * when the course was loaded; the very first requests wait for the first listing.
+   */
+  async referencesFile(folder: string, file: string): Promise<boolean> {
+    if (!this.referenced.has(folder) && this.listing) await this.listing.catch(() => undefined)
+    return this.referenced.get(folder)?.has(file) ?? false
   }
 
   /** The course with this id as the app shows it. */

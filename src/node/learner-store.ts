@@ -5,12 +5,14 @@ import { z } from 'zod'
 import { ApiError } from '../core/api/errors'
 import type { CourseBundle } from '../core/course/bundle'
 import { LEARNER_RECORD_FORMAT, LEARNER_RECORD_VERSION, type LearnerRecord } from '../core/progress/learner-record'
+import { ownValue, withId } from '../core/progress/id-record'
 import { applyEvents } from '../core/progress/reducer'
 import { CourseProgressSchema, emptyProgress, type CourseProgress, type TrackingEvent } from '../core/progress/schema'
 import { type DocumentSpec, DurableDocument, removeInterruptedWrites, type StoreNotice, type StoreOptions } from './store/durable-document'
 import { pathExists } from './paths'
 import { acquireLock, type LockHandle } from './store/lock-file'
 import { fileStamp } from './store/set-aside'
+import { settleAll } from './store/store-errors'
 
 /** A learner's id names their file, so it is kept to characters safe in any file name. */
 const ProfileIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/)
@@ -22,6 +24,8 @@ const ProfileSchema = z
     createdAt: z.string(),
     /** A courtesy PIN so workshop learners do not open each other's records by mistake; not security. */
     pin: z.object({ salt: z.string(), hash: z.string() }).strict().optional(),
+    /** The learner came from a record made on another device: what is printed from it says so. */
+    importedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict()
 type Profile = z.infer<typeof ProfileSchema>
@@ -29,18 +33,22 @@ type Profile = z.infer<typeof ProfileSchema>
 /** Who the learners are and who is chosen: `learners/index.json`, small whatever their progress. */
 const LearnerIndexSchema = z
   .object({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(2),
     activeProfileId: ProfileIdSchema.nullable(),
     profiles: z.array(ProfileSchema),
   })
   .strict()
 type LearnerIndex = z.infer<typeof LearnerIndexSchema>
 
+/**
+ * Version 2 added `importedAt` to profiles. Nothing in a version 1 index changes; the version
+ * moves so that an older Civic Learn opens a newer index read-only instead of calling it damaged.
+ */
 const INDEX_SPEC: DocumentSpec<LearnerIndex> = {
   name: 'index',
-  migrations: [],
+  migrations: [(doc) => doc],
   schema: LearnerIndexSchema,
-  create: () => ({ schemaVersion: 1, activeProfileId: null, profiles: [] }),
+  create: () => ({ schemaVersion: 2, activeProfileId: null, profiles: [] }),
 }
 
 /** One learner's progress: `learners/<id>.json`, course id → progress. */
@@ -151,13 +159,13 @@ export class LearnerStore {
     for (const profile of legacy.data.profiles) ids.set(profile.id, ProfileIdSchema.safeParse(profile.id).success ? profile.id : randomUUID())
     for (const [oldId, newId] of ids) {
       const doc = await DurableDocument.open(dir, progressSpec(newId), options)
-      doc.update(() => ({ schemaVersion: 1, progress: legacy.data.progress[oldId] ?? {} }))
+      doc.update(() => ({ schemaVersion: 1, progress: ownValue(legacy.data.progress, oldId) ?? {} }))
       await doc.close()
     }
     const index = await DurableDocument.open(dir, INDEX_SPEC, options)
     const active = legacy.data.activeProfileId
     index.update(() => ({
-      schemaVersion: 1,
+      schemaVersion: 2,
       activeProfileId: active === null ? null : (ids.get(active) ?? null),
       profiles: legacy.data.profiles.map((profile) => ({ ...profile, id: ids.get(profile.id) ?? profile.id })),
     }))
@@ -282,7 +290,7 @@ export class LearnerStore {
   /** The active learner's progress in a course; empty when they have not started it. */
   async progress(course: Pick<CourseBundle, 'id' | 'version'>): Promise<CourseProgress> {
     const doc = await this.document(this.activeId())
-    return doc.data.progress[course.id] ?? emptyProgress(course.id, course.version)
+    return ownValue(doc.data.progress, course.id) ?? emptyProgress(course.id, course.version)
   }
 
   /**
@@ -293,9 +301,9 @@ export class LearnerStore {
    */
   async record(course: CourseBundle, events: readonly TrackingEvent[]): Promise<CourseProgress> {
     const doc = await this.document(this.activeId())
-    const next = applyEvents(course, doc.data.progress[course.id] ?? emptyProgress(course.id, course.version), events)
+    const next = applyEvents(course, ownValue(doc.data.progress, course.id) ?? emptyProgress(course.id, course.version), events)
     const change = doc.update((draft) => {
-      draft.progress = { ...draft.progress, [course.id]: next }
+      draft.progress = withId(draft.progress, course.id, next)
     })
     try {
       await doc.commit(change)
@@ -308,6 +316,11 @@ export class LearnerStore {
   /** The active learner, for certificates and exports. */
   activeProfile(): ProfileView {
     return view(this.profile(this.activeId()))
+  }
+
+  /** When the active learner's record was imported from another device, or null when it was made here. */
+  activeImportedAt(): string | null {
+    return this.profile(this.activeId()).importedAt ?? null
   }
 
   /** The active learner's whole record, as a file they can keep or move to another device. */
@@ -330,6 +343,10 @@ export class LearnerStore {
     let name = record.learner.name
     for (let n = 2; taken.has(name); n++) name = `${record.learner.name} (${n})`
     const profile = await this.createProfile(name, now)
+    await this.changeIndex((draft) => {
+      const imported = draft.profiles.find((candidate) => candidate.id === profile.id)
+      if (imported) imported.importedAt = now.toISOString()
+    })
     const doc = await this.document(profile.id)
     await doc.commit(doc.update(() => ({ schemaVersion: 1, progress: record.progress })))
     return profile
@@ -344,13 +361,13 @@ export class LearnerStore {
 
   /** Writes everything changed so far, and resolves once it is on disk. */
   async flush(): Promise<void> {
-    await Promise.all([this.index.flush(), ...this.opened.map((doc) => doc.flush())])
+    await settleAll([this.index.flush(), ...this.opened.map((doc) => doc.flush())])
   }
 
+  /** Writes and lets go of every file; rejects with every one that could not be saved (each kept elsewhere where it could be). */
   async close(): Promise<void> {
     try {
-      await Promise.all(this.opened.map((doc) => doc.close()))
-      await this.index.close()
+      await settleAll([...this.opened.map((doc) => doc.close()), this.index.close()])
     } finally {
       await this.lock?.release()
       this.lock = null

@@ -6,6 +6,7 @@ import { calendarDate } from '../core/i18n/dates'
 import { documentTranslator } from '../core/i18n/documents'
 import type { Translate } from '../core/i18n/translate'
 import type { CourseProgress } from '../core/progress/schema'
+import { ownValue } from '../core/progress/id-record'
 
 /** The learner's notebook (their reflections) as entries and as Markdown; the PDF is in ./pdf/notebook.ts, which loads the PDF library. */
 
@@ -24,7 +25,7 @@ export function notebookEntries(course: CourseBundle, progress: CourseProgress, 
     for (const page of module.pages) {
       for (const block of page.blocks as Block[]) {
         if (block.type !== 'reflection') continue
-        const saved = progress.reflections[block.id]
+        const saved = ownValue(progress.reflections, block.id)
         if (!saved || saved.text.trim() === '') continue
         entries.push({ moduleTitle: module.title, title: block.title ?? page.title, prompt: block.prompt, text: saved.text, savedAt: saved.savedAt })
       }

@@ -5,6 +5,7 @@ import { documentTranslator } from '../core/i18n/documents'
 import { courseStatus } from '../core/progress/completion'
 import { wholePercent } from '../core/progress/overview'
 import type { CourseProgress } from '../core/progress/schema'
+import { ownValue } from '../core/progress/id-record'
 
 export interface LearnerResults {
   name: string
@@ -32,7 +33,7 @@ export function resultsCsv(courses: readonly CourseBundle[], learners: readonly 
   const rows: (string | number)[][] = [COLUMNS.map((column) => t(`documents.results.column.${column}`))]
   for (const learner of learners) {
     for (const course of courses) {
-      const progress = learner.progress[course.id]
+      const progress = ownValue(learner.progress, course.id)
       if (!progress?.startedAt) continue
       const status = courseStatus(course, progress)
       const title = course.content[course.language]?.title ?? course.id

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { SettingsSchema, type Settings, type SettingsPatch } from '../core/api'
 import { DEFAULT_SETTINGS } from '../core/app-defaults'
+import { ApiError } from '../core/api/errors'
 import { type DocumentSpec, DurableDocument, type StoreNotice } from './store/durable-document'
 
 /** The settings as stored; files from before the durable store carry no version and read as this one. */
@@ -22,6 +23,8 @@ export interface SettingsStore {
   /** Back to the defaults, with the file, its backups and any unreadable copies set aside earlier deleted. */
   reset(): Promise<void>
   readonly notices: readonly StoreNotice[]
+  /** Writes anything pending; rejects with what could not be saved. */
+  flush(): Promise<void>
   close(): Promise<void>
 }
 
@@ -35,15 +38,20 @@ export async function openSettingsStore(dataDir: string): Promise<SettingsStore>
     get,
     async update(patch) {
       const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined))
-      doc.update((draft) => ({ ...draft, ...changes }))
+      const change = doc.update((draft) => ({ ...draft, ...changes }))
       const after = get()
-      await doc.flush()
+      try {
+        await doc.commit(change)
+      } catch {
+        throw new ApiError({ code: 'UNAVAILABLE', message: 'Civic Learn could not save your settings just now. Try again in a moment.' })
+      }
       return after
     },
     reset: () => doc.destroy(),
     get notices() {
       return doc.notices
     },
+    flush: () => doc.flush(),
     close: () => doc.close(),
   }
 }

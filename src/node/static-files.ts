@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs'
-import { realpath, stat } from 'node:fs/promises'
+import { type FileHandle, open, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import mime from 'mime-types'
@@ -10,6 +9,14 @@ import type { ExportedPackages } from './export/exported-packages'
 export interface StaticRoots {
   rendererDir: string
   coursesDir: string
+  /**
+   * Whether the course loaded from the folder `coursesDir/<folder>` names `file` (a path inside
+   * that folder, with forward slashes) in its content: its media, captions, handouts and images.
+   * Only those files of a course folder are served, so a course's sources (course.yaml, its
+   * Markdown), anything else left in the folder and every file of a course that did not load
+   * stay private.
+   */
+  referencedByCourse(folder: string, file: string): boolean | Promise<boolean>
   /** Exported packages, served unpacked from /preview/<id>/ to test them. */
   packages?: ExportedPackages
 }
@@ -45,16 +52,29 @@ export function safeSegments(rawPath: string): string[] | null {
   return segments
 }
 
+/** A path's segments when none of them names a hidden file or folder (`.git`, `.env`), which are never served. */
+function visibleSegments(rawPath: string): string[] | null {
+  const segments = safeSegments(rawPath)
+  return segments && !segments.some((segment) => segment.startsWith('.')) ? segments : null
+}
+
+/** Where a static path's file would be; for a course's file, also which course and which of its files, to ask whether the course names it. */
+export interface StaticRoute {
+  root: string
+  segments: string[]
+  course?: { folder: string; file: string }
+}
+
 /** Maps a URL path onto a root folder and a path inside it: course media, or the renderer. */
-export function routeStaticPath(rawPath: string, roots: StaticRoots): { root: string; segments: string[] } | null {
+export function routeStaticPath(rawPath: string, roots: StaticRoots): StaticRoute | null {
   const pathOnly = rawPath === '/' ? '/index.html' : rawPath
-  const segments = safeSegments(pathOnly)
+  const segments = visibleSegments(pathOnly)
   if (!segments || segments.length === 0) return null
   if (segments[0] === 'preview') return null
   if (segments[0] === 'courses') {
     const [, folder, ...rest] = segments
     if (!folder || rest.length === 0) return null
-    return { root: path.join(roots.coursesDir, folder), segments: rest }
+    return { root: path.join(roots.coursesDir, folder), segments: rest, course: { folder, file: rest.join('/') } }
   }
   return { root: roots.rendererDir, segments }
 }
@@ -94,7 +114,23 @@ const HASHED_ASSET = /^assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/
  * matches is answered 304 without the file.
  */
 export async function fileResponse(file: string, rangeHeader: string | undefined, headOnly: boolean, ifNoneMatch?: string): Promise<FileResponse> {
-  const { size, mtime, mtimeMs } = await stat(file)
+  // The file is opened before anything is answered, and its size read from the open file: one
+  // that cannot be opened (no permission, deleted meanwhile, too many files open) fails here,
+  // while the host can still answer with an error, rather than in the middle of the response.
+  const handle = await open(file, 'r')
+  let streaming = false
+  try {
+    const answer = await describeFile(handle, file, rangeHeader, headOnly, ifNoneMatch)
+    streaming = answer.body !== null
+    return answer
+  } finally {
+    // A body stream closes the file when it ends or is destroyed; without one, nothing else will.
+    if (!streaming) await handle.close()
+  }
+}
+
+async function describeFile(handle: FileHandle, file: string, rangeHeader: string | undefined, headOnly: boolean, ifNoneMatch: string | undefined): Promise<FileResponse> {
+  const { size, mtime, mtimeMs } = await handle.stat()
   const etag = `W/"${size.toString(16)}-${Math.round(mtimeMs).toString(16)}"`
   const headers: Record<string, string> = {
     'Content-Type': contentType(file),
@@ -124,7 +160,7 @@ export async function fileResponse(file: string, rangeHeader: string | undefined
     }
   }
   headers['Content-Length'] = String(size === 0 ? 0 : end - start + 1)
-  const body = headOnly || size === 0 ? null : createReadStream(file, { start, end })
+  const body = headOnly || size === 0 ? null : handle.createReadStream({ start, end })
   return { status, headers, body }
 }
 
@@ -145,18 +181,28 @@ export interface StaticRequest {
  */
 export async function staticResponse(request: StaticRequest, roots: StaticRoots): Promise<FileResponse | null> {
   const { route, headers } = staticRoute(request.rawPath, roots)
-  const file = route && (await confinedFile(route.root, route.segments))
-  if (!file || !route) return null
-  const answer = await fileResponse(file, request.range, request.headOnly, request.ifNoneMatch)
+  if (!route) return null
+  // Asked before the file system is touched: a course file the course does not name is not found, whether it exists or not.
+  if (route.course && !(await roots.referencedByCourse(route.course.folder, route.course.file))) return null
+  const file = await confinedFile(route.root, route.segments)
+  if (!file) return null
+  let answer: FileResponse
+  try {
+    answer = await fileResponse(file, request.range, request.headOnly, request.ifNoneMatch)
+  } catch (error) {
+    // Deleted since it was found: not found, as it would have been a moment later.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  }
   const hashed = route.root === roots.rendererDir && HASHED_ASSET.test(route.segments.join('/'))
   const caching = hashed ? 'public, max-age=31536000, immutable' : 'no-cache'
   return { ...answer, headers: { ...headers, ...answer.headers, 'Cache-Control': caching } }
 }
 
 /** Where a path's file would be, and the security headers for that part of the site. */
-function staticRoute(rawPath: string, roots: StaticRoots): { route: { root: string; segments: string[] } | null; headers: Readonly<Record<string, string>> } {
+function staticRoute(rawPath: string, roots: StaticRoots): { route: StaticRoute | null; headers: Readonly<Record<string, string>> } {
   if (rawPath.startsWith(PREVIEW_PATH)) {
-    const [, id = '', ...rest] = safeSegments(rawPath) ?? []
+    const [, id = '', ...rest] = visibleSegments(rawPath) ?? []
     const folder = roots.packages?.folder(id)
     return { route: folder && rest.length > 0 ? { root: folder, segments: rest } : null, headers: PREVIEW_PACKAGE_HEADERS }
   }

@@ -67,10 +67,19 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'secret.txt'), 'top secret')
   await symlink(path.join(dir, 'secret.txt'), path.join(coursesDir, 'demo', 'media', 'escape.txt'))
   await writeFile(path.join(rendererDir, 'preview.html'), '<!doctype html><title>Test this package</title>')
+  await writeFile(path.join(rendererDir, '.env'), 'top secret')
+  await writeFile(path.join(coursesDir, 'demo', 'course.yaml'), 'id: demo # top secret')
+  await writeFile(path.join(coursesDir, 'demo', 'media', 'unused.mp4'), 'top secret')
+  await mkdir(path.join(coursesDir, 'other', 'media'), { recursive: true })
+  await writeFile(path.join(coursesDir, 'other', 'media', 'clip.mp4'), 'top secret')
+  await mkdir(path.join(coursesDir, 'demo', '.git'))
+  await writeFile(path.join(coursesDir, 'demo', '.git', 'config'), 'top secret')
   packages = new ExportedPackages()
   packageZip = await zipOf({ 'imsmanifest.xml': '<manifest/>', 'index.html': '<p>course</p>', 'media/clip.mp4': '0123456789' })
   previewId = (await packages.add('demo-scorm12.zip', (file) => writeFile(file, packageZip))).id
-  host = await startWebHost({ router, token: TOKEN, port: 0, rendererDir, coursesDir, packages })
+  // The course "demo" names its clip, and the link that leads out of the folder, so that confinement is what refuses it.
+  const referenced = new Set(['media/clip.mp4', 'media/escape.txt'])
+  host = await startWebHost({ router, token: TOKEN, port: 0, rendererDir, coursesDir, packages, referencedByCourse: (folder, file) => folder === 'demo' && referenced.has(file) })
 })
 
 afterAll(async () => {
@@ -182,6 +191,18 @@ describe('web host: static files', () => {
     '/courses/demo/media/%E0%A4%A',
   ])('refuses the escape attempt %s', async (attempt) => {
     const response = await raw({ path: attempt })
+    expect(response.status).toBe(404)
+    expect(response.body.toString()).not.toContain('top secret')
+  })
+
+  it.each([
+    ['a hidden file beside the app', '/.env'],
+    ['a hidden folder in a course', '/courses/demo/.git/config'],
+    ['the course’s source', '/courses/demo/course.yaml'],
+    ['a file the course does not name', '/courses/demo/media/unused.mp4'],
+    ['a file of a folder with no course that loads', '/courses/other/media/clip.mp4'],
+  ])('answers 404 for %s', async (_what, file) => {
+    const response = await raw({ path: file })
     expect(response.status).toBe(404)
     expect(response.body.toString()).not.toContain('top secret')
   })

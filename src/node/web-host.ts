@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { pipeline } from 'node:stream/promises'
 import type { ApiErrorCode, ApiResult } from '../core/api'
 import { EXPORTS_PATH, TOKEN_HEADER } from '../core/app-meta'
 import { SECURITY_HEADERS } from '../core/csp'
@@ -125,8 +126,14 @@ async function handleFiles(req: IncomingMessage, res: ServerResponse, pathname: 
     : await staticResponse({ rawPath: pathname, range, headOnly, ...(typeof req.headers['if-none-match'] === 'string' ? { ifNoneMatch: req.headers['if-none-match'] } : {}) }, options)
   if (!answer) return sendText(res, 404, 'Not found.')
   res.writeHead(answer.status, { 'Cache-Control': 'no-cache', ...answer.headers })
-  if (answer.body) answer.body.pipe(res)
-  else res.end()
+  if (!answer.body) return void res.end()
+  // pipeline, not pipe: when the browser hangs up (a learner skipping ahead in a video does, all
+  // the time) the file stream is destroyed and its file closed, and a read error ends this
+  // response instead of the process. A hang-up is no failure worth reporting; anything else goes
+  // to the request's own error handling.
+  await pipeline(answer.body, res).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error
+  })
 }
 
 /**

@@ -4,6 +4,7 @@ import { indexCourse } from '../core/progress/course-index'
 import { applyEvents } from '../core/progress/reducer'
 import type { CourseProgress, TrackingEvent } from '../core/progress/schema'
 import { emptyProgress } from '../core/progress/empty-progress'
+import { ownValue } from '../core/progress/id-record'
 import { CMI, interactionWrites, keepRecord, lowersRecord, RECORD_ELEMENTS, trackingWrites, type CmiWrite } from '../core/scorm/data-model'
 import { decodeSuspendData, encodeSuspendData, SUSPEND_LIMIT_12, SUSPEND_LIMIT_2004 } from '../core/scorm/suspend-codec'
 import { markdownEngine } from '../renderer/composables/markdown-engine'
@@ -149,7 +150,7 @@ export class ProgressTracker {
     const session = this.session
     let submitted = false
     for (const [quizId, record] of Object.entries(after.quizzes)) {
-      const previous = before.quizzes[quizId]?.attempts.length ?? 0
+      const previous = ownValue(before.quizzes, quizId)?.attempts.length ?? 0
       if (record.attempts.length <= previous) continue
       submitted = true
       if (!session || !this.interactions) continue

@@ -1,3 +1,4 @@
+import { ownValue } from '../core/progress/id-record'
 import { isTranslationData, type PackageData } from '../core/scorm/package-data'
 import type { PrerenderedEngine } from './prerendered-markdown'
 
@@ -13,8 +14,9 @@ export type FetchJson = (file: string) => Promise<unknown>
 export function translationLoader(data: PackageData, engine: PrerenderedEngine, fetchJson: FetchJson): (language: string) => Promise<void> {
   const loading = new Map<string, Promise<void>>()
   return (language) => {
-    const file = data.translations[language]
-    if (!file || data.course.content[language]) return Promise.resolve()
+    // Own properties only: a "language" such as "constructor" is no file, and no content the course has.
+    const file = ownValue(data.translations, language)
+    if (!file || ownValue(data.course.content, language)) return Promise.resolve()
     let load = loading.get(language)
     if (!load) {
       load = fetchJson(file).then((value) => {

@@ -153,7 +153,7 @@ export type ScormExportResult = z.infer<typeof ScormExportResultSchema>
  */
 export const AppBrandingSchema = z
   .object({
-    branding: BrandingOverlaySchema.omit({ hideModules: true, policyPage: true, logo: true })
+    branding: BrandingOverlaySchema.omit({ hideModules: true, policyPage: true, logo: true, signingKey: true })
       .extend({ logo: z.string().regex(/^data:image\/(png|jpeg|svg\+xml|webp);base64,[A-Za-z0-9+/]*={0,2}$/).optional() })
       .strict()
       .nullable(),

@@ -9,6 +9,11 @@ export const LIMITS = {
   totalTextBytes: 32 * 1024 * 1024,
   files: 5000,
   folderDepth: 12,
+  /**
+   * Lists and mappings inside each other in one YAML text. Course files need six or so; far
+   * deeper text is a mistake or an attack, and the YAML readers' cost grows with it.
+   */
+  yamlDepth: 50,
   /** Larger images still work but make a course slow to open and to export. */
   imageBytesWarning: 5 * 1024 * 1024,
   mediaBytes: 2 * 1024 * 1024 * 1024,

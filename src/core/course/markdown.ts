@@ -1,4 +1,4 @@
-import MarkdownIt, { type PluginWithParams } from 'markdown-it'
+import MarkdownIt, { type Options, type PluginWithParams } from 'markdown-it'
 import container from 'markdown-it-container'
 
 /**
@@ -8,12 +8,19 @@ import container from 'markdown-it-container'
  * can name, instead of silently becoming a paragraph.
  */
 export function createCourseMarkdown(): MarkdownIt {
-  const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false })
+  // maxNesting is the commonmark preset's, written out because it is what bounds the work on deeply
+  // nested text ("> > > …", lists in lists): markdown-it nests a call per level, and stops there.
+  // Its typings leave the option out, though markdown-it reads it at every parse.
+  const options: Options & { maxNesting: number } = { html: false, linkify: false, typographer: false, maxNesting: MAX_NESTING }
+  const md = new MarkdownIt('commonmark', options)
   md.enable(['table', 'strikethrough'])
   // The plugin's published types describe markdown-it's CommonJS typings, not the ES module ones.
   md.use(container as unknown as PluginWithParams, DIRECTIVE, { validate: (params: string) => directiveName(params) !== '' })
   return md
 }
+
+/** Blocks and inline elements inside each other; Markdown nested deeper than this is dropped, not parsed. */
+export const MAX_NESTING = 20
 
 const DIRECTIVE = 'directive'
 export const DIRECTIVE_OPEN = `container_${DIRECTIVE}_open`

@@ -1,7 +1,9 @@
 import { CORE_SCHEMA, load } from 'js-yaml'
 import { CST, type Document, isMap, isNode, isScalar, Lexer, LineCounter, parseDocument } from 'yaml'
 import { z } from 'zod'
+import { LIMITS } from './limits'
 import { type Location, nearest, type ProblemList, START, suggestion } from './problems'
+import { findDeepNesting } from './yaml-depth'
 
 export type DataPath = readonly PropertyKey[]
 
@@ -29,13 +31,17 @@ const MAX_ALIAS_COUNT = 50
  * Valid YAML, the common case, is read with js-yaml, several times faster than the yaml library;
  * the yaml library, which keeps every node's position, parses the text again only when a position
  * is asked for (a problem to report) or when js-yaml fails (its errors are less precise).
+ *
+ * Text nested deeper than LIMITS.yamlDepth is refused with a located problem before the yaml
+ * library sees it. js-yaml bounds its own depth (its maxDepth option, 100 by default), so it
+ * fails fast on such text and the depth is checked only then, keeping valid YAML as fast as it was.
  */
 export function parseYaml(text: string, file: string, problems: ProblemList, origin: Location = START, syntaxHint?: string): YamlSource | undefined {
   const fast = quickLoad(text)
-  warnCutText(text, file, problems, origin)
   if (fast.ok) {
-    let located: LocatedDocument | undefined
-    const document = () => (located ??= locatedDocument(text, origin))
+    warnCutText(text, file, problems, origin)
+    let located: Positions | undefined
+    const document = () => (located ??= positions(text, origin))
     return {
       file,
       value: fast.value,
@@ -43,6 +49,17 @@ export function parseYaml(text: string, file: string, problems: ProblemList, ori
       locateKey: (path, key) => document().locateKey(path, key),
     }
   }
+  const tooDeep = findDeepNesting(text, LIMITS.yamlDepth)
+  if (tooDeep !== undefined) {
+    problems.error(
+      file,
+      lineLocator(text, origin)(tooDeep),
+      `The YAML is nested more than ${LIMITS.yamlDepth} levels deep here (lists and mappings inside each other), so it was not read.`,
+      'Look for a [ or { that is never closed, or indentation that keeps growing: course files need only a few levels.',
+    )
+    return undefined
+  }
+  warnCutText(text, file, problems, origin)
   const document = locatedDocument(text, origin)
   const { doc, at } = document
   for (const warning of doc.warnings) problems.warning(file, at(warning.pos[0]), yamlMessage(warning.message))
@@ -69,28 +86,42 @@ function quickLoad(text: string): QuickLoad {
   } catch {
     return { ok: false }
   }
-  // Aliases make js-yaml share one object in several places; the yaml library bounds them.
-  return sharesObjects(value) ? { ok: false } : { ok: true, value }
+  // Aliases make js-yaml share one object in several places; the yaml library bounds them. Too
+  // deep a value goes the same way, to be refused with its place by the depth check.
+  return sharesObjectsOrTooDeep(value) ? { ok: false } : { ok: true, value }
 }
 
-function sharesObjects(root: unknown): boolean {
+function sharesObjectsOrTooDeep(root: unknown): boolean {
   const seen = new Set<object>()
-  const stack = [root]
-  while (stack.length > 0) {
-    const value = stack.pop()
+  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }]
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { value, depth } = item
     if (value === null || typeof value !== 'object') continue
-    if (seen.has(value)) return true
+    if (seen.has(value) || depth >= LIMITS.yamlDepth) return true
     seen.add(value)
-    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push(child)
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push({ value: child, depth: depth + 1 })
   }
   return false
 }
 
-interface LocatedDocument {
-  doc: Document.Parsed
+interface Positions {
   at(offset: number): Location
   locate(path: DataPath): Location
   locateKey(path: DataPath, key: string): Location
+}
+
+interface LocatedDocument extends Positions {
+  doc: Document.Parsed
+}
+
+/**
+ * Positions in text that js-yaml read. The yaml library reads some broken text differently (a
+ * quote in a plain scalar's second line, for one), so its depth is checked here too; text too
+ * deep for it gets positions of the start only, rather than seconds of parsing.
+ */
+function positions(text: string, origin: Location): Positions {
+  if (findDeepNesting(text, LIMITS.yamlDepth) === undefined) return locatedDocument(text, origin)
+  return { at: lineLocator(text, origin), locate: () => origin, locateKey: () => origin }
 }
 
 /** Tokens the lexer adds that stand for no text of the source: document start, flow end, plain scalar. */
@@ -110,7 +141,7 @@ function warnCutText(text: string, file: string, problems: ProblemList, origin: 
   for (const token of new Lexer().lex(text, false)) {
     const type = CST.tokenType(token)
     if (type === 'comment' && afterPlainText) {
-      at ??= locatedDocument(text, origin).at
+      at ??= lineLocator(text, origin)
       problems.warning(
         file,
         at(offset),
@@ -126,15 +157,28 @@ function warnCutText(text: string, file: string, problems: ProblemList, origin: 
   }
 }
 
-function locatedDocument(text: string, origin: Location): LocatedDocument {
+/** Finds positions in `text` without parsing it: its line starts, found once. */
+function lineLocator(text: string, origin: Location): (offset: number) => Location {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
-  const at = (offset: number): Location => {
+  lineCounter.addNewLine(0)
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1)
+  return locator(lineCounter, origin)
+}
+
+/** Positions as the yaml library counts them, shifted by where the YAML starts in its file. */
+function locator(lineCounter: LineCounter, origin: Location): (offset: number) => Location {
+  return (offset) => {
     const pos = lineCounter.linePos(offset)
     return pos.line === 1
       ? { line: origin.line, column: origin.column + pos.col - 1 }
       : { line: origin.line + pos.line - 1, column: pos.col }
   }
+}
+
+function locatedDocument(text: string, origin: Location): LocatedDocument {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true })
+  const at = locator(lineCounter, origin)
   return {
     doc,
     at,

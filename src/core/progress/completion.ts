@@ -1,5 +1,6 @@
 import type { CourseBundle, Module } from '../course/bundle'
 import { indexCourse } from './course-index'
+import { hasId, ownValue } from './id-record'
 import type { CourseProgress } from './schema'
 
 export type ModuleStatus = 'not-started' | 'in-progress' | 'completed' | 'passed'
@@ -11,7 +12,7 @@ export interface QuizStanding {
 }
 
 export function quizStanding(state: CourseProgress, quizId: string): QuizStanding {
-  const attempts = state.quizzes[quizId]?.attempts ?? []
+  const attempts = ownValue(state.quizzes, quizId)?.attempts ?? []
   const best = attempts.length === 0 ? null : Math.max(...attempts.map((attempt) => attempt.score))
   return { attempts: attempts.length, best, passed: attempts.some((attempt) => attempt.passed) }
 }
@@ -26,7 +27,7 @@ function moduleQuizIds(course: CourseBundle, module: Module): readonly string[] 
  */
 export function moduleStatus(course: CourseBundle, state: CourseProgress, module: Module): ModuleStatus {
   const quizzes = moduleQuizIds(course, module).map((id) => quizStanding(state, id))
-  const seen = module.pages.filter((page) => state.pages[page.id]).length
+  const seen = module.pages.filter((page) => hasId(state.pages, page.id)).length
   if (seen === 0 && quizzes.every((quiz) => quiz.attempts === 0)) return 'not-started'
   if (seen < module.pages.length || quizzes.some((quiz) => quiz.attempts === 0)) return 'in-progress'
   if (quizzes.length > 0 && quizzes.every((quiz) => quiz.passed)) return 'passed'
@@ -56,7 +57,7 @@ export interface CourseStatus {
 export function courseStatus(course: CourseBundle, state: CourseProgress): CourseStatus {
   const index = indexCourse(course)
   const pageIds = [...index.pageModule.keys()]
-  const pagesSeen = pageIds.filter((id) => state.pages[id]).length
+  const pagesSeen = pageIds.filter((id) => hasId(state.pages, id)).length
   const quizzes = [...index.quizzes.keys()].map((id) => quizStanding(state, id))
   const quizzesPassed = quizzes.filter((quiz) => quiz.passed).length
   const attemptedAll = quizzes.every((quiz) => quiz.attempts > 0)

@@ -12,6 +12,8 @@ export interface CourseIndex {
   moduleQuizzes: ReadonlyMap<string, readonly string[]>
   /** Every block whose state progress keeps (scenarios, reflections), by id, in course order. */
   tracked: ReadonlyMap<string, { type: string; id: string }>
+  /** Every video block's id: the only ids whose watched ranges progress keeps. */
+  videos: ReadonlySet<string>
 }
 
 const cache = new WeakMap<CourseBundle, CourseIndex>()
@@ -25,11 +27,13 @@ export function indexCourse(course: CourseBundle): CourseIndex {
   const quizzes = new Map<string, { quiz: QuizBlock; moduleId: string }>()
   const moduleQuizzes = new Map<string, string[]>()
   const tracked = new Map<string, { type: string; id: string }>()
+  const videos = new Set<string>()
   const visit = (block: Block, moduleId: string) => {
     if (block.type === 'quiz') {
       quizzes.set(block.id, { quiz: block, moduleId })
       moduleQuizzes.get(moduleId)?.push(block.id)
     }
+    else if (block.type === 'video') videos.add(block.id)
     else if ('id' in block && trackedType(block.type)) tracked.set(block.id, block)
   }
   for (const module of modules) {
@@ -39,7 +43,7 @@ export function indexCourse(course: CourseBundle): CourseIndex {
       for (const block of page.blocks) visit(block, module.id)
     }
   }
-  const index = { modules, pageModule, quizzes, moduleQuizzes, tracked }
+  const index = { modules, pageModule, quizzes, moduleQuizzes, tracked, videos }
   cache.set(course, index)
   return index
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { bundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
+import { MAX_PAGE_SECONDS, MAX_VIDEO_SECONDS } from './bounds'
+import { hasId, ownValue } from './id-record'
 import { LEARNER_RECORD_FORMAT, readLearnerRecord } from './learner-record'
+import { courseOverview } from './overview'
 import { emptyProgress } from './schema'
 
 const good = {
@@ -30,5 +34,54 @@ describe('readLearnerRecord', () => {
     const reading = readLearnerRecord(text)
     expect(reading.ok).toBe(false)
     if (!reading.ok) expect(reading.reason).toContain(reason)
+  })
+
+  it('reads progress in a course whose id Object.prototype also answers to, and nothing from a prototype', () => {
+    const viewedAt = '2026-11-21T09:00:00.000Z'
+    const constructorCourse = { ...emptyProgress('constructor', '1.0.0'), pages: { constructor: { viewedAt, seconds: 5 } } }
+    const text = JSON.stringify({ ...good, progress: { constructor: constructorCourse } })
+    // "__proto__" as JSON.parse gives it: an own key, which must not become the prototype of anything.
+    const reading = readLearnerRecord(text.replace('"pages":{', `"pages":{"__proto__":{"viewedAt":"${viewedAt}","seconds":7},`))
+    if (!reading.ok) throw new Error(reading.reason)
+    const progress = ownValue(reading.record.progress, 'constructor')
+    expect(progress?.pages).toEqual({ constructor: { viewedAt, seconds: 5 } })
+    expect(Object.getPrototypeOf(progress?.pages)).toBe(Object.prototype)
+    expect(hasId(reading.record.progress, 'toString')).toBe(false)
+    const other = readLearnerRecord(JSON.stringify(good))
+    expect(other.ok && ownValue(other.record.progress, 'constructor')).toBeUndefined()
+  })
+
+  it('bounds the seconds of an imported record, so the overview stays finite', () => {
+    const viewedAt = '2026-11-21T09:00:00.000Z'
+    const pages = { p1: { viewedAt, seconds: 1e308 }, p2: { viewedAt, seconds: 1e308 } }
+    const reading = readLearnerRecord(JSON.stringify({ ...good, progress: { demo: { ...good.progress.demo, pages } } }))
+    if (!reading.ok) throw new Error(reading.reason)
+    const progress = reading.record.progress.demo
+    if (!progress) throw new Error('no progress')
+    expect(progress.pages.p1?.seconds).toBe(MAX_PAGE_SECONDS)
+    const course = bundleOf([moduleOf('m', [pageOf('p1'), pageOf('p2')])])
+    expect(courseOverview(course, progress).secondsSpent).toBe(2 * MAX_PAGE_SECONDS)
+  })
+
+  it('bounds an imported record’s videos to their length and plausible lengths', () => {
+    const videos = { v: { ranges: [[0, 1e308], [5, 2]], duration: 1e308 } }
+    const reading = readLearnerRecord(JSON.stringify({ ...good, progress: { demo: { ...good.progress.demo, videos } } }))
+    if (!reading.ok) throw new Error(reading.reason)
+    expect(reading.record.progress.demo?.videos.v).toEqual({ ranges: [[0, MAX_VIDEO_SECONDS]], duration: MAX_VIDEO_SECONDS })
+  })
+
+  it.each([
+    ['a negative time on a page', { pages: { p1: { viewedAt: '2026-11-21T09:00:00.000Z', seconds: -1 } } }],
+    ['a video of no length', { videos: { v: { ranges: [], duration: 0 } } }],
+    ['a negative range', { videos: { v: { ranges: [[-5, 2]], duration: 10 } } }],
+    ['a scroll position beyond the page', { location: { pageId: 'p1', scroll: 1e308 } }],
+    ['a seed that is not a whole number', { quizzes: { q: { attempts: [], current: { seed: 1.5, startedAt: '2026-11-21T09:00:00.000Z', responses: {} } } } }],
+    ['a negative seed', { quizzes: { q: { attempts: [], current: { seed: -1, startedAt: '2026-11-21T09:00:00.000Z', responses: {} } } } }],
+    [
+      'a score that is not a whole number',
+      { quizzes: { q: { attempts: [{ seed: 1, startedAt: '2026-11-21T09:00:00.000Z', submittedAt: '2026-11-21T09:00:00.000Z', responses: {}, score: 50.5, passed: false }] } } },
+    ],
+  ])('refuses %s', (_label, patch) => {
+    expect(readLearnerRecord(JSON.stringify({ ...good, progress: { demo: { ...good.progress.demo, ...patch } } })).ok).toBe(false)
   })
 })

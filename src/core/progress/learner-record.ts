@@ -18,6 +18,8 @@ export const LearnerRecordSchema = z
     appVersion: z.string().max(40),
     learner: z.object({ name: z.string().trim().min(1).max(80) }).strict(),
     progress: z.record(IdSchema, CourseProgressSchema),
+    /** A council's signature over the rest of the record (its canonical JSON), when the app had a signing key. */
+    signature: z.object({ algorithm: z.literal('ed25519'), key: z.string().max(40), value: z.string().max(200) }).strict().optional(),
   })
   .strict()
   .refine((record) => Object.entries(record.progress).every(([courseId, progress]) => progress.courseId === courseId), {

@@ -3,6 +3,7 @@ import { bundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
 import type { Question } from '../questions/registry'
 import { planAttempt } from '../quiz/attempt'
 import { courseStatus, moduleStatus } from './completion'
+import { MAX_EVENT_SECONDS, MAX_PAGE_SECONDS, MAX_VIDEO_RANGES } from './bounds'
 import { applyEvent, applyEvents, mergeRange } from './reducer'
 import { walkScenario } from '../course/blocks/scenario/walk'
 import { emptyProgress, type TrackingEvent } from './schema'
@@ -22,7 +23,10 @@ const course = bundleOf(
     moduleOf(
       'm1',
       [
-        pageOf('p1', [{ type: 'reflection', id: 'r1', prompt: 'Think' }]),
+        pageOf('p1', [
+          { type: 'reflection', id: 'r1', prompt: 'Think' },
+          { type: 'video', id: 'v', transcript: 'T' },
+        ]),
         pageOf('p2', [
           {
             type: 'scenario',
@@ -106,6 +110,61 @@ describe('progress reducer', () => {
       { type: 'video.watched', blockId: 'v', from: 9, to: 30, duration: 60 },
     ])
     expect(state.videos.v).toEqual({ ranges: [[0, 30], [50, 60]], duration: 60 })
+  })
+
+  it('ignores watched ranges of videos the course does not have, as it does every other unknown id', () => {
+    const state = fresh()
+    expect(applyEvent(course, state, { type: 'video.watched', blockId: 'r1', from: 0, to: 10, duration: 60 })).toBe(state)
+    expect(applyEvent(course, state, { type: 'video.watched', blockId: 'not-in-the-course', from: 0, to: 10, duration: 60 })).toBe(state)
+  })
+
+  it('keeps a video’s ranges within its length and its plausible bounds, and their number bounded', () => {
+    const state = fresh()
+    // Events from the SCORM player reach the reducer without the schema's checks.
+    for (const [from, to, duration] of [
+      [Number.NaN, 10, 60],
+      [0, Number.NaN, 60],
+      [0, 10, Number.NaN],
+      [0, 10, 0],
+      [0, 10, -5],
+      [0, 10, Number.POSITIVE_INFINITY],
+      [0, 10, 1e308],
+    ]) {
+      expect(applyEvent(course, state, { type: 'video.watched', blockId: 'v', from: from as number, to: to as number, duration: duration as number }), `${from} ${to} ${duration}`).toBe(state)
+    }
+    const clamped = applyEvent(course, state, { type: 'video.watched', blockId: 'v', from: -5, to: 1e308, duration: 60 })
+    expect(clamped.videos.v).toEqual({ ranges: [[0, 60]], duration: 60 })
+    // A sender skipping about can leave gaps everywhere; past the bound a new range is not kept.
+    const scattered = Array.from({ length: MAX_VIDEO_RANGES + 10 }, (_, index): TrackingEvent => ({ type: 'video.watched', blockId: 'v', from: index * 3, to: index * 3 + 1, duration: 80_000 }))
+    const watched = applyEvents(course, state, scattered)
+    expect(watched.videos.v?.ranges).toHaveLength(MAX_VIDEO_RANGES)
+    // Watching what joins ranges already kept still counts.
+    expect(applyEvent(course, watched, { type: 'video.watched', blockId: 'v', from: 0, to: 30, duration: 80_000 }).videos.v?.ranges).toHaveLength(MAX_VIDEO_RANGES - 10)
+  })
+
+  it('caps the seconds one event and one page can add, so totals stay finite', () => {
+    const viewed = applyEvent(course, fresh(), { type: 'page.viewed', at: at(1), pageId: 'p1' })
+    for (const seconds of [Number.NaN, -5, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(applyEvent(course, viewed, { type: 'page.time', pageId: 'p1', seconds }), String(seconds)).toBe(viewed)
+    }
+    expect(applyEvent(course, viewed, { type: 'page.time', pageId: 'p1', seconds: 1e308 }).pages.p1?.seconds).toBe(MAX_EVENT_SECONDS)
+    const days = applyEvents(course, viewed, [
+      { type: 'page.viewed', at: at(2), pageId: 'p2' },
+      ...Array.from({ length: 100 }, (): TrackingEvent => ({ type: 'page.time', pageId: 'p1', seconds: 1e308 })),
+      ...Array.from({ length: 100 }, (): TrackingEvent => ({ type: 'page.time', pageId: 'p2', seconds: 3600 })),
+    ])
+    expect(days.pages.p1?.seconds).toBe(MAX_PAGE_SECONDS)
+    expect(courseStatus(course, days).secondsSpent).toBe(2 * MAX_PAGE_SECONDS)
+  })
+
+  it('ignores quiz seeds and scroll positions no client could send', () => {
+    const state = fresh()
+    for (const seed of [Number.NaN, -1, 1.5, 2 ** 32, Number.POSITIVE_INFINITY]) {
+      expect(applyEvent(course, state, { type: 'quiz.started', at: at(1), quizId: 'q', seed }), String(seed)).toBe(state)
+    }
+    for (const scroll of [Number.NaN, -0.5, 2, Number.POSITIVE_INFINITY]) {
+      expect(applyEvent(course, state, { type: 'location.changed', pageId: 'p1', scroll }), String(scroll)).toBe(state)
+    }
   })
 
   it('keeps an unfinished quiz with its answers, then scores it on submit', () => {

@@ -23,4 +23,17 @@ describe('progress schema', () => {
     expect(TrackingEventSchema.safeParse({ type: 'scenario.chose', blockId: 's', stepId: 'a', choiceId: 'b', extra: 1 }).success).toBe(false)
     expect(TrackingEventSchema.safeParse({ type: 'poll.voted', blockId: 'p' }).success).toBe(false)
   })
+
+  it.each([
+    ['page time beyond an hour', { type: 'page.time', pageId: 'p', seconds: 3601 }],
+    ['page time below nothing', { type: 'page.time', pageId: 'p', seconds: -1 }],
+    ['a video longer than a day', { type: 'video.watched', blockId: 'v', from: 0, to: 10, duration: 1e308 }],
+    ['a range beyond a day', { type: 'video.watched', blockId: 'v', from: 0, to: 1e308, duration: 60 }],
+    ['a range starting beyond a day', { type: 'video.watched', blockId: 'v', from: 1e308, to: 10, duration: 60 }],
+    ['a seed that is not a whole number', { type: 'quiz.started', at: '2026-11-21T10:00:00Z', quizId: 'q', seed: 1.5 }],
+    ['a scroll beyond the page', { type: 'location.changed', pageId: 'p', scroll: 1.5 }],
+    ['an id longer than any', { type: 'bookmark.toggled', pageId: 'x'.repeat(121) }],
+  ])('refuses an event with %s', (_label, event) => {
+    expect(TrackingEventSchema.safeParse(event).success).toBe(false)
+  })
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { TRACKING_DEFINITIONS } from '../course/blocks'
 import type { TrackingDefinition } from '../course/blocks/tracked-contract'
+import { boundVideo, MAX_EVENT_SECONDS, MAX_PAGE_SECONDS, MAX_SEED, MAX_VIDEO_SECONDS } from './bounds'
 import { EventId as Id, Timestamp } from './event-fields'
 
 type Definitions = (typeof TRACKING_DEFINITIONS)[number]
@@ -20,12 +21,16 @@ const ResponseSchema = z.union([
   z.record(z.string().max(40), z.string().max(40)),
 ])
 
+/** A quiz attempt's seed, as events carry it and suspend data packs it. */
+const Seed = z.number().int().min(0).max(MAX_SEED)
+const VideoSeconds = z.number().min(0).max(MAX_VIDEO_SECONDS)
+
 /** Everything the UI reports about learning, one event at a time. */
 export const TrackingEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page.viewed'), at: Timestamp, pageId: Id }).strict(),
-  z.object({ type: z.literal('page.time'), pageId: Id, seconds: z.number().min(0).max(3600) }).strict(),
-  z.object({ type: z.literal('video.watched'), blockId: Id, from: z.number().min(0), to: z.number().min(0), duration: z.number().positive() }).strict(),
-  z.object({ type: z.literal('quiz.started'), at: Timestamp, quizId: Id, seed: z.number().int().min(0).max(4_294_967_295) }).strict(),
+  z.object({ type: z.literal('page.time'), pageId: Id, seconds: z.number().min(0).max(MAX_EVENT_SECONDS) }).strict(),
+  z.object({ type: z.literal('video.watched'), blockId: Id, from: VideoSeconds, to: VideoSeconds, duration: VideoSeconds.positive() }).strict(),
+  z.object({ type: z.literal('quiz.started'), at: Timestamp, quizId: Id, seed: Seed }).strict(),
   z.object({ type: z.literal('quiz.answered'), quizId: Id, questionId: Id, response: ResponseSchema }).strict(),
   z.object({ type: z.literal('quiz.checked'), quizId: Id, questionId: Id }).strict(),
   z.object({ type: z.literal('quiz.submitted'), at: Timestamp, quizId: Id }).strict(),
@@ -37,15 +42,31 @@ export type TrackingEvent = z.infer<typeof TrackingEventSchema>
 
 const AttemptSchema = z
   .object({
-    seed: z.number().int(),
+    seed: Seed,
     startedAt: Timestamp,
     submittedAt: Timestamp,
     responses: z.record(z.string(), ResponseSchema),
-    score: z.number().min(0).max(100),
+    /** A whole percentage: attempts are scored rounded. */
+    score: z.number().int().min(0).max(100),
     passed: z.boolean(),
   })
   .strict()
 export type QuizAttemptRecord = z.infer<typeof AttemptSchema>
+
+/**
+ * Seconds on a page, cut to the bound rather than refused: totals kept before there was one may
+ * be larger, and a record refused here is a learner's whole file set aside.
+ */
+const PageSeconds = z
+  .number()
+  .min(0)
+  .transform((seconds) => Math.min(seconds, MAX_PAGE_SECONDS))
+
+/** A video's watched ranges, bounded on reading as the reducer bounds them, for the same reason. */
+const VideoSchema = z
+  .object({ ranges: z.array(z.tuple([z.number().min(0), z.number().min(0)])), duration: z.number().positive() })
+  .strict()
+  .transform(boundVideo)
 
 /** One learner's progress in one course: what the store keeps and the SCORM codec packs. */
 export const CourseProgressSchema = z
@@ -56,9 +77,9 @@ export const CourseProgressSchema = z
     updatedAt: Timestamp.optional(),
     completedAt: Timestamp.optional(),
     /** Page id → when first seen, and visible seconds spent on it. */
-    pages: z.record(z.string(), z.object({ viewedAt: Timestamp, seconds: z.number().min(0) }).strict()),
+    pages: z.record(z.string(), z.object({ viewedAt: Timestamp, seconds: PageSeconds }).strict()),
     /** Video block id → watched ranges in seconds, merged, and the video's length. */
-    videos: z.record(z.string(), z.object({ ranges: z.array(z.tuple([z.number(), z.number()])), duration: z.number() }).strict()),
+    videos: z.record(z.string(), VideoSchema),
     quizzes: z.record(
       z.string(),
       z
@@ -66,7 +87,7 @@ export const CourseProgressSchema = z
           attempts: z.array(AttemptSchema),
           current: z
             .object({
-              seed: z.number().int(),
+              seed: Seed,
               startedAt: Timestamp,
               responses: z.record(z.string(), ResponseSchema),
               /** Questions whose answer was checked for immediate feedback: locked for the rest of the attempt. */
@@ -80,7 +101,7 @@ export const CourseProgressSchema = z
     /** Each tracked block's state (a scenario's path, a reflection's text), by type's key and block id. */
     ...BLOCK_SLICES,
     bookmarks: z.array(z.string()),
-    location: z.object({ pageId: z.string(), scroll: z.number() }).strict().optional(),
+    location: z.object({ pageId: z.string(), scroll: z.number().min(0).max(1) }).strict().optional(),
   })
   .strict()
 export type CourseProgress = z.infer<typeof CourseProgressSchema>

@@ -1,6 +1,7 @@
 import type { QuizBlock } from '../course/blocks/quiz'
 import { questionType, type Response, scoreQuestion } from '../questions/registry'
 import { seededRandom, shuffled } from './random'
+import { idRecord } from '../progress/id-record'
 
 /** Which questions an attempt shows, and in what order its options appear: all from the seed. */
 export interface AttemptPlan {
@@ -26,7 +27,7 @@ export function planAttempt(quiz: QuizBlock, seed: number): AttemptPlan {
     questionIds = all.filter((id) => drawn.has(id))
   }
   if (quiz.shuffle) questionIds = shuffled(questionIds, random)
-  const orders: Record<string, string[]> = {}
+  const orders = idRecord<string[]>()
   for (const question of quiz.questions) {
     if (!questionIds.includes(question.id)) continue
     const order = questionType(question).mixable?.(question)

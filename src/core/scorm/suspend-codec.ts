@@ -3,6 +3,7 @@ import { type AnyTrackedType, blockState, setBlockState, trackedTypes } from '..
 import type { CourseBundle } from '../course/bundle'
 import { indexCourse } from '../progress/course-index'
 import { emptyProgress } from '../progress/empty-progress'
+import { hasId, idRecord, ownValue, putId } from '../progress/id-record'
 import type { CourseProgress, QuizAttemptRecord } from '../progress/schema'
 import { planAttempt, quizPassed } from '../quiz/attempt'
 import { hashText } from '../quiz/random'
@@ -82,14 +83,14 @@ function writeResponses(writer: BitWriter, quiz: QuizBlock, seed: number, respon
   for (const id of planAttempt(quiz, seed).questionIds) {
     const question = byId.get(id) as Question
     const type = questionType(question)
-    const response = Object.hasOwn(responses, id) ? type.parseResponse(responses[id]) : undefined
+    const response = hasId(responses, id) ? type.parseResponse(responses[id]) : undefined
     type.codec.write(writer, question, response, keep(`${key}:${id}`))
   }
 }
 
 function readResponses(reader: BitReader, quiz: QuizBlock, seed: number): Record<string, Response> {
   const byId = new Map(quiz.questions.map((question) => [question.id, question]))
-  const responses: Record<string, Response> = {}
+  const responses = idRecord<Response>()
   for (const id of planAttempt(quiz, seed).questionIds) {
     const question = byId.get(id) as Question
     const response = questionType(question).codec.read(reader, question)
@@ -106,7 +107,7 @@ function encodeWith(course: CourseBundle, progress: CourseProgress, keep: Keep):
   writeTime(writer, progress.startedAt)
   writeTime(writer, progress.updatedAt)
   writeTime(writer, progress.completedAt)
-  for (const id of layout.pages) writer.bool(Object.hasOwn(progress.pages, id))
+  for (const id of layout.pages) writer.bool(hasId(progress.pages, id))
 
   const location = progress.location && layout.pages.indexOf(progress.location.pageId)
   writer.bool(location !== undefined && location >= 0)
@@ -121,7 +122,7 @@ function encodeWith(course: CourseBundle, progress: CourseProgress, keep: Keep):
   }
 
   for (const quiz of layout.quizzes) {
-    const record = progress.quizzes[quiz.id]
+    const record = ownValue(progress.quizzes, quiz.id)
     const attempts = record?.attempts ?? []
     writer.varuint(attempts.length)
     const last = attempts.at(-1)
@@ -151,7 +152,7 @@ function encodeWith(course: CourseBundle, progress: CourseProgress, keep: Keep):
 
 /** Fills in what was dropped so the quiz's standing (attempts, best score, passed) is unchanged. */
 function rebuildAttempts(quiz: QuizBlock, count: number, best: number, last: QuizAttemptRecord): QuizAttemptRecord[] {
-  const earlier = (score: number): QuizAttemptRecord => ({ ...last, responses: {}, score, passed: quizPassed(quiz, score) })
+  const earlier = (score: number): QuizAttemptRecord => ({ ...last, responses: idRecord(), score, passed: quizPassed(quiz, score) })
   const attempts: QuizAttemptRecord[] = []
   const fillers = count - 1 - (best > last.score ? 1 : 0)
   for (let index = 0; index < fillers; index++) attempts.push(earlier(0))
@@ -173,7 +174,7 @@ function decodeOrThrow(course: CourseBundle, data: string): CourseProgress {
   if (startedAt) progress.startedAt = startedAt
   if (updatedAt) progress.updatedAt = updatedAt
   if (completedAt) progress.completedAt = completedAt
-  for (const id of layout.pages) if (reader.bool()) progress.pages[id] = { viewedAt: seenAt, seconds: 0 }
+  for (const id of layout.pages) if (reader.bool()) putId(progress.pages, id, { viewedAt: seenAt, seconds: 0 })
   if (reader.bool()) {
     const pageId = layout.pages[reader.index(layout.pages.length)] as string
     const scroll = reader.uint(7)
@@ -203,7 +204,7 @@ function decodeOrThrow(course: CourseBundle, data: string): CourseProgress {
       const checked = planAttempt(quiz, seed).questionIds.filter(() => reader.bool())
       if (checked.length > 0) record.current.checked = checked
     }
-    if (count > 0 || record.current) progress.quizzes[quiz.id] = record
+    if (count > 0 || record.current) putId(progress.quizzes, quiz.id, record)
   }
 
   for (const { type, blocks } of layout.tracked) {
@@ -235,7 +236,7 @@ function optionalTexts(course: CourseBundle, progress: CourseProgress): Optional
   const layout = layoutOf(course)
   const texts: OptionalText[] = []
   for (const quiz of layout.quizzes) {
-    const record = progress.quizzes[quiz.id]
+    const record = ownValue(progress.quizzes, quiz.id)
     const attempts: [string, { seed: number; responses: Record<string, unknown> } | undefined][] = [
       ['last', record?.attempts.at(-1)],
       ['current', record?.current],
@@ -244,7 +245,7 @@ function optionalTexts(course: CourseBundle, progress: CourseProgress): Optional
       if (!attempt) continue
       for (const question of quiz.questions) {
         const type = questionType(question)
-        const response = Object.hasOwn(attempt.responses, question.id) ? type.parseResponse(attempt.responses[question.id]) : undefined
+        const response = hasId(attempt.responses, question.id) ? type.parseResponse(attempt.responses[question.id]) : undefined
         const bytes = response === undefined ? 0 : (type.codec.optionalTextBytes?.(question, response) ?? 0)
         if (bytes > 0) texts.push({ key: `${kind}:${quiz.id}:${question.id}`, bytes, block: false })
       }
@@ -312,7 +313,7 @@ export function worstCaseProgress(course: CourseBundle): CourseProgress {
   const longest = (question: Question): Response => questionType(question).codec.longest(question)
   const answers = (quiz: QuizBlock, seed: number) => {
     const byId = new Map(quiz.questions.map((question) => [question.id, question]))
-    return Object.fromEntries(planAttempt(quiz, seed).questionIds.map((id) => [id, longest(byId.get(id) as Question)]))
+    return idRecord(planAttempt(quiz, seed).questionIds.map((id) => [id, longest(byId.get(id) as Question)]))
   }
   const seed = 0xffffffff
   const worst: CourseProgress = {
@@ -320,8 +321,8 @@ export function worstCaseProgress(course: CourseBundle): CourseProgress {
     startedAt: at,
     updatedAt: at,
     completedAt: at,
-    pages: Object.fromEntries(layout.pages.map((id) => [id, { viewedAt: at, seconds: 3600 }])),
-    quizzes: Object.fromEntries(
+    pages: idRecord(layout.pages.map((id) => [id, { viewedAt: at, seconds: 3600 }])),
+    quizzes: idRecord(
       layout.quizzes.map((quiz) => {
         // Both a finished attempt and one in progress, whatever the attempt limit: an upper bound.
         const attempts = Array.from({ length: quiz.attempts ?? 99 }, () => ({ seed, startedAt: at, submittedAt: at, responses: answers(quiz, seed), score: 99, passed: true }))

@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { formatProblem, loadCourse } from '../../core/course'
 import type { CourseBundle, LocalizedCourse } from '../../core/course/bundle'
-import type { PackageBranding } from '../../core/branding'
+import { shownBranding, type PackageBranding } from '../../core/branding'
 import { buildManifest, SAFE_PACKAGE_PATH, SCHEMA_FILES, type ScormVersion } from '../../core/scorm/manifest'
 import { PACKAGE_DATA_FILE, type PackageData, type TranslationData, translationFile } from '../../core/scorm/package-data'
 import { prerenderMarkdown } from '../../core/scorm/prerender-markdown'
@@ -190,7 +190,7 @@ export async function writeScormPackage(course: ExportableCourse, options: Packa
 
   let packageBranding: PackageBranding | undefined
   if (branding) {
-    const { hideModules: _hidden, policyPage: _policy, ...shown } = branding.overlay
+    const shown = shownBranding(branding.overlay)
     packageBranding = shown
     if (branding.logoFile) {
       const logo = `branding/logo${path.extname(branding.logoFile).toLowerCase()}`

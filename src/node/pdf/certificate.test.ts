@@ -21,6 +21,7 @@ const record: CertificateRecord = {
   completedAt: '2026-11-20T15:30:00.000Z',
   score: 87,
   secondsSpent: 5400,
+  importedAt: null,
 }
 
 afterEach(() => {
@@ -75,12 +76,25 @@ describe('certificate', () => {
   })
 })
 
+describe('what a certificate claims', () => {
+  it('says it was made on the learner’s own device and what the code does not prove; an imported record says so', async () => {
+    const text = await pdfText(await certificatePdf({ ...record, importedAt: '2026-11-22T09:00:00.000Z' }, 'en'))
+    expect(text).toContain('made on the learner’s own device')
+    expect(text).toContain('it does not prove who took the course')
+    expect(text).toContain('Includes progress imported from another device on 22 November 2026')
+    const welsh = await pdfText(await certificatePdf({ ...record, importedAt: '2026-11-22T09:00:00.000Z' }, 'cy'))
+    expect(welsh).toContain('a fewnforiwyd o ddyfais arall ar 22 Tachwedd 2026')
+  })
+})
+
 describe('verificationCode', () => {
   it('is stable, readable, and changes with any detail of the record', () => {
     const code = verificationCode(record)
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/)
     expect(verificationCode({ ...record })).toBe(code)
-    for (const change of [{ learner: 'Cllr Tom Hale' }, { score: 86 }, { completedAt: '2026-11-21T15:30:00.000Z' }, { courseVersion: '1.0.1' }, { secondsSpent: 9000 }]) {
+    // Certificates made before records could be imported keep their codes: this one's was printed then.
+    expect(code).toBe('YPBB-ZB0E-DY9K')
+    for (const change of [{ learner: 'Cllr Tom Hale' }, { score: 86 }, { completedAt: '2026-11-21T15:30:00.000Z' }, { courseVersion: '1.0.1' }, { secondsSpent: 9000 }, { importedAt: '2026-11-22T09:00:00.000Z' }]) {
       expect(verificationCode({ ...record, ...change })).not.toBe(code)
     }
   })

@@ -3,6 +3,7 @@ import type { Language } from '../../core/api/contract'
 import { calendarDate } from '../../core/i18n/dates'
 import { documentTranslator } from '../../core/i18n/documents'
 import type { MessageValues } from '../../core/i18n/translate'
+import type { Signer } from '../signing'
 import { hexColour, PdfWriter } from './pdf-writer'
 
 export interface CertificateRecord {
@@ -15,7 +16,15 @@ export interface CertificateRecord {
   /** Percentage, or null for a course without quizzes. */
   score: number | null
   secondsSpent: number
+  /** When the learner's record came from another device (an import), when it was imported; otherwise null. */
+  importedAt: string | null
 }
+
+/** What a signed certificate carries, signed: its details, and who issued it. */
+export const CERTIFICATE_FORMAT = 'civic-learn-certificate'
+/** The PDF document-information entries a signed certificate keeps its signed details and signature in. */
+export const SIGNED_DETAILS_KEY = 'CivicLearnCertificate'
+export const SIGNATURE_KEY = 'CivicLearnSignature'
 
 export interface Branding {
   organisation?: string
@@ -31,7 +40,9 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
  * time gives a different code. It shows the certificate matches a record; it is not a signature.
  */
 export function verificationCode(record: CertificateRecord): string {
-  const canonical = JSON.stringify([record.learner.trim(), record.courseId, record.courseVersion, record.completedAt, record.score, Math.round(record.secondsSpent)])
+  const details = [record.learner.trim(), record.courseId, record.courseVersion, record.completedAt, record.score, Math.round(record.secondsSpent)]
+  // Only an imported record adds to the details, so codes of certificates made before stay the same.
+  const canonical = JSON.stringify(record.importedAt === null ? details : [...details, record.importedAt])
   const digest = createHash('sha256').update(canonical).digest()
   let bits = 0n
   for (const byte of digest.subarray(0, 8)) bits = (bits << 8n) | BigInt(byte)
@@ -40,8 +51,12 @@ export function verificationCode(record: CertificateRecord): string {
   return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`
 }
 
-/** The certificate as a one-page A4 PDF, in the learner's language, with the council's branding. */
-export async function certificatePdf(record: CertificateRecord, language: Language, branding: Branding = {}): Promise<Uint8Array> {
+/**
+ * The certificate as a one-page A4 PDF, in the learner's language, with the council's branding.
+ * With a signer (the council's key, on a trainer's laptop), its details and their signature are
+ * kept in the PDF's document information, for `civic-learn verify`, and the page says so.
+ */
+export async function certificatePdf(record: CertificateRecord, language: Language, branding: Branding = {}, signer?: Signer): Promise<Uint8Array> {
   const t = documentTranslator(language)
   const label = (key: string, values?: MessageValues) => t(`documents.certificate.${key}`, values)
   const accent = hexColour(branding.colour ?? '#00558c')
@@ -62,8 +77,16 @@ export async function certificatePdf(record: CertificateRecord, language: Langua
     minutes === 1 ? label('timeOne') : label('time', { minutes }),
   ]
   for (const fact of facts) pdf.paragraph(fact, { size: 12, centre: true, after: 6 })
+  if (record.importedAt !== null) pdf.paragraph(label('imported', { date: calendarDate(record.importedAt, t, 'utc') }), { size: 10, centre: true, after: 6 })
   pdf.space(40)
   pdf.paragraph(label('code', { code: verificationCode(record) }), { size: 12, bold: true, centre: true, after: 6 })
-  pdf.paragraph(label('codeNote'), { size: 9, centre: true })
+  pdf.paragraph(label('codeNote'), { size: 9, centre: true, after: 6 })
+  if (signer) {
+    const organisation = branding.organisation ?? 'Civic Learn'
+    const signed = JSON.stringify({ format: CERTIFICATE_FORMAT, version: 1, organisation, ...record })
+    pdf.setInfo(SIGNED_DETAILS_KEY, signed)
+    pdf.setInfo(SIGNATURE_KEY, signer.sign(signed))
+    pdf.paragraph(label('signed', { organisation, fingerprint: signer.fingerprint }), { size: 9, centre: true })
+  }
   return pdf.save()
 }

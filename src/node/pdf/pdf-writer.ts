@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib'
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib'
 
 /** A4 in points. */
 const PAGE = { width: 595.28, height: 841.89 }
@@ -18,6 +18,27 @@ function loadFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
     readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
   ]).then(([regular, bold]) => ({ regular, bold }))
   return fonts
+}
+
+/** The PDF's document-information dictionary (title, author… and any entries of our own), made when missing. */
+function documentInfo(doc: PDFDocument): PDFDict {
+  const { context } = doc
+  const existing = context.trailerInfo.Info ? context.lookup(context.trailerInfo.Info) : undefined
+  if (existing instanceof PDFDict) return existing
+  const info = context.obj({})
+  context.trailerInfo.Info = context.register(info)
+  return info
+}
+
+/** Sets a text entry of a PDF's document information. */
+export function writeDocumentInfo(doc: PDFDocument, key: string, text: string): void {
+  documentInfo(doc).set(PDFName.of(key), PDFHexString.fromText(text))
+}
+
+/** A text entry of a PDF's document information, or null when it has none by that name. */
+export function readDocumentInfo(doc: PDFDocument, key: string): string | null {
+  const value = documentInfo(doc).lookup(PDFName.of(key))
+  return value instanceof PDFHexString || value instanceof PDFString ? value.decodeText() : null
 }
 
 export function hexColour(hex: string): RGB {
@@ -153,6 +174,11 @@ export class PdfWriter {
     }
     lines.push(line)
     return lines
+  }
+
+  /** A text entry of the PDF's document information (what a signed certificate keeps its signature in). */
+  setInfo(key: string, text: string): void {
+    writeDocumentInfo(this.doc, key, text)
   }
 
   async save(): Promise<Uint8Array> {

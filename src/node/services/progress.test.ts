@@ -1,14 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CourseOverview } from '../../core/api'
 import type { CourseProgress } from '../../core/progress/schema'
+import { Plausibility } from './plausibility'
 import { progressHandlers } from './progress'
 import { call, openWorld, routerFor, type ServiceWorld } from './service-testing'
 
 let world: ServiceWorld
-const router = routerFor(() => progressHandlers(world.courses.catalog, world.stores.learners))
+/** The host's clock, moved by the tests: time on pages is believed only as it passes. */
+let clock = 0
+let plausibility: Plausibility
+const router = routerFor(() => progressHandlers(world.courses.catalog, world.stores.learners, plausibility))
 
 beforeEach(async () => {
   world = await openWorld()
+  clock = 0
+  plausibility = new Plausibility(() => clock)
 })
 
 afterEach(async () => {
@@ -17,6 +23,7 @@ afterEach(async () => {
 
 describe('progress', () => {
   it('records progress, gives it back, and keeps it across a restart', async () => {
+    clock += 60_000
     await call(router, 'progress.record', {
       courseId: 'minimal',
       events: [
@@ -61,5 +68,37 @@ describe('progress', () => {
   it('answers NOT_FOUND for progress in a course that does not exist', async () => {
     await expect(router('progress.get', { courseId: 'nope' })).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     await expect(router('progress.record', { courseId: 'nope', events: [{ type: 'page.time', pageId: 'p', seconds: 1 }] })).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
+  it('believes time on pages only as the host sees it pass', async () => {
+    const viewed = { type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'only-page' }
+    const time = (seconds: number) => ({ type: 'page.time', pageId: 'only-page', seconds })
+    await call(router, 'progress.record', { courseId: 'minimal', events: [viewed] })
+    // A client claiming an hour a moment after starting is believed for the moment (and a little slack).
+    const claimed = await call<CourseProgress>(router, 'progress.record', { courseId: 'minimal', events: [time(3600)] })
+    expect(claimed.pages['only-page']?.seconds).toBe(5)
+    clock += 30_000
+    const honest = await call<CourseProgress>(router, 'progress.record', { courseId: 'minimal', events: [time(20), time(10)] })
+    expect(honest.pages['only-page']?.seconds).toBe(35)
+  })
+
+  it('refuses a quiz submitted faster than its questions can be read, and takes one answered at a reading pace', async () => {
+    const started = { type: 'quiz.started', at: '2026-11-21T10:00:00.000Z', quizId: 'every-type-quiz', seed: 1 }
+    const submitted = { type: 'quiz.submitted', at: '2026-11-21T10:00:01.000Z', quizId: 'every-type-quiz' }
+    const answers = [
+      { type: 'quiz.answered', quizId: 'every-type-quiz', questionId: 'q-single', response: 0 },
+      { type: 'quiz.answered', quizId: 'every-type-quiz', questionId: 'q-true-false', response: true },
+    ]
+    await call(router, 'progress.record', { courseId: 'every-block', events: [started] })
+    clock += 1_000
+    await expect(router('progress.record', { courseId: 'every-block', events: [...answers, submitted] })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringMatching(/faster than its questions can be read/) },
+    })
+    const stored = await call<CourseProgress>(router, 'progress.get', { courseId: 'every-block' })
+    expect(stored.quizzes['every-type-quiz']?.attempts ?? []).toEqual([])
+    clock += 10_000
+    const later = await call<CourseProgress>(router, 'progress.record', { courseId: 'every-block', events: [...answers, submitted] })
+    expect(later.quizzes['every-type-quiz']?.attempts).toHaveLength(1)
   })
 })

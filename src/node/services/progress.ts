@@ -2,16 +2,25 @@ import { courseOverview } from '../../core/progress/overview'
 import type { Handlers } from '../api-router'
 import type { CourseCatalog } from '../course-catalog'
 import type { LearnerStore } from '../learner-store'
+import { Plausibility } from './plausibility'
 
 /**
- * The active learner's progress. Recording applies the events once, in the learner store, and
- * answers with what the store then holds, so the UI shows what will be on disk; the learner's
- * own document is written within its debounce interval.
+ * The active learner's progress. Recording checks the events against the host's clock
+ * (plausibility.ts), applies them once in the learner store, and answers once they are on disk
+ * with what the store then holds, so the UI shows what is saved.
  */
-export function progressHandlers(catalog: CourseCatalog, learners: LearnerStore): Pick<Handlers, 'progress.get' | 'progress.record' | 'progress.overview'> {
+export function progressHandlers(
+  catalog: CourseCatalog,
+  learners: LearnerStore,
+  plausibility = new Plausibility(),
+): Pick<Handlers, 'progress.get' | 'progress.record' | 'progress.overview'> {
   return {
     'progress.get': async ({ courseId }) => learners.progress(await catalog.get(courseId)),
-    'progress.record': async ({ courseId, events }) => learners.record(await catalog.get(courseId), events),
+    'progress.record': async ({ courseId, events }) => {
+      const course = await catalog.get(courseId)
+      const believed = plausibility.check(learners.activeProfile().id, courseId, await learners.progress(course), events)
+      return learners.record(course, believed)
+    },
     'progress.overview': async () => Promise.all((await catalog.all()).map(async (course) => courseOverview(course, await learners.progress(course)))),
   }
 }

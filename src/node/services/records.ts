@@ -1,12 +1,13 @@
 import { ApiError } from '../../core/api/errors'
 import { contentIn } from '../../core/course/localized'
 import { courseStatus, earnsCertificate } from '../../core/progress/completion'
-import { readLearnerRecord } from '../../core/progress/learner-record'
+import { readLearnerRecord, type LearnerRecord } from '../../core/progress/learner-record'
 import type { Handlers } from '../api-router'
 import type { LoadedAppBranding } from '../branding'
 import type { CourseCatalog } from '../course-catalog'
 import { notebookMarkdown } from '../notebook'
 import { resultsCsv } from '../results-csv'
+import { canonicalJson, type Signer } from '../signing'
 import type { Learners } from './learners'
 
 export interface RecordsDeps extends Learners {
@@ -36,6 +37,12 @@ function slug(text: string): string {
 
 const today = () => new Date().toISOString().slice(0, 10)
 
+/** With the council's key, the record carries a signature over the rest of it, for `civic-learn verify`. */
+function signRecord(record: LearnerRecord, signer: Signer | undefined): LearnerRecord {
+  if (!signer) return record
+  return { ...record, signature: { algorithm: 'ed25519', key: signer.fingerprint, value: signer.sign(canonicalJson(record)) } }
+}
+
 /** The files a learner or trainer takes away (certificate, notebook, record, results) and the record they bring back. */
 export function recordHandlers({
   catalog,
@@ -64,10 +71,11 @@ export function recordHandlers({
         completedAt: progress.completedAt,
         score: status.score,
         secondsSpent: status.secondsSpent,
+        importedAt: learners.activeImportedAt(),
       }
       // The PDF libraries (a third of a start-up) are loaded on the first document, not at start.
       const { certificatePdf } = await import('../pdf/certificate')
-      return download(`certificate-${courseId}.pdf`, 'application/pdf', await certificatePdf(record, language, certificateBranding))
+      return download(`certificate-${courseId}.pdf`, 'application/pdf', await certificatePdf(record, language, certificateBranding, branding.signer))
     },
     'notebook.export': async ({ courseId, format }) => {
       const course = await catalog.get(courseId)
@@ -79,7 +87,7 @@ export function recordHandlers({
       return download(`notebook-${courseId}.pdf`, 'application/pdf', await notebookPdf(course, progress, learner, language, new Date()))
     },
     'record.export': async () => {
-      const record = await learners.exportRecord(version)
+      const record = signRecord(await learners.exportRecord(version), branding.signer)
       return download(`civic-learn-record-${slug(record.learner.name)}-${today()}.json`, 'application/json', `${JSON.stringify(record, null, 2)}\n`)
     },
     'record.import': ({ text }) => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -131,6 +131,20 @@ describe('DurableDocument: recovery', () => {
     expect(await readFile(file(), 'utf8')).toBe(newer)
   })
 
+  it('uses only what it can check of a newer file: its shape is untrusted too', async () => {
+    await writeFile(file(), JSON.stringify({ schemaVersion: 9, people: ['Euan', 'Tom'], count: 2 }))
+    const readable = await DurableDocument.open(dir, spec)
+    expect(readable.data).toEqual({ schemaVersion: 3, people: ['Euan', 'Tom'], count: 2 })
+    await readable.close()
+    const hostile = JSON.stringify({ schemaVersion: 9, people: [{ toString: 'not a name' }], count: 'many' })
+    await writeFile(file(), hostile)
+    const doc = await DurableDocument.open(dir, spec)
+    expect(doc.readOnly).toBe(true)
+    expect(doc.data).toEqual(spec.create())
+    await doc.close()
+    expect(await readFile(file(), 'utf8')).toBe(hostile)
+  })
+
   it('keeps changes in memory when a write fails, warns once, and retries until it succeeds', async () => {
     const doc = await DurableDocument.open(dir, spec, { debounceMs: 1 })
     const full = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
@@ -229,8 +243,20 @@ describe('DurableDocument: one writer', () => {
       expect(error).toBeInstanceOf(StoreLockedError)
       expect((error as Error).message).toContain(`process ${other.pid}`)
       expect((error as Error).message).toContain('different data folder')
+      expect((error as Error).message).toContain(`delete ${file()}.lock and start again`)
     } finally {
       other.kill()
+    }
+  })
+
+  it.runIf(process.platform === 'linux')('takes over a lock naming a live process that is not Civic Learn (a process number reused after a restart)', async () => {
+    const unrelated = spawn('sleep', ['10'])
+    try {
+      await writeFile(`${file()}.lock`, JSON.stringify({ pid: unrelated.pid, hostname: os.hostname() }))
+      const doc = await DurableDocument.open(dir, spec, { lock: true })
+      await doc.close()
+    } finally {
+      unrelated.kill()
     }
   })
 
@@ -257,5 +283,38 @@ describe('DurableDocument: destroy', () => {
     expect(again.data).toEqual(spec.create())
     expect(again.notices).toEqual([])
     await again.close()
+  })
+})
+
+describe('DurableDocument: files it cannot use', () => {
+  it('keeps what it could not save on closing, says where, and releases the file', async () => {
+    const doc = await DurableDocument.open(dir, spec, { debounceMs: 60_000, lock: true })
+    doc.update((draft) => void draft.people.push('Siobhán'))
+    vi.spyOn(atomic, 'writeFileAtomic').mockRejectedValue(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }))
+    const error = await doc.close().catch((caught: unknown) => caught as Error)
+    expect(error).toBeInstanceOf(Error)
+    const kept = /kept in (.+)\.$/.exec((error as Error).message)?.[1] ?? ''
+    expect((error as Error).message).toMatch(/could not save .*notes\.json: the disk is full \(ENOSPC\)\. Free some space/)
+    expect(JSON.parse(await readFile(kept, 'utf8')).people).toEqual(['Siobhán'])
+    expect((await readdir(dir)).filter((name) => name.endsWith('.lock'))).toEqual([])
+  })
+
+  it('names a data file that is a folder, and what to do, instead of EISDIR', async () => {
+    await mkdir(file())
+    await expect(DurableDocument.open(dir, spec)).rejects.toThrow(/could not open .*notes\.json: it is a folder, not a file\. Rename that folder/)
+  })
+
+  it('names a data folder it cannot create, and what to do, instead of ENOTDIR', async () => {
+    await writeFile(path.join(dir, 'blocked'), 'a file where the data folder should be')
+    await expect(DurableDocument.open(path.join(dir, 'blocked', 'data'), spec)).rejects.toThrow(/part of that path is a file where a folder should be/)
+  })
+
+  it('says a read-only folder is read-only when a write fails', async () => {
+    const doc = await DurableDocument.open(dir, spec, { debounceMs: 60_000 })
+    vi.spyOn(atomic, 'writeFileAtomic').mockRejectedValue(Object.assign(new Error('read-only file system'), { code: 'EROFS' }))
+    const change = doc.update((draft) => void draft.people.push('Tom'))
+    await expect(doc.flush(change)).rejects.toThrow(/the folder is read-only or belongs to another user \(EROFS\)\. Allow this user to write there, or choose another data folder/)
+    vi.restoreAllMocks()
+    await doc.close()
   })
 })

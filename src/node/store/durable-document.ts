@@ -1,12 +1,14 @@
-import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import type { z } from 'zod'
 import type { StoreNotice } from '../../core/api/contract'
 import { writeFileAtomic } from '../atomic-write'
 import { pathExists } from '../paths'
-import { acquireLock, type LockHandle } from './lock-file'
+import { acquireLock, StoreLockedError, type LockHandle } from './lock-file'
 import { fileStamp, setAside as setAsideFile } from './set-aside'
+import { explainFileError, StoreFileError } from './store-errors'
 
 /** A stored document always carries the version of its shape. */
 export interface Versioned {
@@ -195,7 +197,9 @@ export class DurableAdapter<T extends Versioned> implements Adapter<T> {
       return { state: 'bad', why: 'it has no schema version' }
     }
     if (version > this.version) {
-      return { state: 'newer', version, doc: raw as T }
+      // Read-only, but still untrusted: what this version can check of it is used, and nothing else.
+      const readable = this.spec.schema.safeParse({ ...(raw as Record<string, unknown>), schemaVersion: this.version })
+      return { state: 'newer', version, doc: readable.success ? readable.data : this.spec.create() }
     }
     let migrated = raw as Record<string, unknown>
     for (let from = version; from < this.version; from++) {
@@ -263,9 +267,13 @@ export class DurableDocument<T extends Versioned> {
   }
 
   static async open<T extends Versioned>(dir: string, spec: DocumentSpec<T>, options: StoreOptions = {}): Promise<DurableDocument<T>> {
-    await mkdir(dir, { recursive: true })
     const doc = new DurableDocument(dir, spec, options)
-    if (options.lock) doc.lock = await acquireLock(`${doc.file}.lock`)
+    try {
+      await mkdir(dir, { recursive: true })
+      if (options.lock) doc.lock = await acquireLock(`${doc.file}.lock`)
+    } catch (error) {
+      throw error instanceof StoreLockedError ? error : explainFileError(dir, error, 'open')
+    }
     try {
       await doc.db.read()
       if (doc.adapter.needsWrite) {
@@ -274,7 +282,7 @@ export class DurableDocument<T extends Versioned> {
       }
     } catch (error) {
       await doc.lock?.release()
-      throw error
+      throw explainFileError(doc.file, error, 'open')
     }
     return doc
   }
@@ -329,8 +337,7 @@ export class DurableDocument<T extends Versioned> {
       try {
         await (this.writing ?? this.writeNow())
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'UNKNOWN'
-        throw new Error(`Civic Learn could not save ${this.file} (${code}); it will keep trying.`, { cause: error })
+        throw explainFileError(this.file, error, 'save')
       }
     }
   }
@@ -359,15 +366,43 @@ export class DurableDocument<T extends Versioned> {
     }
   }
 
+  /**
+   * Writes what is pending and lets the file go. When the write fails (a full disk), the unsaved
+   * document is kept where it can be, beside the file or else in the system's temporary folder,
+   * and the error says where: nothing is dropped without a word.
+   */
   async close(): Promise<void> {
     try {
       if (!this.readOnly) await this.flush()
+    } catch (error) {
+      const failed = explainFileError(this.file, error, 'save')
+      const keptAt = await this.keepUnsaved()
+      throw new StoreFileError(
+        this.file,
+        failed.code,
+        `${failed.message} ${keptAt ? `The changes it could not save were kept in ${keptAt}.` : 'The changes it could not save could not be kept anywhere else either.'}`,
+      )
     } finally {
       if (this.timer) clearTimeout(this.timer)
       this.timer = null
       await this.lock?.release()
       this.lock = null
     }
+  }
+
+  /** Writes the document as it is in memory to a file of its own, wherever that works; returns where, or null. */
+  private async keepUnsaved(): Promise<string | null> {
+    const text = JSON.stringify(this.db.data)
+    const stamp = fileStamp(new Date())
+    for (const target of [`${this.file}.unsaved-${stamp}`, path.join(os.tmpdir(), `civic-learn-unsaved-${this.spec.name}-${stamp}.json`)]) {
+      try {
+        await writeFile(target, text, { mode: 0o600 })
+        return target
+      } catch {
+        // Try the next place.
+      }
+    }
+    return null
   }
 
   /** Removes the document, its backups and anything set aside, and starts again from the defaults. */

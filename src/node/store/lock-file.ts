@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { open, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 
@@ -8,7 +9,8 @@ export class StoreLockedError extends Error {
   ) {
     super(
       `Another Civic Learn (process ${holderPid}) is already using the data in ${file}. ` +
-        'Close it first, or start this one with a different data folder.',
+        'Close it first, or start this one with a different data folder. ' +
+        `If no other Civic Learn is running (after a restart another program can be given process number ${holderPid}), delete ${file} and start again.`,
     )
     this.name = 'StoreLockedError'
   }
@@ -17,6 +19,21 @@ export class StoreLockedError extends Error {
 interface LockOwner {
   pid: number
   hostname: string
+}
+
+/**
+ * Whether a live process could be Civic Learn. On Linux its command line says; a process number
+ * reused after a restart by some other program (a shell, `sleep`) leaves the lock stale. Elsewhere
+ * any live process might be, and the error says how to recover.
+ */
+function couldBeCivicLearn(pid: number): boolean {
+  let commandLine: string
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+  } catch {
+    return true
+  }
+  return /node|electron|civic/i.test(commandLine)
 }
 
 function isAlive(pid: number): boolean {
@@ -48,7 +65,8 @@ export interface LockHandle {
 /**
  * One writer per data file: a lock file created exclusively, naming the owning process. A lock
  * left by a process that no longer runs on this machine (a crash, a power cut) is taken over,
- * and so is one naming this process's id that it does not hold (a recycled id after a reboot).
+ * and so is one naming this process's id that it does not hold, or (on Linux) a live process
+ * that is not Civic Learn (ids recycled after a reboot).
  */
 export async function acquireLock(file: string): Promise<LockHandle> {
   if (held.has(file)) throw new StoreLockedError(file, process.pid)
@@ -69,7 +87,7 @@ export async function acquireLock(file: string): Promise<LockHandle> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const owner = await readOwner(file)
-      if (owner && owner.hostname === me.hostname && owner.pid !== me.pid && isAlive(owner.pid)) {
+      if (owner && owner.hostname === me.hostname && owner.pid !== me.pid && isAlive(owner.pid) && couldBeCivicLearn(owner.pid)) {
         throw new StoreLockedError(file, owner.pid)
       }
       if (owner && owner.hostname !== me.hostname) throw new StoreLockedError(file, owner.pid)

@@ -122,6 +122,31 @@ describe('course store', () => {
     expect(store.saveError).toBe('')
   })
 
+  it('drops events the host refuses as implausible instead of sending them for ever, and shows what the host holds', async () => {
+    let calls = 0
+    const held = emptyProgress('demo', '1.0.0')
+    const { store } = setup(
+      fakeApi({
+        'course.get': async () => course,
+        'progress.get': async () => held,
+        'progress.record': async () => {
+          calls++
+          throw new ApiError({ code: 'BAD_INPUT', message: 'That quiz was submitted faster than its questions can be read, so it was not recorded.' })
+        },
+      }),
+    )
+    await store.open('demo')
+    store.record({ type: 'bookmark.toggled', pageId: 'p1' })
+    expect(store.progress?.bookmarks).toEqual(['p1'])
+    await store.flush()
+    await flushPromises()
+    expect(store.saveError).toMatch(/faster than its questions can be read/)
+    expect(store.progress).toEqual(held)
+    expect(store.hasUnsent()).toBe(false)
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(calls).toBe(1)
+  })
+
   it('shows a course that cannot be opened as failed, with the reason', async () => {
     const { store } = setup(
       fakeApi({

@@ -1,6 +1,7 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { CourseBundle, LocalizedCourse } from '../../core/course/bundle'
+import { ApiError } from '../../core/api/errors'
 import { contentIn } from '../../core/course/localized'
 import { applyEvent } from '../../core/progress/reducer'
 import type { CourseProgress, TrackingEvent } from '../../core/progress/schema'
@@ -16,7 +17,8 @@ const RETRY_MS = 5000
  * straight away with any others recorded in the same task; events recorded while a batch is on
  * its way go in the next. The host's store is the one that waits before writing. It answers with
  * the progress it holds, which replaces this one once nothing sent later is still waiting, so
- * the screen shows what is saved. Events that fail to send are kept and sent again.
+ * the screen shows what is saved. Events that fail to send are kept and sent again, unless the
+ * host refused them as implausible.
  */
 export const useCourseStore = defineStore('course', () => {
   const api = useApi()
@@ -88,9 +90,16 @@ export const useCourseStore = defineStore('course', () => {
         saveError.value = ''
         if (pending.length === 0 && bundle.value === course && progress.value) progress.value = stored
       },
-      (failure: unknown) => {
-        pending = [...batch, ...pending]
+      async (failure: unknown) => {
         saveError.value = failure instanceof Error ? failure.message : String(failure)
+        if (failure instanceof ApiError && failure.code === 'BAD_INPUT') {
+          // The host will never take these events (it found them implausible): sending them again
+          // would fail the same way, so they are dropped and the screen shows what the host holds.
+          const held = await api['progress.get']({ courseId: course.id }).catch(() => null)
+          if (held && pending.length === 0 && bundle.value === course) progress.value = held
+          return
+        }
+        pending = [...batch, ...pending]
         timer ??= setTimeout(() => void flush(), RETRY_MS)
       },
     )
@@ -99,5 +108,10 @@ export const useCourseStore = defineStore('course', () => {
     if (pending.length > 0 && !saveError.value) await flush()
   }
 
-  return { bundle, progress, content, contentLanguage, state, error, saveError, open, record, flush }
+  /** Events the host has not yet accepted: closing the page now would lose them. */
+  function hasUnsent(): boolean {
+    return pending.length > 0 || sending !== null
+  }
+
+  return { bundle, progress, content, contentLanguage, state, error, saveError, open, record, flush, hasUnsent }
 })

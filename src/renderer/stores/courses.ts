@@ -6,8 +6,8 @@ import { useApi } from '../api'
 export const useCoursesStore = defineStore('courses', () => {
   const api = useApi()
   const courses = ref<CourseSummary[]>([])
-  /** The learner's progress per course id; empty when it could not be read. */
-  const overview = ref<Record<string, CourseOverview>>({})
+  /** The learner's progress per course id (a Map: "constructor" is a valid course id); empty when it could not be read. */
+  const overview = ref(new Map<string, CourseOverview>())
   const state = ref<'idle' | 'loading' | 'ready' | 'failed'>('idle')
   const error = ref('')
   /** The list was read at the app's start for the library, which has not been shown yet. */
@@ -29,10 +29,10 @@ export const useCoursesStore = defineStore('courses', () => {
   async function loadOverview(): Promise<void> {
     try {
       const list = await api['progress.overview']({})
-      overview.value = Object.fromEntries(list.map((entry) => [entry.courseId, entry]))
+      overview.value = new Map(list.map((entry) => [entry.courseId, entry]))
     } catch {
       // The library still lists the courses; it just cannot show progress this time.
-      overview.value = {}
+      overview.value = new Map()
     }
   }
 

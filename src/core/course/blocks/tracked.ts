@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { idRecord, ownValue, putId, withId } from '../../progress/id-record'
 import type { CourseProgress } from '../../progress/schema'
 import type { Block, TRACKING_DEFINITIONS } from './index'
 import { reflectionTracking } from './reflection'
@@ -50,24 +51,22 @@ type Slices = Record<string, Record<string, unknown>>
 
 /** One block's state in a learner's progress, or undefined before the learner did anything there. */
 export function blockState(progress: CourseProgress, type: AnyTrackedType, blockId: string): unknown {
-  const slice = (progress as unknown as Slices)[type.slice]
-  return slice && Object.hasOwn(slice, blockId) ? slice[blockId] : undefined
+  return ownValue((progress as unknown as Slices)[type.slice], blockId)
 }
 
 /** The progress with one block's state replaced. */
 export function withBlockState(progress: CourseProgress, type: AnyTrackedType, blockId: string, state: unknown): CourseProgress {
   const slices = progress as unknown as Slices
-  return { ...progress, [type.slice]: { ...slices[type.slice], [blockId]: state } }
+  return { ...progress, [type.slice]: withId(slices[type.slice] ?? idRecord(), blockId, state) }
 }
 
 /** Sets one block's state, in place, in progress being built (decoded from suspend data, or a worst case). */
 export function setBlockState(progress: CourseProgress, type: AnyTrackedType, blockId: string, state: unknown): void {
   const slices = progress as unknown as Slices
-  const slice = (slices[type.slice] ??= {})
-  slice[blockId] = state
+  putId((slices[type.slice] ??= idRecord()), blockId, state)
 }
 
 /** The empty slice of each tracked type, for a learner who has done nothing yet. */
 export function emptyBlockStates(): { [K in Definitions['slice']]: Record<string, never> } {
-  return Object.fromEntries(trackedTypes().map((type) => [type.slice, {}])) as { [K in Definitions['slice']]: Record<string, never> }
+  return Object.fromEntries(trackedTypes().map((type) => [type.slice, idRecord()])) as { [K in Definitions['slice']]: Record<string, never> }
 }

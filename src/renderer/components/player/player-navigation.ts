@@ -1,4 +1,5 @@
 import type { LocalizedCourse, Module, Page } from '../../../core/course/bundle'
+import { hasId } from '../../../core/progress/id-record'
 
 export interface PageRef {
   module: Module
@@ -39,7 +40,7 @@ export function moduleOfPage(course: LocalizedCourse, pageId: string): Module | 
  * else the first page they have not seen; else the first page.
  */
 export function entryPage(module: Module, lastPageId: string | undefined, viewed: Readonly<Record<string, unknown>>): Page | undefined {
-  return module.pages.find((page) => page.id === lastPageId) ?? module.pages.find((page) => !viewed[page.id]) ?? module.pages[0]
+  return module.pages.find((page) => page.id === lastPageId) ?? module.pages.find((page) => !hasId(viewed, page.id)) ?? module.pages[0]
 }
 
 /** The app's addresses for a course, one of its pages and a module's handout: the routes' only spelling. */

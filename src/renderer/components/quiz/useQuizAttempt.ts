@@ -3,6 +3,7 @@ import { computed, type Ref } from 'vue'
 import type { QuizBlock } from '../../../core/course/blocks/quiz'
 import type { Question } from '../../../core/questions/registry'
 import { quizStanding } from '../../../core/progress/completion'
+import { idRecord, ownValue } from '../../../core/progress/id-record'
 import { planAttempt, scoreAttempt } from '../../../core/quiz/attempt'
 import { newSeed } from '../../../core/quiz/random'
 import type { Response } from '../../../core/questions/registry'
@@ -16,7 +17,7 @@ import { useCourseStore } from '../../stores/course'
 export function useQuizAttempt(quiz: Ref<QuizBlock>) {
   const store = useCourseStore()
   const { progress } = storeToRefs(store)
-  const record = computed(() => progress.value?.quizzes[quiz.value.id])
+  const record = computed(() => ownValue(progress.value?.quizzes, quiz.value.id))
 
   const standing = computed(() => (progress.value ? quizStanding(progress.value, quiz.value.id) : { attempts: 0, best: null, passed: false }))
   /** Null when the quiz allows any number of attempts. */
@@ -31,7 +32,11 @@ export function useQuizAttempt(quiz: Ref<QuizBlock>) {
       return question ? [question] : []
     })
   const questions = computed(() => questionsOf(plan.value?.questionIds ?? []))
-  const responses = computed(() => (current.value?.responses ?? {}) as Readonly<Record<string, Response>>)
+  /**
+   * Copied into a record without a prototype, so the screens can look answers up by question id:
+   * progress from the API has Object.prototype, where "constructor" would be an answer.
+   */
+  const responses = computed(() => idRecord(Object.entries(current.value?.responses ?? {}) as [string, Response][]) as Readonly<Record<string, Response>>)
   /** Questions checked for immediate feedback in this attempt: locked, also after a restart. */
   const checked = computed(() => new Set(current.value?.checked ?? []))
 
@@ -41,7 +46,7 @@ export function useQuizAttempt(quiz: Ref<QuizBlock>) {
     const attempt = last.value
     if (!attempt) return null
     const lastPlan = planAttempt(quiz.value, attempt.seed)
-    const attemptResponses = attempt.responses as Readonly<Record<string, Response>>
+    const attemptResponses = idRecord(Object.entries(attempt.responses) as [string, Response][]) as Readonly<Record<string, Response>>
     return {
       attempt,
       plan: lastPlan,
