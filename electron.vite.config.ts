@@ -8,7 +8,8 @@ export default defineConfig({
       outDir: 'out/main',
       // lowdb is published as ES modules only; bundling it keeps the CommonJS main process simple.
       externalizeDeps: { exclude: ['lowdb'] },
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      // The main process, and the course loader's own thread (src/node/course-worker.ts).
+      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts'), 'course-worker': resolve(__dirname, 'src/node/course-worker.ts') } },
     },
   },
   preload: {

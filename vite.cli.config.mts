@@ -18,7 +18,7 @@ export default defineConfig({
   build: {
     outDir: 'out/cli',
     emptyOutDir: true,
-    ssr: resolve(__dirname, 'src/cli/index.ts'),
+    ssr: true,
     target: 'node20',
     sourcemap: true,
     // Less to parse at every start of a command; the source map keeps stack traces readable.
@@ -28,7 +28,9 @@ export default defineConfig({
       // resolving and loading their hundreds of files was most of a command's start-up. The PDF
       // libraries and their font stay outside, loaded on the first certificate or notebook.
       external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`), ...LOADED_LATER],
-      output: { format: 'cjs', entryFileNames: 'index.js', banner: '#!/usr/bin/env node' },
+      // The command, and the course loader's own thread (src/node/course-worker.ts).
+      input: { index: resolve(__dirname, 'src/cli/index.ts'), 'course-worker': resolve(__dirname, 'src/node/course-worker.ts') },
+      output: { format: 'cjs', entryFileNames: '[name].js', banner: (chunk) => (chunk.name === 'index' ? '#!/usr/bin/env node' : '') },
     },
   },
   ssr: { noExternal: Object.keys(pkg.dependencies).filter((name) => !LOADED_LATER.includes(name)) },

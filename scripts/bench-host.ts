@@ -19,9 +19,9 @@ export interface RunningHost {
 }
 
 /** Starts the built web host (`civic-learn serve`) in its own process, as a user starts it. */
-export async function startHost(dataDir: string, extra: string[] = []): Promise<RunningHost> {
+export async function startHost(dataDir: string, extra: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<RunningHost> {
   const started = performance.now()
-  const child = spawn(process.execPath, ['out/cli/index.js', 'serve', '--port', '0', '--data-dir', dataDir, ...extra], { cwd: ROOT })
+  const child = spawn(process.execPath, ['out/cli/index.js', 'serve', '--port', '0', '--data-dir', dataDir, ...extra], { cwd: ROOT, env })
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => {

@@ -89,6 +89,7 @@ async function runServe(args: string[], io: CliIo, context: CliContext): Promise
     version: context.version,
     // Laid out as for `civic-learn export`: out/player beside out/cli, the schemas in resources.
     scorm: { playerDir: path.resolve(context.baseDir, '../player'), schemasDir: path.resolve(context.baseDir, '../../resources/scorm-schemas') },
+    courseWorker: path.join(context.baseDir, 'course-worker.js'),
   })
   io.out(`Civic Learn is running. Open ${serving.host.url}\n`)
   const stop = () => void stopServing(serving, io).then((code) => process.exit(code))

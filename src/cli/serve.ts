@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { createAppServices } from '../node/app-services'
+import { defaultCourseCacheDir } from '../node/course-cache'
 import { defaultWebDataDir } from '../node/paths'
 import { startWebHost, type WebHost } from '../node/web-host'
 
@@ -15,6 +16,8 @@ export interface ServeOptions {
   version: string
   /** Where the SCORM player and schema files are, for exports from the app. */
   scorm?: { playerDir: string; schemasDir: string }
+  /** The built course loader thread; without it courses load in the host's own thread. */
+  courseWorker?: string
 }
 
 export interface Serving {
@@ -33,6 +36,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     ...(options.brandingFile ? { brandingFile: options.brandingFile } : {}),
     dataDir,
     ...(options.scorm ? { scorm: options.scorm } : {}),
+    ...(options.courseWorker ? { courseWorker: options.courseWorker, courseCacheDir: defaultCourseCacheDir() } : {}),
   })
   const host = await startWebHost({
     router: services.router,

@@ -40,7 +40,10 @@ async function start(devServer: string | undefined): Promise<void> {
   }
   const branding = brandingArgument(process.argv, process.cwd())
   if (branding.problem) console.warn(branding.problem)
-  const services = await createAppServices({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir, scorm, ...(branding.file ? { brandingFile: branding.file } : {}) })
+  // The course loader's own thread is built beside this file (out/main/course-worker.js).
+  const courseWorker = path.join(__dirname, 'course-worker.js')
+  const courseCacheDir = path.join(dataDir, 'course-cache')
+  const services = await createAppServices({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir, scorm, courseWorker, courseCacheDir, ...(branding.file ? { brandingFile: branding.file } : {}) })
   registerIpc(ipcMain, services.router, createSenderCheck(devServer), { 'handout.printToPdf': printToPdf, 'export.save': createPackageSaver(services.packages) })
   handleAppProtocol({ rendererDir, coursesDir, referencedByCourse: services.referencedByCourse, packages: services.packages })
   installSessionGuards(session.defaultSession, devServer)

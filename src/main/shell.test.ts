@@ -244,7 +244,7 @@ describe('start-up', () => {
     expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('civic://app/index.html')
   })
 
-  it('boots the services with the user data folder, the packaged courses and what SCORM export needs', async () => {
+  it('boots the services with the user data folder, the packaged courses, what SCORM export needs and the course loader thread', async () => {
     await startShell()
     expect(services.createAppServices).toHaveBeenCalledExactlyOnceWith({
       host: 'desktop',
@@ -252,6 +252,8 @@ describe('start-up', () => {
       coursesDir: path.join(resourcesDir, 'courses'),
       dataDir: fake.current.paths.userData,
       scorm: { playerDir: expect.stringMatching(/[\\/]player$/), schemasDir: path.join(resourcesDir, 'scorm-schemas') },
+      courseWorker: expect.stringMatching(/[\\/]course-worker\.js$/),
+      courseCacheDir: path.join(fake.current.paths.userData, 'course-cache'),
     })
     expect(fake.current.app.getPath).toHaveBeenCalledWith('userData')
   })

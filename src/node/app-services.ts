@@ -7,6 +7,7 @@ import { learnerHandlers, openLearners } from './services/learners'
 import { progressHandlers } from './services/progress'
 import { recordHandlers } from './services/records'
 import { settleAll } from './store/store-errors'
+import { folderLoader } from './course-loader-worker'
 
 export interface ServiceOptions {
   host: 'desktop' | 'web'
@@ -18,6 +19,10 @@ export interface ServiceOptions {
   brandingFile?: string
   /** What a SCORM export needs: the built player (out/player) and the official schema files. */
   scorm?: ScormBuild
+  /** The built course loader thread (course-worker.js beside the CLI or main bundle); without it courses load in this thread. */
+  courseWorker?: string
+  /** Where the loader thread keeps the courses it has loaded, for the next start (course-cache.ts). */
+  courseCacheDir?: string
 }
 
 export interface AppServices {
@@ -42,8 +47,9 @@ export interface AppServices {
 export async function createAppServices(options: ServiceOptions): Promise<AppServices> {
   const log = options.log ?? console
   const stores = await openLearners(options.dataDir)
-  const courses = await openCourses(options.coursesDir, options.brandingFile, log).catch(async (error: unknown) => {
-    await Promise.allSettled([stores.learners.close(), stores.settings.close()])
+  const loader = folderLoader(options.courseWorker, options.courseCacheDir)
+  const courses = await openCourses(options.coursesDir, options.brandingFile, log, loader.load).catch(async (error: unknown) => {
+    await Promise.allSettled([stores.learners.close(), stores.settings.close(), loader.close()])
     throw error
   })
   const packages = new ExportedPackages()
@@ -64,6 +70,6 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
     packages,
     referencedByCourse: (folder, file) => catalog.referencesFile(folder, file),
     save: () => settleAll([stores.learners.flush(), stores.settings.flush()]),
-    close: () => settleAll([stores.learners.close(), stores.settings.close(), packages.close()]),
+    close: () => settleAll([stores.learners.close(), stores.settings.close(), packages.close(), loader.close()]),
   }
 }

@@ -2,12 +2,12 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { CourseSummary } from '../core/api'
 import { ApiError } from '../core/api/errors'
-import { loadCourse } from '../core/course'
 import type { CourseBundle } from '../core/course/bundle'
 import { courseSummary } from '../core/course/summary'
 import type { BrandingOverlay } from '../core/branding'
 import { brandCourse, courseOverlay } from './branding'
-import { courseFolderStamp, readCourseFolder } from './course-loader'
+import { courseFolderStamp, loadCourseFolderFiles } from './course-loader'
+import type { FolderLoader } from './course-loader-worker'
 import { referencedFiles } from './export/scorm-export'
 
 /** A course as the catalogue loaded it: what the app shows, and what an export from the app needs. */
@@ -33,19 +33,21 @@ function unavailable(folder: string, message: string): Loaded {
   return { summary: { status: 'unavailable', folder, problems: [{ file: folder, line: 1, column: 1, severity: 'error', message }] } }
 }
 
-async function loadFolder(coursesDir: string, folder: string, overlay: BrandingOverlay | undefined): Promise<Loaded> {
+async function loadFolder(coursesDir: string, folder: string, overlay: BrandingOverlay | undefined, load: FolderLoader): Promise<Loaded> {
   const dir = path.join(coursesDir, folder)
-  let source
+  let read
   try {
-    source = await readCourseFolder(dir)
+    read = await load(dir)
   } catch (error) {
-    return unavailable(folder, `The course folder could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`)
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    if (code === 'LOADER_STOPPED') return unavailable(folder, `The course could not be loaded: ${(error as Error).message} A file in it may be far too large or deeply nested; check it with civic-learn validate.`)
+    return unavailable(folder, `The course folder could not be read (${code}).`)
   }
-  const { bundle: loaded, problems } = loadCourse(source)
+  const { bundle: loaded, problems } = read.result
   if (!loaded) {
     return { summary: { status: 'unavailable', folder, problems: problems.map((problem) => ({ ...problem, file: `${folder}/${problem.file}` })) } }
   }
-  const course: CatalogCourse = { bundle: loaded, dir, files: [...source.files.keys()] }
+  const course: CatalogCourse = { bundle: loaded, dir, files: read.files }
   if (overlay) {
     const own = courseOverlay(loaded, overlay)
     try {
@@ -81,6 +83,8 @@ export class CourseCatalog {
   constructor(
     private readonly coursesDir: string,
     private readonly overlay?: BrandingOverlay,
+    /** Where courses are read and checked: this thread by default, the loader's own thread in the hosts. */
+    private readonly load: FolderLoader = loadCourseFolderFiles,
   ) {}
 
   list(): Promise<CourseSummary[]> {
@@ -101,7 +105,7 @@ export class CourseCatalog {
     }
     const kept = this.loaded.get(folder)
     if (stamp !== null && kept?.stamp === stamp) return kept.folder
-    const loaded = await loadFolder(this.coursesDir, folder, this.overlay)
+    const loaded = await loadFolder(this.coursesDir, folder, this.overlay, this.load)
     if (stamp === null) this.loaded.delete(folder)
     else this.loaded.set(folder, { stamp, folder: loaded })
     return loaded

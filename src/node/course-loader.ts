@@ -13,6 +13,18 @@ export async function loadCourseFolder(dir: string): Promise<CourseLoadResult> {
   return loadCourse(await readCourseFolder(dir))
 }
 
+/** A course folder loaded: the result, and every file the loader found in it (for the media an export takes). */
+export interface LoadedCourseFolder {
+  result: CourseLoadResult
+  files: string[]
+}
+
+/** `loadCourseFolder`, with the folder's files: what the catalogue keeps, in this thread or the loader's own. */
+export async function loadCourseFolderFiles(dir: string): Promise<LoadedCourseFolder> {
+  const source = await readCourseFolder(dir)
+  return { result: loadCourse(source), files: [...source.files.keys()] }
+}
+
 /**
  * Reads a course folder for the core loader: text files (within size limits, as UTF-8) with their
  * contents, other files with their sizes only. Links are followed only while they stay inside

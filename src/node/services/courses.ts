@@ -1,6 +1,8 @@
 import type { Handlers } from '../api-router'
 import { loadAppBranding, type LoadedAppBranding } from '../branding'
 import { CourseCatalog } from '../course-catalog'
+import { loadCourseFolderFiles } from '../course-loader'
+import type { FolderLoader } from '../course-loader-worker'
 
 /** The courses the app shows and the overlay that brands them, read once at start. */
 export interface Courses {
@@ -13,10 +15,15 @@ export interface Courses {
  * courses) and opens the catalogue it brands. A broken overlay leaves the app unbranded; it and a
  * hidden module no course has (most likely a typo) are reported in the log.
  */
-export async function openCourses(coursesDir: string, brandingFile: string | undefined, log: { warn(message: string): void }): Promise<Courses> {
+export async function openCourses(
+  coursesDir: string,
+  brandingFile: string | undefined,
+  log: { warn(message: string): void },
+  load: FolderLoader = loadCourseFolderFiles,
+): Promise<Courses> {
   const branding = await loadAppBranding(coursesDir, brandingFile)
   if (branding.problem) log.warn(branding.problem)
-  const catalog = new CourseCatalog(coursesDir, branding.overlay ?? undefined)
+  const catalog = new CourseCatalog(coursesDir, branding.overlay ?? undefined, load)
   for (const id of await catalog.unknownHiddenModules()) {
     log.warn(`The branding overlay hides the module "${id}" (hideModules), but none of the courses in ${coursesDir} that load has a module with that id, so it hides nothing. Check the spelling against the course's module ids.`)
   }
