@@ -86,8 +86,8 @@ describe('CourseCatalog: loading each course once', () => {
   }
 
   it('reuses a course whose files have not changed, and shares one listing between calls made together', async () => {
-    const catalog = new CourseCatalog(await twoCourses())
-    const reads = vi.spyOn(loader, 'readCourseFolder')
+    const reads = vi.fn(loader.loadCourseFolderFiles)
+    const catalog = new CourseCatalog(await twoCourses(), undefined, reads)
     const [first, second] = await Promise.all([catalog.list(), catalog.list()])
     expect(second).toBe(first)
     expect(reads).toHaveBeenCalledTimes(2)
@@ -100,10 +100,11 @@ describe('CourseCatalog: loading each course once', () => {
 
   it('loads again only the course whose files an author changed, added or removed', async () => {
     const dir = await twoCourses()
-    const catalog = new CourseCatalog(dir)
+    const reads = vi.fn(loader.loadCourseFolderFiles)
+    const catalog = new CourseCatalog(dir, undefined, reads)
     await catalog.list()
     const everyBlock = await catalog.get('every-block')
-    const reads = vi.spyOn(loader, 'readCourseFolder')
+    reads.mockClear()
 
     const courseFile = path.join(dir, 'minimal', 'course.yaml')
     const text = await readFile(courseFile, 'utf8')

@@ -88,7 +88,9 @@ async function start(): Promise<void> {
   })
   const learnerName = connected && session ? session.get(CMI[session.version].learnerName) : null
 
-  const app = createApp({ render: () => h(PlayerShell, { connection: connected ? 'lms' : 'standalone', trouble: view.trouble, branding: data.branding }) })
+  const app = createApp({
+    render: () => h(PlayerShell, { connection: connected ? 'lms' : 'standalone', trouble: view.trouble, unreadable: tracker.savedProgressUnreadable, branding: data.branding }),
+  })
   const api = createPlayerApi({ data, tracker, learnerName, storage, loadLanguage })
   app.provide(API_KEY, api)
   // A learner who reads a translation gets it before the first screen; the rest never load it.

@@ -6,7 +6,7 @@ import type { CourseProgress, TrackingEvent } from '../core/progress/schema'
 import { emptyProgress } from '../core/progress/empty-progress'
 import { ownValue } from '../core/progress/id-record'
 import { CMI, interactionWrites, keepRecord, lowersRecord, RECORD_ELEMENTS, trackingWrites, type CmiWrite } from '../core/scorm/data-model'
-import { decodeSuspendData, encodeSuspendData, SUSPEND_LIMIT_12, SUSPEND_LIMIT_2004 } from '../core/scorm/suspend-codec'
+import { decodeSuspendData, encodeSuspendData, readSuspendData, SUSPEND_LIMIT_12, SUSPEND_LIMIT_2004 } from '../core/scorm/suspend-codec'
 import { markdownEngine } from '../renderer/composables/markdown-engine'
 import type { ScormSession } from './scorm-runtime'
 
@@ -51,8 +51,9 @@ export class ProgressTracker {
   private readonly held = new Map<string, string>()
   /** Record elements the LMS could not give at launch: asked again before each write, and left alone until it can. */
   private readonly unread = new Set<string>()
-  /** The LMS could not give the saved progress: writing over it would lose it, so this session leaves it be. */
+  /** The LMS could not give the saved progress, or gave it damaged: writing over it would lose it, so this session leaves it be. */
   private keepSuspendData = false
+  private unreadable = false
   /** Progress changed since suspend data was last written: it is written at the next checkpoint, not at every event. */
   private suspendDataStale = false
   /** The learner was told once that their progress no longer fits; telling them at every event helps nobody. */
@@ -79,6 +80,14 @@ export class ProgressTracker {
     return this.state
   }
 
+  /**
+   * The LMS holds saved progress that could not be read (damaged or cut short): this session
+   * started from the beginning and leaves it as it is, and the learner is to be told so.
+   */
+  get savedProgressUnreadable(): boolean {
+    return this.unreadable
+  }
+
   /** Reads what was saved and, on a first launch, tells the LMS the course is under way. */
   load(): CourseProgress {
     const session = this.session
@@ -96,8 +105,15 @@ export class ProgressTracker {
       this.keepSuspendData = true
       session.trouble()
     }
-    const decoded = decodeSuspendData(this.course, saved ?? '')
-    if (decoded) this.state = decoded
+    const reading = readSuspendData(this.course, saved ?? '')
+    if (reading.kind === 'unreadable') {
+      // Not the progress as it was written, yet perhaps all the learner has: if the fault is the
+      // LMS's reading, it may read well next time. Only an administrator should throw it away.
+      this.keepSuspendData = true
+      this.unreadable = true
+      this.log(`The saved progress could not be read (${saved?.length ?? 0} characters); it is left as it is.`)
+    }
+    if (reading.kind === 'progress') this.state = reading.progress
     else {
       const pageId = session.get(cmi.location)
       if (pageId && this.course.content[this.course.language]?.modules.some((module) => module.pages.some((page) => page.id === pageId))) {

@@ -138,6 +138,16 @@ describe('the SCORM session', () => {
     expect(calls.filter((call) => call.startsWith('LMSSetValue'))).toHaveLength(1)
   })
 
+  it('warns the learner at once when the LMS refuses progress for good, though the commit goes through', () => {
+    const onTrouble = vi.fn()
+    const { api } = fake12({ failures: { 'LMSSetValue cmi.suspend_data': 9 }, errorCode: '405' })
+    const session = new ScormSession({ version: 'scorm12', api }, { onTrouble })
+    session.start()
+    expect(session.set('cmi.suspend_data', 'abc')).toBe(false)
+    expect(onTrouble).toHaveBeenCalledTimes(1)
+    expect(session.commit()).toBe(true)
+  })
+
   it('feature-detects optional elements', () => {
     const { api } = fake12({ values: { 'cmi.core.student_name': 'Jones, Ceri' } })
     const session = new ScormSession({ version: 'scorm12', api })

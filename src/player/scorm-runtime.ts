@@ -1,3 +1,4 @@
+import { CMI } from '../core/scorm/cmi'
 import { sessionTime12, sessionTime2004 } from '../core/scorm/formats'
 import type { ScormVersion } from '../core/scorm/manifest'
 
@@ -138,6 +139,16 @@ const NOT_IMPLEMENTED: Record<ScormVersion, ReadonlySet<number>> = {
   scorm2004: new Set([401, 402]),
 }
 
+/**
+ * The elements that carry the learner's progress and record. One refused for good means progress
+ * may not be saved, and the learner is told; the others (the interactions journal, the score's
+ * range, the session's length) are only logged, as LMSs differ in which of them they take.
+ */
+const PROGRESS_ELEMENTS: Record<ScormVersion, ReadonlySet<string>> = {
+  scorm12: new Set([CMI.scorm12.suspendData, CMI.scorm12.location, CMI.scorm12.status, CMI.scorm12.scoreRaw, CMI.scorm12.exit]),
+  scorm2004: new Set([CMI.scorm2004.suspendData, CMI.scorm2004.location, CMI.scorm2004.status, CMI.scorm2004.success, CMI.scorm2004.judgedScore, CMI.scorm2004.scoreRaw, CMI.scorm2004.exit]),
+}
+
 const ATTEMPTS = 3
 
 export interface SessionOptions {
@@ -151,7 +162,8 @@ export interface SessionOptions {
 /**
  * One SCO session with the LMS: Initialize once, reads and writes with retries, commits at
  * checkpoints and Finish/Terminate exactly once. Writes that fail are kept and tried again at
- * the next commit; after that the learner is warned once.
+ * the next commit; after that the learner is warned once. Progress the LMS refuses for good (the
+ * element is read-only, not implemented, or the value wrong in its eyes) warns them at once.
  */
 export class ScormSession {
   readonly version: ScormVersion
@@ -240,7 +252,7 @@ export class ScormSession {
     return this.get(element) !== null || !this.unsupported.has(element)
   }
 
-  /** SetValue with retries; a value that still does not go is kept for the next commit. */
+  /** SetValue with retries; a value that still does not go is kept for the next commit, unless the LMS refuses it for good. */
   set(element: string, value: string): boolean {
     if (!this.open || this.unsupported.has(element)) return false
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -253,6 +265,8 @@ export class ScormSession {
         this.log(`SCORM SetValue(${element}) failed: ${code} ${this.calls.describe(code)}`)
         if (FINAL_ERRORS[this.version].has(code)) {
           if (code === 401 || code === 402) this.unsupported.add(element)
+          // Not kept for the next commit, which would then succeed and look like a save: the learner is told now.
+          if (PROGRESS_ELEMENTS[this.version].has(element)) this.trouble()
           return false
         }
       } catch (error) {

@@ -121,6 +121,18 @@ describe('strictLms', () => {
     expect(inner.seen).not.toContain('Commit')
   })
 
+  it('can refuse every write with the error it is given, as an LMS that takes nothing does', () => {
+    const inner = lenientLms('LMS')
+    const { api, log } = strictLms('scorm12', inner.api, { refuseWrites: '403' })
+    api.LMSInitialize?.('')
+    expect(api.LMSSetValue?.('cmi.suspend_data', 'abc')).toBe('false')
+    expect(api.LMSGetLastError?.()).toBe('403')
+    expect(api.LMSCommit?.('')).toBe('true')
+    expect(inner.values.size).toBe(0)
+    expect(log.sets).toEqual([])
+    expect(log.calls).toContain('LMSSetValue(cmi.suspend_data, abc)')
+  })
+
   it('tells a listener about every call', () => {
     const heard: string[] = []
     const { api } = strictLms('scorm12', lenientLms('LMS').api, { onCall: (name) => heard.push(name) })

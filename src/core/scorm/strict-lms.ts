@@ -21,6 +21,12 @@ export interface StrictLmsLog {
 export interface StrictLmsOptions {
   /** An LMS having a bad day: every Commit fails with a general error. */
   refuseCommits?: boolean
+  /**
+   * An LMS that takes nothing: every SetValue fails with this error code, such as 1.2's 405
+   * (incorrect data type) or 2004's 404 (read only), or a passing one such as 2004's 351.
+   * The refused writes are in the log's calls, not in its sets.
+   */
+  refuseWrites?: string
   /** Told after every call, for a screen that shows the log as it grows. */
   onCall?: (name: string) => void
   /**
@@ -146,6 +152,10 @@ export function strictLms(version: ScormVersion, inner: LmsApi, options: StrictL
     }
     if (name === names.commit && options.refuseCommits) {
       forcedError = generalCommitFailure
+      return 'false'
+    }
+    if (name === names.set && options.refuseWrites !== undefined) {
+      forcedError = options.refuseWrites
       return 'false'
     }
     if (name === names.set) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { moduleOf, pageOf } from '../../../test/support/course-bundle'
 import { floodRumour } from '../../../test/support/scenarios'
@@ -7,14 +8,19 @@ import { quizStanding } from '../progress/completion'
 import { applyEvents } from '../progress/reducer'
 import { emptyProgress, type CourseProgress, type TrackingEvent } from '../progress/schema'
 import { planAttempt } from '../quiz/attempt'
-import { SUSPEND_FORMAT, decodeSuspendData, encodeSuspendData, SUSPEND_LIMIT_12, worstCaseProgress } from './suspend-codec'
+import { crc24 } from './bits'
+import { SUSPEND_FORMAT, decodeSuspendData, encodeSuspendData, readSuspendData, SUSPEND_LIMIT_12, worstCaseProgress } from './suspend-codec'
 
 const course = largeCourse()
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 21, 10, minute)).toISOString()
 
 /** A learner part-way through: pages seen, a quiz failed then passed, one in progress, a scenario and a reflection. */
 function learnerProgress(bundle: CourseBundle = course): CourseProgress {
-  const events: TrackingEvent[] = [
+  return applyEvents(bundle, emptyProgress(bundle.id, bundle.version), learnerEvents())
+}
+
+function learnerEvents(): TrackingEvent[] {
+  return [
     { type: 'page.viewed', at: at(0), pageId: 'module-1-page-1' },
     { type: 'page.time', pageId: 'module-1-page-1', seconds: 30 },
     { type: 'page.viewed', at: at(1), pageId: 'module-1-page-8' },
@@ -39,7 +45,6 @@ function learnerProgress(bundle: CourseBundle = course): CourseProgress {
     { type: 'reflection.saved', at: at(7), blockId: 'module-2-reflection', text: 'Residents talk in the Facebook group. Cymraeg: ŵ ŷ.' },
     { type: 'location.changed', pageId: 'module-1-page-8', scroll: 0.42 },
   ]
-  return applyEvents(bundle, emptyProgress(bundle.id, bundle.version), events)
 }
 
 /** What the codec promises to keep: everything but seconds, videos, view times and earlier attempts' answers. */
@@ -211,11 +216,73 @@ describe('suspend data codec', () => {
   })
 })
 
+describe('damaged suspend data', () => {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+  const { data } = encodeSuspendData(course, learnerProgress())
+
+  /** Every string one character away from `text`: each character changed to every other, dropped or doubled, a character added anywhere. */
+  function oneCharacterAway(text: string): string[] {
+    const out: string[] = []
+    for (let position = 0; position <= text.length; position++) {
+      if (position < text.length) {
+        out.push(text.slice(0, position) + text.slice(position + 1))
+        for (const char of alphabet) if (char !== text[position]) out.push(text.slice(0, position) + char + text.slice(position + 1))
+      }
+      for (const char of alphabet) out.push(text.slice(0, position) + char + text.slice(position))
+    }
+    return [...new Set(out)].filter((candidate) => candidate !== text)
+  }
+
+  it('checks with the standard CRC-24', () => {
+    expect(crc24('123456789')).toBe(0x21cf02)
+  })
+
+  it('tells every one-character change, loss or addition in real data, and every cut, from the learner’s progress', () => {
+    expect(readSuspendData(course, data)).toMatchObject({ kind: 'progress' })
+    const damaged = [...oneCharacterAway(data), ...Array.from({ length: data.length - 1 }, (_, length) => data.slice(0, length + 1))]
+    expect(damaged.length).toBeGreaterThan(data.length * 120)
+    const misread = damaged.filter((text) => readSuspendData(course, text).kind !== 'unreadable')
+    expect(misread).toEqual([])
+  })
+
+  it('tells damage from progress whatever the learner did (property)', () => {
+    const steps = learnerEvents()
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: steps.length }), fc.nat(), fc.integer({ min: 0, max: 2 }), fc.nat({ max: 63 }), (taken, at, how, char) => {
+        const text = encodeSuspendData(course, applyEvents(course, emptyProgress(course.id, course.version), steps.slice(0, taken))).data
+        const position = at % text.length
+        const replacement = alphabet.charAt(char === alphabet.indexOf(text.charAt(position)) ? (char + 1) % 64 : char)
+        const dropped = text.slice(0, position) + text.slice(position + 1)
+        const changed = text.slice(0, position) + replacement + text.slice(position + 1)
+        // Cut short, but not to nothing: no data at all is a first launch's, which no check can tell.
+        const cut = text.slice(0, 1 + (at % (text.length - 1)))
+        const damaged = [dropped, changed, cut][how] as string
+        expect(readSuspendData(course, damaged)).toEqual({ kind: 'unreadable' })
+      }),
+      { numRuns: 300, seed: 20261121 },
+    )
+  })
+
+  it('replaces only what it knows to be superseded: an earlier format, or another structure of the course', () => {
+    const changed = structuredClone(course)
+    const quiz = changed.content.en?.modules[0]?.pages.at(-1)?.blocks.find((block) => block.type === 'quiz')
+    if (quiz?.type !== 'quiz') throw new Error('fixture changed')
+    quiz.questions.reverse()
+    expect(readSuspendData(changed, data)).toEqual({ kind: 'superseded' })
+    // Format 1, before checked answers were kept: written with no check, never readable again.
+    expect(readSuspendData(course, `B${data.slice(1, -4)}`)).toEqual({ kind: 'superseded' })
+    // A later format is a newer package's, or damage: kept either way.
+    expect(readSuspendData(course, `${alphabet.charAt(SUSPEND_FORMAT + 1)}${data.slice(1)}`)).toEqual({ kind: 'unreadable' })
+    expect(readSuspendData(course, '')).toEqual({ kind: 'empty' })
+  })
+})
+
 describe('suspend data written by released packages', () => {
   // Data a learner's LMS already holds must keep decoding after the package is re-exported with a
-  // newer Civic Learn. This string was written by the codec before tracked blocks became plug-ins
-  // (scenario paths, then reflections, each in course order); any change to the bit layout or the
-  // fingerprint shows here, and needs a new SUSPEND_FORMAT instead.
+  // newer Civic Learn. The format-2 string was written by the codec before tracked blocks became
+  // plug-ins (scenario paths, then reflections, each in course order), and before format 3 added
+  // the check; any change to the bit layout or the fingerprint shows here, and needs a new
+  // SUSPEND_FORMAT instead.
   const course = courseOf([
     moduleOf('m', [pageOf('one', [floodRumour, { type: 'reflection', id: 'plan', prompt: 'What next?' }]), pageOf('two', [quizBlock('check', questionsOfEveryType('q', 3).slice(0, 2))])]),
   ])
@@ -228,14 +295,19 @@ describe('suspend data written by released packages', () => {
     { type: 'page.viewed', at: at(4), pageId: 'two' },
     { type: 'quiz.started', at: at(5), quizId: 'check', seed: 42 },
   ])
-  const released = 'Co-9B543StiN0rdeABAAAAKo3St0KHG6Vt-iG0MrG1kDM0uTm6HZA6NDK3EDg3uboXA'
+  const released = {
+    2: 'Co-9B543StiN0rdeABAAAAKo3St0KHG6Vt-iG0MrG1kDM0uTm6HZA6NDK3EDg3uboXA',
+    3: 'Do-9B543StiN0rdeABAAAAKo3St0KHG6Vt-iG0MrG1kDM0uTm6HZA6NDK3EDg3uboXAo4W1',
+  }
 
-  it('are written the same today', () => {
-    expect(encodeSuspendData(course, progress).data).toBe(released)
+  it('are written the same today, in format 3: format 2’s layout with a check after it', () => {
+    expect(SUSPEND_FORMAT).toBe(3)
+    expect(encodeSuspendData(course, progress).data).toBe(released[3])
+    expect(released[3].slice(1, -4)).toBe(released[2].slice(1))
   })
 
-  it('decode to the same progress', () => {
-    const decoded = decodeSuspendData(course, released)
+  it.each([2, 3] as const)('format %i decodes to the same progress', (format) => {
+    const decoded = decodeSuspendData(course, released[format])
     expect(decoded?.scenarios).toEqual(progress.scenarios)
     expect(decoded?.reflections).toEqual(progress.reflections)
     expect(decoded?.quizzes.check?.current?.seed).toBe(42)

@@ -8,7 +8,7 @@ import type { CourseProgress, QuizAttemptRecord } from '../progress/schema'
 import { planAttempt, quizPassed } from '../quiz/attempt'
 import { hashText } from '../quiz/random'
 import { type Question, questionType, type Response } from '../questions/registry'
-import { BitReader, bitsFor, BitWriter } from './bits'
+import { BitReader, bitsFor, BitWriter, crc24 } from './bits'
 import { CMI } from './cmi'
 import { readTime, SUSPEND_EPOCH, writeTime } from './suspend-time'
 
@@ -27,9 +27,28 @@ import { readTime, SUSPEND_EPOCH, writeTime } from './suspend-time'
  * attempt limits and pass status are unchanged).
  *
  * The data starts with a format number and a fingerprint of the course's structure; data of
- * another format or another course (an updated package) is ignored rather than misread.
+ * another format or another course (an updated package) is ignored rather than misread. Since
+ * format 3 it ends with a check of everything before it, so that data the LMS damaged or cut
+ * short is told apart from a learner's real progress instead of being read as another state.
  */
-export const SUSPEND_FORMAT = 2
+export const SUSPEND_FORMAT = 3
+
+/**
+ * The format written by packages already in LMSs, without the check: still read, so that their
+ * learners keep their progress when the package is updated. Damage to it is found only when it
+ * breaks the layout.
+ */
+const UNCHECKED_FORMAT = 2
+
+/** The check's length: CRC-24 in four base-64 characters. */
+const CHECK_LENGTH = 4
+
+/** The check written after the data: four characters, whatever its value. */
+function checkOf(body: string): string {
+  const writer = new BitWriter()
+  writer.uint(crc24(body), 24)
+  return writer.toString()
+}
 
 /** SCORM 1.2's cmi.suspend_data limit, the one the codec is built to fit; 2004 allows 64000. */
 export const SUSPEND_LIMIT_12 = CMI.scorm12.suspendLimit
@@ -147,7 +166,8 @@ function encodeWith(course: CourseBundle, progress: CourseProgress, keep: Keep):
   for (const { type, blocks } of layout.tracked) {
     for (const block of blocks) type.codec.write(writer, block, blockState(progress, type, block.id), keep(`${type.type}:${block.id}`))
   }
-  return writer.toString()
+  const body = writer.toString()
+  return body + checkOf(body)
 }
 
 /** Fills in what was dropped so the quiz's standing (attempts, best score, passed) is unchanged. */
@@ -161,11 +181,48 @@ function rebuildAttempts(quiz: QuizBlock, count: number, best: number, last: Qui
   return attempts
 }
 
+/** Data written for an earlier format or another structure of the course: of no use now, and safe to replace. */
+class Superseded extends Error {}
+
+/** The format number in the first character; throws when it is not base-64. */
+function formatOf(data: string): number {
+  return new BitReader(data.charAt(0)).uint(6)
+}
+
+/** The first character of current-format data: its format number. */
+const FORMAT_CHARACTER = (() => {
+  const writer = new BitWriter()
+  writer.uint(SUSPEND_FORMAT, 6)
+  return writer.toString()
+})()
+
+/** Whether the data ends with the check of what comes before it. */
+function hasCheck(data: string): boolean {
+  return data.length > CHECK_LENGTH && checkOf(data.slice(0, -CHECK_LENGTH)) === data.slice(-CHECK_LENGTH)
+}
+
 function decodeOrThrow(course: CourseBundle, data: string): CourseProgress {
+  const format = formatOf(data)
+  if (format === SUSPEND_FORMAT) {
+    if (!hasCheck(data)) throw new Error('the check does not match: the data was damaged or cut short')
+    return decodeBody(course, data.slice(0, -CHECK_LENGTH))
+  }
+  // Current data whose first character, the format number, was changed, lost or doubled is
+  // damaged, not an older format's: it must not be replaced, nor read without its check.
+  const mended = [FORMAT_CHARACTER + data.slice(1), FORMAT_CHARACTER + data, data.slice(1)]
+  if (mended.some(hasCheck)) throw new Error('the format number was damaged')
+  if (format === UNCHECKED_FORMAT) return decodeBody(course, data)
+  if (format < UNCHECKED_FORMAT) throw new Superseded('an earlier format')
+  // A format this player does not know: a newer package's, or damage. Either way not to be replaced.
+  throw new Error('a later format')
+}
+
+/** Formats 2 and 3 lay the data out alike; only the check after it differs. */
+function decodeBody(course: CourseBundle, data: string): CourseProgress {
   const layout = layoutOf(course)
   const reader = new BitReader(data)
-  if (reader.uint(6) !== SUSPEND_FORMAT) throw new Error('another format')
-  if (reader.uint(32) !== layout.fingerprint) throw new Error('another course')
+  reader.uint(6)
+  if (reader.uint(32) !== layout.fingerprint) throw new Superseded('another course')
   const startedAt = readTime(reader)
   const updatedAt = readTime(reader)
   const completedAt = readTime(reader)
@@ -290,14 +347,30 @@ export function encodeSuspendData(course: CourseBundle, progress: CourseProgress
   return { ...best, fits: true }
 }
 
+/**
+ * What suspend data holds for this course:
+ * - `empty`: nothing yet, a first launch;
+ * - `progress`: the learner's progress;
+ * - `superseded`: data of an earlier format or of another structure of the course (the package
+ *   was updated): it can never be read by this package, and is replaced as the learner goes on;
+ * - `unreadable`: damaged, cut short or of a later format: not the learner's progress as written,
+ *   and perhaps readable again some day, so it is not to be replaced.
+ */
+export type SuspendDataReading = { kind: 'empty' } | { kind: 'progress'; progress: CourseProgress } | { kind: 'superseded' } | { kind: 'unreadable' }
+
+export function readSuspendData(course: CourseBundle, data: string): SuspendDataReading {
+  if (data === '') return { kind: 'empty' }
+  try {
+    return { kind: 'progress', progress: decodeOrThrow(course, data) }
+  } catch (error) {
+    return error instanceof Superseded ? { kind: 'superseded' } : { kind: 'unreadable' }
+  }
+}
+
 /** The progress in suspend data, or null when the data is empty, corrupt, of another format or of another course. */
 export function decodeSuspendData(course: CourseBundle, data: string): CourseProgress | null {
-  if (data === '') return null
-  try {
-    return decodeOrThrow(course, data)
-  } catch {
-    return null
-  }
+  const reading = readSuspendData(course, data)
+  return reading.kind === 'progress' ? reading.progress : null
 }
 
 /**

@@ -20,16 +20,15 @@ afterEach(async () => {
 describe('courses', () => {
   it('start loading as the services open, so the first listing finds them loaded or shares the loading', async () => {
     await world.courses.catalog.list()
-    const reads = vi.spyOn(loader, 'readCourseFolder')
+    const reads = vi.fn(loader.loadCourseFolderFiles)
     const listings = vi.spyOn(CourseCatalog.prototype, 'list')
-    const courses = await openCourses(world.coursesDir, undefined, console)
+    const courses = await openCourses(world.coursesDir, undefined, console, reads)
     // A listing has started before anything asked, and a listing now joins it rather than reading again.
     expect(listings).toHaveBeenCalledOnce()
     listings.mockRestore()
     await courses.catalog.list()
     await courses.catalog.list()
     expect(reads).toHaveBeenCalledTimes(2)
-    reads.mockRestore()
   })
 
   it('opens a course by id, and answers NOT_FOUND for one that does not exist', async () => {
