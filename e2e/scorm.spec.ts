@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator } from '@playwright/test'
 import type { QuizBlock } from '../src/core/course/blocks/quiz'
 import type { PackageData } from '../src/core/scorm/package-data'
@@ -264,6 +265,34 @@ test('an LMS that keeps failing to commit gets retries, and the learner one plai
     await expect(course.getByTestId('scorm-trouble')).toHaveCount(0)
   } finally {
     await page.close()
+    await lms.stop()
+  }
+})
+
+test('saved progress an LMS damaged is never read as something else nor written over, and the learner is told, in an accessible warning', async ({ browser }) => {
+  const lms = await startFakeLms(await exportAndUnzip(FIXTURE, 'scorm12', work))
+  // A page of its own context: axe scans only such pages.
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  try {
+    let course = await launch(page, lms, { version: 'scorm12' })
+    await course.getByRole('link', { name: 'Start the course' }).click()
+    await course.getByRole('link', { name: 'Next page' }).first().click()
+    const saved = await closeCourse(page)
+    const suspend = String(saved.cmi.suspend_data)
+    // One character lost, as a truncating LMS column loses it.
+    const damaged = `${suspend.slice(0, 10)}${suspend.slice(11)}`
+    const stored = storedFor('scorm12', { ...saved.cmi, suspend_data: damaged })
+    course = await launch(page, lms, { version: 'scorm12', stored })
+    await expect(course.getByTestId('scorm-unreadable')).toContainText('Your saved progress in this course could not be read, so what you did before is not shown here.')
+    const violations = (await new AxeBuilder({ page }).include('iframe').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations
+    expect(violations).toEqual([])
+    // The learner carries on from the page the LMS last noted.
+    await course.getByRole('link', { name: 'Next page' }).first().click()
+    const after = await closeCourse(page)
+    expect(after.cmi.suspend_data).toBe(damaged)
+  } finally {
+    await context.close()
     await lms.stop()
   }
 })

@@ -82,7 +82,7 @@ export class ProgressTracker {
 
   /**
    * The LMS holds saved progress that could not be read (damaged or cut short): this session
-   * started from the beginning and leaves it as it is, and the learner is to be told so.
+   * starts without it (at cmi.location's page, if any) and leaves it as it is, and the learner is to be told so.
    */
   get savedProgressUnreadable(): boolean {
     return this.unreadable
