@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
-import { APP_NAME } from '../core/app-meta'
 import { loadCourse, type CourseSource } from '../core/course'
 import { writeFileAtomic } from './atomic-write'
 import { readCourseFolder, type LoadedCourseFolder } from './course-loader'
+import { userFolder } from './paths'
 
 /** Loaded courses kept: a few versions of a few courses; the oldest go first. */
 const KEPT = 24
@@ -16,14 +15,7 @@ const KEPT = 24
  * %LOCALAPPDATA% on Windows.
  */
 export function defaultCourseCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  const home = os.homedir()
-  const base =
-    platform === 'win32'
-      ? (env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'))
-      : platform === 'darwin'
-        ? path.join(home, 'Library', 'Caches')
-        : (env.XDG_CACHE_HOME ?? path.join(home, '.cache'))
-  return path.join(base, APP_NAME, 'courses')
+  return path.join(userFolder('cache', env, platform), 'courses')
 }
 
 /**
