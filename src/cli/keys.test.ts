@@ -92,6 +92,10 @@ describe('signed certificates and records', () => {
     await writeFile(path.join(work, 'imported.pdf'), Buffer.from(file.base64, 'base64'))
     const result = await cli('verify', '--key', path.join(work, 'council.public.pem'), path.join(work, 'imported.pdf'))
     expect(result.out).toMatch(/includes progress imported on \d{4}-\d{2}-\d{2}/)
+    const notebook = await call<FileDownload>(router, 'notebook.export', { courseId: 'minimal', format: 'markdown' })
+    expect(Buffer.from(notebook.base64, 'base64').toString('utf8')).toMatch(/Includes reflections imported from another device on \d{1,2} \w+ \d{4}\./)
+    const csv = await call<FileDownload>(router, 'results.export')
+    expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toMatch(/Learner \(2\),Minimal course,.*,\d{4}-\d{2}-\d{2}T[\d:.]+Z\r\n/)
   })
 
   it('makes a key pair with keygen, never over an existing key', async () => {

@@ -353,9 +353,9 @@ export class LearnerStore {
   }
 
   /** Every learner's progress, for a trainer's results table. */
-  async allProgress(): Promise<{ profile: ProfileView; progress: Record<string, CourseProgress> }[]> {
+  async allProgress(): Promise<{ profile: ProfileView; importedAt: string | null; progress: Record<string, CourseProgress> }[]> {
     return Promise.all(
-      this.index.data.profiles.map(async (profile) => ({ profile: view(profile), progress: (await this.document(profile.id)).data.progress })),
+      this.index.data.profiles.map(async (profile) => ({ profile: view(profile), importedAt: profile.importedAt ?? null, progress: (await this.document(profile.id)).data.progress })),
     )
   }
 

@@ -43,11 +43,24 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]#<>|])/g, '\\$1')
 }
 
-export function notebookMarkdown(course: CourseBundle, progress: CourseProgress, learner: string, language: Language): string {
+/** Whose notebook it is: their name, and when their record came from another device (or null). */
+export interface NotebookLearner {
+  name: string
+  importedAt: string | null
+}
+
+/** The lines under the title: who the learner is, and that their reflections came from elsewhere when they did. */
+export function learnerLines(learner: NotebookLearner, t: Translate): string[] {
+  const lines = [t('documents.notebook.learner', { name: learner.name })]
+  if (learner.importedAt !== null) lines.push(t('documents.notebook.imported', { date: calendarDate(learner.importedAt, t, 'utc') }))
+  return lines
+}
+
+export function notebookMarkdown(course: CourseBundle, progress: CourseProgress, learner: NotebookLearner, language: Language): string {
   const t = documentTranslator(language)
   const title = contentIn(course, language)?.title ?? course.id
   const entries = notebookEntries(course, progress, language)
-  const lines = [`# ${t('documents.notebook.title', { course: escapeMarkdown(title) })}`, '', t('documents.notebook.learner', { name: escapeMarkdown(learner) }), '']
+  const lines = [`# ${t('documents.notebook.title', { course: escapeMarkdown(title) })}`, '', ...learnerLines({ ...learner, name: escapeMarkdown(learner.name) }, t).flatMap((line) => [line, '']), '']
   if (entries.length === 0) lines.push(t('documents.notebook.empty'), '')
   let module = ''
   for (const entry of entries) {

@@ -10,6 +10,8 @@ import { ownValue } from '../core/progress/id-record'
 export interface LearnerResults {
   name: string
   progress: Record<string, CourseProgress>
+  /** When the learner's record came from another device, or null. */
+  importedAt: string | null
 }
 
 /**
@@ -21,7 +23,7 @@ function safeCell(value: string): string {
 }
 
 /** The columns, in order; their headings are `documents.results.column.<name>` in the catalogues. */
-const COLUMNS = ['learner', 'course', 'version', 'progress', 'complete', 'passed', 'score', 'minutes', 'started', 'completed'] as const
+const COLUMNS = ['learner', 'course', 'version', 'progress', 'complete', 'passed', 'score', 'minutes', 'started', 'completed', 'imported'] as const
 
 /**
  * One row per learner and course they started: what a trainer keeps as a session record. Headings
@@ -48,6 +50,7 @@ export function resultsCsv(courses: readonly CourseBundle[], learners: readonly 
         Math.round(status.secondsSpent / 60),
         progress.startedAt,
         progress.completedAt ?? '',
+        learner.importedAt ?? '',
       ])
     }
   }

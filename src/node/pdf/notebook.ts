@@ -3,16 +3,17 @@ import type { CourseBundle } from '../../core/course/bundle'
 import { contentIn } from '../../core/course/localized'
 import { documentTranslator } from '../../core/i18n/documents'
 import type { CourseProgress } from '../../core/progress/schema'
-import { notebookEntries, savedLine } from '../notebook'
+import { learnerLines, notebookEntries, savedLine, type NotebookLearner } from '../notebook'
 import { hexColour, PdfWriter } from './pdf-writer'
 
-export async function notebookPdf(course: CourseBundle, progress: CourseProgress, learner: string, language: Language, date: Date): Promise<Uint8Array> {
+export async function notebookPdf(course: CourseBundle, progress: CourseProgress, learner: NotebookLearner, language: Language, date: Date): Promise<Uint8Array> {
   const t = documentTranslator(language)
   const heading = t('documents.notebook.title', { course: contentIn(course, language)?.title ?? course.id })
   const accent = hexColour('#00558c')
-  const pdf = await PdfWriter.create(heading, learner, date)
+  const pdf = await PdfWriter.create(heading, learner.name, date)
   pdf.paragraph(heading, { size: 20, bold: true, colour: accent, after: 4 })
-  pdf.paragraph(t('documents.notebook.learner', { name: learner }), { size: 11, after: 12 })
+  const lines = learnerLines(learner, t)
+  lines.forEach((line, index) => pdf.paragraph(line, { size: 11, after: index === lines.length - 1 ? 12 : 4 }))
   const entries = notebookEntries(course, progress, language)
   if (entries.length === 0) pdf.paragraph(t('documents.notebook.empty'), { size: 11 })
   let module = ''

@@ -81,7 +81,7 @@ export function recordHandlers({
       const course = await catalog.get(courseId)
       const progress = await learners.progress(course)
       const { language } = settings.get()
-      const learner = learners.activeProfile().name
+      const learner = { name: learners.activeProfile().name, importedAt: learners.activeImportedAt() }
       if (format === 'markdown') return download(`notebook-${courseId}.md`, 'text/markdown', notebookMarkdown(course, progress, learner, language))
       const { notebookPdf } = await import('../pdf/notebook')
       return download(`notebook-${courseId}.pdf`, 'application/pdf', await notebookPdf(course, progress, learner, language, new Date()))
@@ -97,7 +97,7 @@ export function recordHandlers({
     },
     'results.export': async () => {
       const courses = await catalog.all()
-      const rows = (await learners.allProgress()).map(({ profile, progress }) => ({ name: profile.name, progress }))
+      const rows = (await learners.allProgress()).map(({ profile, importedAt, progress }) => ({ name: profile.name, importedAt, progress }))
       return download(`civic-learn-results-${today()}.csv`, 'text/csv', resultsCsv(courses, rows, settings.get().language))
     },
     'handout.printToPdf': () => {
