@@ -6,6 +6,7 @@ import type { CourseProgress } from '../src/core/progress/schema'
 import { startFakeLms } from './support/fake-lms'
 import { closeCourse, exportAndUnzip, launch, lmsState, storedFor } from './support/scorm-launch'
 import { startWebHost } from './support/web-host'
+import { readQuestion } from './support/every-block'
 
 /**
  * A final-style quiz (one question from each of two banks, feedback held to the end, two
@@ -37,6 +38,7 @@ async function failAnAttempt(quiz: Locator): Promise<string[]> {
     await expect(quiz.getByRole('button', { name: 'Check answer' })).toHaveCount(0)
     await expect(quiz.getByText('Not this time.')).toHaveCount(0)
     await expect(quiz.getByText('Incorrect', { exact: true })).toHaveCount(0)
+    await readQuestion(quiz.page())
     await quiz.getByRole('button', { name: number < 2 ? 'Next question' : 'Submit answers' }).click()
   }
   return prompts

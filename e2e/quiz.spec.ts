@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 import type { CourseProgress } from '../src/core/progress/schema'
 import { startWebHost, type RunningHost } from './support/web-host'
+import { readQuestion } from './support/every-block'
 
 const FIXTURE = path.resolve(__dirname, 'fixtures/courses/every-block')
 const QUIZ_PAGE = '#/course/every-block/page/quiz'
@@ -179,6 +180,7 @@ test('a learner answers every question type by keyboard, sees feedback, passes, 
     await expect(question.getByRole('status').locator('.quiz-feedback__outcome')).toHaveText('✓ Correct')
     const next = quiz.getByRole('button', { name: number < 6 ? 'Next question' : 'Submit answers' })
     await expect(next).toBeFocused()
+    await readQuestion(page)
     await page.keyboard.press('Enter')
   }
   expect(seen.sort()).toEqual(['fill-in', 'matching', 'multiple-response', 'ordering', 'single-choice', 'true-false'])
@@ -286,6 +288,7 @@ test('screenshots of a question with its feedback and of the result with its rev
     }
     await question.getByRole('button', { name: 'Check answer' }).click()
     if (type === 'multiple-response') questionShot = await quiz.screenshot({ animations: 'disabled' })
+    await readQuestion(page)
     await quiz.getByRole('button', { name: number < 6 ? 'Next question' : 'Submit answers' }).click()
   }
   await quiz.getByRole('button', { name: 'Review your answers' }).click()

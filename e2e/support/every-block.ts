@@ -1,4 +1,4 @@
-import { expect, type Locator } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 /** The every-block fixture course's quiz, answered through its UI: one home for the specs that need it. */
 
@@ -43,4 +43,13 @@ export async function expectAnswered(question: Locator, prompt: string): Promise
   if (prompt === 'Put these in order.') return expect(question.locator('.quiz-ordering__list .quiz-ordering__text')).toHaveText(['First', 'Second', 'Third'])
   if (prompt.startsWith('Which Act')) return expect(question.getByRole('textbox', { name: 'Your answer' })).toHaveValue('Localism')
   throw new Error(`Unknown question: ${prompt}`)
+}
+
+/**
+ * A learner's reading time on a question. The host does not record a quiz submitted faster than
+ * half a second per answer (src/node/services/plausibility.ts), so a test that answers in the app
+ * takes at least that long, as a person would.
+ */
+export async function readQuestion(page: Page): Promise<void> {
+  await page.waitForTimeout(600)
 }

@@ -94,6 +94,14 @@ describe('signed certificates and records', () => {
     expect(result.out).toMatch(/includes progress imported on \d{4}-\d{2}-\d{2}/)
     const notebook = await call<FileDownload>(router, 'notebook.export', { courseId: 'minimal', format: 'markdown' })
     expect(Buffer.from(notebook.base64, 'base64').toString('utf8')).toMatch(/Includes reflections imported from another device on \d{1,2} \w+ \d{4}\./)
+    // Exported again and signed, the record still says where it came from, under the signature.
+    const again = path.join(work, 'again.json')
+    await writeFile(again, Buffer.from((await call<FileDownload>(router, 'record.export')).base64, 'base64'))
+    expect((await cli('verify', '--key', path.join(work, 'council.public.pem'), again)).out).toMatch(/valid.*includes progress imported from another device on \d{4}-\d{2}-\d{2}/)
+    const stripped = JSON.parse(await readFile(again, 'utf8'))
+    delete stripped.learner.importedAt
+    await writeFile(again, JSON.stringify(stripped))
+    expect((await cli('verify', '--key', path.join(work, 'council.public.pem'), again)).out).toContain('NOT valid')
     const csv = await call<FileDownload>(router, 'results.export')
     expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toMatch(/Learner \(2\),Minimal course,.*,\d{4}-\d{2}-\d{2}T[\d:.]+Z\r\n/)
   })

@@ -47,7 +47,7 @@ export interface AppServices {
 export async function createAppServices(options: ServiceOptions): Promise<AppServices> {
   const log = options.log ?? console
   const stores = await openLearners(options.dataDir)
-  const loader = folderLoader(options.courseWorker, options.courseCacheDir)
+  const loader = folderLoader(options.courseWorker, options.courseCacheDir, options.version)
   const courses = await openCourses(options.coursesDir, options.brandingFile, log, loader.load).catch(async (error: unknown) => {
     await Promise.allSettled([stores.learners.close(), stores.settings.close(), loader.close()])
     throw error

@@ -54,8 +54,10 @@ describe('the course cache', () => {
     expect(await load(course)).toEqual(await loadCourseFolderFiles(course))
     await cachedCourseLoader(cacheDir, 'build-1')(course)
     const [kept] = await readdir(cacheDir)
-    await writeFile(path.join(cacheDir, kept ?? ''), '{"cut short')
-    expect(await cachedCourseLoader(cacheDir, 'build-1')(course)).toEqual(await loadCourseFolderFiles(course))
+    for (const damaged of ['{"cut short', 'null', '{"files": "nope"}']) {
+      await writeFile(path.join(cacheDir, kept ?? ''), damaged)
+      expect(await cachedCourseLoader(cacheDir, 'build-1')(course)).toEqual(await loadCourseFolderFiles(course))
+    }
   })
 
   it('keeps at most 24 loaded courses', async () => {

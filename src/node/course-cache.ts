@@ -44,7 +44,8 @@ export function cachedCourseLoader(cacheDir: string, codeStamp: string): (dir: s
     const source = await readCourseFolder(dir)
     const file = path.join(cacheDir, `${sourceKey(source, codeStamp)}.json`)
     try {
-      return JSON.parse(await readFile(file, 'utf8')) as LoadedCourseFolder
+      const kept = JSON.parse(await readFile(file, 'utf8')) as unknown
+      if (looksLoaded(kept)) return kept
     } catch {
       // Not cached yet, or the copy is unreadable: load it.
     }
@@ -58,6 +59,13 @@ export function cachedCourseLoader(cacheDir: string, codeStamp: string): (dir: s
     }
     return loaded
   }
+}
+
+/** The outline of what the loader makes; a copy that is not (cut short, edited by hand) is loaded afresh. */
+function looksLoaded(value: unknown): value is LoadedCourseFolder {
+  if (typeof value !== 'object' || value === null) return false
+  const { result, files } = value as Partial<LoadedCourseFolder>
+  return Array.isArray(files) && files.every((name) => typeof name === 'string') && typeof result === 'object' && result !== null && Array.isArray(result.problems) && (result.bundle === undefined || (typeof result.bundle === 'object' && result.bundle !== null && typeof result.bundle.id === 'string'))
 }
 
 async function pruneCache(cacheDir: string): Promise<void> {

@@ -27,7 +27,7 @@ export interface CatalogCourse {
  * `hides`: the overlay's hidden modules the course has, even when hiding them leaves it nothing to show.
  * `referenced`: the files of the folder the course as shown names, which the hosts may serve.
  */
-type Loaded = { summary: CourseSummary; course?: CatalogCourse; hides?: readonly string[]; referenced?: ReadonlySet<string> }
+type Loaded = { summary: CourseSummary; course?: CatalogCourse; hides?: readonly string[]; referenced?: ReadonlySet<string>; loaderStopped?: true }
 
 function unavailable(folder: string, message: string): Loaded {
   return { summary: { status: 'unavailable', folder, problems: [{ file: folder, line: 1, column: 1, severity: 'error', message }] } }
@@ -40,7 +40,9 @@ async function loadFolder(coursesDir: string, folder: string, overlay: BrandingO
     read = await load(dir)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
-    if (code === 'LOADER_STOPPED') return unavailable(folder, `The course could not be loaded: ${(error as Error).message} A file in it may be far too large or deeply nested; check it with civic-learn validate.`)
+    if (code === 'LOADER_STOPPED') {
+      return { ...unavailable(folder, `The course could not be loaded: ${(error as Error).message} A file in it may be far too large or deeply nested; check it with civic-learn validate.`), loaderStopped: true }
+    }
     return unavailable(folder, `The course folder could not be read (${code}).`)
   }
   const { bundle: loaded, problems } = read.result
@@ -79,6 +81,8 @@ export class CourseCatalog {
   private hidden = new Set<string>()
   private loaded = new Map<string, { stamp: string; folder: Loaded }>()
   private listing: Promise<CourseSummary[]> | null = null
+  /** Courses loaded again one at a time, after the loader's thread stopped. */
+  private alone: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly coursesDir: string,
@@ -105,7 +109,14 @@ export class CourseCatalog {
     }
     const kept = this.loaded.get(folder)
     if (stamp !== null && kept?.stamp === stamp) return kept.folder
-    const loaded = await loadFolder(this.coursesDir, folder, this.overlay, this.load)
+    let loaded = await loadFolder(this.coursesDir, folder, this.overlay, this.load)
+    if (loaded.loaderStopped) {
+      // The loader's thread stopped while it loaded several courses at once: only one of them
+      // need be to blame. Each is loaded again on its own, so only that one is reported.
+      const alone = this.alone.then(() => loadFolder(this.coursesDir, folder, this.overlay, this.load))
+      this.alone = alone.then(() => undefined)
+      loaded = await alone
+    }
     if (stamp === null) this.loaded.delete(folder)
     else this.loaded.set(folder, { stamp, folder: loaded })
     return loaded

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildCourseWorker } from '../../test/support/build-course-worker'
+import { buildCourseWorker, buildLoaderForTest } from '../../test/support/build-course-worker'
 import { CourseCatalog } from './course-catalog'
 import { loadCourseFolderFiles } from './course-loader'
 import { CourseLoaderWorker, folderLoader } from './course-loader-worker'
@@ -98,6 +98,24 @@ describe('the course loader thread', () => {
     } finally {
       await loader.close()
     }
+  })
+
+  it('blames only the course that stops the thread, not the others it was loading at the time', async () => {
+    // A course whose module the thread cannot survive: this test's thread stops on its name.
+    const killer = path.join(work, 'killer.cjs')
+    await writeFile(
+      killer,
+      `const { parentPort } = require('node:worker_threads')
+const { loadCourseFolderFiles } = require(${JSON.stringify(path.join(work, 'loader-for-test.cjs'))})
+parentPort.on('message', ({ id, dir }) => dir.endsWith('every-block') ? process.exit(1) : loadCourseFolderFiles(dir).then((loaded) => parentPort.postMessage({ id, loaded })))
+`,
+    )
+    await buildLoaderForTest(path.join(work, 'loader-for-test.cjs'))
+    const catalog = new CourseCatalog(FIXTURES, undefined, new CourseLoaderWorker(killer).load)
+    const summaries = await catalog.list()
+    const status = (folder: string) => summaries.find((summary) => (summary.status === 'ready' ? summary.id : summary.folder) === folder)?.status
+    expect(status('every-block')).toBe('unavailable')
+    expect(status('minimal')).toBe('ready')
   })
 
   it('loads in this thread when the built thread is not there (tests run from source)', async () => {

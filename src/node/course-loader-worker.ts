@@ -67,12 +67,14 @@ export class CourseLoaderWorker {
 
 /**
  * The loader a host uses: the course loader's own thread when its built file is there, keeping
- * what it loads in `cacheDir` (stamped with the built code, so a new build never reads an old
- * build's courses); otherwise this thread, uncached (tests run from source).
+ * what it loads in `cacheDir` (stamped with the app's version and the built code, so a new build
+ * never reads an old build's courses); otherwise this thread, uncached (tests run from source).
  */
-export function folderLoader(workerFile: string | undefined, cacheDir?: string): { load: FolderLoader; close(): Promise<void> } {
+export function folderLoader(workerFile: string | undefined, cacheDir?: string, appVersion = ''): { load: FolderLoader; close(): Promise<void> } {
   if (workerFile && existsSync(workerFile)) {
-    const cache = cacheDir ? { cacheDir, codeStamp: createHash('sha256').update(readFileSync(workerFile)).digest('hex') } : undefined
+    // The app's version covers the libraries the desktop build loads from outside its bundle.
+    const codeStamp = createHash('sha256').update(appVersion).update('\0').update(readFileSync(workerFile)).digest('hex')
+    const cache = cacheDir ? { cacheDir, codeStamp } : undefined
     const worker = new CourseLoaderWorker(workerFile, cache)
     return { load: worker.load, close: () => worker.close() }
   }

@@ -332,7 +332,7 @@ export class LearnerStore {
       schemaVersion: LEARNER_RECORD_VERSION,
       exportedAt: now.toISOString(),
       appVersion,
-      learner: { name: this.profile(id).name },
+      learner: { name: this.profile(id).name, ...(this.profile(id).importedAt ? { importedAt: this.profile(id).importedAt } : {}) },
       progress: doc.data.progress,
     }
   }

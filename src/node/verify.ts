@@ -45,5 +45,6 @@ function verifyRecord(text: string, publicKeyPem: string): Verification {
   const verdict = verifySigned(canonicalJson(signed), signature.value, publicKeyPem)
   if (!verdict.valid) return verdict
   const courses = Object.keys(signed.progress).length
-  return { valid: true, fingerprint: verdict.fingerprint, summary: `The learning record of ${signed.learner.name}, exported on ${signed.exportedAt.slice(0, 10)}, ${courses} course${courses === 1 ? '' : 's'}.` }
+  const imported = signed.learner.importedAt ? `; it includes progress imported from another device on ${signed.learner.importedAt.slice(0, 10)}` : ''
+  return { valid: true, fingerprint: verdict.fingerprint, summary: `The learning record of ${signed.learner.name}, exported on ${signed.exportedAt.slice(0, 10)}, ${courses} course${courses === 1 ? '' : 's'}${imported}.` }
 }

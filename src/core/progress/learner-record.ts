@@ -16,7 +16,8 @@ export const LearnerRecordSchema = z
     schemaVersion: z.literal(LEARNER_RECORD_VERSION),
     exportedAt: z.iso.datetime({ offset: true }),
     appVersion: z.string().max(40),
-    learner: z.object({ name: z.string().trim().min(1).max(80) }).strict(),
+    /** `importedAt`: the learner's record came from another device, so a signature over this one says so too. */
+    learner: z.object({ name: z.string().trim().min(1).max(80), importedAt: z.iso.datetime({ offset: true }).optional() }).strict(),
     progress: z.record(IdSchema, CourseProgressSchema),
     /** A council's signature over the rest of the record (its canonical JSON), when the app had a signing key. */
     signature: z.object({ algorithm: z.literal('ed25519'), key: z.string().max(40), value: z.string().max(200) }).strict().optional(),

@@ -1,21 +1,30 @@
-import { ApiError } from '../../core/api/errors'
 import type { CourseProgress, TrackingEvent } from '../../core/progress/schema'
 
-/** Time a client may report beyond what the host saw pass: its own timers and the request's trip. */
-const SLACK_SECONDS = 5
-/** Nobody reads and answers a question faster than this. */
-const MIN_SECONDS_PER_ANSWER = 2
+/** Time a client may report beyond what the host saw pass, once: its own timers and the request's trip. */
+const SLACK_MS = 5_000
+/** Nobody reads a question and chooses an answer faster than this (a generous floor: half a second). */
+const MIN_SECONDS_PER_ANSWER = 0.5
+
+/** What the host believes of a batch, and how to remember it once the batch is saved. */
+export interface Judgement {
+  events: TrackingEvent[]
+  /** Call once the events are on disk: a batch that failed to save must not use up the learner's time. */
+  accept(): void
+}
 
 /**
  * What the host will believe of a client's events, by its own clock. A learner owns their device,
- * so this cannot make a record proof against a determined forger; it makes two quick API calls
- * no longer enough for a certificate:
- * - time on pages is capped at the time that has passed since the host last took some (or since
- *   it started), so an hour of study takes an hour;
- * - a quiz submitted sooner after the host saw it start than its answers could be read is refused.
+ * so this cannot make a record proof against a determined forger; it makes quick API calls no
+ * longer enough for a certificate:
+ * - time on pages is credited only as the host's clock passes: all the page time ever credited
+ *   to a learner in a course stays within the time since the host started (and a few seconds);
+ * - a quiz submitted sooner after its start than its answers could be read is not recorded (the
+ *   other events of the batch are). The start is the moment the host saw it, or, when the start
+ *   comes in the same batch (sent again after a failed save), the time the events carry.
  */
 export class Plausibility {
-  private readonly timeTakenAt = new Map<string, number>()
+  /** Per learner and course: the host time up to which page time has been credited. */
+  private readonly creditedTo = new Map<string, number>()
   private readonly quizStartedAt = new Map<string, number>()
   private readonly startedAt: number
 
@@ -23,36 +32,48 @@ export class Plausibility {
     this.startedAt = now()
   }
 
-  /** The events as the host records them; throws BAD_INPUT for a quiz answered impossibly fast. */
-  check(learnerId: string, courseId: string, progress: CourseProgress, events: readonly TrackingEvent[]): TrackingEvent[] {
+  judge(learnerId: string, courseId: string, progress: CourseProgress, events: readonly TrackingEvent[]): Judgement {
     const now = this.now()
     const key = `${learnerId}\u0000${courseId}`
-    let budget = (now - (this.timeTakenAt.get(key) ?? this.startedAt)) / 1000 + SLACK_SECONDS
-    let tookTime = false
+    let credited = this.creditedTo.get(key) ?? this.startedAt
+    const started = new Map<string, number>()
+    const submitted = new Set<string>()
     const believed: TrackingEvent[] = []
+    const startsInBatch = new Map<string, number>()
     for (const event of events) {
       if (event.type === 'page.time') {
-        const seconds = Math.min(event.seconds, Math.max(0, budget))
-        budget -= seconds
-        tookTime = true
+        const seconds = Math.min(event.seconds, Math.max(0, (now + SLACK_MS - credited) / 1000))
+        credited += seconds * 1000
         if (seconds > 0) believed.push({ ...event, seconds })
         continue
       }
-      const quizKey = event.type === 'quiz.started' || event.type === 'quiz.submitted' ? `${key}\u0000${event.quizId}` : ''
-      if (event.type === 'quiz.started') this.quizStartedAt.set(quizKey, now)
+      if (event.type === 'quiz.started') {
+        started.set(event.quizId, now)
+        startsInBatch.set(event.quizId, Date.parse(event.at))
+      }
       if (event.type === 'quiz.submitted') {
-        const started = this.quizStartedAt.get(quizKey)
-        const answers = answersGiven(progress, events, event.quizId)
-        if (started !== undefined && (now - started) / 1000 < MIN_SECONDS_PER_ANSWER * Math.max(1, answers)) {
-          throw new ApiError({ code: 'BAD_INPUT', message: 'That quiz was submitted faster than its questions can be read, so it was not recorded.' })
-        }
-        this.quizStartedAt.delete(quizKey)
+        const quizKey = `${key}\u0000${event.quizId}`
+        const inBatch = startsInBatch.get(event.quizId)
+        const seconds = inBatch === undefined ? elapsed(this.quizStartedAt.get(quizKey), now) : (Date.parse(event.at) - inBatch) / 1000
+        if (seconds !== null && seconds < MIN_SECONDS_PER_ANSWER * Math.max(1, answersGiven(progress, events, event.quizId))) continue
+        submitted.add(event.quizId)
       }
       believed.push(event)
     }
-    if (tookTime) this.timeTakenAt.set(key, now)
-    return believed
+    return {
+      events: believed,
+      accept: () => {
+        this.creditedTo.set(key, credited)
+        for (const [quizId, at] of started) this.quizStartedAt.set(`${key}\u0000${quizId}`, at)
+        for (const quizId of submitted) this.quizStartedAt.delete(`${key}\u0000${quizId}`)
+      },
+    }
   }
+}
+
+/** Seconds since a start the host saw, or null when it saw none (a session from before it started). */
+function elapsed(startedAt: number | undefined, now: number): number | null {
+  return startedAt === undefined ? null : (now - startedAt) / 1000
 }
 
 /** Answers in the quiz's open attempt, with those this batch gives. */

@@ -18,8 +18,10 @@ export function progressHandlers(
     'progress.get': async ({ courseId }) => learners.progress(await catalog.get(courseId)),
     'progress.record': async ({ courseId, events }) => {
       const course = await catalog.get(courseId)
-      const believed = plausibility.check(learners.activeProfile().id, courseId, await learners.progress(course), events)
-      return learners.record(course, believed)
+      const judged = plausibility.judge(learners.activeProfile().id, courseId, await learners.progress(course), events)
+      const stored = await learners.record(course, judged.events)
+      judged.accept()
+      return stored
     },
     'progress.overview': async () => Promise.all((await catalog.all()).map(async (course) => courseOverview(course, await learners.progress(course)))),
   }

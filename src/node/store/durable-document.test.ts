@@ -218,6 +218,57 @@ describe('DurableDocument: waiting for one change', () => {
   })
 })
 
+describe('DurableDocument: writes that overlap or half fail', () => {
+  it('never runs two writes at once, so an older copy never lands after a newer one', async () => {
+    const doc = await DurableDocument.open(dir, spec, { debounceMs: 1 })
+    const real = atomic.writeFileAtomic
+    let running = 0
+    let most = 0
+    const order: string[][] = []
+    vi.spyOn(atomic, 'writeFileAtomic').mockImplementation(async (target, data) => {
+      running++
+      most = Math.max(most, running)
+      order.push(JSON.parse(String(data)).people)
+      // A slow disk: longer than the debounce, so its timer fires while writes are waiting.
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      await real(target, data)
+      running--
+    })
+    const commits: Promise<void>[] = []
+    for (const name of ['Alys', 'Tom', 'Rhian', 'Dafydd', 'Siân']) {
+      commits.push(doc.commit(doc.update((draft) => void draft.people.push(name))))
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    await Promise.all(commits)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(most).toBe(1)
+    expect((await readJson()).people).toEqual(['Alys', 'Tom', 'Rhian', 'Dafydd', 'Siân'])
+    await doc.close()
+  })
+
+  it('saves again once the disk has room after a failed commit, and has nothing left over to keep aside', async () => {
+    const doc = await DurableDocument.open(dir, spec, { debounceMs: 1 })
+    const spy = vi.spyOn(atomic, 'writeFileAtomic').mockRejectedValue(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }))
+    await expect(doc.commit(doc.update((draft) => void draft.people.push('Tom')))).rejects.toThrow()
+    spy.mockRestore()
+    await expect(doc.flush()).resolves.toBeUndefined()
+    await doc.commit(doc.update((draft) => void draft.people.push('Rhian')))
+    await doc.close()
+    expect((await readJson()).people).toEqual(['Rhian'])
+    expect((await readdir(dir)).filter((name) => name.includes('.unsaved-'))).toEqual([])
+  })
+
+  it('counts a write done when its backup cannot be taken, so a retry is not applied twice', async () => {
+    // A file where the backups folder should be: every backup fails.
+    await writeFile(path.join(dir, 'backups'), '')
+    const doc = await DurableDocument.open(dir, spec, { debounceMs: 1, backupIntervalMs: 0 })
+    await doc.commit(doc.update((draft) => void draft.people.push('Alys')))
+    await doc.commit(doc.update((draft) => void draft.people.push('Tom')))
+    expect((await readJson()).people).toEqual(['Alys', 'Tom'])
+    await doc.close()
+  })
+})
+
 describe('DurableDocument: migrations', () => {
   it.each([
     [1, { schemaVersion: 1, names: ['Alys', 'Tom'] }],

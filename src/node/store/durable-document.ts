@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -144,7 +145,8 @@ export class DurableAdapter<T extends Versioned> implements Adapter<T> {
     const text = JSON.stringify(data)
     await writeFileAtomic(this.file, text)
     this.onDisk = text
-    await this.backup(false)
+    // The write is done: a backup that cannot be taken now (a full disk) costs a backup, never the write.
+    await this.backup(false).catch(() => undefined)
   }
 
   /** Removes the file, its backups and anything set aside: "delete all my data". */
@@ -327,13 +329,18 @@ export class DurableDocument<T extends Versioned> {
    * Writes now and resolves once every change up to `change` (by default, every change so far)
    * is on disk; rejects if the write fails or the change was dropped.
    */
-  async flush(change = this.changes): Promise<void> {
+  async flush(change?: number): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer)
       this.timer = null
     }
-    while (this.savedUpTo < change) {
-      if (change <= this.droppedUpTo) throw new Error(`That change to ${this.file} was not saved, and was undone.`)
+    const target = change ?? this.changes
+    while (this.savedUpTo < target) {
+      if (target <= this.droppedUpTo) {
+        // Undone after a failed write: the caller of that change was told; for "everything so far", nothing is left to write.
+        if (change === undefined) return
+        throw new Error(`That change to ${this.file} was not saved, and was undone.`)
+      }
       try {
         await (this.writing ?? this.writeNow())
       } catch (error) {
@@ -394,9 +401,11 @@ export class DurableDocument<T extends Versioned> {
   private async keepUnsaved(): Promise<string | null> {
     const text = JSON.stringify(this.db.data)
     const stamp = fileStamp(new Date())
-    for (const target of [`${this.file}.unsaved-${stamp}`, path.join(os.tmpdir(), `civic-learn-unsaved-${this.spec.name}-${stamp}.json`)]) {
+    const unique = randomBytes(4).toString('hex')
+    for (const target of [`${this.file}.unsaved-${stamp}`, path.join(os.tmpdir(), `civic-learn-unsaved-${this.spec.name}-${stamp}-${unique}.json`)]) {
       try {
-        await writeFile(target, text, { mode: 0o600 })
+        // A new file only ('wx'): never through a link someone else left under that name.
+        await writeFile(target, text, { mode: 0o600, flag: 'wx' })
         return target
       } catch {
         // Try the next place.
@@ -421,12 +430,18 @@ export class DurableDocument<T extends Versioned> {
     if (this.timer || this.writing) return
     this.timer = setTimeout(() => {
       this.timer = null
+      // A write started meanwhile (a caller's flush) writes this change too, or schedules again.
+      if (this.writing || !this.dirty) return
       void this.writeNow().catch(() => undefined)
     }, delay)
     this.timer.unref?.()
   }
 
+  /** Starts a write of everything changed so far; only ever one at a time. */
   private writeNow(): Promise<void> {
+    if (this.writing) return this.writing
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
     this.dirty = false
     const covering = this.changes
     const write = (async () => {
