@@ -77,7 +77,7 @@ describe('the course loader thread', () => {
 
   it('reports a course whose loading stops the thread, and starts a new thread for the next', async () => {
     const dying = path.join(work, 'dying.cjs')
-    await writeFile(dying, "require('node:worker_threads').parentPort.on('message', () => process.exit(1))\n")
+    await writeFile(dying, "const { parentPort } = require('node:worker_threads')\nparentPort.postMessage({ ready: true })\nparentPort.on('message', () => process.exit(1))\n")
     const catalog = new CourseCatalog(FIXTURES, undefined, new CourseLoaderWorker(dying).load)
     const summaries = await catalog.list()
     const minimal = summaries.find((summary) => 'folder' in summary && summary.folder === 'minimal')
@@ -106,6 +106,7 @@ describe('the course loader thread', () => {
     await writeFile(
       killer,
       `const { parentPort } = require('node:worker_threads')
+parentPort.postMessage({ ready: true })
 const { loadCourseFolderFiles } = require(${JSON.stringify(path.join(work, 'loader-for-test.cjs'))})
 parentPort.on('message', ({ id, dir }) => dir.endsWith('every-block') ? process.exit(1) : loadCourseFolderFiles(dir).then((loaded) => parentPort.postMessage({ id, loaded })))
 `,
@@ -116,6 +117,16 @@ parentPort.on('message', ({ id, dir }) => dir.endsWith('every-block') ? process.
     const status = (folder: string) => summaries.find((summary) => (summary.status === 'ready' ? summary.id : summary.folder) === folder)?.status
     expect(status('every-block')).toBe('unavailable')
     expect(status('minimal')).toBe('ready')
+  })
+
+  it('loads in this thread when the loader thread cannot start at all (no course is to blame)', async () => {
+    const broken = path.join(work, 'broken.cjs')
+    await writeFile(broken, "throw new Error('this build cannot run a thread here')\n")
+    const worker = new CourseLoaderWorker(broken)
+    const loaded = await Promise.all([worker.load(path.join(FIXTURES, 'minimal')), worker.load(path.join(FIXTURES, 'every-block'))])
+    expect(loaded.map((course) => course.result.bundle?.id)).toEqual(['minimal', 'every-block'])
+    await expect(worker.load(path.join(FIXTURES, 'minimal'))).resolves.toEqual(await loadCourseFolderFiles(path.join(FIXTURES, 'minimal')))
+    await worker.close()
   })
 
   it('loads in this thread when the built thread is not there (tests run from source)', async () => {

@@ -9,7 +9,7 @@ export type FolderLoader = (dir: string) => Promise<LoadedCourseFolder>
 /** A course that asks for more memory than this is broken or hostile; the thread stops, the host goes on. */
 const WORKER_MEMORY_MB = 512
 
-type Waiting = { resolve(loaded: LoadedCourseFolder): void; reject(error: Error): void }
+type Waiting = { dir: string; resolve(loaded: LoadedCourseFolder): void; reject(error: Error): void }
 
 /**
  * Loads course folders in a thread of their own (the built `course-worker.js`), so a large or
@@ -21,6 +21,8 @@ export class CourseLoaderWorker {
   private worker: Worker | null = null
   private next = 0
   private readonly waiting = new Map<number, Waiting>()
+  /** The thread could not even start here (a packaged app that cannot run it, say): courses load in this thread instead. */
+  private unusable = false
 
   /** `cache`: where the thread keeps what it loaded, and a stamp of the loader's code (course-cache.ts). */
   constructor(
@@ -28,12 +30,14 @@ export class CourseLoaderWorker {
     private readonly cache?: { cacheDir: string; codeStamp: string },
   ) {}
 
-  readonly load: FolderLoader = (dir) =>
-    new Promise((resolve, reject) => {
+  readonly load: FolderLoader = (dir) => {
+    if (this.unusable) return loadCourseFolderFiles(dir)
+    return new Promise((resolve, reject) => {
       const id = this.next++
-      this.waiting.set(id, { resolve, reject })
+      this.waiting.set(id, { dir, resolve, reject })
       this.thread().postMessage({ id, dir })
     })
+  }
 
   async close(): Promise<void> {
     const worker = this.worker
@@ -46,7 +50,12 @@ export class CourseLoaderWorker {
     const worker = new Worker(this.file, { workerData: this.cache, resourceLimits: { maxOldGenerationSizeMb: WORKER_MEMORY_MB } })
     // Idle, the thread never keeps the process alive.
     worker.unref()
-    worker.on('message', (message: { id: number; loaded?: LoadedCourseFolder; failure?: { code: string } }) => {
+    let ready = false
+    worker.on('message', (message: { ready?: true; id: number; loaded?: LoadedCourseFolder; failure?: { code: string } }) => {
+      if (message.ready) {
+        ready = true
+        return
+      }
       const waiting = this.waiting.get(message.id)
       this.waiting.delete(message.id)
       if (!waiting) return
@@ -55,8 +64,15 @@ export class CourseLoaderWorker {
     })
     const fail = (why: string) => {
       if (this.worker === worker) this.worker = null
-      for (const waiting of this.waiting.values()) waiting.reject(Object.assign(new Error(why), { code: 'LOADER_STOPPED' }))
+      const waiting = [...this.waiting.values()]
       this.waiting.clear()
+      if (!ready) {
+        // Never started: no course is to blame. Load everything here from now on.
+        this.unusable = true
+        for (const request of waiting) loadCourseFolderFiles(request.dir).then(request.resolve, request.reject)
+        return
+      }
+      for (const request of waiting) request.reject(Object.assign(new Error(why), { code: 'LOADER_STOPPED' }))
     }
     worker.on('error', (error) => fail(`The course loader stopped: ${error.message}`))
     worker.on('exit', () => fail('The course loader stopped.'))

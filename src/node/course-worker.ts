@@ -9,6 +9,9 @@ import { loadCourseFolderFiles } from './course-loader'
 const { cacheDir, codeStamp } = (workerData ?? {}) as { cacheDir?: string; codeStamp?: string }
 const load = cacheDir && codeStamp ? cachedCourseLoader(cacheDir, codeStamp) : loadCourseFolderFiles
 
+// Started: from here on, a thread that stops was stopped by what it was loading.
+parentPort?.postMessage({ ready: true })
+
 parentPort?.on('message', (request: { id: number; dir: string }) => {
   load(request.dir).then(
     (loaded) => parentPort?.postMessage({ id: request.id, loaded }),
