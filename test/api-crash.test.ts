@@ -3,9 +3,9 @@ import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { Agent, request } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TOKEN_HEADER } from '../src/core/app-meta'
+import { bundleForNode } from './support/bundle-for-node'
 import { loadCourseFolder } from '../src/node/course-loader'
 import { LearnerStore } from '../src/node/learner-store'
 import type { CourseBundle } from '../src/core/course/bundle'
@@ -34,7 +34,7 @@ beforeAll(async () => {
   if (!loaded.bundle) throw new Error('The minimal course does not load.')
   course = loaded.bundle
   // Bundled once so each run starts in a fraction of a second.
-  await build({ entryPoints: [path.join(__dirname, 'support/api-crash-child.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: child, logLevel: 'silent' })
+  await bundleForNode(path.join(__dirname, 'support/api-crash-child.ts'), child)
 })
 
 afterAll(async () => {
@@ -92,8 +92,9 @@ async function runAndKill(dataDir: string, signal: AbortSignal): Promise<{ acked
   if ((await post(url.origin, token, agent, 'progress.record', { courseId: 'minimal', events: [{ type: 'page.viewed', at: new Date().toISOString(), pageId: PAGE }] })).status !== 200) {
     throw new Error(`the first event was refused: ${stderr}`)
   }
-  // Killed a random time after the first acknowledgement, so every run dies in the middle of work.
-  setTimeout(() => proc.kill('SIGKILL'), Math.floor(Math.random() * 300))
+  // Killed a random time after the first page time is acknowledged, so every run dies in the
+  // middle of work however slowly the machine answers.
+  let killer: NodeJS.Timeout | undefined
   const client = async () => {
     while (!dead) {
       const seconds = 1 + Math.floor(Math.random() * 5)
@@ -101,8 +102,10 @@ async function runAndKill(dataDir: string, signal: AbortSignal): Promise<{ acked
       const { status, answer } = await post(url.origin, token, agent, 'progress.record', { courseId: 'minimal', events: Array.from({ length: seconds }, () => ({ type: 'page.time', pageId: PAGE, seconds: 1 })) })
       // What the client is told is saved: the host answers with the progress it has written
       // (time on pages credited as its clock allows, so less than was sent).
-      if (status === 200) acked = Math.max(acked, answer?.value?.pages[PAGE]?.seconds ?? 0)
-      else if (status !== 0) throw new Error(`the host answered ${status}: ${stderr}`)
+      if (status === 200) {
+        acked = Math.max(acked, answer?.value?.pages[PAGE]?.seconds ?? 0)
+        killer ??= setTimeout(() => proc.kill('SIGKILL'), Math.floor(Math.random() * 300))
+      } else if (status !== 0) throw new Error(`the host answered ${status}: ${stderr}`)
     }
   }
   await Promise.all(Array.from({ length: CLIENTS }, client))

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DurableDocument } from '../src/node/store/durable-document'
+import { bundleForNode } from './support/bundle-for-node'
 import { eventsSpec } from './support/events-spec'
 
 const KILLS = 100
@@ -15,14 +15,7 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'civic-crash-'))
   child = path.join(work, 'child.cjs')
   // Bundled once so each run starts in milliseconds.
-  await build({
-    entryPoints: [path.join(__dirname, 'support/store-crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: child,
-    logLevel: 'silent',
-  })
+  await bundleForNode(path.join(__dirname, 'support/store-crash-child.ts'), child)
 })
 
 afterAll(async () => {

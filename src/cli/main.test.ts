@@ -49,7 +49,7 @@ describe('stopping the web host', () => {
     expect(await stopServing({ stop: async () => undefined }, saved)).toBe(0)
     expect(saved.err).not.toHaveBeenCalled()
     const full = { out: vi.fn(), err: vi.fn() }
-    const failure = new Error('Civic Learn could not save settings.json: the disk is full (ENOSPC). Free some space, then try again. The changes it could not save were kept in /tmp/x.json.')
+    const failure = new Error('Civic Learn could not save settings.json: the disk is full (ENOSPC). Free some space, then try again. The changes it could not save were kept in settings.json.unsaved-2026-12-05.')
     expect(await stopServing({ stop: async () => Promise.reject(failure) }, full)).toBe(1)
     expect(full.err).toHaveBeenCalledWith(expect.stringMatching(/not everything could be saved:\nCivic Learn could not save settings\.json: the disk is full.*kept in/))
   })

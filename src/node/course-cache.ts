@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { loadCourse, type CourseSource } from '../core/course'
+import type { CourseSource } from '../core/course'
 import { writeFileAtomic } from './atomic-write'
-import { readCourseFolder, type LoadedCourseFolder } from './course-loader'
+import { loadedFolder, readCourseFolder, type LoadedCourseFolder } from './course-loader'
 import { userFolder } from './paths'
 
 /** Loaded courses kept: a few versions of a few courses; the oldest go first. */
@@ -49,7 +49,7 @@ export function cachedCourseLoader(cacheDir: string, codeStamp: string): (dir: s
     } catch {
       // Not cached yet, or the copy is unreadable: load it.
     }
-    const loaded: LoadedCourseFolder = { result: loadCourse(source), files: [...source.files.keys()] }
+    const loaded = loadedFolder(source)
     try {
       await mkdir(cacheDir, { recursive: true, mode: 0o700 })
       await writeFileAtomic(file, JSON.stringify(loaded))

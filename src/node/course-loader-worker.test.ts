@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildCourseWorker, buildLoaderForTest } from '../../test/support/build-course-worker'
+import { bundleForNode } from '../../test/support/bundle-for-node'
 import { CourseCatalog } from './course-catalog'
 import { loadCourseFolderFiles } from './course-loader'
 import { CourseLoaderWorker, folderLoader } from './course-loader-worker'
@@ -14,7 +14,7 @@ let workerFile: string
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'civic-loader-thread-'))
   workerFile = path.join(work, 'course-worker.cjs')
-  await buildCourseWorker(workerFile)
+  await bundleForNode(path.join(__dirname, 'course-worker.ts'), workerFile)
 })
 
 afterAll(async () => {
@@ -111,7 +111,7 @@ const { loadCourseFolderFiles } = require(${JSON.stringify(path.join(work, 'load
 parentPort.on('message', ({ id, dir }) => dir.endsWith('every-block') ? process.exit(1) : loadCourseFolderFiles(dir).then((loaded) => parentPort.postMessage({ id, loaded })))
 `,
     )
-    await buildLoaderForTest(path.join(work, 'loader-for-test.cjs'))
+    await bundleForNode(path.join(__dirname, 'course-loader.ts'), path.join(work, 'loader-for-test.cjs'))
     const catalog = new CourseCatalog(FIXTURES, undefined, new CourseLoaderWorker(killer).load)
     const summaries = await catalog.list()
     const status = (folder: string) => summaries.find((summary) => (summary.status === 'ready' ? summary.id : summary.folder) === folder)?.status

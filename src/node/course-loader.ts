@@ -19,10 +19,14 @@ export interface LoadedCourseFolder {
   files: string[]
 }
 
+/** What the loader makes of a folder already read: the course, and the folder's files. */
+export function loadedFolder(source: CourseSource): LoadedCourseFolder {
+  return { result: loadCourse(source), files: [...source.files.keys()] }
+}
+
 /** `loadCourseFolder`, with the folder's files: what the catalogue keeps, in this thread or the loader's own. */
 export async function loadCourseFolderFiles(dir: string): Promise<LoadedCourseFolder> {
-  const source = await readCourseFolder(dir)
-  return { result: loadCourse(source), files: [...source.files.keys()] }
+  return loadedFolder(await readCourseFolder(dir))
 }
 
 /**

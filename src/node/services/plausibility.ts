@@ -1,3 +1,4 @@
+import { ownValue } from '../../core/progress/id-record'
 import type { CourseProgress, TrackingEvent } from '../../core/progress/schema'
 
 /** Time a client may report beyond what the host saw pass, once: its own timers and the request's trip. */
@@ -78,9 +79,7 @@ function elapsed(startedAt: number | undefined, now: number): number | null {
 
 /** Answers in the quiz's open attempt, with those this batch gives. */
 function answersGiven(progress: CourseProgress, events: readonly TrackingEvent[], quizId: string): number {
-  const quizzes = progress.quizzes
-  const stored = Object.hasOwn(quizzes, quizId) ? Object.keys(quizzes[quizId]?.current?.responses ?? {}) : []
-  const given = new Set(stored)
+  const given = new Set(Object.keys(ownValue(progress.quizzes, quizId)?.current?.responses ?? {}))
   for (const event of events) if (event.type === 'quiz.answered' && event.quizId === quizId) given.add(event.questionId)
   return given.size
 }

@@ -330,10 +330,7 @@ export class DurableDocument<T extends Versioned> {
    * is on disk; rejects if the write fails or the change was dropped.
    */
   async flush(change?: number): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer)
-      this.timer = null
-    }
+    this.cancelTimer()
     const target = change ?? this.changes
     while (this.savedUpTo < target) {
       if (target <= this.droppedUpTo) {
@@ -366,8 +363,7 @@ export class DurableDocument<T extends Versioned> {
         this.db.data = JSON.parse(this.adapter.onDisk === '' ? JSON.stringify(this.spec.create()) : this.adapter.onDisk) as T
         this.droppedUpTo = this.changes
         this.dirty = false
-        if (this.timer) clearTimeout(this.timer)
-        this.timer = null
+        this.cancelTimer()
       }
       throw error
     }
@@ -390,8 +386,7 @@ export class DurableDocument<T extends Versioned> {
         `${failed.message} ${keptAt ? `The changes it could not save were kept in ${keptAt}.` : 'The changes it could not save could not be kept anywhere else either.'}`,
       )
     } finally {
-      if (this.timer) clearTimeout(this.timer)
-      this.timer = null
+      this.cancelTimer()
       await this.lock?.release()
       this.lock = null
     }
@@ -416,14 +411,19 @@ export class DurableDocument<T extends Versioned> {
 
   /** Removes the document, its backups and anything set aside, and starts again from the defaults. */
   async destroy(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
+    this.cancelTimer()
     this.dirty = false
     if (this.writing) await this.writing.catch(() => undefined)
     await this.adapter.destroy()
     this.adapter.onDisk = ''
     this.savedUpTo = this.changes
     this.db.data = this.spec.create()
+  }
+
+  /** Drops the write waiting for its debounce, when there is one. */
+  private cancelTimer(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
   }
 
   private schedule(delay: number): void {
@@ -440,8 +440,7 @@ export class DurableDocument<T extends Versioned> {
   /** Starts a write of everything changed so far; only ever one at a time. */
   private writeNow(): Promise<void> {
     if (this.writing) return this.writing
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
+    this.cancelTimer()
     this.dirty = false
     const covering = this.changes
     const write = (async () => {
