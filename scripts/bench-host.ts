@@ -21,7 +21,9 @@ export interface RunningHost {
 /** Starts the built web host (`civic-learn serve`) in its own process, as a user starts it. */
 export async function startHost(dataDir: string, extra: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<RunningHost> {
   const started = performance.now()
-  const child = spawn(process.execPath, ['out/cli/index.js', 'serve', '--port', '0', '--data-dir', dataDir, ...extra], { cwd: ROOT, env })
+  // CIVIC_BENCH_NODE_ARGS passes flags to the host's Node, to profile a bench run (`--cpu-prof`).
+  const nodeArgs = (process.env.CIVIC_BENCH_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '')
+  const child = spawn(process.execPath, [...nodeArgs, 'out/cli/index.js', 'serve', '--port', '0', '--data-dir', dataDir, ...extra], { cwd: ROOT, env })
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => {

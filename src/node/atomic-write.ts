@@ -18,8 +18,8 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
   }
 }
 
-async function fsyncDirectory(dir: string): Promise<void> {
-  // Makes the rename itself durable. Windows cannot open a directory for fsync.
+/** Makes a change to a folder (a file created, renamed or removed in it) durable. Windows cannot open a folder for fsync. */
+export async function fsyncDirectory(dir: string): Promise<void> {
   if (process.platform === 'win32') return
   const handle = await open(dir, 'r')
   try {

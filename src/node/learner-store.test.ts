@@ -7,6 +7,7 @@ import { planAttempt } from '../core/quiz/attempt'
 import { loadCourseFolder } from './course-loader'
 import * as atomic from './atomic-write'
 import { LearnerStore } from './learner-store'
+import { JournalFile } from './store/journal'
 
 let course: CourseBundle
 let dir: string
@@ -123,9 +124,33 @@ describe('LearnerStore', () => {
     }
     await store.flush()
     const writes = vi.spyOn(atomic, 'writeFileAtomic')
+    const appends = vi.spyOn(JournalFile.prototype, 'append')
     await store.record(course, [{ type: 'location.changed', pageId: 'quiz', scroll: 0.25 }])
     await store.flush()
+    // A progress event is one append to that learner's journal, not a write of any file.
+    expect(writes).not.toHaveBeenCalled()
+    expect(appends.mock.contexts.map((journal) => path.basename((journal as JournalFile).file))).toEqual([`${ids.at(-1)}.json.journal`])
+    await store.close()
+    // Closing folds each journal into its learner's file.
     expect(writes.mock.calls.map(([file]) => path.basename(file))).toEqual([`${ids.at(-1)}.json`])
+  })
+
+  it('keeps every acknowledged event when the process stops without closing, folding the journal in on the next start', async () => {
+    const store = await LearnerStore.open(dir, { defaultName: 'Priya', debounceMs: 60_000 })
+    await store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
+    await store.record(course, [{ type: 'bookmark.toggled', pageId: 'quiz' }])
+    await store.record(course, [{ type: 'location.changed', pageId: 'quiz', scroll: 0.5 }])
+    const expected = await store.progress(course)
+    // No flush, no close: what a crash leaves. A second store reads the same folder.
+    const learners = path.join(dir, 'learners')
+    expect((await readdir(learners)).filter((name) => name.endsWith('.journal'))).toHaveLength(1)
+    const again = await LearnerStore.open(dir, { defaultName: 'Priya' })
+    expect(await again.progress(course)).toEqual(expected)
+    // Opening the learner folded the journal into their file, and removed it.
+    expect((await readdir(learners)).filter((name) => name.endsWith('.journal'))).toEqual([])
+    const file = JSON.parse(await readFile(path.join(learners, `${again.profiles().activeId}.json`), 'utf8'))
+    expect(file.progress[course.id].bookmarks).toEqual(['quiz'])
+    await again.close()
     await store.close()
   })
 
@@ -144,10 +169,13 @@ describe('LearnerStore', () => {
     await store.record(course, [{ type: 'page.viewed', at: '2026-11-21T10:00:00Z', pageId: 'quiz' }])
     const full = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
     const spy = vi.spyOn(atomic, 'writeFileAtomic').mockRejectedValue(full)
+    const appendSpy = vi.spyOn(JournalFile.prototype, 'append').mockRejectedValue(full)
     const toggle = [{ type: 'bookmark.toggled', pageId: 'quiz' } as const]
     await expect(store.record(course, toggle)).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/could not be saved/) })
+    expect(appendSpy).toHaveBeenCalled()
     expect((await store.progress(course)).bookmarks).toEqual([])
     spy.mockRestore()
+    appendSpy.mockRestore()
     // The client sends the same event again: a toggle applied twice would undo itself.
     await store.record(course, toggle)
     await store.close()

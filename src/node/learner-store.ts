@@ -55,8 +55,23 @@ const INDEX_SPEC: DocumentSpec<LearnerIndex> = {
 const LearnerProgressSchema = z.object({ schemaVersion: z.literal(1), progress: z.record(z.string(), CourseProgressSchema) }).strict()
 type LearnerProgress = z.infer<typeof LearnerProgressSchema>
 
-function progressSpec(profileId: string): DocumentSpec<LearnerProgress> {
-  return { name: profileId, migrations: [], schema: LearnerProgressSchema, create: () => ({ schemaVersion: 1, progress: {} }) }
+/** A progress event's outcome, as the learner's journal keeps it: the course's whole progress after it. */
+const ProgressEntrySchema = z.object({ courseId: z.string(), progress: CourseProgressSchema }).strict()
+type ProgressEntry = z.infer<typeof ProgressEntrySchema>
+
+function progressSpec(profileId: string): DocumentSpec<LearnerProgress, ProgressEntry> {
+  return {
+    name: profileId,
+    migrations: [],
+    schema: LearnerProgressSchema,
+    create: () => ({ schemaVersion: 1, progress: {} }),
+    journal: {
+      entry: ProgressEntrySchema,
+      apply: (doc, entry) => {
+        doc.progress = withId(doc.progress, entry.courseId, entry.progress)
+      },
+    },
+  }
 }
 
 /**
@@ -99,14 +114,15 @@ function hashPin(pin: string, salt: string): string {
 /**
  * Learners on this device and their progress: a small index of who they are, and a lowdb
  * document per learner, so a learner's change costs what that learner's data costs however many
- * learners there are. A learner's document is read (and checked) when first needed. A personal
+ * learners there are; a progress event is saved as an append to that learner's journal. A learner's
+ * document is read (and checked) when first needed. A personal
  * machine has one profile, made on first use, and is never asked to choose; a workshop laptop
  * has several.
  */
 export class LearnerStore {
-  private readonly documents = new Map<string, Promise<DurableDocument<LearnerProgress>>>()
+  private readonly documents = new Map<string, Promise<DurableDocument<LearnerProgress, ProgressEntry>>>()
   /** The documents opened so far, for notices, flushing and closing. */
-  private opened: DurableDocument<LearnerProgress>[] = []
+  private opened: DurableDocument<LearnerProgress, ProgressEntry>[] = []
   private readonly migrationNotices: StoreNotice[] = []
 
   private constructor(
@@ -184,7 +200,7 @@ export class LearnerStore {
   }
 
   /** The learner's document, opened (and checked) the first time it is needed. */
-  private document(profileId: string): Promise<DurableDocument<LearnerProgress>> {
+  private document(profileId: string): Promise<DurableDocument<LearnerProgress, ProgressEntry>> {
     let doc = this.documents.get(profileId)
     if (!doc) {
       doc = DurableDocument.open(this.dir, progressSpec(profileId), this.options).then((opened) => {
@@ -302,9 +318,7 @@ export class LearnerStore {
   async record(course: CourseBundle, events: readonly TrackingEvent[]): Promise<CourseProgress> {
     const doc = await this.document(this.activeId())
     const next = applyEvents(course, ownValue(doc.data.progress, course.id) ?? emptyProgress(course.id, course.version), events)
-    const change = doc.update((draft) => {
-      draft.progress = withId(draft.progress, course.id, next)
-    })
+    const change = doc.append({ courseId: course.id, progress: next })
     try {
       await doc.commit(change)
     } catch {

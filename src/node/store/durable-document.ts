@@ -8,6 +8,7 @@ import type { StoreNotice } from '../../core/api/contract'
 import { writeFileAtomic } from '../atomic-write'
 import { pathExists } from '../paths'
 import { acquireLock, StoreLockedError, type LockHandle } from './lock-file'
+import { JournalFile, readJournal, textHash, type JournalSpec } from './journal'
 import { fileStamp, setAside as setAsideFile } from './set-aside'
 import { explainFileError, StoreFileError } from './store-errors'
 
@@ -19,7 +20,7 @@ export interface Versioned {
 /** Turns a document of version n into version n + 1; pure, and tested from every older version. */
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>
 
-export interface DocumentSpec<T extends Versioned> {
+export interface DocumentSpec<T extends Versioned, J = never> {
   /** File name without extension: `learners` is kept in `learners.json`. */
   name: string
   /** migrations[i] takes version i + 1 to version i + 2, so the current version is migrations.length + 1. */
@@ -31,6 +32,8 @@ export interface DocumentSpec<T extends Versioned> {
    * (settings and window state before they moved to this store); without it such a file is damaged.
    */
   unmarkedVersion?: number
+  /** Small changes this document saves by appending them to a journal (`append`), instead of writing the whole file. */
+  journal?: JournalSpec<T, J>
 }
 
 export type { StoreNotice }
@@ -64,7 +67,7 @@ type ReadOutcome<T> =
   | { state: 'missing' }
   | { state: 'bad'; why: string }
   | { state: 'newer'; version: number; doc: T }
-  | { state: 'ok'; doc: T; migratedFrom: number | null }
+  | { state: 'ok'; doc: T; migratedFrom: number | null; hash: string }
 
 /**
  * Removes the temporary files of writes a crash interrupted (the target files are still whole):
@@ -83,7 +86,7 @@ export async function removeInterruptedWrites(dir: string, fileName = ''): Promi
  * first), and a damaged file is set aside (never deleted) and the newest good backup restored.
  * A file from a newer app is read and marked read-only. What it did is told in `notices`.
  */
-export class DurableAdapter<T extends Versioned> implements Adapter<T> {
+export class DurableAdapter<T extends Versioned, J = never> implements Adapter<T> {
   readonly file: string
   readonly notices: StoreNotice[] = []
   /** The file was written by a newer version of Civic Learn: never write over it. */
@@ -92,6 +95,11 @@ export class DurableAdapter<T extends Versioned> implements Adapter<T> {
   needsWrite = false
   /** The document as the file holds it: as last read or written. */
   onDisk = ''
+  /** The hash of the file's text, which a journal names as the file it continues; null while there is no file. */
+  onDiskHash: string | null = null
+  /** The journal's entries on disk, as JSON lines: with `onDisk`, what the disk holds. */
+  journalLines: string[] = []
+  readonly journal: JournalFile
 
   private readonly backupDir: string
   private readonly backupCount: number
@@ -102,11 +110,12 @@ export class DurableAdapter<T extends Versioned> implements Adapter<T> {
 
   constructor(
     private readonly dir: string,
-    private readonly spec: DocumentSpec<T>,
+    private readonly spec: DocumentSpec<T, J>,
     options: StoreOptions,
   ) {
     this.swept = options.swept ?? false
     this.file = path.join(dir, `${spec.name}.json`)
+    this.journal = new JournalFile(`${this.file}.journal`)
     this.backupDir = path.join(dir, 'backups')
     this.backupCount = options.backups ?? 5
     this.backupIntervalMs = options.backupIntervalMs ?? 10 * 60_000
@@ -123,12 +132,14 @@ export class DurableAdapter<T extends Versioned> implements Adapter<T> {
     const outcome = await this.readFileAt(this.file)
     if (outcome.state === 'ok') {
       this.onDisk = JSON.stringify(outcome.doc)
+      this.onDiskHash = outcome.hash
       if (outcome.migratedFrom !== null) {
         const backup = `${this.file}.before-v${this.version}-${fileStamp(this.now())}`
         await copyFile(this.file, backup)
         this.needsWrite = true
         this.notices.push({ kind: 'migrated', from: outcome.migratedFrom, to: this.version, backup })
       } else await this.backup(true)
+      await this.replayJournal(outcome.doc, outcome.hash)
       return outcome.doc
     }
     if (outcome.state === 'newer') {
@@ -145,12 +156,53 @@ export class DurableAdapter<T extends Versioned> implements Adapter<T> {
     const text = JSON.stringify(data)
     await writeFileAtomic(this.file, text)
     this.onDisk = text
+    this.onDiskHash = textHash(text)
+    // The file now holds the journal's entries: a journal a crash leaves behind names the old file, so it is never replayed.
+    if (this.journalLines.length > 0 || this.journal.bytes > 0) await this.journal.remove().catch(() => undefined)
+    this.journalLines = []
     // The write is done: a backup that cannot be taken now (a full disk) costs a backup, never the write.
     await this.backup(false).catch(() => undefined)
   }
 
+  /** Appends entries (JSON lines) to the journal and resolves once they are on disk. Needs a file to continue. */
+  async appendJournal(lines: string[]): Promise<void> {
+    if (this.onDiskHash === null) throw new Error('A journal continues a file, and there is no file yet.')
+    await this.journal.append(lines.join(''), this.onDiskHash)
+    this.journalLines.push(...lines)
+  }
+
+  /** The document as the disk holds it: the file with its journal replayed. */
+  savedDocument(): T {
+    const doc = JSON.parse(this.onDisk === '' ? JSON.stringify(this.spec.create()) : this.onDisk) as T
+    const journal = this.spec.journal
+    if (journal) for (const line of this.journalLines) journal.apply(doc, JSON.parse(line) as J)
+    return doc
+  }
+
+  /**
+   * Applies the journal a crash left to the document just read, so that every change acknowledged
+   * is there. A line that does not read ends the replay: the journal is set aside and the learner
+   * told. What was replayed is folded into the file by the next write (`needsWrite`).
+   */
+  private async replayJournal(doc: T, hash: string): Promise<void> {
+    const journal = this.spec.journal
+    if (!journal) return
+    const read = await readJournal(this.journal.file, hash, journal.entry)
+    if (read.state === 'none' || (read.state === 'ok' && read.entries.length === 0)) return this.journal.remove()
+    for (const entry of read.entries) journal.apply(doc, entry)
+    this.journalLines = read.entries.map((entry) => `${JSON.stringify(entry)}\n`)
+    this.needsWrite = true
+    if (read.state === 'damaged') {
+      const setAside = await setAsideFile(this.journal.file, this.now())
+      this.notices.push({ kind: 'recovered', setAside, restoredFrom: this.file, backupTakenAt: null })
+    }
+  }
+
   /** Removes the file, its backups and anything set aside: "delete all my data". */
   async destroy(): Promise<void> {
+    await this.journal.remove()
+    this.journalLines = []
+    this.onDiskHash = null
     const prefix = `${this.spec.name}.json`
     for (const name of await readdir(this.dir).catch(() => [])) {
       if (name.startsWith(prefix) && !name.endsWith('.lock')) await rm(path.join(this.dir, name), { force: true })
@@ -211,12 +263,14 @@ export class DurableAdapter<T extends Versioned> implements Adapter<T> {
     }
     const parsed = this.spec.schema.safeParse(migrated)
     if (!parsed.success) return { state: 'bad', why: 'its content does not match what Civic Learn expects' }
-    return { state: 'ok', doc: parsed.data, migratedFrom: version < this.version ? version : null }
+    return { state: 'ok', doc: parsed.data, migratedFrom: version < this.version ? version : null, hash: textHash(text) }
   }
 
   /** Sets the damaged file aside (never deletes it) and restores the newest backup that reads. */
   private async recover(why: string): Promise<T> {
     const setAside = why === 'missing' ? '' : await setAsideFile(this.file, this.now())
+    // A journal continues the damaged file, not a backup: it is kept beside it.
+    if (await pathExists(this.journal.file)) await setAsideFile(this.journal.file, this.now())
     this.needsWrite = true
     for (let index = 1; index <= this.backupCount; index++) {
       const candidate = this.backupPath(index)
@@ -241,12 +295,18 @@ export class DurableAdapter<T extends Versioned> implements Adapter<T> {
  * for that change only (`flush(change)`): changes made while a write runs go together in the next
  * one (group commit). A caller that reports a failed write waits with `commit`, which also undoes
  * what is not on disk, so the retry its client sends is applied once.
+ *
+ * A document with a journal (`spec.journal`) saves small changes made with `append` as an append
+ * to its journal, which is folded into the file once it grows, when the document closes, and
+ * whenever a whole-file change is written anyway.
  */
-export class DurableDocument<T extends Versioned> {
+export class DurableDocument<T extends Versioned, J = never> {
   private readonly db: Low<T>
-  private readonly adapter: DurableAdapter<T>
+  private readonly adapter: DurableAdapter<T, J>
   private readonly debounceMs: number
   private timer: NodeJS.Timeout | null = null
+  /** Folds the journal into the file once appends stop for a while. */
+  private foldTimer: NodeJS.Timeout | null = null
   private writing: Promise<void> | null = null
   private dirty = false
   private failures = 0
@@ -257,10 +317,12 @@ export class DurableDocument<T extends Versioned> {
   private savedUpTo = 0
   /** Changes up to this number were dropped after a failed write, and will never be on disk. */
   private droppedUpTo = 0
+  /** Journal entries made in memory and waiting to be appended, as JSON lines, with their change numbers. */
+  private queued: { line: string; change: number }[] = []
 
   private constructor(
     dir: string,
-    private readonly spec: DocumentSpec<T>,
+    private readonly spec: DocumentSpec<T, J>,
     options: StoreOptions,
   ) {
     this.adapter = new DurableAdapter(dir, spec, options)
@@ -268,7 +330,7 @@ export class DurableDocument<T extends Versioned> {
     this.db = new Low<T>(this.adapter, spec.create())
   }
 
-  static async open<T extends Versioned>(dir: string, spec: DocumentSpec<T>, options: StoreOptions = {}): Promise<DurableDocument<T>> {
+  static async open<T extends Versioned, J = never>(dir: string, spec: DocumentSpec<T, J>, options: StoreOptions = {}): Promise<DurableDocument<T, J>> {
     const doc = new DurableDocument(dir, spec, options)
     try {
       await mkdir(dir, { recursive: true })
@@ -311,7 +373,7 @@ export class DurableDocument<T extends Versioned> {
 
   /** A change is waiting to be written, or being written. */
   get pending(): boolean {
-    return this.dirty || this.writing !== null
+    return this.dirty || this.queued.length > 0 || this.writing !== null
   }
 
   /** Changes the document in memory now; the write follows within the debounce interval. Returns the change's number, for `flush`. */
@@ -321,6 +383,23 @@ export class DurableDocument<T extends Versioned> {
     if (result) this.db.data = result
     this.dirty = true
     this.changes++
+    this.schedule(this.debounceMs)
+    return this.changes
+  }
+
+  /**
+   * Changes the document in memory now by a journal entry (see `spec.journal`), saved by appending
+   * it to the journal at the next `flush`, or within the debounce interval. Returns the change's number.
+   * While a whole-file write is due anyway (or there is no file yet to continue), the entry goes with it.
+   */
+  append(entry: J): number {
+    const journal = this.spec.journal
+    if (!journal) throw new Error(`${this.file} keeps no journal.`)
+    if (this.readOnly) throw new Error('This data was written by a newer version of Civic Learn and is open read-only.')
+    journal.apply(this.db.data, entry)
+    this.changes++
+    if (this.dirty || this.adapter.onDiskHash === null) this.dirty = true
+    else this.queued.push({ line: `${JSON.stringify(entry)}\n`, change: this.changes })
     this.schedule(this.debounceMs)
     return this.changes
   }
@@ -360,9 +439,10 @@ export class DurableDocument<T extends Versioned> {
       while (this.writing) await this.writing.catch(() => undefined)
       if (this.savedUpTo >= change) return
       if (change > this.droppedUpTo) {
-        this.db.data = JSON.parse(this.adapter.onDisk === '' ? JSON.stringify(this.spec.create()) : this.adapter.onDisk) as T
+        this.db.data = this.adapter.savedDocument()
         this.droppedUpTo = this.changes
         this.dirty = false
+        this.queued = []
         this.cancelTimer()
       }
       throw error
@@ -376,7 +456,11 @@ export class DurableDocument<T extends Versioned> {
    */
   async close(): Promise<void> {
     try {
-      if (!this.readOnly) await this.flush()
+      if (!this.readOnly) {
+        // The journal is folded in, so the file alone holds everything.
+        if (this.adapter.journalLines.length > 0 || this.queued.length > 0) this.wantWholeWrite()
+        await this.flush()
+      }
     } catch (error) {
       const failed = explainFileError(this.file, error, 'save')
       const keptAt = await this.keepUnsaved()
@@ -387,6 +471,7 @@ export class DurableDocument<T extends Versioned> {
       )
     } finally {
       this.cancelTimer()
+      this.cancelFold()
       await this.lock?.release()
       this.lock = null
     }
@@ -412,7 +497,9 @@ export class DurableDocument<T extends Versioned> {
   /** Removes the document, its backups and anything set aside, and starts again from the defaults. */
   async destroy(): Promise<void> {
     this.cancelTimer()
+    this.cancelFold()
     this.dirty = false
+    this.queued = []
     if (this.writing) await this.writing.catch(() => undefined)
     await this.adapter.destroy()
     this.adapter.onDisk = ''
@@ -426,26 +513,60 @@ export class DurableDocument<T extends Versioned> {
     this.timer = null
   }
 
+  private cancelFold(): void {
+    if (this.foldTimer) clearTimeout(this.foldTimer)
+    this.foldTimer = null
+  }
+
+  /** Folds the journal in once no append has come for a while; each append starts the wait again. */
+  private foldWhenIdle(): void {
+    if (this.foldTimer) clearTimeout(this.foldTimer)
+    this.foldTimer = setTimeout(() => {
+      this.foldTimer = null
+      if (this.adapter.journalLines.length === 0 || this.readOnly) return
+      this.wantWholeWrite()
+      void this.writeNow().catch(() => undefined)
+    }, this.spec.journal?.foldWhenIdleMs ?? 30_000)
+    this.foldTimer.unref?.()
+  }
+
+  /** The next write is of the whole file: a change of its own, so that `flush` writes it. */
+  private wantWholeWrite(): void {
+    this.dirty = true
+    this.changes++
+  }
+
   private schedule(delay: number): void {
     if (this.timer || this.writing) return
     this.timer = setTimeout(() => {
       this.timer = null
       // A write started meanwhile (a caller's flush) writes this change too, or schedules again.
-      if (this.writing || !this.dirty) return
+      if (this.writing || !(this.dirty || this.queued.length > 0)) return
       void this.writeNow().catch(() => undefined)
     }, delay)
     this.timer.unref?.()
   }
 
-  /** Starts a write of everything changed so far; only ever one at a time. */
+  /**
+   * Starts a write of everything changed so far, only ever one at a time: an append of the journal
+   * entries waiting, or when any other change is waiting, the whole file (which holds them too).
+   */
   private writeNow(): Promise<void> {
     if (this.writing) return this.writing
     this.cancelTimer()
+    const whole = this.dirty || this.queued.length === 0
+    const batch = whole ? [] : this.queued
+    const covering = whole ? this.changes : (batch.at(-1)?.change ?? this.changes)
     this.dirty = false
-    const covering = this.changes
+    this.queued = []
     const write = (async () => {
       try {
-        await this.db.write()
+        if (whole) await this.db.write()
+        else {
+          await this.adapter.appendJournal(batch.map((entry) => entry.line))
+          if (this.adapter.journal.bytes >= (this.spec.journal?.foldAfterBytes ?? 4 * 1024 * 1024)) this.wantWholeWrite()
+          else this.foldWhenIdle()
+        }
         this.savedUpTo = covering
         if (this.failures > 0) this.notices.push({ kind: 'write-recovered' })
         this.failures = 0
@@ -462,7 +583,7 @@ export class DurableDocument<T extends Versioned> {
     this.writing = write
     write.then(
       () => {
-        if (this.dirty) this.schedule(this.debounceMs)
+        if (this.dirty || this.queued.length > 0) this.schedule(this.debounceMs)
       },
       () => {
         const delay = RETRY_DELAYS_MS[Math.min(this.failures - 1, RETRY_DELAYS_MS.length - 1)] ?? 30_000
