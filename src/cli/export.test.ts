@@ -36,6 +36,8 @@ describe('civic-learn export', () => {
     [['export', EVERY_BLOCK], 'export needs --out <file.zip>.'],
     [['export', EVERY_BLOCK, '--out', 'x.tar'], '--out must name a .zip file'],
     [['export', EVERY_BLOCK, '--out', 'x.zip', '--format', 'scorm3'], '--format must be scorm12 or scorm2004, not "scorm3".'],
+    [['export', EVERY_BLOCK, '--out', 'x.zip', '--reporting', 'pass-fail'], '--reporting must be one of passed-incomplete, passed-failed, completed-incomplete, completed-failed, not "pass-fail".'],
+    [['export', EVERY_BLOCK, '--out', 'x.zip', '--interactions', 'some'], '--interactions must be one of all, assessments, none, not "some".'],
     [['export', EVERY_BLOCK, '--out', 'x.zip', '--modules', ','], '--modules needs at least one module id'],
     [['export', EVERY_BLOCK, '--out', 'x.zip', '--colour', 'red'], "Unknown option '--colour'"],
   ])('%j is a usage error: exit 2', async (argv, message) => {
@@ -71,11 +73,34 @@ describe('civic-learn export', () => {
 })
 
 describe('the export summary', () => {
-  const summary = { out: 'big.zip', format: 'scorm12' as const, courseId: 'big', title: 'Big', modules: ['a'], files: 10, mediaFiles: 0, bytes: 2048 }
+  const summary = {
+    out: 'big.zip',
+    format: 'scorm12' as const,
+    reporting: 'passed-incomplete' as const,
+    interactions: 'assessments' as const,
+    hasQuizzes: true,
+    journal: { answers: 18, quizzes: [{ id: 'final-quiz', questions: 12 }] },
+    courseId: 'big',
+    title: 'Big',
+    modules: ['a'],
+    files: 10,
+    mediaFiles: 0,
+    bytes: 2048,
+  }
 
   it('says how much of the version’s suspend data a learner who answers everything would use', () => {
     const text = formatSummary({ ...summary, suspendData: { worstCase: 3_000, limit: 4_096, fits: true } })
     expect(text).toContain("suspend data: at most 3,000 of SCORM 1.2's 4,096 characters (73%) with every question answered")
+  })
+
+  it('says how a result is reported and which completion setting to tick in Moodle', () => {
+    const text = formatSummary({ ...summary, suspendData: { worstCase: 3_000, limit: 4_096, fits: true } })
+    expect(text).toContain('reporting: passed-incomplete: a pass is "passed", a fail "incomplete" (the learner can try again in the same attempt)')
+    expect(text).toContain('set Completion to "Require status: Passed"')
+    expect(text).toContain('it holds about 18 answers (final-quiz: 12 questions an attempt)')
+    const completed = formatSummary({ ...summary, reporting: 'completed-failed', suspendData: { worstCase: 3_000, limit: 4_096, fits: true } })
+    expect(completed).toContain('a pass is "completed", a fail "failed"')
+    expect(completed).toContain('"Require status: Completed"')
   })
 })
 

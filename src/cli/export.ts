@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ScormVersion } from '../core/scorm/manifest'
+import { completionAdvice, reportingWords, type InteractionJournal, type ReportingMode } from '../core/scorm/reporting'
 import { ExportError } from '../node/export/errors'
 import { exportScormPackage, type ScormExportSummary } from '../node/export/scorm-export'
 import type { CliContext, CliIo } from './main'
@@ -8,6 +9,8 @@ import type { CliContext, CliIo } from './main'
 export interface ExportRequest {
   courseDir: string
   format: ScormVersion
+  reporting?: ReportingMode
+  interactions?: InteractionJournal
   out: string
   modules?: string[]
   overlay?: string
@@ -19,6 +22,28 @@ function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
 }
 
+const JOURNALS: Record<InteractionJournal, string> = {
+  all: 'every quiz',
+  assessments: 'assessments only (quizzes with feedback at the end)',
+  none: 'none',
+}
+
+/** What the LMS is told of a pass and a fail, and which of its completion settings to tick. */
+function reportingLines(summary: ScormExportSummary): string[] {
+  const words = reportingWords(summary.reporting)
+  const tick = completionAdvice(summary.format, summary.reporting, summary.hasQuizzes).requireStatus
+  const lines = [
+    summary.hasQuizzes
+      ? `  reporting: ${summary.reporting}: a pass is "${words.pass}", a fail "${words.fail}"${words.fail === 'incomplete' ? ' (the learner can try again in the same attempt)' : ''}`
+      : `  reporting: the course has no quizzes: "completed" once finished`,
+    `  in Moodle or Totara, set Completion to "Require status: ${tick.map((word) => word[0]?.toUpperCase() + word.slice(1)).join('" and "')}"; see docs/deploying.md for other LMSs`,
+  ]
+  const { answers, quizzes } = summary.journal
+  if (summary.interactions === 'none' || quizzes.length === 0) lines.push(`  interactions journal: ${summary.interactions === 'none' ? 'none' : 'no quiz to journal'}`)
+  else lines.push(`  interactions journal: ${JOURNALS[summary.interactions]}; it holds about ${answers} answers (${quizzes.map((quiz) => `${quiz.id}: ${quiz.questions} questions an attempt`).join(', ')}), then later answers stay in the learner's progress only`)
+  return lines
+}
+
 export function formatSummary(summary: ScormExportSummary): string {
   const { worstCase, limit } = summary.suspendData
   const share = Math.round((worstCase / limit) * 100)
@@ -28,6 +53,7 @@ export function formatSummary(summary: ScormExportSummary): string {
     `  modules: ${summary.modules.join(', ')} (${summary.modules.length})`,
     `  files: ${summary.files}, of them ${summary.mediaFiles} course media; ${size(summary.bytes)}`,
     `  suspend data: at most ${worstCase.toLocaleString('en-GB')} of ${short}'s ${limit.toLocaleString('en-GB')} characters (${share}%) with every question answered`,
+    ...reportingLines(summary),
     '',
   ].join('\n')
 }

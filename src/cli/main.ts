@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { INTERACTION_JOURNALS, REPORTING_MODES, type InteractionJournal, type ReportingMode } from '../core/scorm/reporting'
 import type { Serving } from './serve'
 
 export const USAGE = `Usage: civic-learn <command> [options]
@@ -20,6 +21,12 @@ Commands:
                 <course-dir>       the course folder (holding course.yaml)
                 --out <file.zip>   where to write the package
                 --format <f>       scorm12 (the default: every LMS supports it) or scorm2004
+                --reporting <r>    how a result is reported: passed-incomplete (the default:
+                                   a learner who fails can try again), passed-failed,
+                                   completed-incomplete or completed-failed
+                --interactions <i> which quizzes' answers go to the LMS's journal for its
+                                   reports: assessments (the default: quizzes with feedback
+                                   at the end), all or none
                 --modules <a,b>    only these modules, by id
                 --overlay <file>   a branding overlay (YAML or JSON) to apply
   keygen      Make a council's signing key pair, for certificates and records
@@ -122,13 +129,28 @@ async function runValidate(args: string[], io: CliIo): Promise<number> {
 async function runExport(args: string[], io: CliIo, context: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { out: { type: 'string' }, format: { type: 'string' }, modules: { type: 'string' }, overlay: { type: 'string' } },
+    options: {
+      out: { type: 'string' },
+      format: { type: 'string' },
+      reporting: { type: 'string' },
+      interactions: { type: 'string' },
+      modules: { type: 'string' },
+      overlay: { type: 'string' },
+    },
     strict: true,
     allowPositionals: true,
   })
   if (positionals.length !== 1) throw new UsageError('export needs exactly one course folder.')
   const format = values.format ?? 'scorm12'
   if (format !== 'scorm12' && format !== 'scorm2004') throw new UsageError(`--format must be scorm12 or scorm2004, not "${format}".`)
+  const reporting = values.reporting
+  if (reporting !== undefined && !(REPORTING_MODES as readonly string[]).includes(reporting)) {
+    throw new UsageError(`--reporting must be one of ${REPORTING_MODES.join(', ')}, not "${reporting}".`)
+  }
+  const interactions = values.interactions
+  if (interactions !== undefined && !(INTERACTION_JOURNALS as readonly string[]).includes(interactions)) {
+    throw new UsageError(`--interactions must be one of ${INTERACTION_JOURNALS.join(', ')}, not "${interactions}".`)
+  }
   if (!values.out) throw new UsageError('export needs --out <file.zip>.')
   if (!values.out.toLowerCase().endsWith('.zip')) throw new UsageError(`--out must name a .zip file, not "${values.out}".`)
   const modules = values.modules?.split(',').map((id) => id.trim()).filter((id) => id !== '')
@@ -139,6 +161,8 @@ async function runExport(args: string[], io: CliIo, context: CliContext): Promis
       courseDir: positionals[0] as string,
       format,
       out: values.out,
+      ...(reporting ? { reporting: reporting as ReportingMode } : {}),
+      ...(interactions ? { interactions: interactions as InteractionJournal } : {}),
       ...(modules ? { modules } : {}),
       ...(values.overlay ? { overlay: values.overlay } : {}),
     },

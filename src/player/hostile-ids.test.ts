@@ -179,9 +179,9 @@ describe('ids that Object.prototype also answers to', () => {
         const course = courseWith(ids)
         const saved = new Map<string, string>()
         const storage = { getItem: (key: string) => saved.get(key) ?? null, setItem: (key: string, value: string) => void saved.set(key, value) }
-        const tracker = new ProgressTracker({ course, session: null, storage, plainText: (text) => text })
+        const tracker = new ProgressTracker({ course, session: null, storage })
         tracker.load()
-        const data = { format: 2 as const, scorm: 'scorm12' as const, appVersion: '1.0.0', course, markdown: { html: [], inline: [] }, translations: {} }
+        const data = { format: 2 as const, scorm: 'scorm12' as const, reporting: 'passed-incomplete' as const, interactions: 'all' as const, appVersion: '1.0.0', course, markdown: { html: [], inline: [] }, translations: {} }
         const api = createPlayerApi({ data, tracker, learnerName: null, storage })
         await api['progress.record']({ courseId: course.id, events: [...strangerEvents(ids), ...walkthrough(course, ids, viewed), ...strangerEvents(ids)] })
         const progress = await api['progress.get']({ courseId: course.id })
@@ -189,7 +189,7 @@ describe('ids that Object.prototype also answers to', () => {
         const [overview] = await api['progress.overview']({})
         expect(overview).toMatchObject({ courseId: course.id, complete: viewed.length === 3, progress: (viewed.length + 1) / 4, secondsSpent: 10 * viewed.length })
 
-        const resumed = new ProgressTracker({ course, session: null, storage, plainText: (text) => text })
+        const resumed = new ProgressTracker({ course, session: null, storage })
         expectLearnerProgress(course, ids, viewed, resumed.load(), { seconds: false, video: false })
       }),
     )

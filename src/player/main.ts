@@ -67,16 +67,23 @@ async function start(): Promise<void> {
   const loadTranslation = translationLoader(data, engine, fetchPackageJson)
   // Without its translation the course stays in its own language, with the app around it in the one chosen.
   const loadLanguage = (language: string) => loadTranslation(language).catch((error: unknown) => console.warn(`The translation could not be loaded: ${String(error)}`))
-  const view = reactive({ trouble: false })
+  const view = reactive<{ trouble: boolean; exited: 'saved' | 'not-saved' | null }>({ trouble: false, exited: null })
   const found = findScormApi(window, data.scorm)
   const session = found ? new ScormSession(found, { onTrouble: () => (view.trouble = true), log: (text) => console.warn(text) }) : null
   const connected = session?.start() === true
   const storage = browserStorage()
-  const tracker = new ProgressTracker({ course: data.course, session: connected ? session : null, storage, log: (text) => console.warn(text) })
+  const tracker = new ProgressTracker({
+    course: data.course,
+    session: connected ? session : null,
+    storage,
+    reporting: data.reporting,
+    interactions: data.interactions,
+    log: (text) => console.warn(text),
+  })
   const progress = tracker.load()
   // Connected before the app starts, so a window closed while it loads still finishes the session.
   let courseStore: ReturnType<typeof useCourseStore> | null = null
-  connectPageLifecycle({
+  const lifecycle = connectPageLifecycle({
     win: window,
     doc: document,
     tracker,
@@ -89,7 +96,15 @@ async function start(): Promise<void> {
   const learnerName = connected && session ? session.get(CMI[session.version].learnerName) : null
 
   const app = createApp({
-    render: () => h(PlayerShell, { connection: connected ? 'lms' : 'standalone', trouble: view.trouble, unreadable: tracker.savedProgressUnreadable, branding: data.branding }),
+    render: () =>
+      h(PlayerShell, {
+        connection: connected ? 'lms' : 'standalone',
+        trouble: view.trouble,
+        unreadable: tracker.savedProgressUnreadable,
+        branding: data.branding,
+        exited: view.exited,
+        onExit: () => void lifecycle.exit().then((saved) => (view.exited = saved ? 'saved' : 'not-saved')),
+      }),
   })
   const api = createPlayerApi({ data, tracker, learnerName, storage, loadLanguage })
   app.provide(API_KEY, api)

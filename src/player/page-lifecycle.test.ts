@@ -11,10 +11,13 @@ function setUp() {
   const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState })
   const tracker = {
     commitIfChanged: () => void calls.push('commitIfChanged'),
-    close: () => void calls.push('close'),
+    close: () => {
+      calls.push('close')
+      return true
+    },
   }
   const onRestoredAfterClose = vi.fn()
-  const disconnect = connectPageLifecycle({
+  const lifecycle = connectPageLifecycle({
     win,
     doc,
     tracker,
@@ -31,7 +34,7 @@ function setUp() {
   }
   const pageHide = () => events.dispatchEvent(new Event('pagehide'))
   const pageShow = (persisted: boolean) => events.dispatchEvent(Object.assign(new Event('pageshow'), { persisted }))
-  return { calls, hide, pageHide, pageShow, onRestoredAfterClose, disconnect }
+  return { calls, hide, pageHide, pageShow, onRestoredAfterClose, disconnect: lifecycle.disconnect, exit: lifecycle.exit }
 }
 
 beforeEach(() => vi.useFakeTimers())
@@ -83,6 +86,17 @@ describe('the page’s life and the LMS session', () => {
     page.pageShow(false)
     page.pageShow(true)
     expect(page.onRestoredAfterClose).toHaveBeenCalledTimes(1)
+  })
+
+  it('finishes at the learner’s exit, while the page is alive, and not again when it closes', async () => {
+    const page = setUp()
+    expect(await page.exit()).toBe(true)
+    expect(page.calls).toEqual(['flush', 'close'])
+    page.hide()
+    page.pageHide()
+    await vi.advanceTimersByTimeAsync(120_000)
+    expect(page.calls).toEqual(['flush', 'close'])
+    expect(await page.exit()).toBe(false)
   })
 
   it('lets go of the page when disconnected', async () => {

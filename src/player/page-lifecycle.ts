@@ -14,6 +14,16 @@ export interface PageLifecycleOptions {
   commitEveryMs: number
 }
 
+export interface PageLifecycle {
+  /**
+   * The learner's "Save and exit": what is waiting is sent and the session finishes now, while
+   * the page is alive and the LMS takes a normal request (not a beacon, which browsers cap).
+   * Resolves with whether the LMS took it; the page's own close then does nothing more.
+   */
+  exit(): Promise<boolean>
+  disconnect(): void
+}
+
 /**
  * Ties the LMS session to the page's life. Hidden: what changed is committed at once (a hidden
  * page may be frozen or discarded without another event, on phones above all). Closed (pagehide,
@@ -22,7 +32,7 @@ export interface PageLifecycleOptions {
  * Terminate commits again itself, and an LMS that refuses a commit during unload (Cornerstone's
  * 391) loses nothing by it.
  */
-export function connectPageLifecycle(options: PageLifecycleOptions): () => void {
+export function connectPageLifecycle(options: PageLifecycleOptions): PageLifecycle {
   const { win, doc, tracker, flush } = options
   let closed = false
   const flushed = () => flush().catch(() => undefined)
@@ -33,12 +43,14 @@ export function connectPageLifecycle(options: PageLifecycleOptions): () => void 
       if (!closed) tracker.commitIfChanged()
     })
   }
-  const onPageHide = () => {
-    if (closed) return
+  const finish = async (): Promise<boolean> => {
+    if (closed) return false
     closed = true
     win.clearInterval(timer)
-    void flushed().then(() => tracker.close())
+    await flushed()
+    return tracker.close()
   }
+  const onPageHide = () => void finish()
   const onPageShow = (event: Event) => {
     if (closed && (event as PageTransitionEvent).persisted) options.onRestoredAfterClose()
   }
@@ -49,10 +61,13 @@ export function connectPageLifecycle(options: PageLifecycleOptions): () => void 
   doc.addEventListener('visibilitychange', onVisibility)
   win.addEventListener('pagehide', onPageHide)
   win.addEventListener('pageshow', onPageShow)
-  return () => {
-    doc.removeEventListener('visibilitychange', onVisibility)
-    win.removeEventListener('pagehide', onPageHide)
-    win.removeEventListener('pageshow', onPageShow)
-    win.clearInterval(timer)
+  return {
+    exit: finish,
+    disconnect: () => {
+      doc.removeEventListener('visibilitychange', onVisibility)
+      win.removeEventListener('pagehide', onPageHide)
+      win.removeEventListener('pageshow', onPageShow)
+      win.clearInterval(timer)
+    },
   }
 }

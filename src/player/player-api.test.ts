@@ -12,7 +12,7 @@ function setup(learnerName: string | null = 'Jones, Ceri', loadLanguage?: (langu
   const storage = { getItem: (key: string) => saved.get(key) ?? null, setItem: (key: string, value: string) => void saved.set(key, value) }
   const tracker = new ProgressTracker({ course, session: null, storage })
   tracker.load()
-  const data = { format: 2 as const, scorm: 'scorm12' as const, appVersion: '1.2.3', course, markdown: { html: [], inline: [] }, translations: {} }
+  const data = { format: 2 as const, scorm: 'scorm12' as const, reporting: 'passed-incomplete' as const, interactions: 'all' as const, appVersion: '1.2.3', course, markdown: { html: [], inline: [] }, translations: {} }
   const api = createPlayerApi({ data, tracker, learnerName, storage, ...(loadLanguage ? { loadLanguage } : {}) })
   return { api, saved }
 }

@@ -42,7 +42,7 @@ function launch12(stored?: Record<string, unknown>) {
   const sets = recordSets(lms, 'LMSSetValue.cmi.*')
   const session = new ScormSession({ version: 'scorm12', api: lms as unknown as Scorm12Api })
   session.start()
-  const tracker = new ProgressTracker({ course, session, storage: null })
+  const tracker = new ProgressTracker({ course, session, storage: null, interactions: 'all' })
   return { lms, sets, tracker, progress: tracker.load() }
 }
 
@@ -51,7 +51,7 @@ function launch2004(stored?: Record<string, unknown>) {
   if (stored) lms.loadFromJSON({ ...stored, entry: 'resume' })
   const session = new ScormSession({ version: 'scorm2004', api: lms as unknown as Scorm2004Api })
   session.start()
-  const tracker = new ProgressTracker({ course, session, storage: null })
+  const tracker = new ProgressTracker({ course, session, storage: null, interactions: 'all' })
   return { lms, tracker, progress: tracker.load() }
 }
 
@@ -168,7 +168,7 @@ describe('what the LMS holds for the learner', () => {
       lms12.loadFromJSON({ student_data: { mastery_score: '80' } })
       const session12 = new ScormSession({ version: 'scorm12', api: lms12 as unknown as Scorm12Api })
       session12.start()
-      const tracker12 = new ProgressTracker({ course, session: session12, storage: null })
+      const tracker12 = new ProgressTracker({ course, session: session12, storage: null, reporting: 'passed-failed' })
       tracker12.load()
       tracker12.record(events)
       const reported = lms12.cmi.core.lesson_status
@@ -179,12 +179,34 @@ describe('what the LMS holds for the learner', () => {
       lms2004.loadFromJSON({ scaled_passing_score: '0.8' })
       const session2004 = new ScormSession({ version: 'scorm2004', api: lms2004 as unknown as Scorm2004Api })
       session2004.start()
-      const tracker2004 = new ProgressTracker({ course, session: session2004, storage: null })
+      const tracker2004 = new ProgressTracker({ course, session: session2004, storage: null, reporting: 'passed-failed' })
       tracker2004.load()
       tracker2004.record(events)
       tracker2004.close()
       expect(lms2004.cmi.success_status).toBe(verdict)
     }
+  })
+
+  it('by default reports a fail as incomplete, with no score an LMS applying the mastery score could turn into failed', () => {
+    const lms12 = new Scorm12API({ ...settings, mastery_override: true })
+    lms12.loadFromJSON({ student_data: { mastery_score: '80' } })
+    const session12 = new ScormSession({ version: 'scorm12', api: lms12 as unknown as Scorm12Api })
+    session12.start()
+    const tracker12 = new ProgressTracker({ course, session: session12, storage: null })
+    tracker12.load()
+    tracker12.record(fourRight)
+    tracker12.close()
+    expect([lms12.cmi.core.lesson_status, lms12.cmi.core.score.raw]).toEqual(['incomplete', ''])
+
+    const lms2004 = new Scorm2004API({ ...settings, mastery_override: true })
+    lms2004.loadFromJSON({ scaled_passing_score: '0.8' })
+    const session2004 = new ScormSession({ version: 'scorm2004', api: lms2004 as unknown as Scorm2004Api })
+    session2004.start()
+    const tracker2004 = new ProgressTracker({ course, session: session2004, storage: null })
+    tracker2004.load()
+    tracker2004.record(fourRight)
+    tracker2004.close()
+    expect([lms2004.cmi.success_status, lms2004.cmi.completion_status]).toEqual(['unknown', 'incomplete'])
   })
 
   it('reports no score until every quiz has been taken, so no LMS marks a learner failed halfway', () => {
@@ -246,7 +268,7 @@ describe('what the LMS holds for the learner', () => {
     const onTrouble = vi.fn()
     const session = new ScormSession({ version: 'scorm12', api }, { onTrouble })
     session.start()
-    const tracker = new ProgressTracker({ course, session, storage: null })
+    const tracker = new ProgressTracker({ course, session, storage: null, interactions: 'all' })
     tracker.load()
     expect(onTrouble).toHaveBeenCalledTimes(1)
     tracker.record(answers)
@@ -275,7 +297,7 @@ describe('what the LMS holds for the learner', () => {
     })
     const session = new ScormSession({ version: 'scorm12', api })
     session.start()
-    const tracker = new ProgressTracker({ course, session, storage: null })
+    const tracker = new ProgressTracker({ course, session, storage: null, interactions: 'all' })
     tracker.load()
     tracker.record([{ type: 'page.viewed', at: at(1), pageId: 'intro' }])
     expect(lms.cmi.core.lesson_status).toBe('passed')
@@ -320,7 +342,7 @@ describe('what the LMS holds for the learner', () => {
     const session = new ScormSession({ version: 'scorm12', api: lms as unknown as Scorm12Api })
     session.start()
     const course = courseOf([moduleOf('m1', [pageOf('a'), pageOf('b')]), moduleOf('m2', [pageOf('c')])])
-    const tracker = new ProgressTracker({ course, session, storage: null })
+    const tracker = new ProgressTracker({ course, session, storage: null, interactions: 'all' })
     tracker.load()
     const commits = () => commit.mock.calls.length
     const start = commits()
@@ -337,7 +359,7 @@ describe('what the LMS holds for the learner', () => {
     const session = new ScormSession({ version: 'scorm12', api: lms as unknown as Scorm12Api })
     session.start()
     const course = quizzesCourse(3)
-    const tracker = new ProgressTracker({ course, session, storage: null })
+    const tracker = new ProgressTracker({ course, session, storage: null, interactions: 'all' })
     tracker.load()
     const written = () => lms.cmi.suspend_data
     tracker.record([{ type: 'page.viewed', at: at(1), pageId: 'p0' }])
@@ -376,7 +398,7 @@ describe('the interactions journal', () => {
     const onTrouble = vi.fn()
     const session = new ScormSession({ version: 'scorm12', api }, { onTrouble })
     session.start()
-    const tracker = new ProgressTracker({ course, session, storage: null })
+    const tracker = new ProgressTracker({ course, session, storage: null, interactions: 'all' })
     tracker.load()
     tracker.record(answers)
     tracker.close()

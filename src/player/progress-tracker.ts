@@ -6,8 +6,9 @@ import type { CourseProgress, TrackingEvent } from '../core/progress/schema'
 import { emptyProgress } from '../core/progress/empty-progress'
 import { ownValue } from '../core/progress/id-record'
 import { CMI, interactionWrites, keepRecord, lowersRecord, RECORD_ELEMENTS, trackingWrites, type CmiWrite } from '../core/scorm/data-model'
+import { beaconCost } from '../core/scorm/moodle-model'
+import { DEFAULT_INTERACTIONS, DEFAULT_REPORTING, JOURNAL_BUDGET_BYTES, journalsQuiz, type InteractionJournal, type ReportingMode } from '../core/scorm/reporting'
 import { decodeSuspendData, encodeSuspendData, readSuspendData, SUSPEND_LIMIT_12, SUSPEND_LIMIT_2004 } from '../core/scorm/suspend-codec'
-import { markdownEngine } from '../renderer/composables/markdown-engine'
 import type { ScormSession } from './scorm-runtime'
 
 /** Where progress is kept when there is no LMS; `null` when the browser refuses storage too. */
@@ -19,15 +20,20 @@ export interface TrackerOptions {
   session: ScormSession | null
   /** Used only without an LMS. */
   storage: KeyValueStore | null
+  /** How the result is reported (the export's choice); DEFAULT_REPORTING when left out. */
+  reporting?: ReportingMode
+  /** Which quizzes go to the interactions journal (the export's choice); DEFAULT_INTERACTIONS when left out. */
+  interactions?: InteractionJournal
   now?: () => number
   log?: (message: string) => void
-  /** The host's Markdown-to-text, for the questions' descriptions in the LMS; by default the app's Markdown engine. */
-  plainText?: (markdown: string) => string
 }
 
 /** A commit at least this often while the learner is active, besides the checkpoints. */
 const COMMIT_EVERY_EVENTS = 10
 const COMMIT_EVERY_MS = 60_000
+
+/** What an entry left by an earlier launch is taken to cost where the LMS cannot give it back (1.2's journal is write-only). */
+const EARLIER_ENTRY_BYTES = 700
 
 export const storageKey = (courseId: string) => `civic-learn-scorm:${courseId}`
 
@@ -43,7 +49,12 @@ export class ProgressTracker {
   private readonly storage: KeyValueStore | null
   private readonly now: () => number
   private readonly log: (message: string) => void
-  private readonly plainText: (markdown: string) => string
+  private readonly reporting: ReportingMode
+  private readonly journalChoice: InteractionJournal
+  /** What the interactions journal the LMS holds adds to each request: an attempt that would take it past JOURNAL_BUDGET_BYTES is not journaled. */
+  private journalBytes = 0
+  /** The learner's attempts no longer fit the journal: said once. */
+  private toldJournalFull = false
   /**
    * What the LMS holds: status, score and progress as read at launch, then every value written.
    * Nothing is written twice, and status, score and progress are never written lower.
@@ -71,7 +82,8 @@ export class ProgressTracker {
     this.storage = options.storage
     this.now = options.now ?? (() => Date.now())
     this.log = options.log ?? (() => undefined)
-    this.plainText = options.plainText ?? ((markdown) => markdownEngine().text(markdown))
+    this.reporting = options.reporting ?? DEFAULT_REPORTING
+    this.journalChoice = options.interactions ?? DEFAULT_INTERACTIONS
     this.lastCommit = this.now()
     this.state = emptyProgress(this.course.id, this.course.version)
   }
@@ -121,14 +133,31 @@ export class ProgressTracker {
       }
     }
     this.interactions = session.supports(cmi.interactionCount)
+    if (this.interactions) this.journalBytes = this.earlierJournalBytes()
     this.finished = this.finishedModules(this.state)
     // Suspend from the start: a window closed before the learner finishes must still resume.
     session.set(cmi.exit, 'suspend')
-    if (firstLaunch) {
-      this.write(trackingWrites(session.version, this.course, this.state))
-      session.commit()
-    }
+    if (firstLaunch) this.write(trackingWrites(session.version, this.course, this.state, this.reporting))
+    // Committed while the page is alive: what the LMS preloaded and sends with its first request
+    // (Moodle's 1.2 journal) goes by a normal request, never by a beacon as the window closes.
+    session.commit()
     return this.state
+  }
+
+  /** What the journal entries of earlier launches add to each request: read back in 2004, estimated in 1.2, where they are write-only. */
+  private earlierJournalBytes(): number {
+    const session = this.session
+    if (!session) return 0
+    const count = Number(session.get(CMI[session.version].interactionCount) ?? '0')
+    if (!Number.isInteger(count) || count <= 0) return 0
+    if (session.version === 'scorm12') return count * EARLIER_ENTRY_BYTES
+    let bytes = 0
+    for (let index = 0; index < count; index++) {
+      const base = `cmi.interactions.${index}`
+      const fields = ['id', 'type', 'timestamp', 'correct_responses.0.pattern', 'learner_response', 'result']
+      bytes += beaconCost(fields.map((field) => ({ element: `${base}.${field}`, value: session.get(`${base}.${field}`) ?? '' })))
+    }
+    return bytes
   }
 
   private fromStorage(): CourseProgress | null {
@@ -171,16 +200,22 @@ export class ProgressTracker {
       submitted = true
       if (!session || !this.interactions) continue
       const entry = indexCourse(this.course).quizzes.get(quizId)?.quiz
-      if (!entry) continue
+      if (!entry || !journalsQuiz(this.journalChoice, entry)) continue
       for (let index = previous; index < record.attempts.length; index++) {
         // Without the count the entry's index is unknown, and a guess could overwrite an earlier one.
         const counted = session.get(CMI[session.version].interactionCount)
         const count = counted === null || counted.trim() === '' ? Number.NaN : Number(counted)
         if (!Number.isInteger(count) || count < 0) break
-        // Interactions are a write-only journal: each entry is written once, at the end, never read back.
-        for (const writes of interactionWrites(session.version, count, entry, record.attempts[index] as NonNullable<(typeof record.attempts)[number]>, index + 1, this.plainText)) {
-          for (const { element, value } of writes) session.set(element, value)
+        const entries = interactionWrites(session.version, count, entry, record.attempts[index] as NonNullable<(typeof record.attempts)[number]>, index + 1)
+        const cost = entries.reduce((sum, writes) => sum + beaconCost(writes), 0)
+        if (this.journalBytes + cost > JOURNAL_BUDGET_BYTES) {
+          if (!this.toldJournalFull) this.log(`The LMS's interactions journal is full: the answers of ${quizId}'s attempt ${index + 1} are kept in the learner's progress, not journaled.`)
+          this.toldJournalFull = true
+          continue
         }
+        this.journalBytes += cost
+        // Interactions are a write-only journal: each entry is written once, at the end, never read back.
+        for (const writes of entries) for (const { element, value } of writes) session.set(element, value)
       }
     }
     return submitted
@@ -203,7 +238,7 @@ export class ProgressTracker {
       return events.length
     }
     const submitted = this.journal(before, after)
-    const writes = trackingWrites(session.version, this.course, after)
+    const writes = trackingWrites(session.version, this.course, after, this.reporting)
     this.suspendDataStale = true
     this.write(writes)
     this.sinceCommit += events.length
@@ -254,9 +289,9 @@ export class ProgressTracker {
     if (this.sinceCommit > 0) this.commit()
   }
 
-  /** The end of the session: exactly once, on pagehide, with the suspend data up to date. */
-  close(): void {
+  /** The end of the session: exactly once, on pagehide or the learner's exit, with the suspend data up to date. True when the LMS took it. */
+  close(): boolean {
     this.writeSuspendData()
-    this.session?.finish()
+    return this.session?.finish() ?? false
   }
 }

@@ -4,7 +4,6 @@ import { launchInStrictLms, relaunchData } from '../../test/support/strict-launc
 import { courseOf, questionsOfEveryType, quizBlock } from '../../test/support/scorm-courses'
 import type { QuestionBase, QuestionType } from '../core/questions/contract'
 import { type Question, QUESTION_TYPES } from '../core/questions/registry'
-import { courseMarkdownText } from '../core/course/markdown-html'
 import { applyEvents } from '../core/progress/reducer'
 import { emptyProgress, type TrackingEvent, TrackingEventSchema } from '../core/progress/schema'
 import { interactionWrites } from '../core/scorm/data-model'
@@ -97,7 +96,7 @@ describe('a question type added in one module and one registry line', () => {
     const progress = applyEvents(course, emptyProgress(course.id, course.version), [...answering(7), submitted])
     const attempt = progress.quizzes['check-quiz']?.attempts[0]
     if (!attempt) throw new Error('no attempt')
-    const entries = interactionWrites(version, 0, quizBlock('check-quiz', questions, { passMark: 50 }), attempt, 1, courseMarkdownText).map((writes) => new Map(writes.map((write) => [write.element.replace(/^cmi\.interactions\.\d+\./, ''), write.value])))
+    const entries = interactionWrites(version, 0, quizBlock('check-quiz', questions, { passMark: 50 }), attempt, 1).map((writes) => new Map(writes.map((write) => [write.element.replace(/^cmi\.interactions\.\d+\./, ''), write.value])))
     const response = version === 'scorm12' ? 'student_response' : 'learner_response'
     expect(entries.map((entry) => entry.get('type'))).toEqual(['choice', 'numeric', 'choice', 'matching', 'sequencing', 'fill-in'])
     expect(entries[1]?.get(response)).toBe('28')

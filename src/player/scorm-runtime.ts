@@ -303,13 +303,13 @@ export class ScormSession {
    * (it has no implicit commit) while 2004 terminates at once (Terminate commits, and some LMSs
    * refuse a commit during unload).
    */
-  finish(): void {
-    if (!this.open) return
+  finish(): boolean {
+    if (!this.open) return false
     this.set(this.version === 'scorm12' ? 'cmi.core.session_time' : 'cmi.session_time', this.sessionTime())
     this.set(this.version === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit', 'suspend')
-    if (this.version === 'scorm12') this.commit()
-    else this.resendUnsent()
-    this.guard('Finish', () => this.calls.finish())
+    const committed = this.version === 'scorm12' ? this.commit() : (this.resendUnsent(), this.unsent.size === 0)
+    const finished = this.guard('Finish', () => this.calls.finish())
     this.state = 'finished'
+    return committed && finished
   }
 }

@@ -11,7 +11,7 @@ function packageWithWelsh() {
   const course = courseOf([moduleOf('m', [pageOf('p', [{ type: 'text', markdown: 'Read **this** first.' }])])])
   const english = course.content.en as LocalizedCourse
   const welsh: LocalizedCourse = { ...english, title: 'Cwrs', modules: [{ ...english.modules[0]!, pages: [{ id: 'p', title: 'P', blocks: [{ type: 'text', markdown: 'Darllenwch **hwn** yn gyntaf.' }] }] }] }
-  const data: PackageData = { format: 2, scorm: 'scorm12', appVersion: '1', course: { ...course, languages: ['en', 'cy'] }, markdown: prerenderMarkdown(english, course.id), translations: { cy: 'course.cy.json' } }
+  const data: PackageData = { format: 2, scorm: 'scorm12', reporting: 'passed-incomplete', interactions: 'all', appVersion: '1', course: { ...course, languages: ['en', 'cy'] }, markdown: prerenderMarkdown(english, course.id), translations: { cy: 'course.cy.json' } }
   const file: TranslationData = { format: 2, language: 'cy', content: welsh, markdown: prerenderMarkdown(welsh, course.id) }
   const engine = prerenderedMarkdownEngine(english, data.markdown, () => undefined)
   return { data, file, engine }

@@ -16,7 +16,7 @@ export function launchInStrictLms(version: ScormVersion, course: CourseBundle, s
   const strict = strictLms(version, lms as unknown as Record<string, unknown>)
   const session = new ScormSession(version === 'scorm12' ? { version, api: strict.api as unknown as Scorm12Api } : { version, api: strict.api as unknown as Scorm2004Api })
   session.start()
-  const tracker = new ProgressTracker({ course, session, storage: null })
+  const tracker = new ProgressTracker({ course, session, storage: null, interactions: 'all' })
   return { lms, strict, tracker, progress: tracker.load() }
 }
 

@@ -6,6 +6,7 @@ import { CourseProgressSchema, TrackingEventSchema } from '../progress/schema'
 import { BrandingOverlaySchema } from '../branding'
 import type { MethodName } from './methods'
 import { UI_LANGUAGES } from '../app-defaults'
+import { INTERACTION_JOURNALS, REPORTING_MODES } from '../scorm/reporting'
 import { NATIONS } from './nations'
 
 const NoInput = z.object({}).strict()
@@ -128,6 +129,11 @@ export const ScormExportResultSchema = z
       .object({
         fileName: z.string(),
         format: z.enum(['scorm12', 'scorm2004']),
+        reporting: z.enum(REPORTING_MODES),
+        interactions: z.enum(INTERACTION_JOURNALS),
+        hasQuizzes: z.boolean(),
+        /** How many answers the LMS's interactions journal holds, and how many questions an attempt at each journaled quiz asks. */
+        journal: z.object({ answers: z.number().int().nonnegative(), quizzes: z.array(z.object({ id: z.string(), questions: z.number().int().nonnegative() }).strict()) }).strict(),
         bytes: z.number().int().nonnegative(),
         files: z.number().int().nonnegative(),
         mediaFiles: z.number().int().nonnegative(),
@@ -194,7 +200,15 @@ export const contract = {
   /** Desktop only: the page as a PDF handout; the web host answers UNAVAILABLE and the browser prints. */
   'handout.printToPdf': { input: z.object({ fileName: z.string().regex(/^[a-z0-9-]{1,80}\.pdf$/) }).strict(), output: FileSchema },
   'export.scorm': {
-    input: z.object({ courseId: IdSchema, format: z.enum(['scorm12', 'scorm2004']), modules: z.array(IdSchema).min(1).max(200).optional() }).strict(),
+    input: z
+      .object({
+        courseId: IdSchema,
+        format: z.enum(['scorm12', 'scorm2004']),
+        reporting: z.enum(REPORTING_MODES).optional(),
+        interactions: z.enum(INTERACTION_JOURNALS).optional(),
+        modules: z.array(IdSchema).min(1).max(200).optional(),
+      })
+      .strict(),
     output: ScormExportResultSchema,
   },
   /**

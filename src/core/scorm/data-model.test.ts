@@ -1,12 +1,12 @@
-import { courseMarkdownText } from '../course/markdown-html'
 import { describe, expect, it } from 'vitest'
 import { moduleOf, pageOf } from '../../../test/support/course-bundle'
 import { courseOf, questionsOfEveryType, quizBlock } from '../../../test/support/scorm-courses'
 import type { Question } from '../questions/registry'
 import { applyEvents } from '../progress/reducer'
-import { emptyProgress, type TrackingEvent } from '../progress/schema'
+import { emptyProgress, type CourseProgress, type TrackingEvent } from '../progress/schema'
 import type { Response } from '../questions/registry'
 import { courseStatus, earnsCertificate } from '../progress/completion'
+import type { ReportingMode } from './reporting'
 import { correctPatterns, interactionWrites, keepRecord, learnerResponse, lessonStatus12, lowersRecord, standing, trackingWrites } from './data-model'
 
 const questions = questionsOfEveryType('q', 3)
@@ -95,8 +95,8 @@ const values = (writes: { element: string; value: string }[]) => Object.fromEntr
 describe('status and score', () => {
   it('starts incomplete with no score', () => {
     const progress = progressAfter([seen[0] as TrackingEvent])
-    expect(values(trackingWrites('scorm12', course, progress))).toEqual({ 'cmi.core.lesson_location': 'p1', 'cmi.core.lesson_status': 'incomplete' })
-    expect(values(trackingWrites('scorm2004', course, progress))).toEqual({
+    expect(values(trackingWrites('scorm12', course, progress, 'passed-failed'))).toEqual({ 'cmi.core.lesson_location': 'p1', 'cmi.core.lesson_status': 'incomplete' })
+    expect(values(trackingWrites('scorm2004', course, progress, 'passed-failed'))).toEqual({
       'cmi.location': 'p1',
       'cmi.completion_status': 'incomplete',
       'cmi.success_status': 'unknown',
@@ -106,8 +106,8 @@ describe('status and score', () => {
 
   it('reports failed with the score once the assessment is failed, for both versions', () => {
     const progress = progressAfter([...seen, ...answerAll(false)])
-    expect(values(trackingWrites('scorm12', course, progress))).toMatchObject({ 'cmi.core.lesson_status': 'failed', 'cmi.core.score.raw': '33', 'cmi.core.score.min': '0', 'cmi.core.score.max': '100' })
-    expect(values(trackingWrites('scorm2004', course, progress))).toMatchObject({
+    expect(values(trackingWrites('scorm12', course, progress, 'passed-failed'))).toMatchObject({ 'cmi.core.lesson_status': 'failed', 'cmi.core.score.raw': '33', 'cmi.core.score.min': '0', 'cmi.core.score.max': '100' })
+    expect(values(trackingWrites('scorm2004', course, progress, 'passed-failed'))).toMatchObject({
       'cmi.completion_status': 'incomplete',
       'cmi.success_status': 'failed',
       'cmi.score.scaled': '0.33',
@@ -117,8 +117,8 @@ describe('status and score', () => {
 
   it('reports passed and completed when everything is done and passed', () => {
     const progress = progressAfter([...seen, ...answerAll(false), ...answerAll(true)])
-    expect(values(trackingWrites('scorm12', course, progress))).toMatchObject({ 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '100' })
-    expect(values(trackingWrites('scorm2004', course, progress))).toMatchObject({
+    expect(values(trackingWrites('scorm12', course, progress, 'passed-failed'))).toMatchObject({ 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '100' })
+    expect(values(trackingWrites('scorm2004', course, progress, 'passed-failed'))).toMatchObject({
       'cmi.completion_status': 'completed',
       'cmi.success_status': 'passed',
       'cmi.progress_measure': '1',
@@ -129,8 +129,49 @@ describe('status and score', () => {
   it('1.2 says completed, never passed or failed, for a course without quizzes', () => {
     const reading = courseOf([moduleOf('m', [pageOf('p1', [], 'P')], { minutes: 1 })])
     const progress = applyEvents(reading, emptyProgress(reading.id, reading.version), [seen[0] as TrackingEvent])
-    expect(lessonStatus12(standing(reading, progress))).toBe('completed')
-    expect(values(trackingWrites('scorm2004', reading, progress))).toMatchObject({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'unknown' })
+    expect(lessonStatus12(standing(reading, progress), 'passed-failed')).toBe('completed')
+    expect(lessonStatus12(standing(reading, progress), 'passed-incomplete')).toBe('completed')
+    expect(values(trackingWrites('scorm2004', reading, progress, 'passed-failed'))).toMatchObject({ 'cmi.completion_status': 'completed', 'cmi.success_status': 'unknown' })
+  })
+})
+
+describe('the reporting a council chooses', () => {
+  const failed = () => progressAfter([...seen, ...answerAll(false)])
+  const passed = () => progressAfter([...seen, ...answerAll(false), ...answerAll(true)])
+  const under12 = (mode: ReportingMode, progress: CourseProgress) => values(trackingWrites('scorm12', course, progress, mode))
+  const under2004 = (mode: ReportingMode, progress: CourseProgress) => values(trackingWrites('scorm2004', course, progress, mode))
+
+  it.each([
+    ['passed-incomplete', 'passed', 'incomplete'],
+    ['passed-failed', 'passed', 'failed'],
+    ['completed-incomplete', 'completed', 'incomplete'],
+    ['completed-failed', 'completed', 'failed'],
+  ] as const)('1.2 in %s mode: a pass is %s, a fail %s, and a score goes only with a verdict', (mode, pass, fail) => {
+    expect(under12(mode, passed())).toMatchObject({ 'cmi.core.lesson_status': pass, 'cmi.core.score.raw': '100' })
+    const afterFail = under12(mode, failed())
+    expect(afterFail['cmi.core.lesson_status']).toBe(fail)
+    // A fail reported as incomplete carries no score: an LMS with the mastery score would read "failed" into it.
+    expect('cmi.core.score.raw' in afterFail).toBe(fail === 'failed')
+  })
+
+  it.each([
+    ['passed-incomplete', { completion: 'completed', success: 'passed' }, { completion: 'incomplete', success: 'unknown' }],
+    ['passed-failed', { completion: 'completed', success: 'passed' }, { completion: 'incomplete', success: 'failed' }],
+    ['completed-incomplete', { completion: 'completed', success: 'unknown' }, { completion: 'incomplete', success: 'unknown' }],
+    ['completed-failed', { completion: 'completed', success: 'unknown' }, { completion: 'incomplete', success: 'failed' }],
+  ] as const)('2004 in %s mode: pass %o, fail %o', (mode, pass, fail) => {
+    expect(under2004(mode, passed())).toMatchObject({ 'cmi.completion_status': pass.completion, 'cmi.success_status': pass.success, 'cmi.score.raw': '100' })
+    const afterFail = under2004(mode, failed())
+    expect(afterFail).toMatchObject({ 'cmi.completion_status': fail.completion, 'cmi.success_status': fail.success })
+    expect('cmi.score.raw' in afterFail).toBe(fail.success === 'failed')
+  })
+
+  it('lets a learner who failed under a mode that reports incomplete pass later, never moving their record down', () => {
+    for (const version of ['scorm12', 'scorm2004'] as const) {
+      const before = values(trackingWrites(version, course, failed(), 'passed-incomplete'))
+      const after = values(trackingWrites(version, course, passed(), 'passed-incomplete'))
+      for (const [element, value] of Object.entries(after)) expect(lowersRecord(element, value, before[element])).toBe(false)
+    }
   })
 })
 
@@ -146,14 +187,14 @@ describe('one verdict for the course, the app and an LMS', () => {
     const progress = run(answerAll(true))
     expect(courseStatus(twoQuizzes, progress)).toMatchObject({ passed: false, attemptedAll: false, score: 50 })
     expect(standing(twoQuizzes, progress)).toMatchObject({ passed: false, failed: false, score: null })
-    expect(values(trackingWrites('scorm2004', twoQuizzes, progress))).not.toHaveProperty('cmi.score.raw')
+    expect(values(trackingWrites('scorm2004', twoQuizzes, progress, 'passed-failed'))).not.toHaveProperty('cmi.score.raw')
   })
 
   it('judges the mean of the best scores against the course pass mark, not each quiz against its own', () => {
     // 100 and 33: each quiz's own pass mark is 50, so one is passed, but the mean of 67 is below the course's 80.
     const progress = run([...answerAll(true), ...other(false)])
     expect(courseStatus(twoQuizzes, progress)).toMatchObject({ passed: false, attemptedAll: true, score: 67 })
-    expect(values(trackingWrites('scorm2004', twoQuizzes, progress))).toMatchObject({ 'cmi.success_status': 'failed', 'cmi.score.raw': '67' })
+    expect(values(trackingWrites('scorm2004', twoQuizzes, progress, 'passed-failed'))).toMatchObject({ 'cmi.success_status': 'failed', 'cmi.score.raw': '67' })
     expect(courseStatus(twoQuizzes, run([...answerAll(true), ...other(true)]))).toMatchObject({ passed: true, score: 100 })
   })
 
@@ -175,8 +216,8 @@ describe('one verdict for the course, the app and an LMS', () => {
 
   it('1.2 sends a passing score only with the pass, once the course is complete too', () => {
     const passedUnread = progressAfter(answerAll(true))
-    expect(values(trackingWrites('scorm12', course, passedUnread))).toEqual({ 'cmi.core.lesson_status': 'incomplete' })
-    expect(values(trackingWrites('scorm2004', course, passedUnread))).toMatchObject({ 'cmi.completion_status': 'incomplete', 'cmi.success_status': 'passed', 'cmi.score.raw': '100' })
+    expect(values(trackingWrites('scorm12', course, passedUnread, 'passed-failed'))).toEqual({ 'cmi.core.lesson_status': 'incomplete' })
+    expect(values(trackingWrites('scorm2004', course, passedUnread, 'passed-failed'))).toMatchObject({ 'cmi.completion_status': 'incomplete', 'cmi.success_status': 'passed', 'cmi.score.raw': '100' })
   })
 })
 
@@ -213,7 +254,7 @@ describe('interactions', () => {
   if (!attempt) throw new Error('no attempt')
 
   it.each(['scorm12', 'scorm2004'] as const)('%s: one entry per question, id first then type, Moodle-safe ids', (version) => {
-    const entries = interactionWrites(version, 4, quiz, attempt, 2, courseMarkdownText)
+    const entries = interactionWrites(version, 4, quiz, attempt, 2)
     expect(entries).toHaveLength(questions.length)
     entries.forEach((writes, offset) => {
       expect(writes[0]?.element).toBe(`cmi.interactions.${4 + offset}.id`)
@@ -226,19 +267,19 @@ describe('interactions', () => {
 
   it('1.2 says wrong and 2004 incorrect; both say correct', () => {
     const results = (version: 'scorm12' | 'scorm2004', correct: boolean) =>
-      interactionWrites(version, 0, quiz, attemptOf(correct) ?? attempt, 1, courseMarkdownText).map((writes) => values(writes)).map((entry, index) => entry[`cmi.interactions.${index}.result`])
+      interactionWrites(version, 0, quiz, attemptOf(correct) ?? attempt, 1).map((writes) => values(writes)).map((entry, index) => entry[`cmi.interactions.${index}.result`])
     expect(results('scorm12', false)).toEqual(['wrong', 'correct', 'wrong', 'correct', 'wrong', 'wrong'])
     expect(results('scorm2004', false)).toEqual(['incorrect', 'correct', 'incorrect', 'correct', 'incorrect', 'incorrect'])
     expect(new Set(results('scorm12', true))).toEqual(new Set(['correct']))
   })
 
-  it('2004 has a plain-text description and a timestamp without milliseconds or zone; 1.2 a time of day', () => {
-    const v2004 = values(interactionWrites('scorm2004', 0, quiz, attempt, 1, courseMarkdownText)[0] ?? [])
-    expect(v2004['cmi.interactions.0.description']).toBe('The single question of q?')
+  it('2004 has a timestamp without milliseconds or zone; 1.2 a time of day; neither a description nor a weighting, to keep the journal lean', () => {
+    const v2004 = values(interactionWrites('scorm2004', 0, quiz, attempt, 1)[0] ?? [])
+    expect(Object.keys(v2004).map((element) => element.replace('cmi.interactions.0.', ''))).toEqual(['id', 'type', 'timestamp', 'correct_responses.0.pattern', 'learner_response', 'result'])
     expect(v2004['cmi.interactions.0.timestamp']).toBe('2026-11-21T10:02:30')
     expect(v2004['cmi.interactions.0.type']).toBe('choice')
     expect(v2004['cmi.interactions.0.learner_response']).toBe('b')
-    const v12 = values(interactionWrites('scorm12', 0, quiz, attempt, 1, courseMarkdownText)[4] ?? [])
+    const v12 = values(interactionWrites('scorm12', 0, quiz, attempt, 1)[4] ?? [])
     expect(v12['cmi.interactions.0.time']).toBeUndefined()
     expect(v12['cmi.interactions.4.time']).toBe('10:02:30')
     expect(v12['cmi.interactions.4.type']).toBe('sequencing')
@@ -246,10 +287,9 @@ describe('interactions', () => {
     expect(v12['cmi.interactions.4.correct_responses.0.pattern']).toBe('a,b,c')
   })
 
-  it('keeps 2004 descriptions within 250 characters', () => {
-    const wordy = quizBlock('wordy', [{ ...byType('true-false'), prompt: 'A very long prompt. '.repeat(30) } as Question])
-    const entry = values(interactionWrites('scorm2004', 0, wordy, { ...attempt, responses: {} }, 1, courseMarkdownText)[0] ?? [])
-    expect(entry['cmi.interactions.0.description']?.length).toBeLessThanOrEqual(250)
+  it('leaves out the response of a question left unanswered', () => {
+    const entry = values(interactionWrites('scorm2004', 0, quiz, { ...attempt, responses: {} }, 1)[0] ?? [])
     expect(entry['cmi.interactions.0.learner_response']).toBeUndefined()
+    expect(entry['cmi.interactions.0.result']).toBe('incorrect')
   })
 })

@@ -4,9 +4,11 @@ import { courseStatus } from '../progress/completion'
 import type { CourseProgress, QuizAttemptRecord } from '../progress/schema'
 import { planAttempt, scoreAttempt } from '../quiz/attempt'
 import { type Question, questionType, type Response } from '../questions/registry'
-import { description, resultValue, scormIdentifier, timestamp2004 } from './formats'
+import { resultValue, scormIdentifier, timestamp2004 } from './formats'
 import { CMI } from './cmi'
 import type { ScormVersion } from './manifest'
+import { beaconCost } from './moodle-model'
+import { JOURNAL_BUDGET_BYTES, journalsQuiz, reportingWords, type InteractionJournal, type ReportingMode } from './reporting'
 
 export { CMI }
 
@@ -46,14 +48,30 @@ export function standing(course: CourseBundle, progress: CourseProgress): Standi
 }
 
 /**
- * 1.2's single status, which an LMS takes as the learner's verdict: passed once the course is
- * complete and passed, failed once every quiz is attempted and the score is below the pass mark,
- * completed for a complete course without quizzes, incomplete otherwise.
+ * 1.2's single status, which an LMS takes as the learner's verdict: the reporting's word for a
+ * pass once the course is complete and passed, its word for a fail once every quiz is attempted
+ * and the score is below the pass mark, completed for a complete course without quizzes,
+ * incomplete otherwise.
  */
-export function lessonStatus12(value: Standing): 'passed' | 'failed' | 'completed' | 'incomplete' {
+export function lessonStatus12(value: Standing, reporting: ReportingMode): 'passed' | 'failed' | 'completed' | 'incomplete' {
   if (!value.hasQuizzes) return value.complete ? 'completed' : 'incomplete'
-  if (value.passed && value.complete) return 'passed'
-  return value.failed ? 'failed' : 'incomplete'
+  const words = reportingWords(reporting)
+  if (value.passed && value.complete) return words.pass
+  return value.failed ? words.fail : 'incomplete'
+}
+
+/**
+ * 2004's two statuses for the reporting chosen. A pass reported as "passed" is the success
+ * status; reported as "completed", only the completion status says it. A fail reported as
+ * "failed" is the success status; reported as "incomplete", success stays unknown and so does
+ * completion, even with every page read: Moodle ends a 2004 attempt once it is completed, and the
+ * learner is to try again in it.
+ */
+function statuses2004(value: Standing, reporting: ReportingMode): { completion: 'completed' | 'incomplete'; success: 'passed' | 'failed' | 'unknown' } {
+  const words = reportingWords(reporting)
+  const completeEnough = value.complete && (!value.hasQuizzes || value.passed || words.fail === 'failed')
+  const success = value.passed && words.pass === 'passed' ? 'passed' : value.failed && words.fail === 'failed' ? 'failed' : 'unknown'
+  return { completion: completeEnough ? 'completed' : 'incomplete', success }
 }
 
 /** How far each status value goes; a learner is never moved back down this scale. */
@@ -95,29 +113,36 @@ export function keepRecord(version: ScormVersion, writes: readonly CmiWrite[], r
 const decimal = (value: number, places: number) => String(Number(value.toFixed(places)))
 
 /**
- * Location, status, score and progress for the version. 2004 sets completion and success
- * separately; the score goes out once a quiz has been attempted.
+ * Location, status, score and progress for the version, reported as the package's reporting
+ * says. 2004 sets completion and success separately. The score goes out with a verdict the
+ * reporting gives: an LMS that judges the score itself (the manifest's pass mark) would otherwise
+ * read a verdict into it that the package did not give, such as "failed" for a learner whose
+ * fail is reported as incomplete so that they can try again.
  */
-export function trackingWrites(version: ScormVersion, course: CourseBundle, progress: CourseProgress): CmiWrite[] {
+export function trackingWrites(version: ScormVersion, course: CourseBundle, progress: CourseProgress, reporting: ReportingMode): CmiWrite[] {
   const value = standing(course, progress)
+  const words = reportingWords(reporting)
+  const verdictGiven = (value.passed && value.complete) || (value.failed && words.fail === 'failed')
   const writes: CmiWrite[] = []
   if (progress.location) writes.push({ element: CMI[version].location, value: progress.location.pageId })
   if (version === 'scorm12') {
-    const status = lessonStatus12(value)
+    const status = lessonStatus12(value, reporting)
     writes.push({ element: 'cmi.core.lesson_status', value: status })
     // The score goes with a verdict: an LMS applying the mastery score would read "passed" into a
     // good score sent while the course is still incomplete.
-    if (value.score !== null && (status === 'passed' || status === 'failed')) {
+    if (value.score !== null && verdictGiven) {
       writes.push({ element: 'cmi.core.score.raw', value: decimal(value.score, 2) })
       writes.push({ element: 'cmi.core.score.min', value: '0' })
       writes.push({ element: 'cmi.core.score.max', value: '100' })
     }
     return writes
   }
-  writes.push({ element: 'cmi.completion_status', value: value.complete ? 'completed' : 'incomplete' })
-  writes.push({ element: 'cmi.success_status', value: value.passed ? 'passed' : value.failed ? 'failed' : 'unknown' })
+  const { completion, success } = statuses2004(value, reporting)
+  writes.push({ element: 'cmi.completion_status', value: completion })
+  writes.push({ element: 'cmi.success_status', value: success })
   writes.push({ element: 'cmi.progress_measure', value: decimal(value.progress, 4) })
-  if (value.score !== null) {
+  // 2004 keeps success apart from completion, so a passing score may go out before the course is complete.
+  if (value.score !== null && (value.passed || (value.failed && words.fail === 'failed'))) {
     writes.push({ element: 'cmi.score.scaled', value: decimal(value.score / 100, 4) })
     writes.push({ element: 'cmi.score.raw', value: decimal(value.score, 2) })
     writes.push({ element: 'cmi.score.min', value: '0' })
@@ -143,17 +168,11 @@ const pad = (value: number) => String(value).padStart(2, '0')
 /**
  * The journal entries for one submitted attempt: one interaction per question shown, id set
  * before anything else (2004 refuses the rest otherwise), with the version's response formats and
- * result words, the correct responses for reports, and the time it was submitted. `plainText`
- * is the host's own Markdown-to-text, for 2004's description of the question.
+ * result words, the correct responses for reports, and the time it was submitted. Entries are
+ * kept lean, because some LMSs (Moodle's 2004 runtime) send the whole journal again with every
+ * commit: no description (the id names the quiz, the question and the attempt) and no weighting.
  */
-export function interactionWrites(
-  version: ScormVersion,
-  firstIndex: number,
-  quiz: QuizBlock,
-  attempt: QuizAttemptRecord,
-  attemptNumber: number,
-  plainText: (markdown: string) => string,
-): CmiWrite[][] {
+export function interactionWrites(version: ScormVersion, firstIndex: number, quiz: QuizBlock, attempt: QuizAttemptRecord, attemptNumber: number): CmiWrite[][] {
   const plan = planAttempt(quiz, attempt.seed)
   const responses = attempt.responses as Record<string, Response>
   const scored = scoreAttempt(quiz, plan.questionIds, responses)
@@ -167,16 +186,38 @@ export function interactionWrites(
       { element: `${base}.type`, value: questionType(question).scorm.interactionType },
     ]
     if (version === 'scorm2004') {
-      writes.push({ element: `${base}.description`, value: description(plainText(question.prompt)) })
       if (!Number.isNaN(when.getTime())) writes.push({ element: `${base}.timestamp`, value: timestamp2004(when) })
     } else if (!Number.isNaN(when.getTime())) {
       writes.push({ element: `${base}.time`, value: `${pad(when.getHours())}:${pad(when.getMinutes())}:${pad(when.getSeconds())}` })
     }
     correctPatterns(version, question).forEach((pattern, index) => writes.push({ element: `${base}.correct_responses.${index}.pattern`, value: pattern }))
-    writes.push({ element: `${base}.weighting`, value: decimal(question.weight, 2) })
     const answer = learnerResponse(version, question, Object.hasOwn(responses, question.id) ? responses[question.id] : undefined)
     if (answer !== undefined) writes.push({ element: `${base}.${version === 'scorm12' ? 'student_response' : 'learner_response'}`, value: answer })
     writes.push({ element: `${base}.result`, value: resultValue(version, result.correct ? 'correct' : 'incorrect') })
     return writes
   })
+}
+
+/**
+ * How many answers the interactions journal holds for this course before it is full
+ * (JOURNAL_BUDGET_BYTES), going by the journaled quizzes' questions answered right, and how many
+ * questions one attempt at each journaled quiz asks. For the export's summary.
+ */
+export function journalCapacity(version: ScormVersion, course: CourseBundle, choice: InteractionJournal): { answers: number; quizzes: { id: string; questions: number }[] } {
+  const quizzes = (course.content[course.language]?.modules ?? [])
+    .flatMap((module) => module.pages.flatMap((page) => page.blocks))
+    .filter((block): block is QuizBlock => block.type === 'quiz' && journalsQuiz(choice, block))
+  const costs: number[] = []
+  const asked: { id: string; questions: number }[] = []
+  for (const quiz of quizzes) {
+    const plan = planAttempt(quiz, 1)
+    const byId = new Map(quiz.questions.map((question) => [question.id, question]))
+    const responses = Object.fromEntries(plan.questionIds.map((id) => [id, questionType(byId.get(id) as Question).correctResponse(byId.get(id) as Question)]))
+    const attempt: QuizAttemptRecord = { seed: 1, startedAt: '2026-01-01T00:00:00.000Z', submittedAt: '2026-01-01T00:10:00.000Z', responses, score: 100, passed: true }
+    // Index 100: a journal's indexes have as many digits as a full one's, more or less.
+    for (const writes of interactionWrites(version, 100, quiz, attempt, 1)) costs.push(beaconCost(writes))
+    asked.push({ id: quiz.id, questions: plan.questionIds.length })
+  }
+  const mean = costs.length === 0 ? 0 : costs.reduce((sum, cost) => sum + cost, 0) / costs.length
+  return { answers: mean === 0 ? 0 : Math.floor(JOURNAL_BUDGET_BYTES / mean), quizzes: asked }
 }

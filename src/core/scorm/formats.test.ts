@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { choiceCharacter12, description, resultValue, scormIdentifier, sessionTime12, sessionTime2004, timestamp2004 } from './formats'
+import { choiceCharacter12, resultValue, scormIdentifier, sessionTime12, sessionTime2004, timestamp2004 } from './formats'
 
 describe('session time', () => {
   it.each([
@@ -56,8 +56,4 @@ describe('identifiers and values', () => {
     expect(resultValue('scorm12', 'correct')).toBe('correct')
   })
 
-  it('keeps descriptions within 250 characters on one line', () => {
-    expect(description('a\n  b')).toBe('a b')
-    expect(description('word '.repeat(100))).toHaveLength(250)
-  })
 })

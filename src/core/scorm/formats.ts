@@ -66,9 +66,3 @@ export type InteractionResult = 'correct' | 'incorrect' | 'neutral'
 export function resultValue(version: ScormVersion, result: InteractionResult): string {
   return version === 'scorm12' && result === 'incorrect' ? 'wrong' : result
 }
-
-/** Interaction descriptions are limited to 250 characters in 2004. */
-export function description(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length <= 250 ? flat : `${flat.slice(0, 249)}…`
-}

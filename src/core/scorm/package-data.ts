@@ -1,6 +1,7 @@
 import type { CourseBundle, LocalizedCourse } from '../course/bundle'
 import type { PackageBranding } from '../branding'
 import type { ScormVersion } from './manifest'
+import { INTERACTION_JOURNALS, REPORTING_MODES, type InteractionJournal, type ReportingMode } from './reporting'
 import type { PrerenderedMarkdown } from './prerendered-markdown'
 
 /** The file beside the player's index.html that carries the course, in its own language, into the package. */
@@ -19,6 +20,10 @@ export function translationFile(language: string): string {
 export interface PackageData {
   format: 2
   scorm: ScormVersion
+  /** How the result is reported to the LMS (the export's choice). */
+  reporting: ReportingMode
+  /** Which quizzes' answers go to the LMS's interactions journal (the export's choice). */
+  interactions: InteractionJournal
   /** The Civic Learn version that made the package. */
   appVersion: string
   course: CourseBundle
@@ -51,6 +56,8 @@ export function isPackageData(value: unknown): value is PackageData {
   return (
     value.format === 2 &&
     (value.scorm === 'scorm12' || value.scorm === 'scorm2004') &&
+    (REPORTING_MODES as readonly unknown[]).includes(value.reporting) &&
+    (INTERACTION_JOURNALS as readonly unknown[]).includes(value.interactions) &&
     typeof value.appVersion === 'string' &&
     isMarkdown(value.markdown) &&
     isObject(value.translations) &&

@@ -94,6 +94,23 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s package', (format: ScormVer
     expect(JSON.stringify(welsh)).not.toContain(JSON.stringify(data.course.content.en?.title))
   })
 
+  it('carries the reporting and journal chosen, and the pass mark only where a pass is reported as passed', async () => {
+    const byDefault = await exportScormPackage(options(`${format}-default.zip`, { format }))
+    expect(byDefault).toMatchObject({ reporting: 'passed-incomplete', interactions: 'assessments', hasQuizzes: true })
+    const defaultDir = await unzip(byDefault.out)
+    expect(JSON.parse(await readFile(path.join(defaultDir, 'course.json'), 'utf8'))).toMatchObject({ reporting: 'passed-incomplete', interactions: 'assessments' })
+    expect(await readFile(path.join(defaultDir, 'imsmanifest.xml'), 'utf8')).toMatch(format === 'scorm12' ? /<adlcp:masteryscore>50</ : /<imsss:minNormalizedMeasure>0.50</)
+
+    const chosen = await exportScormPackage(options(`${format}-completed.zip`, { format, reporting: 'completed-failed', interactions: 'all' }))
+    expect(chosen.journal.quizzes).toEqual([{ id: 'every-type-quiz', questions: 6 }])
+    expect(chosen.journal.answers).toBeGreaterThan(6)
+    const dir = await unzip(chosen.out)
+    expect(JSON.parse(await readFile(path.join(dir, 'course.json'), 'utf8'))).toMatchObject({ reporting: 'completed-failed', interactions: 'all' })
+    const manifest = await readFile(path.join(dir, 'imsmanifest.xml'), 'utf8')
+    expect(manifest).not.toMatch(/masteryscore|minNormalizedMeasure/)
+    expect(await validateManifest(format, manifest, dir)).toEqual({ valid: true, errors: [] })
+  })
+
   it('has a manifest valid against the official schemas it carries', async () => {
     const dir = await unzip((await exportScormPackage(options(`${format}-xsd.zip`, { format }))).out)
     const manifest = await readFile(path.join(dir, 'imsmanifest.xml'), 'utf8')

@@ -8,7 +8,9 @@ import { PACKAGE_DATA_FILE, type PackageData, type TranslationData, translationF
 import { prerenderMarkdown } from '../../core/scorm/prerender-markdown'
 import { markdownSources } from '../../core/scorm/prerendered-markdown'
 import { CMI } from '../../core/scorm/cmi'
+import { journalCapacity } from '../../core/scorm/data-model'
 import { encodeSuspendData, worstCaseProgress } from '../../core/scorm/suspend-codec'
+import { DEFAULT_INTERACTIONS, DEFAULT_REPORTING, manifestCarriesPassMark, type InteractionJournal, type ReportingMode } from '../../core/scorm/reporting'
 import { readCourseFolder } from '../course-loader'
 import { loadBrandingOverlay, type LoadedBranding } from '../branding'
 import { selectModules } from '../course-modules'
@@ -18,6 +20,10 @@ import { shouldCompress, writeZip, type ZipEntry } from './zip'
 /** Where a package goes and what it is made with, whichever way the course was loaded. */
 export interface PackageOptions {
   format: ScormVersion
+  /** How the result is reported (DEFAULT_REPORTING when left out). */
+  reporting?: ReportingMode
+  /** Which quizzes go to the LMS's interactions journal (DEFAULT_INTERACTIONS when left out). */
+  interactions?: InteractionJournal
   out: string
   /** The built player (out/player). */
   playerDir: string
@@ -48,6 +54,12 @@ export interface ExportableCourse {
 export interface ScormExportSummary {
   out: string
   format: ScormVersion
+  reporting: ReportingMode
+  interactions: InteractionJournal
+  /** The course has quizzes, so its result is a pass or a fail as well as a completion. */
+  hasQuizzes: boolean
+  /** How many answers the LMS's interactions journal holds, and what one attempt at each journaled quiz asks. */
+  journal: ReturnType<typeof journalCapacity>
   courseId: string
   title: string
   modules: string[]
@@ -201,9 +213,13 @@ export async function writeScormPackage(course: ExportableCourse, options: Packa
   // The course's own language in course.json, each translation in a file of its own: a learner
   // loads the language they read, and each string's HTML is written once, beside nothing else.
   const translations = bundle.languages.filter((language) => language !== bundle.language && bundle.content[language])
+  const reporting = options.reporting ?? DEFAULT_REPORTING
+  const interactions = options.interactions ?? DEFAULT_INTERACTIONS
   const data: PackageData = {
     format: 2,
     scorm: options.format,
+    reporting,
+    interactions,
     appVersion: options.appVersion,
     course: { ...bundle, content: content ? { [bundle.language]: content } : {} },
     markdown: prerenderMarkdown(content ?? { title, summary: '', credits: [], modules: [] }, bundle.id),
@@ -235,7 +251,8 @@ export async function writeScormPackage(course: ExportableCourse, options: Packa
     title,
     launch: 'index.html',
     files: entries.map((entry) => entry.path),
-    ...(hasQuizzes ? { passMark: bundle.passMark } : {}),
+    // Left out when a pass is reported as "completed": an LMS would judge the score itself (reporting.ts).
+    ...(hasQuizzes && manifestCarriesPassMark(reporting) ? { passMark: bundle.passMark } : {}),
   })
   entries.push({ path: 'imsmanifest.xml', data: Buffer.from(manifest), compress: true })
 
@@ -243,6 +260,10 @@ export async function writeScormPackage(course: ExportableCourse, options: Packa
   return {
     out: options.out,
     format: options.format,
+    reporting,
+    interactions,
+    hasQuizzes,
+    journal: journalCapacity(options.format, bundle, interactions),
     courseId: bundle.id,
     title,
     modules: content?.modules.map((module) => module.id) ?? [],

@@ -38,7 +38,7 @@ function asBadInput(error: unknown): never {
  */
 export function exportHandlers({ catalog, branding, packages, version, scorm, log }: ExportDeps): Pick<Handlers, 'export.scorm' | 'export.save'> {
   return {
-    'export.scorm': async ({ courseId, format, modules }) => {
+    'export.scorm': async ({ courseId, format, reporting, interactions, modules }) => {
       if (!scorm) throw new ApiError({ code: 'UNAVAILABLE', message: 'This build of the app cannot export SCORM packages.' })
       const loaded = await catalog.course(courseId)
       let course: ExportableCourse
@@ -50,7 +50,7 @@ export function exportHandlers({ catalog, branding, packages, version, scorm, lo
       if (loaded.overlay) course.branding = { overlay: loaded.overlay, ...(branding.logoFile ? { logoFile: branding.logoFile } : {}) }
       const fileName = `${courseId}-${format}.zip`
       const kept = await packages
-        .add(fileName, (out) => writeScormPackage(course, { format, out, ...scorm, appVersion: version }))
+        .add(fileName, (out) => writeScormPackage(course, { format, out, ...(reporting ? { reporting } : {}), ...(interactions ? { interactions } : {}), ...scorm, appVersion: version }))
         .catch(asBadInput)
       // A package the preview cannot read is still the learner's to save; the page says it cannot be tested.
       if (kept.previewProblem !== null) log.warn(`The exported ${fileName} cannot be previewed: ${kept.previewProblem}`)
@@ -61,6 +61,10 @@ export function exportHandlers({ catalog, branding, packages, version, scorm, lo
         summary: {
           fileName,
           format,
+          reporting: summary.reporting,
+          interactions: summary.interactions,
+          hasQuizzes: summary.hasQuizzes,
+          journal: summary.journal,
           bytes: summary.bytes,
           files: summary.files,
           mediaFiles: summary.mediaFiles,

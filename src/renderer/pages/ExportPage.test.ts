@@ -22,7 +22,19 @@ function course(): CourseBundle {
 }
 
 const exported: ScormExportResult = {
-  summary: { fileName: 'demo-scorm2004.zip', format: 'scorm2004', bytes: 2.5 * 1024 * 1024, files: 40, mediaFiles: 3, modules: ['one', 'three'], suspendData: { worstCase: 1024, limit: 4096, fits: true } },
+  summary: {
+    fileName: 'demo-scorm2004.zip',
+    format: 'scorm2004',
+    reporting: 'passed-incomplete',
+    interactions: 'assessments',
+    hasQuizzes: true,
+    journal: { answers: 17, quizzes: [{ id: 'final', questions: 12 }] },
+    bytes: 2.5 * 1024 * 1024,
+    files: 40,
+    mediaFiles: 3,
+    modules: ['one', 'three'],
+    suspendData: { worstCase: 1024, limit: 4096, fits: true },
+  },
   packageId: '0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
   previewId: '0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
 }
@@ -55,7 +67,7 @@ describe('ExportPage', () => {
       calls.push(input)
       return new Promise((resolve) => (finish = resolve))
     })
-    const radios = wrapper.findAll<HTMLInputElement>('input[type="radio"]')
+    const radios = wrapper.findAll<HTMLInputElement>('input[name="export-format"]')
     expect(radios.map((radio) => [radio.element.value, radio.element.checked])).toEqual([['scorm12', true], ['scorm2004', false]])
     expect(wrapper.text()).toContain('Works in almost every LMS, including Moodle.')
     const boxes = wrapper.findAll<HTMLInputElement>('input[type="checkbox"]')
@@ -64,7 +76,7 @@ describe('ExportPage', () => {
     await radios[1]!.setValue(true)
     await boxes[1]!.setValue(false)
     await wrapper.get('form').trigger('submit')
-    expect(calls).toEqual([{ courseId: 'demo', format: 'scorm2004', modules: ['one', 'three'] }])
+    expect(calls).toEqual([{ courseId: 'demo', format: 'scorm2004', reporting: 'passed-incomplete', interactions: 'assessments', modules: ['one', 'three'] }])
     expect(wrapper.find('progress').exists()).toBe(true)
     expect(wrapper.get('button[type="submit"]').attributes('disabled')).toBeDefined()
 
@@ -78,6 +90,9 @@ describe('ExportPage', () => {
     expect(summary.text()).toContain('40 (including 3 course media files)')
     expect(summary.text()).toContain('Module one, Module three')
     expect(summary.text()).toContain('1024 of 4096 characters at most (25%)')
+    expect(summary.text()).toContain('Passed, or incomplete until passed (recommended)')
+    expect(summary.text()).toContain('set Activity completion to “Require status: Passed and Completed”')
+    expect(summary.text()).toContain('Assessments only (recommended): up to about 17 answers')
     expect(summary.find('[data-testid="export-suspend-warning"]').exists()).toBe(false)
     expect(document.activeElement?.id).toBe('export-summary-title')
     wrapper.unmount()
@@ -170,7 +185,33 @@ describe('ExportPage', () => {
     })
     await wrapper.get('form').trigger('submit')
     await flushPromises()
-    expect(calls).toEqual([{ courseId: 'demo', format: 'scorm12' }])
+    expect(calls).toEqual([{ courseId: 'demo', format: 'scorm12', reporting: 'passed-incomplete', interactions: 'assessments' }])
+    wrapper.unmount()
+  })
+
+  it('lets the council choose how results are reported and which answers go to the LMS, and says which completion setting to tick', async () => {
+    const calls: MethodInput<'export.scorm'>[] = []
+    const wrapper = await mountPage(async (input) => {
+      calls.push(input)
+      return { ...exported, summary: { ...exported.summary, format: 'scorm12', reporting: 'completed-failed', interactions: 'none' } }
+    })
+    const reporting = wrapper.findAll<HTMLInputElement>('input[name="export-reporting"]')
+    expect(reporting.map((radio) => [radio.element.value, radio.element.checked])).toEqual([
+      ['passed-incomplete', true],
+      ['passed-failed', false],
+      ['completed-incomplete', false],
+      ['completed-failed', false],
+    ])
+    expect(wrapper.text()).toContain('A learner who does not reach the pass mark can try again in the same attempt.')
+    await wrapper.get('[data-testid="reporting-completed-failed"]').setValue(true)
+    await wrapper.findAll<HTMLInputElement>('input[name="export-interactions"]').find((radio) => radio.element.value === 'none')?.setValue(true)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(calls).toEqual([{ courseId: 'demo', format: 'scorm12', reporting: 'completed-failed', interactions: 'none' }])
+    const summary = wrapper.get('[data-testid="export-summary"]').text()
+    expect(summary).toContain('Completed or failed')
+    expect(summary).toContain('“Require status: Completed”')
+    expect(summary).toContain('None: the LMS records the result and the score')
     wrapper.unmount()
   })
 
