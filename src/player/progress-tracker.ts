@@ -5,7 +5,7 @@ import { applyEvents } from '../core/progress/reducer'
 import type { CourseProgress, TrackingEvent } from '../core/progress/schema'
 import { emptyProgress } from '../core/progress/empty-progress'
 import { ownValue } from '../core/progress/id-record'
-import { CMI, interactionWrites, keepRecord, lowersRecord, RECORD_ELEMENTS, trackingWrites, type CmiWrite } from '../core/scorm/data-model'
+import { CMI, decidingAttempt, interactionWrites, keepRecord, lowersRecord, RECORD_ELEMENTS, trackingWrites, type CmiWrite } from '../core/scorm/data-model'
 import { beaconCost } from '../core/scorm/moodle-model'
 import { DEFAULT_INTERACTIONS, DEFAULT_REPORTING, JOURNAL_BUDGET_BYTES, journalsQuiz, type InteractionJournal, type ReportingMode } from '../core/scorm/reporting'
 import { decodeSuspendData, encodeSuspendData, readSuspendData, SUSPEND_LIMIT_12, SUSPEND_LIMIT_2004 } from '../core/scorm/suspend-codec'
@@ -201,22 +201,23 @@ export class ProgressTracker {
       if (!session || !this.interactions) continue
       const entry = indexCourse(this.course).quizzes.get(quizId)?.quiz
       if (!entry || !journalsQuiz(this.journalChoice, entry)) continue
-      for (let index = previous; index < record.attempts.length; index++) {
-        // Without the count the entry's index is unknown, and a guess could overwrite an earlier one.
-        const counted = session.get(CMI[session.version].interactionCount)
-        const count = counted === null || counted.trim() === '' ? Number.NaN : Number(counted)
-        if (!Number.isInteger(count) || count < 0) break
-        const entries = interactionWrites(session.version, count, entry, record.attempts[index] as NonNullable<(typeof record.attempts)[number]>, index + 1)
-        const cost = entries.reduce((sum, writes) => sum + beaconCost(writes), 0)
-        if (this.journalBytes + cost > JOURNAL_BUDGET_BYTES) {
-          if (!this.toldJournalFull) this.log(`The LMS's interactions journal is full: the answers of ${quizId}'s attempt ${index + 1} are kept in the learner's progress, not journaled.`)
-          this.toldJournalFull = true
-          continue
-        }
-        this.journalBytes += cost
-        // Interactions are a write-only journal: each entry is written once, at the end, never read back.
-        for (const writes of entries) for (const { element, value } of writes) session.set(element, value)
+      // The attempt that decides the quiz, once: a journal of every attempt outgrows what Moodle can send as a window closes.
+      const index = decidingAttempt(entry, record.attempts)
+      if (index === null || index < previous || decidingAttempt(entry, ownValue(before.quizzes, quizId)?.attempts ?? []) !== null) continue
+      // Without the count the entry's index is unknown, and a guess could overwrite an earlier one.
+      const counted = session.get(CMI[session.version].interactionCount)
+      const count = counted === null || counted.trim() === '' ? Number.NaN : Number(counted)
+      if (!Number.isInteger(count) || count < 0) continue
+      const entries = interactionWrites(session.version, count, entry, record.attempts[index] as NonNullable<(typeof record.attempts)[number]>, index + 1)
+      const cost = entries.reduce((sum, writes) => sum + beaconCost(writes), 0)
+      if (this.journalBytes + cost > JOURNAL_BUDGET_BYTES) {
+        if (!this.toldJournalFull) this.log(`The LMS's interactions journal is full: the answers to ${quizId} are kept in the learner's progress, not journaled.`)
+        this.toldJournalFull = true
+        continue
       }
+      this.journalBytes += cost
+      // Interactions are a write-only journal: each entry is written once, never read back.
+      for (const writes of entries) for (const { element, value } of writes) session.set(element, value)
     }
     return submitted
   }

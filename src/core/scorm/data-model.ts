@@ -4,7 +4,7 @@ import { courseStatus } from '../progress/completion'
 import type { CourseProgress, QuizAttemptRecord } from '../progress/schema'
 import { planAttempt, scoreAttempt } from '../quiz/attempt'
 import { type Question, questionType, type Response } from '../questions/registry'
-import { resultValue, scormIdentifier, timestamp2004 } from './formats'
+import { resultValue, scormIdentifier } from './formats'
 import { CMI } from './cmi'
 import type { ScormVersion } from './manifest'
 import { beaconCost } from './moodle-model'
@@ -163,21 +163,29 @@ export function correctPatterns(version: ScormVersion, question: Question): stri
   return questionType(question).scorm.correctPatterns(version, question)
 }
 
-const pad = (value: number) => String(value).padStart(2, '0')
+/**
+ * The attempt that decides a quiz, the one the interactions journal keeps: the first passed, or
+ * else the last the quiz allows once it has been taken. Null while neither has happened (a quiz
+ * with unlimited attempts not yet passed).
+ */
+export function decidingAttempt(quiz: Pick<QuizBlock, 'attempts'>, attempts: readonly Pick<QuizAttemptRecord, 'passed'>[]): number | null {
+  const passed = attempts.findIndex((attempt) => attempt.passed)
+  if (passed >= 0) return passed
+  return quiz.attempts !== undefined && attempts.length >= quiz.attempts ? quiz.attempts - 1 : null
+}
 
 /**
  * The journal entries for one submitted attempt: one interaction per question shown, id set
  * before anything else (2004 refuses the rest otherwise), with the version's response formats and
- * result words, the correct responses for reports, and the time it was submitted. Entries are
- * kept lean, because some LMSs (Moodle's 2004 runtime) send the whole journal again with every
- * commit: no description (the id names the quiz, the question and the attempt) and no weighting.
+ * result words and the correct responses for reports. Entries are kept lean, because some LMSs
+ * (Moodle's 2004 runtime) send the whole journal again with every commit: no description (the id
+ * names the quiz, the question and the attempt), no weighting and no time.
  */
 export function interactionWrites(version: ScormVersion, firstIndex: number, quiz: QuizBlock, attempt: QuizAttemptRecord, attemptNumber: number): CmiWrite[][] {
   const plan = planAttempt(quiz, attempt.seed)
   const responses = attempt.responses as Record<string, Response>
   const scored = scoreAttempt(quiz, plan.questionIds, responses)
   const byId = new Map(quiz.questions.map((question) => [question.id, question]))
-  const when = new Date(attempt.submittedAt)
   return scored.questions.map((result, offset) => {
     const question = byId.get(result.id) as Question
     const base = `cmi.interactions.${firstIndex + offset}`
@@ -185,11 +193,6 @@ export function interactionWrites(version: ScormVersion, firstIndex: number, qui
       { element: `${base}.id`, value: scormIdentifier(quiz.id, question.id, `a${attemptNumber}`) },
       { element: `${base}.type`, value: questionType(question).scorm.interactionType },
     ]
-    if (version === 'scorm2004') {
-      if (!Number.isNaN(when.getTime())) writes.push({ element: `${base}.timestamp`, value: timestamp2004(when) })
-    } else if (!Number.isNaN(when.getTime())) {
-      writes.push({ element: `${base}.time`, value: `${pad(when.getHours())}:${pad(when.getMinutes())}:${pad(when.getSeconds())}` })
-    }
     correctPatterns(version, question).forEach((pattern, index) => writes.push({ element: `${base}.correct_responses.${index}.pattern`, value: pattern }))
     const answer = learnerResponse(version, question, Object.hasOwn(responses, question.id) ? responses[question.id] : undefined)
     if (answer !== undefined) writes.push({ element: `${base}.${version === 'scorm12' ? 'student_response' : 'learner_response'}`, value: answer })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { choiceCharacter12, resultValue, scormIdentifier, sessionTime12, sessionTime2004, timestamp2004 } from './formats'
+import { choiceCharacter12, resultValue, scormIdentifier, sessionTime12, sessionTime2004 } from './formats'
 
 describe('session time', () => {
   it.each([
@@ -28,13 +28,6 @@ describe('session time', () => {
 
   it('2004 never writes more than two decimals', () => {
     for (const ms of [1, 333, 1_234_567, 99_999]) expect(sessionTime2004(ms)).toMatch(/^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/)
-  })
-})
-
-describe('timestamp2004', () => {
-  it('has no milliseconds and no zone designator', () => {
-    const text = timestamp2004(new Date(2026, 4, 1, 10, 0, 7, 999))
-    expect(text).toBe('2026-05-01T10:00:07')
   })
 })
 

@@ -31,14 +31,6 @@ export function sessionTime2004(milliseconds: number): string {
   return text
 }
 
-/** SCORM 2004 time(second,10,0) in local time, without milliseconds or `Z` (Moodle's pattern rejects both). */
-export function timestamp2004(date: Date): string {
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
-  )
-}
-
 /**
  * An interaction or response identifier every LMS accepts: Moodle's pattern is `^[\w.]{1,250}$`,
  * so hyphens (which course ids use) become underscores; course ids never contain underscores,

@@ -163,7 +163,7 @@ export class MoodleModel {
     this.requests.push({ transport, finishing, fields: fields.length, bytes, accepted })
     if (!accepted) return false
     // PHP keeps the first max_input_vars fields; Moodle reads an urlencoded body again for the rest.
-    const kept = transport === 'beacon' ? fields.slice(0, MAX_INPUT_VARS) : fields
+    const kept = fields.slice(0, MAX_INPUT_VARS)
     for (const [name, value] of kept) if (name.startsWith('cmi__')) this.stored.set(name.replaceAll('__', '.'), value)
     return true
   }

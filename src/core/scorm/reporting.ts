@@ -49,7 +49,7 @@ export const DEFAULT_INTERACTIONS: InteractionJournal = 'assessments'
  * Chromium refuses past 64 KiB. With the rest of a commit, the last one stays under 16 KiB. An
  * attempt that would not fit is kept in the learner's progress and not journaled.
  */
-export const JOURNAL_BUDGET_BYTES = 12 * 1024
+export const JOURNAL_BUDGET_BYTES = 13 * 1024
 
 export function journalsQuiz(choice: InteractionJournal, quiz: Pick<QuizBlock, 'feedback'>): boolean {
   if (choice === 'none') return false

@@ -1,5 +1,6 @@
 import { CMI } from './cmi'
 import type { ScormVersion } from './manifest'
+import type { MoodleModel } from './moodle-model'
 
 /** The runtime API an LMS puts on the window (scorm-again's objects have these and more). */
 export type LmsApi = Record<string, unknown>
@@ -34,6 +35,12 @@ export interface StrictLmsOptions {
    * applies it sets passed or failed from the score on its own; a status that disagrees is logged.
    */
   masteryScore?: number | null
+  /**
+   * Moodle's own runtime behind the API (moodle-model.ts): what each Commit and Terminate sends,
+   * by XHR or, once the page is closing or hidden, by beacon, which Chromium refuses past 64 KiB;
+   * a refused request fails the call with error 101, as Moodle's does.
+   */
+  moodle?: MoodleModel
 }
 
 export interface StrictLms {
@@ -169,9 +176,23 @@ export function strictLms(version: ScormVersion, inner: LmsApi, options: StrictL
       }
       log.sets.push([element, value])
     }
+    const moodle = options.moodle
+    // Moodle's 2004 Terminate ends the session only once its data is stored; its 1.2 LMSFinish ends it first.
+    if (moodle && name === names.finish && version === 'scorm2004' && !moodle.request(true)) {
+      forcedError = '101'
+      return 'false'
+    }
     const target = inner[name]
     const result = typeof target === 'function' ? String((target as LmsFunction).apply(inner, args)) : 'false'
     if (name === names.finish && result === 'true') log.finished = true
+    if (moodle && result === 'true') {
+      if (name === names.set) moodle.written(args[0] ?? '', String(args[1] ?? ''))
+      const stored = name === names.commit ? moodle.request(false) : name === names.finish && version === 'scorm12' ? moodle.request(true) : true
+      if (!stored) {
+        forcedError = '101'
+        return 'false'
+      }
+    }
     return result
   }
 
