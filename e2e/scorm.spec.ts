@@ -31,7 +31,8 @@ test.afterAll(async () => {
 
 for (const version of ['scorm12', 'scorm2004'] as const) {
   test(`${version}: the exported package tracks a passed quiz in a strict LMS and resumes on the same page with answers kept`, async ({ browser }) => {
-    const lms = await startFakeLms(await exportAndUnzip(FIXTURE, version, work))
+    // Every quiz journaled: this one gives its feedback as each answer is checked, which the default leaves out.
+    const lms = await startFakeLms(await exportAndUnzip(FIXTURE, version, work, ['--interactions', 'all']))
     const page = await browser.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
@@ -134,6 +135,35 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       const state = await lmsState(page)
       expect(state.log.calls.filter((call) => /^(LMSFinish|Terminate)\(/.test(call))).toHaveLength(1)
       expect(new Map(state.log.sets).get(version === 'scorm12' ? 'cmi.core.lesson_location' : 'cmi.location')).toBe(pageId)
+      expect(state.log.violations).toEqual([])
+    } finally {
+      await page.close()
+      await lms.stop()
+    }
+  })
+}
+
+for (const version of ['scorm12', 'scorm2004'] as const) {
+  test(`${version}: "Save and exit" finishes the session while the page lives, says so, and closing the window sends nothing more`, async ({ browser }) => {
+    const lms = await startFakeLms(await exportAndUnzip(FIXTURE, version, work))
+    const page = await browser.newPage()
+    try {
+      const course = await launch(page, lms, { version })
+      await course.getByRole('link', { name: 'Start the course' }).click()
+      await course.getByRole('link', { name: 'Next page' }).first().click()
+      const exit = course.getByRole('button', { name: 'Save and exit' })
+      await expect(exit).toHaveAccessibleDescription(/Saves your progress to your learning platform and ends this visit/)
+      await exit.click()
+      const done = course.getByRole('heading', { level: 1, name: 'You have left the course' })
+      await expect(done).toBeFocused()
+      await expect(course.getByTestId('scorm-exited')).toContainText('Your progress is saved by your learning platform.')
+      let state = await lmsState(page)
+      expect(state.log.finished).toBe(true)
+      expect(state.log.sets.find(([element]) => /session_time$/.test(element))).toBeDefined()
+      expect(new Map(state.log.sets).get(version === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit')).toBe('suspend')
+      const calls = state.log.calls.length
+      state = await closeCourse(page)
+      expect(state.log.calls).toHaveLength(calls)
       expect(state.log.violations).toEqual([])
     } finally {
       await page.close()
@@ -380,8 +410,12 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       let state = await lmsState(page)
       const sets = new Map(state.log.sets)
       expect(sets.get(version === 'scorm12' ? 'cmi.core.score.raw' : 'cmi.score.scaled')).toBe(version === 'scorm12' ? '100' : '1')
+      // The journal keeps the assessments (quizzes with feedback at the end), by default.
       const ids = state.log.sets.filter(([element]) => /^cmi\.interactions\.\d+\.id$/.test(element)).map(([, value]) => value)
-      expect(ids).toHaveLength(quizzes.reduce((sum, quiz) => sum + quiz.draw, 0))
+      const assessments = quizzes.filter((quiz) => quiz.feedback === 'end')
+      expect(assessments).toHaveLength(1)
+      expect(ids).toHaveLength(assessments.reduce((sum, quiz) => sum + quiz.draw, 0))
+      expect(ids.every((id) => id.startsWith(`${assessments[0]?.id.replaceAll('-', '_')}.`))).toBe(true)
       const lastPage = (await course.getByRole('heading', { level: 1 }).innerText()).trim()
 
       // The learner closes the course, and the LMS, judging the score itself, still holds a pass.

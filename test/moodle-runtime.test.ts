@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { CourseBundle } from '../src/core/course/bundle'
 import { BEACON_LIMIT, MAX_INPUT_VARS, MoodleModel, multipartBytes, urlencodedBytes } from '../src/core/scorm/moodle-model'
 import { loadCourseFolder } from '../src/node/course-loader'
-import { diligentWalk, launchInMoodle, storedForRelaunch } from './support/moodle-walk'
+import * as scormAgain from 'scorm-again'
+import { diligentWalk, launchInMoodle, storedForRelaunch, walkAndClose } from './support/moodle-walk'
 
 /**
  * The bundled course in Moodle's runtime as modelled (src/core/scorm/moodle-model.ts): what each
@@ -19,21 +20,6 @@ beforeAll(async () => {
   course = loaded.bundle
 })
 
-/** Walks the whole course, switching tabs now and then, and closes the window. */
-function walkAndClose(launch: ReturnType<typeof launchInMoodle>): void {
-  const { moodle, tracker } = launch
-  diligentWalk(course).forEach((batch, index) => {
-    tracker.record(batch)
-    if (index % 7 === 3) {
-      // The learner switches tabs: the page is hidden, and what changed is committed by beacon.
-      moodle.setUnloading(true)
-      tracker.commitIfChanged()
-      moodle.setUnloading(false)
-    }
-  })
-  moodle.setUnloading(true)
-  tracker.close()
-}
 
 describe('the model of Moodle’s requests', () => {
   it('sends in 2004 what differs from launch and the whole journal every time; in 1.2 only what changed, and the preloaded journal once', () => {
@@ -81,8 +67,8 @@ describe('the model of Moodle’s requests', () => {
 
 describe.each(['scorm12', 'scorm2004'] as const)('%s: the bundled course in Moodle’s runtime', (version) => {
   it.each(['assessments', 'all'] as const)('with the %s journal, closes with everything stored, the last request under 16 KiB', (interactions) => {
-    const launch = launchInMoodle(version, course, { interactions })
-    walkAndClose(launch)
+    const launch = launchInMoodle({ version, course, scormAgain, choices: { interactions } })
+    walkAndClose(launch, course)
     const { moodle } = launch
     const last = moodle.requests.at(-1)
     expect(last).toMatchObject({ transport: 'beacon', finishing: true, accepted: true })
@@ -109,12 +95,12 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s: the bundled course in Mood
   })
 
   it('on a relaunch, sends what Moodle preloaded while the page is alive, so the first commit is never a refused beacon', () => {
-    const first = launchInMoodle(version, course, { interactions: 'all' })
+    const first = launchInMoodle({ version, course, scormAgain, choices: { interactions: 'all' } })
     const walk = diligentWalk(course)
     for (const batch of walk.slice(0, Math.floor(walk.length / 2))) first.tracker.record(batch)
     first.moodle.setUnloading(true)
     first.tracker.close()
-    const again = launchInMoodle(version, course, { interactions: 'all' }, storedForRelaunch(first.moodle))
+    const again = launchInMoodle({ version, course, scormAgain, choices: { interactions: 'all' }, stored: storedForRelaunch(first.moodle) })
     // The launch commit: a normal request, before the learner can close anything.
     expect(again.moodle.requests[0]).toMatchObject({ transport: 'xhr', finishing: false, accepted: true })
     for (const batch of walk.slice(Math.floor(walk.length / 2))) again.tracker.record(batch)

@@ -7,11 +7,12 @@ import { installStrictLms, type FakeLmsServer, type StrictLmsConfig, type Strict
 
 const ROOT = path.resolve(__dirname, '../..')
 
-/** Exports a course folder with the real CLI into `work` and unzips it, as an LMS does on upload. */
-export async function exportAndUnzip(course: string, format: StrictLmsConfig['version'], work: string): Promise<string> {
-  const zip = path.join(work, `${format}.zip`)
-  execFileSync(process.execPath, ['out/cli/index.js', 'export', course, '--format', format, '--out', zip], { cwd: ROOT })
-  const dir = path.join(work, format)
+/** Exports a course folder with the real CLI into `work` and unzips it, as an LMS does on upload; `options` are the export's own. */
+export async function exportAndUnzip(course: string, format: StrictLmsConfig['version'], work: string, options: string[] = []): Promise<string> {
+  const name = [format, ...options.filter((option) => !option.startsWith('--'))].join('-')
+  const zip = path.join(work, `${name}.zip`)
+  execFileSync(process.execPath, ['out/cli/index.js', 'export', course, '--format', format, ...options, '--out', zip], { cwd: ROOT })
+  const dir = path.join(work, name)
   await mkdir(dir, { recursive: true })
   await extractZip(await readFile(zip), dir)
   return dir

@@ -1,4 +1,4 @@
-import { Scorm12API, Scorm2004API } from 'scorm-again'
+import type { Scorm12API, Scorm2004API } from 'scorm-again'
 import type { QuizBlock } from '../../src/core/course/blocks/quiz'
 import type { CourseBundle } from '../../src/core/course/bundle'
 import type { TrackingEvent } from '../../src/core/progress/schema'
@@ -11,20 +11,29 @@ import { strictLms, type StrictLms } from '../../src/core/scorm/strict-lms'
 import { ProgressTracker } from '../../src/player/progress-tracker'
 import { type Scorm12Api, type Scorm2004Api, ScormSession } from '../../src/player/scorm-runtime'
 
+/** scorm-again's two APIs: passed in, since outside Vitest (the bench, run by tsx) only `await import('scorm-again')` loads its ES build. */
+export interface ScormAgain {
+  Scorm12API: typeof Scorm12API
+  Scorm2004API: typeof Scorm2004API
+}
+
+export interface MoodleLaunch {
+  version: ScormVersion
+  course: CourseBundle
+  scormAgain: ScormAgain
+  choices?: { reporting?: ReportingMode; interactions?: InteractionJournal }
+  /** What the LMS gave at launch, as scorm-again loads it: a relaunch. */
+  stored?: Record<string, unknown>
+  moodle?: Omit<MoodleModelOptions, 'preloaded'>
+}
+
 /**
  * The player in Moodle's runtime, without a browser: scorm-again behind the strict LMS, with
- * Moodle's requests modelled (src/core/scorm/moodle-model.ts). `stored` is what the LMS gave at
- * launch, as scorm-again loads it (a relaunch).
+ * Moodle's requests modelled (src/core/scorm/moodle-model.ts).
  */
-export function launchInMoodle(
-  version: ScormVersion,
-  course: CourseBundle,
-  choices: { reporting?: ReportingMode; interactions?: InteractionJournal } = {},
-  stored?: Record<string, unknown>,
-  moodleOptions: Omit<MoodleModelOptions, 'preloaded'> = {},
-) {
+export function launchInMoodle({ version, course, scormAgain, choices = {}, stored, moodle: moodleOptions = {} }: MoodleLaunch) {
   const settings = { lmsCommitUrl: false as const, mastery_override: false, autocommit: false, logLevel: 5 as const }
-  const lms = version === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings)
+  const lms = version === 'scorm12' ? new scormAgain.Scorm12API(settings) : new scormAgain.Scorm2004API(settings)
   if (stored) lms.loadFromJSON(version === 'scorm12' ? { ...stored, core: { ...(stored.core as object), entry: 'resume' } } : { ...stored, entry: 'resume' })
   const moodle = new MoodleModel(version, { ...moodleOptions, preloaded: flatten(stored ?? {}, 'cmi') })
   const strict: StrictLms = strictLms(version, lms as unknown as Record<string, unknown>, { moodle })
@@ -103,4 +112,22 @@ export function diligentWalk(course: CourseBundle): TrackingEvent[][] {
     }
   }
   return batches
+}
+
+/** The walk a learner makes through the whole course, switching tabs now and then, and closing the window at the end. */
+export function walkAndClose(launch: ReturnType<typeof launchInMoodle>, course: CourseBundle): { beforeClose: number } {
+  const { moodle, tracker } = launch
+  diligentWalk(course).forEach((batch, index) => {
+    tracker.record(batch)
+    if (index % 7 === 3) {
+      // The learner switches tabs: the page is hidden, and what changed is committed by beacon.
+      moodle.setUnloading(true)
+      tracker.commitIfChanged()
+      moodle.setUnloading(false)
+    }
+  })
+  const beforeClose = moodle.requests.length
+  moodle.setUnloading(true)
+  tracker.close()
+  return { beforeClose }
 }

@@ -141,12 +141,12 @@ export function trackingWrites(version: ScormVersion, course: CourseBundle, prog
   writes.push({ element: 'cmi.completion_status', value: completion })
   writes.push({ element: 'cmi.success_status', value: success })
   writes.push({ element: 'cmi.progress_measure', value: decimal(value.progress, 4) })
-  // 2004 keeps success apart from completion, so a passing score may go out before the course is complete.
+  // 2004 keeps success apart from completion, so a passing score may go out before the course is
+  // complete. Scaled and raw only: Moodle sends every score element again with each commit, and
+  // min and max (0 and 100) tell an LMS nothing the scaled score does not.
   if (value.score !== null && (value.passed || (value.failed && words.fail === 'failed'))) {
     writes.push({ element: 'cmi.score.scaled', value: decimal(value.score / 100, 4) })
     writes.push({ element: 'cmi.score.raw', value: decimal(value.score, 2) })
-    writes.push({ element: 'cmi.score.min', value: '0' })
-    writes.push({ element: 'cmi.score.max', value: '100' })
   }
   return writes
 }
