@@ -146,7 +146,9 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
 for (const version of ['scorm12', 'scorm2004'] as const) {
   test(`${version}: "Save and exit" finishes the session while the page lives, says so, and closing the window sends nothing more`, async ({ browser }) => {
     const lms = await startFakeLms(await exportAndUnzip(FIXTURE, version, work))
-    const page = await browser.newPage()
+    // A page of its own context: axe scans only such pages.
+    const context = await browser.newContext()
+    const page = await context.newPage()
     try {
       const course = await launch(page, lms, { version })
       await course.getByRole('link', { name: 'Start the course' }).click()
@@ -157,6 +159,8 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       const done = course.getByRole('heading', { level: 1, name: 'You have left the course' })
       await expect(done).toBeFocused()
       await expect(course.getByTestId('scorm-exited')).toContainText('Your progress is saved by your learning platform.')
+      const violations = (await new AxeBuilder({ page }).include('iframe').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations
+      expect(violations.map((violation) => violation.id)).toEqual([])
       let state = await lmsState(page)
       expect(state.log.finished).toBe(true)
       expect(state.log.sets.find(([element]) => /session_time$/.test(element))).toBeDefined()
@@ -166,7 +170,7 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       expect(state.log.calls).toHaveLength(calls)
       expect(state.log.violations).toEqual([])
     } finally {
-      await page.close()
+      await context.close()
       await lms.stop()
     }
   })

@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs'
 import { readFile, realpath, stat } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { build } from 'esbuild'
 import { lookup } from 'mime-types'
+import { MAX_INPUT_VARS } from '../../src/core/scorm/moodle-model'
 import type { StrictLmsLog } from '../../src/core/scorm/strict-lms'
 
 export type { StrictLmsLog }
@@ -20,11 +21,20 @@ const HOST_PAGE = `<!doctype html>
 <style>body{margin:0} iframe{width:100%;height:96vh;border:0}</style>
 </head><body></body></html>`
 
+/** One request Moodle's runtime sent to the fake site's datamodel.php, as the server saw it. */
+export interface MoodleRequestSeen {
+  transport: 'xhr' | 'beacon'
+  bytes: number
+  fields: number
+}
+
 export interface FakeLmsServer {
   /** The host page. */
   url: string
   /** The package manifest's pass mark, for installStrictLms. */
   masteryScore: number | null
+  /** With `moodle: true`: what the site received, and what it stored (the first 1,000 fields of each request, as PHP keeps). */
+  moodle: { requests: MoodleRequestSeen[]; stored: Map<string, string> }
   stop(): Promise<void>
 }
 
@@ -41,8 +51,9 @@ async function confined(root: string, urlPath: string): Promise<string | null> {
 
 /** The app's strict LMS checks as a browser script, so the tests and the app check the same rules. */
 async function bundleStrictLms(): Promise<string> {
+  const scorm = path.resolve(__dirname, '../../src/core/scorm')
   const result = await build({
-    entryPoints: [path.resolve(__dirname, '../../src/core/scorm/strict-lms.ts')],
+    stdin: { contents: `export * from './strict-lms'\nexport { MoodleModel } from './moodle-model'`, resolveDir: scorm, loader: 'ts' },
     bundle: true,
     format: 'iife',
     globalName: 'CivicStrictLms',
@@ -58,9 +69,27 @@ async function bundleStrictLms(): Promise<string> {
  */
 export async function startFakeLms(packageDir: string): Promise<FakeLmsServer> {
   const strictLmsScript = await bundleStrictLms()
+  const moodle: FakeLmsServer['moodle'] = { requests: [], stored: new Map() }
+  /** Moodle's datamodel.php: stores every cmi field of a request (the first 1,000 fields), by XHR or by beacon. */
+  const datamodel = async (req: IncomingMessage): Promise<void> => {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const body = Buffer.concat(chunks)
+    const type = req.headers['content-type'] ?? ''
+    const fields: [string, string][] = type.startsWith('multipart/form-data')
+      ? [...(await new Response(body, { headers: { 'content-type': type } }).formData()).entries()].map(([name, value]) => [name, String(value)])
+      : [...new URLSearchParams(body.toString('utf8')).entries()]
+    moodle.requests.push({ transport: type.startsWith('multipart/') ? 'beacon' : 'xhr', bytes: body.length, fields: fields.length })
+    for (const [name, value] of fields.slice(0, MAX_INPUT_VARS)) if (name.startsWith('cmi__')) moodle.stored.set(name.replaceAll('__', '.'), value)
+  }
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const send = async () => {
+      if (url.pathname === '/moodle/datamodel.php' && req.method === 'POST') {
+        await datamodel(req)
+        res.writeHead(200, { 'Content-Type': 'text/plain' }).end('true\n0')
+        return
+      }
       if (url.pathname === '/' || url.pathname === '/host.html') {
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(HOST_PAGE)
         return
@@ -89,6 +118,7 @@ export async function startFakeLms(packageDir: string): Promise<FakeLmsServer> {
   return {
     url: `http://127.0.0.1:${port}/host.html`,
     masteryScore: await masteryScoreOf(packageDir),
+    moodle,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   }
 }
@@ -106,6 +136,12 @@ export interface StrictLmsConfig {
   masteryScore?: number | null
   /** Where the LMS opens the package: in a frame of its page (the default) or a pop-up window. */
   opens?: 'frame' | 'popup'
+  /**
+   * Moodle's own runtime behind the API (src/core/scorm/moodle-model.ts): each Commit and
+   * Terminate is posted to the fake site by synchronous XHR, or once this page is hidden or
+   * closing, by navigator.sendBeacon, so Chromium's own limit on beacons applies.
+   */
+  moodle?: boolean
 }
 
 /** The pass mark in an unzipped package's manifest, 0–100, as an LMS reads it on upload; null without one. */
@@ -125,8 +161,11 @@ export async function masteryScoreOf(packageDir: string): Promise<number | null>
  */
 export function installStrictLms(config: StrictLmsConfig): void {
   type Api = Record<string, unknown> & { loadFromJSON(json: unknown): void; cmi: unknown }
-  type Strict = (version: string, inner: unknown, options: { refuseCommits?: boolean; masteryScore?: number | null }) => { api: unknown; log: StrictLmsLog }
-  const win = window as unknown as Record<string, unknown> & { lms?: { api: Api; log: StrictLmsLog }; CivicStrictLms: { strictLms: Strict } }
+  type Request = { transport: 'xhr' | 'beacon'; fields: [string, string][] }
+  type Moodle = { setUnloading(unloading: boolean): void; written(element: string, value: string): void }
+  type MoodleConstructor = new (version: string, options: { send(request: Request): boolean; preloaded: Map<string, string> }) => Moodle
+  type Strict = (version: string, inner: unknown, options: { refuseCommits?: boolean; masteryScore?: number | null; moodle?: Moodle }) => { api: unknown; log: StrictLmsLog }
+  const win = window as unknown as Record<string, unknown> & { lms?: { api: Api; log: StrictLmsLog }; CivicStrictLms: { strictLms: Strict; MoodleModel: MoodleConstructor } }
   const mastery = config.masteryScore ?? null
   const settings = { lmsCommitUrl: false, mastery_override: mastery !== null, autocommit: false, logLevel: 5 }
   const is12 = config.version === 'scorm12'
@@ -139,7 +178,39 @@ export function installStrictLms(config: StrictLmsConfig): void {
   if (mastery !== null && is12) data.student_data = { ...(data.student_data as object | undefined), mastery_score: String(mastery) }
   if (mastery !== null && !is12) data.scaled_passing_score = String(mastery / 100)
   api.loadFromJSON(data)
-  const strict = win.CivicStrictLms.strictLms(config.version, api, { refuseCommits: config.refuseCommits === true, masteryScore: mastery })
+  let moodle: Moodle | undefined
+  if (config.moodle) {
+    // What the site gave at launch, as Moodle's runtime holds it: element → value.
+    const preloaded = new Map<string, string>()
+    const walk = (value: unknown, prefix: string): void => {
+      if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, `${prefix}.${key}`)
+      else if (value !== undefined && value !== null && String(value) !== '') preloaded.set(prefix, String(value))
+    }
+    walk(config.stored ?? {}, 'cmi')
+    const send = ({ transport, fields }: Request): boolean => {
+      if (transport === 'beacon') {
+        const form = new FormData()
+        for (const [name, value] of fields) form.append(name, value)
+        return navigator.sendBeacon('/moodle/datamodel.php', form)
+      }
+      try {
+        const request = new XMLHttpRequest()
+        request.open('POST', '/moodle/datamodel.php', false)
+        request.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded')
+        request.send(new URLSearchParams(fields).toString())
+        return request.status === 200 && request.responseText.startsWith('true')
+      } catch {
+        return false
+      }
+    }
+    const model = new win.CivicStrictLms.MoodleModel(config.version, { send, preloaded })
+    // As Moodle's request.js: beacons from the moment the page is hidden or closing until it shows again.
+    window.addEventListener('pagehide', () => model.setUnloading(true))
+    window.addEventListener('pageshow', () => model.setUnloading(false))
+    document.addEventListener('visibilitychange', () => model.setUnloading(document.visibilityState === 'hidden'))
+    moodle = model
+  }
+  const strict = win.CivicStrictLms.strictLms(config.version, api, { refuseCommits: config.refuseCommits === true, masteryScore: mastery, ...(moodle ? { moodle } : {}) })
   win[is12 ? 'API' : 'API_1484_11'] = strict.api
   win.lms = { api, log: strict.log }
   if (config.opens === 'popup') {

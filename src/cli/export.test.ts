@@ -37,7 +37,7 @@ describe('civic-learn export', () => {
     [['export', EVERY_BLOCK, '--out', 'x.tar'], '--out must name a .zip file'],
     [['export', EVERY_BLOCK, '--out', 'x.zip', '--format', 'scorm3'], '--format must be scorm12 or scorm2004, not "scorm3".'],
     [['export', EVERY_BLOCK, '--out', 'x.zip', '--reporting', 'pass-fail'], '--reporting must be one of passed-incomplete, passed-failed, completed-incomplete, completed-failed, not "pass-fail".'],
-    [['export', EVERY_BLOCK, '--out', 'x.zip', '--interactions', 'some'], '--interactions must be one of all, assessments, none, not "some".'],
+    [['export', EVERY_BLOCK, '--out', 'x.zip', '--interactions', 'some'], '--interactions must be one of assessments, all, none, not "some".'],
     [['export', EVERY_BLOCK, '--out', 'x.zip', '--modules', ','], '--modules needs at least one module id'],
     [['export', EVERY_BLOCK, '--out', 'x.zip', '--colour', 'red'], "Unknown option '--colour'"],
   ])('%j is a usage error: exit 2', async (argv, message) => {

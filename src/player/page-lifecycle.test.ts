@@ -88,6 +88,28 @@ describe('the page’s life and the LMS session', () => {
     expect(page.onRestoredAfterClose).toHaveBeenCalledTimes(1)
   })
 
+  it('commits and finishes inside the events themselves, never after a promise: a closing tab runs none', () => {
+    const calls: string[] = []
+    const events = new EventTarget()
+    const win = Object.assign(events, { setInterval: () => 0, clearInterval: () => undefined }) as unknown as Parameters<typeof connectPageLifecycle>[0]['win']
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'hidden' as DocumentVisibilityState })
+    connectPageLifecycle({
+      win,
+      doc,
+      tracker: { commitIfChanged: () => void calls.push('commitIfChanged'), close: () => (calls.push('close'), true) },
+      // The store hands its events over at once; its own promise never settles here.
+      flush: () => {
+        calls.push('flush')
+        return new Promise(() => undefined)
+      },
+      onRestoredAfterClose: () => undefined,
+      commitEveryMs: 60_000,
+    })
+    doc.dispatchEvent(new Event('visibilitychange'))
+    events.dispatchEvent(new Event('pagehide'))
+    expect(calls).toEqual(['flush', 'commitIfChanged', 'flush', 'close'])
+  })
+
   it('finishes at the learner’s exit, while the page is alive, and not again when it closes', async () => {
     const page = setUp()
     expect(await page.exit()).toBe(true)

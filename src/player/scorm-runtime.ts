@@ -299,15 +299,17 @@ export class ScormSession {
   }
 
   /**
-   * Ends the session, exactly once: session time and exit, then 1.2 commits before LMSFinish
-   * (it has no implicit commit) while 2004 terminates at once (Terminate commits, and some LMSs
-   * refuse a commit during unload).
+   * Ends the session, exactly once: session time and exit, then LMSFinish or Terminate at once,
+   * which store what was set (Moodle, scorm-again and the LMSs we know save on finishing; some
+   * refuse a commit during unload). No commit before it: a frame whose tab is closing gets one
+   * request out (e2e/moodle.spec.ts), and a commit would take that one.
    */
   finish(): boolean {
     if (!this.open) return false
     this.set(this.version === 'scorm12' ? 'cmi.core.session_time' : 'cmi.session_time', this.sessionTime())
     this.set(this.version === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit', 'suspend')
-    const committed = this.version === 'scorm12' ? this.commit() : (this.resendUnsent(), this.unsent.size === 0)
+    this.resendUnsent()
+    const committed = this.unsent.size === 0
     const finished = this.guard('Finish', () => this.calls.finish())
     this.state = 'finished'
     return committed && finished

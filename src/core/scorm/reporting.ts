@@ -39,7 +39,7 @@ export function manifestCarriesPassMark(mode: ReportingMode): boolean {
  * "assessments" keeps only quizzes that hold their feedback to the end (`feedback: end`): the
  * ones that test rather than teach.
  */
-export const INTERACTION_JOURNALS = ['all', 'assessments', 'none'] as const
+export const INTERACTION_JOURNALS = ['assessments', 'all', 'none'] as const
 export type InteractionJournal = (typeof INTERACTION_JOURNALS)[number]
 export const DEFAULT_INTERACTIONS: InteractionJournal = 'assessments'
 
