@@ -22,6 +22,7 @@ interface Row {
   total: number
   largest: number
   close: number
+  largestAtClose: number
   fields: number
   refused: number
 }
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
         largest: Math.max(...requests.map((request) => request.bytes)),
         // Everything sent once the window started closing: 1.2 commits, then finishes; 2004 terminates.
         close: requests.slice(beforeClose).reduce((sum, request) => sum + request.bytes, 0),
+        largestAtClose: Math.max(0, ...requests.slice(beforeClose).map((request) => request.bytes)),
         fields: Math.max(...requests.map((request) => request.fields)),
         refused: requests.filter((request) => !request.accepted).length,
       })
@@ -55,8 +57,8 @@ async function main(): Promise<void> {
   }
   const lines = [
     'Moodle: the bundled course walked through with every question answered, in Moodle’s runtime as modelled',
-    'journal | version | requests | total upload | largest request | sent as the window closes | most fields | refused',
-    ...rows.map((row) => [row.interactions, row.version, row.requests, kb(row.total), kb(row.largest), kb(row.close), row.fields, row.refused].join(' | ')),
+    'journal | version | requests | total upload | largest request | sent as the window closes (largest request) | most fields | refused',
+    ...rows.map((row) => [row.interactions, row.version, row.requests, kb(row.total), kb(row.largest), `${kb(row.close)} (${kb(row.largestAtClose)})`, row.fields, row.refused].join(' | ')),
   ]
   for (const interactions of ['assessments', 'all', 'none'] as const) {
     const of = (version: ScormVersion) => rows.find((row) => row.version === version && row.interactions === interactions)
@@ -64,8 +66,11 @@ async function main(): Promise<void> {
     const v2004 = of('scorm2004')
     if (!v12 || !v2004) continue
     const closeOk = Math.max(v12.close, v2004.close) <= CLOSE_LIMIT
+    const requestOk = Math.max(v12.largestAtClose, v2004.largestAtClose) <= CLOSE_LIMIT
     const ratio = v2004.total / v12.total
-    lines.push(`journal ${interactions}: close ≤ 16 KiB (target) — ${closeOk ? 'met' : 'NOT met'}; 2004's upload ${ratio.toFixed(2)}× 1.2's (target ≤ 2) — ${ratio <= 2 ? 'met' : 'NOT met'}`)
+    lines.push(
+      `journal ${interactions}: all sent at close ≤ 16 KiB (target) — ${closeOk ? 'met' : 'NOT met'} (each request ${requestOk ? '≤' : '>'} 16 KiB); 2004's upload ${ratio.toFixed(2)}× 1.2's (target ≤ 2) — ${ratio <= 2 ? 'met' : 'NOT met'}`,
+    )
   }
   process.stdout.write(`${lines.join('\n')}\n`)
 }

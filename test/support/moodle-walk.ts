@@ -114,7 +114,7 @@ export function diligentWalk(course: CourseBundle): TrackingEvent[][] {
   return batches
 }
 
-/** The walk a learner makes through the whole course, switching tabs now and then, and closing the window at the end. */
+/** The walk a learner makes through the whole course, switching tabs now and then, and closing the window at the end; returns how many requests came before the close. */
 export function walkAndClose(launch: ReturnType<typeof launchInMoodle>, course: CourseBundle): { beforeClose: number } {
   const { moodle, tracker } = launch
   diligentWalk(course).forEach((batch, index) => {
@@ -126,8 +126,10 @@ export function walkAndClose(launch: ReturnType<typeof launchInMoodle>, course: 
       moodle.setUnloading(false)
     }
   })
+  // Closing a tab, as Chromium does it: hidden first (the player commits), then pagehide (it finishes).
   const beforeClose = moodle.requests.length
   moodle.setUnloading(true)
+  tracker.commitIfChanged()
   tracker.close()
   return { beforeClose }
 }
