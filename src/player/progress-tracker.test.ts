@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { moduleOf, pageOf } from '../../test/support/course-bundle'
 import { courseOf, questionsOfEveryType, quizBlock, quizzesCourse, rightResponse } from '../../test/support/scorm-courses'
 import type { TrackingEvent } from '../core/progress/schema'
+import type { ReportingMode } from '../core/scorm/reporting'
 import { decodeSuspendData } from '../core/scorm/suspend-codec'
 import { ProgressTracker, storageKey } from './progress-tracker'
 import { ScormSession, type Scorm12Api, type Scorm2004Api } from './scorm-runtime'
@@ -171,53 +172,47 @@ describe('what the LMS holds for the learner', () => {
     event.type === 'quiz.answered' && (event.questionId === 'q-single' || event.questionId === 'q-true-false') ? { ...event, response: event.questionId === 'q-single' ? 'b' : true } : event,
   )
 
+  /** scorm-again applying the pass mark of 80 as Moodle does, the tracker reporting as asked; returns the LMS once the learner has closed the course. */
+  function judgedBy12(events: TrackingEvent[], reporting?: ReportingMode) {
+    const lms = new Scorm12API({ ...settings, mastery_override: true })
+    lms.loadFromJSON({ student_data: { mastery_score: '80' } })
+    const session = new ScormSession({ version: 'scorm12', api: lms as unknown as Scorm12Api })
+    session.start()
+    const tracker = new ProgressTracker({ course, session, storage: null, ...(reporting ? { reporting } : {}) })
+    tracker.load()
+    tracker.record(events)
+    const reported = lms.cmi.core.lesson_status
+    tracker.close()
+    return { lms, reported }
+  }
+
+  function judgedBy2004(events: TrackingEvent[], reporting?: ReportingMode) {
+    const lms = new Scorm2004API({ ...settings, mastery_override: true })
+    lms.loadFromJSON({ scaled_passing_score: '0.8' })
+    const session = new ScormSession({ version: 'scorm2004', api: lms as unknown as Scorm2004Api })
+    session.start()
+    const tracker = new ProgressTracker({ course, session, storage: null, ...(reporting ? { reporting } : {}) })
+    tracker.load()
+    tracker.record(events)
+    tracker.close()
+    return lms
+  }
+
   it('reaches the verdict an LMS applying the mastery score reaches, in both versions', () => {
     for (const [events, verdict] of [
       [fourRight, 'failed'],
       [answers, 'passed'],
     ] as const) {
-      const lms12 = new Scorm12API({ ...settings, mastery_override: true })
-      lms12.loadFromJSON({ student_data: { mastery_score: '80' } })
-      const session12 = new ScormSession({ version: 'scorm12', api: lms12 as unknown as Scorm12Api })
-      session12.start()
-      const tracker12 = new ProgressTracker({ course, session: session12, storage: null, reporting: 'passed-failed' })
-      tracker12.load()
-      tracker12.record(events)
-      const reported = lms12.cmi.core.lesson_status
-      tracker12.close()
-      expect([reported, lms12.cmi.core.lesson_status]).toEqual([verdict, verdict])
-
-      const lms2004 = new Scorm2004API({ ...settings, mastery_override: true })
-      lms2004.loadFromJSON({ scaled_passing_score: '0.8' })
-      const session2004 = new ScormSession({ version: 'scorm2004', api: lms2004 as unknown as Scorm2004Api })
-      session2004.start()
-      const tracker2004 = new ProgressTracker({ course, session: session2004, storage: null, reporting: 'passed-failed' })
-      tracker2004.load()
-      tracker2004.record(events)
-      tracker2004.close()
-      expect(lms2004.cmi.success_status).toBe(verdict)
+      const { lms, reported } = judgedBy12(events, 'passed-failed')
+      expect([reported, lms.cmi.core.lesson_status]).toEqual([verdict, verdict])
+      expect(judgedBy2004(events, 'passed-failed').cmi.success_status).toBe(verdict)
     }
   })
 
   it('by default reports a fail as incomplete, with no score an LMS applying the mastery score could turn into failed', () => {
-    const lms12 = new Scorm12API({ ...settings, mastery_override: true })
-    lms12.loadFromJSON({ student_data: { mastery_score: '80' } })
-    const session12 = new ScormSession({ version: 'scorm12', api: lms12 as unknown as Scorm12Api })
-    session12.start()
-    const tracker12 = new ProgressTracker({ course, session: session12, storage: null })
-    tracker12.load()
-    tracker12.record(fourRight)
-    tracker12.close()
-    expect([lms12.cmi.core.lesson_status, lms12.cmi.core.score.raw]).toEqual(['incomplete', ''])
-
-    const lms2004 = new Scorm2004API({ ...settings, mastery_override: true })
-    lms2004.loadFromJSON({ scaled_passing_score: '0.8' })
-    const session2004 = new ScormSession({ version: 'scorm2004', api: lms2004 as unknown as Scorm2004Api })
-    session2004.start()
-    const tracker2004 = new ProgressTracker({ course, session: session2004, storage: null })
-    tracker2004.load()
-    tracker2004.record(fourRight)
-    tracker2004.close()
+    const { lms } = judgedBy12(fourRight)
+    expect([lms.cmi.core.lesson_status, lms.cmi.core.score.raw]).toEqual(['incomplete', ''])
+    const lms2004 = judgedBy2004(fourRight)
     expect([lms2004.cmi.success_status, lms2004.cmi.completion_status]).toEqual(['unknown', 'incomplete'])
   })
 

@@ -207,7 +207,7 @@ describe('ExportPage', () => {
       ['completed-failed', false],
     ])
     expect(wrapper.text()).toContain('A learner who does not reach the pass mark can try again in the same attempt.')
-    await wrapper.get('[data-testid="reporting-completed-failed"]').setValue(true)
+    await wrapper.get('[data-testid="export-reporting-completed-failed"]').setValue(true)
     await wrapper.findAll<HTMLInputElement>('input[name="export-interactions"]').find((radio) => radio.element.value === 'none')?.setValue(true)
     await wrapper.get('form').trigger('submit')
     await flushPromises()
