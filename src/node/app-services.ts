@@ -6,6 +6,7 @@ import { exportHandlers, type ScormBuild } from './services/export'
 import { learnerHandlers, openLearners } from './services/learners'
 import { progressHandlers } from './services/progress'
 import { recordHandlers } from './services/records'
+import { trainerHandlers } from './services/trainer'
 import { settleAll } from './store/store-errors'
 import { folderLoader } from './course-loader-worker'
 
@@ -59,6 +60,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
       'app.info': () => ({ name: APP_NAME, version: options.version, host: options.host }),
       ...courseHandlers(courses),
       ...learnerHandlers(stores),
+      ...trainerHandlers(stores.trainer),
       ...progressHandlers(catalog, stores.learners),
       ...recordHandlers({ ...stores, catalog, branding, version: options.version }),
       ...exportHandlers({ catalog, branding, packages, version: options.version, log, ...(options.scorm ? { scorm: options.scorm } : {}) }),

@@ -17,13 +17,17 @@ import { settleAll } from './store/store-errors'
 /** A learner's id names their file, so it is kept to characters safe in any file name. */
 const ProfileIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/)
 
+/** A PIN as kept: a salt and the scrypt hash, never the PIN. */
+const PinRecordSchema = z.object({ salt: z.string(), hash: z.string() }).strict()
+type PinRecord = z.infer<typeof PinRecordSchema>
+
 const ProfileSchema = z
   .object({
     id: ProfileIdSchema,
     name: z.string(),
     createdAt: z.string(),
     /** A courtesy PIN so workshop learners do not open each other's records by mistake; not security. */
-    pin: z.object({ salt: z.string(), hash: z.string() }).strict().optional(),
+    pin: PinRecordSchema.optional(),
     /** The learner came from a record made on another device: what is printed from it says so. */
     importedAt: z.iso.datetime({ offset: true }).optional(),
   })
@@ -33,22 +37,25 @@ type Profile = z.infer<typeof ProfileSchema>
 /** Who the learners are and who is chosen: `learners/index.json`, small whatever their progress. */
 const LearnerIndexSchema = z
   .object({
-    schemaVersion: z.literal(2),
+    schemaVersion: z.literal(3),
     activeProfileId: ProfileIdSchema.nullable(),
     profiles: z.array(ProfileSchema),
+    /** The trainer's PIN, which guards the results and changes to other learners (services/trainer.ts). */
+    trainerPin: PinRecordSchema.optional(),
   })
   .strict()
 type LearnerIndex = z.infer<typeof LearnerIndexSchema>
 
 /**
- * Version 2 added `importedAt` to profiles. Nothing in a version 1 index changes; the version
- * moves so that an older Civic Learn opens a newer index read-only instead of calling it damaged.
+ * Version 2 added `importedAt` to profiles, version 3 the trainer's PIN. Nothing in an older index
+ * changes; the version moves so that an older Civic Learn opens a newer index read-only instead
+ * of calling it damaged.
  */
 const INDEX_SPEC: DocumentSpec<LearnerIndex> = {
   name: 'index',
-  migrations: [(doc) => doc],
+  migrations: [(doc) => doc, (doc) => doc],
   schema: LearnerIndexSchema,
-  create: () => ({ schemaVersion: 2, activeProfileId: null, profiles: [] }),
+  create: () => ({ schemaVersion: 3, activeProfileId: null, profiles: [] }),
 }
 
 /** One learner's progress: `learners/<id>.json`, course id → progress. */
@@ -109,6 +116,17 @@ function view(profile: Profile): ProfileView {
 
 function hashPin(pin: string, salt: string): string {
   return scryptSync(pin, salt, 32).toString('base64')
+}
+
+function pinRecord(pin: string): PinRecord {
+  const salt = randomBytes(16).toString('base64')
+  return { salt, hash: hashPin(pin, salt) }
+}
+
+function pinMatches(record: PinRecord, pin: string): boolean {
+  const given = Buffer.from(hashPin(pin, record.salt))
+  const stored = Buffer.from(record.hash)
+  return given.length === stored.length && timingSafeEqual(given, stored)
 }
 
 /**
@@ -181,7 +199,7 @@ export class LearnerStore {
     const index = await DurableDocument.open(dir, INDEX_SPEC, options)
     const active = legacy.data.activeProfileId
     index.update(() => ({
-      schemaVersion: 2,
+      schemaVersion: 3,
       activeProfileId: active === null ? null : (ids.get(active) ?? null),
       profiles: legacy.data.profiles.map((profile) => ({ ...profile, id: ids.get(profile.id) ?? profile.id })),
     }))
@@ -275,13 +293,7 @@ export class LearnerStore {
 
   async switchProfile(id: string, pin?: string): Promise<ProfileView> {
     const profile = this.profile(id)
-    if (profile.pin) {
-      const given = Buffer.from(hashPin(pin ?? '', profile.pin.salt))
-      const stored = Buffer.from(profile.pin.hash)
-      if (given.length !== stored.length || !timingSafeEqual(given, stored)) {
-        throw new ApiError({ code: 'FORBIDDEN', message: 'That PIN is not right.' })
-      }
-    }
+    if (profile.pin && !pinMatches(profile.pin, pin ?? '')) throw new ApiError({ code: 'FORBIDDEN', message: 'That PIN is not right.' })
     await this.changeIndex((draft) => {
       draft.activeProfileId = id
     })
@@ -290,10 +302,7 @@ export class LearnerStore {
 
   async setPin(id: string, pin: string | null): Promise<ProfileView> {
     this.profile(id)
-    const record = pin === null ? undefined : (() => {
-      const salt = randomBytes(16).toString('base64')
-      return { salt, hash: hashPin(pin, salt) }
-    })()
+    const record = pin === null ? undefined : pinRecord(pin)
     await this.changeIndex((draft) => {
       const profile = draft.profiles.find((candidate) => candidate.id === id)
       if (!profile) return
@@ -325,6 +334,31 @@ export class LearnerStore {
       throw new ApiError({ code: 'UNAVAILABLE', message: 'Your progress could not be saved just now. Civic Learn will try again.' })
     }
     return next
+  }
+
+  /** Whether a learner other than the active one is being changed, and whether they have a PIN. */
+  otherLearner(id: string): { other: boolean; hasPin: boolean } {
+    const profile = this.profile(id)
+    return { other: profile.id !== this.index.data.activeProfileId, hasPin: profile.pin !== undefined }
+  }
+
+  get hasTrainerPin(): boolean {
+    return this.index.data.trainerPin !== undefined
+  }
+
+  /** Whether the PIN given is the trainer's; false when there is none. */
+  trainerPinMatches(pin: string): boolean {
+    const record = this.index.data.trainerPin
+    return record !== undefined && pinMatches(record, pin)
+  }
+
+  /** Sets or removes the trainer's PIN; the caller has checked who may (services/trainer.ts). */
+  async setTrainerPin(pin: string | null): Promise<void> {
+    const record = pin === null ? undefined : pinRecord(pin)
+    await this.changeIndex((draft) => {
+      if (record) draft.trainerPin = record
+      else delete draft.trainerPin
+    })
   }
 
   /** The active learner, for certificates and exports. */

@@ -91,6 +91,7 @@ const ProfileNameSchema = z.string().trim().min(1, 'needs a name').max(80)
 const ProfileIdSchema = z.string().min(1).max(64)
 /** A courtesy PIN: 4 to 8 digits. */
 const PinSchema = z.string().regex(/^\d{4,8}$/, 'must be 4 to 8 digits')
+const TrainerStatusSchema = z.object({ hasPin: z.boolean(), unlocked: z.boolean() }).strict()
 
 /** What the learner must be told about their saved data. */
 export const StoreNoticeSchema = z.discriminatedUnion('kind', [
@@ -191,6 +192,12 @@ export const contract = {
   'profile.delete': { input: z.object({ id: ProfileIdSchema }).strict(), output: z.object({ deleted: z.literal(true) }).strict() },
   'profile.switch': { input: z.object({ id: ProfileIdSchema, pin: z.string().max(8).optional() }).strict(), output: ProfileSchema },
   'profile.setPin': { input: z.object({ id: ProfileIdSchema, pin: PinSchema.nullable() }).strict(), output: ProfileSchema },
+  /** The trainer's PIN on a shared laptop: whether there is one, and whether it has been given (for a quarter of an hour). */
+  'trainer.status': { input: NoInput, output: TrainerStatusSchema },
+  'trainer.unlock': { input: z.object({ pin: z.string().max(8) }).strict(), output: TrainerStatusSchema },
+  'trainer.lock': { input: NoInput, output: TrainerStatusSchema },
+  /** Sets the first trainer PIN, or with it given, changes or removes it (null). */
+  'trainer.setPin': { input: z.object({ pin: PinSchema.nullable() }).strict(), output: TrainerStatusSchema },
   'certificate.create': { input: CourseRef, output: FileSchema },
   'notebook.export': { input: z.object({ courseId: IdSchema, format: z.enum(['markdown', 'pdf']) }).strict(), output: FileSchema },
   'record.export': { input: NoInput, output: FileSchema },

@@ -29,6 +29,9 @@ describe('learners', () => {
     await call(router, 'profile.setPin', { id: tom.id, pin: '2468' })
     await expect(router('profile.switch', { id: tom.id, pin: '1111' })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     await expect(router('profile.setPin', { id: tom.id, pin: 'abcd' })).resolves.toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    // Tom's PIN keeps his record his: another learner cannot delete it (services/trainer.ts), he can.
+    await expect(router('profile.delete', { id: tom.id })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    await call(router, 'profile.switch', { id: tom.id, pin: '2468' })
     await call(router, 'profile.delete', { id: tom.id })
     const after = await call<{ profiles: { name: string }[] }>(router, 'profile.list')
     expect(after.profiles.map((profile) => profile.name)).toEqual(['Learner'])

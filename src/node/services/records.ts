@@ -48,6 +48,7 @@ export function recordHandlers({
   catalog,
   learners,
   settings,
+  trainer,
   branding,
   version,
 }: RecordsDeps): Pick<Handlers, 'certificate.create' | 'notebook.export' | 'record.export' | 'record.import' | 'results.export' | 'handout.printToPdf'> {
@@ -96,6 +97,8 @@ export function recordHandlers({
       return learners.importRecord(reading.record)
     },
     'results.export': async () => {
+      // Every learner's progress: on a laptop with a trainer PIN, the trainer's to see.
+      trainer.require()
       const courses = await catalog.all()
       const rows = (await learners.allProgress()).map(({ profile, importedAt, progress }) => ({ name: profile.name, importedAt, progress }))
       return download(`civic-learn-results-${today()}.csv`, 'text/csv', resultsCsv(courses, rows, settings.get().language))
