@@ -109,6 +109,69 @@ describe('LearnersPage', () => {
     wrapper.unmount()
   })
 
+  it('asks for the trainer PIN when a change needs it, runs the change once it is given, and does nothing when the dialog is closed', async () => {
+    const { api, calls } = learnerApi([ALI, BETH])
+    const trainer = { unlocked: false }
+    const locked = () => new ApiError({ code: 'FORBIDDEN', message: 'This needs the trainer PIN.', issues: [{ path: 'trainerPin', message: 'locked' }] })
+    const guarded = {
+      ...api,
+      'profile.delete': async (input: { id: string }) => {
+        if (!trainer.unlocked) throw locked()
+        return api['profile.delete'](input)
+      },
+      'trainer.status': async () => ({ hasPin: true, unlocked: trainer.unlocked }),
+      'trainer.unlock': async ({ pin }: { pin: string }) => {
+        calls.push(`unlock ${pin}`)
+        if (pin !== '9999') throw new ApiError({ code: 'FORBIDDEN', message: 'That is not the trainer PIN.', issues: [{ path: 'trainerPin', message: 'wrong' }] })
+        trainer.unlocked = true
+        return { hasPin: true, unlocked: true }
+      },
+    } as CivicApi
+    const wrapper = await mountPage(guarded)
+    expect(wrapper.get('[data-testid="trainer-status"]').text()).toBe('A trainer PIN is set. The results and changes to other learners need it.')
+    const deleteBeth = async () => {
+      await wrapper.findAll('button').find((b) => b.text() === 'Delete: Beth')?.trigger('click')
+      await flushPromises()
+      await wrapper.findAll('dialog').find((d) => d.attributes('open') !== undefined)?.findAll('button').find((b) => b.text() === 'Delete Beth')?.trigger('click')
+      await flushPromises()
+    }
+    const unlockDialog = () => wrapper.findAll('dialog').find((d) => d.attributes('open') !== undefined && d.get('h2').text() === 'Trainer PIN needed')
+    await deleteBeth()
+    // Closed without the PIN: nothing happens, and nothing is said to have failed.
+    await unlockDialog()?.findAll('button').find((b) => b.text() === 'Cancel')?.trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+    expect(calls).toEqual([])
+
+    await deleteBeth()
+    await unlockDialog()?.get('input').setValue('1111')
+    await unlockDialog()?.get('form').trigger('submit')
+    await flushPromises()
+    expect(unlockDialog()?.get('[role="alert"]').text()).toBe('That is not the trainer PIN. Try again.')
+    await unlockDialog()?.get('input').setValue('9999')
+    await unlockDialog()?.get('form').trigger('submit')
+    await flushPromises()
+    expect(unlockDialog()).toBeUndefined()
+    expect(calls).toEqual(['unlock 1111', 'unlock 9999', 'delete beth'])
+    expect(wrapper.findAll('[data-testid="learner-list"] > li')).toHaveLength(1)
+    wrapper.unmount()
+  })
+
+  it('says plainly when a learner’s own PIN keeps their record theirs', async () => {
+    const { api } = learnerApi([ALI, BETH])
+    const refusing = {
+      ...api,
+      'profile.setPin': async () => {
+        throw new ApiError({ code: 'FORBIDDEN', message: 'This learner has a PIN.', issues: [{ path: 'trainerPin', message: 'learner-pin' }] })
+      },
+    } as CivicApi
+    const wrapper = await mountPage(refusing)
+    await wrapper.findAll('button').find((b) => b.text() === 'Remove PIN: Beth')?.trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[role="alert"]').text()).toContain('That learner has a PIN: only they can change it or remove their record')
+    wrapper.unmount()
+  })
+
   it('sets a PIN only when it is 4 to 8 digits', async () => {
     const { api, calls } = learnerApi([ALI])
     const wrapper = await mountPage(api)
