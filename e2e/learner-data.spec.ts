@@ -209,6 +209,39 @@ test('a record is exported and imported again, a bad file is refused with its re
   expect(backups).toBe(false)
 })
 
+test('a trainer PIN guards the results: asked for at the download, which then goes ahead, and locked again on request', async ({ page }) => {
+  await open(page, '/learners')
+  const section = page.getByTestId('trainer-pin')
+  await expect(section.getByTestId('trainer-status')).toHaveText('No trainer PIN is set.')
+  await section.getByRole('button', { name: 'Set a trainer PIN' }).click()
+  const setDialog = page.getByRole('dialog', { name: 'Set a trainer PIN' })
+  await setDialog.getByLabel('New trainer PIN (4 to 8 digits)').fill('2580')
+  await setDialog.getByRole('button', { name: 'Save PIN' }).click()
+  await expect(section.getByRole('status')).toHaveText('The trainer PIN is set.')
+  await section.getByRole('button', { name: 'Lock now' }).click()
+  await expect(section.getByTestId('trainer-status')).toHaveText('A trainer PIN is set. The results and changes to other learners need it.')
+
+  await open(page, '/data')
+  const csv = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download results (CSV)' }).click()
+  const unlock = page.getByRole('dialog', { name: 'Trainer PIN needed' })
+  await unlock.getByLabel('Trainer PIN', { exact: true }).fill('1111')
+  await unlock.getByRole('button', { name: 'Continue' }).click()
+  await expect(unlock.getByRole('alert')).toHaveText('That is not the trainer PIN. Try again.')
+  await unlock.getByLabel('Trainer PIN', { exact: true }).fill('2580')
+  await unlock.getByRole('button', { name: 'Continue' }).click()
+  expect((await csv).suggestedFilename()).toMatch(/^civic-learn-results-.*\.csv$/)
+  await expect(unlock).toBeHidden()
+
+  // Over HTTP too, nothing comes out while it is locked.
+  const answer = await page.evaluate(async (token) => {
+    await fetch('api/trainer.lock', { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-civic-token': token }, body: '{}' })
+    const response = await fetch('api/results.export', { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-civic-token': token }, body: '{}' })
+    return (await response.json()) as { ok: boolean; error?: { code: string } }
+  }, running().token)
+  expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+})
+
 const SCREENS = ['/progress', '/notebook', '/learners', '/data'] as const
 
 for (const language of ['English', 'Cymraeg'] as const) {
