@@ -7,7 +7,7 @@ import { DurableDocument } from '../src/node/store/durable-document'
 import { bundleForNode } from './support/bundle-for-node'
 import { eventsSpec } from './support/events-spec'
 
-const KILLS = 100
+const KILLS = 40
 let work: string
 let child: string
 

@@ -261,12 +261,18 @@ export class LearnerStore {
   }
 
   async createProfile(name: string, now: Date = new Date()): Promise<ProfileView> {
-    const profile: Profile = { id: randomUUID(), name: name.trim(), createdAt: now.toISOString() }
+    const [profile] = await this.createProfiles([name], now)
+    return profile as ProfileView
+  }
+
+  /** Adds learners in one change of the index: a workshop's list pasted at once. */
+  async createProfiles(names: readonly string[], now: Date = new Date()): Promise<ProfileView[]> {
+    const profiles: Profile[] = names.map((name) => ({ id: randomUUID(), name: name.trim(), createdAt: now.toISOString() }))
     await this.changeIndex((draft) => {
-      draft.profiles.push(profile)
-      draft.activeProfileId ??= profile.id
+      draft.profiles.push(...profiles)
+      draft.activeProfileId ??= profiles[0]?.id ?? null
     })
-    return view(profile)
+    return profiles.map(view)
   }
 
   async renameProfile(id: string, name: string): Promise<ProfileView> {
@@ -422,8 +428,12 @@ export class LearnerStore {
     }
   }
 
-  /** "Delete all my data": every learner, every record, every backup, and any copy kept when moving them. */
-  async destroyAll(defaultName: string): Promise<void> {
+  /**
+   * "Delete all my data": every learner, every record, every backup, and any copy kept when moving
+   * them. Resetting a workshop laptop for the next workshop keeps the trainer's PIN.
+   */
+  async destroyAll(defaultName: string, options: { keepTrainerPin?: boolean } = {}): Promise<void> {
+    const trainerPin = options.keepTrainerPin ? this.index.data.trainerPin : undefined
     await Promise.all(this.opened.map((doc) => doc.destroy()))
     this.opened = []
     this.documents.clear()
@@ -439,6 +449,9 @@ export class LearnerStore {
       if (name.startsWith('learners.')) await rm(path.join(dataDir, 'backups', name), { force: true })
     }
     await this.index.destroy()
+    await this.changeIndex((draft) => {
+      if (trainerPin) draft.trainerPin = trainerPin
+    })
     await this.createProfile(defaultName)
   }
 }

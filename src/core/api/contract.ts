@@ -188,6 +188,8 @@ export const contract = {
   'progress.overview': { input: NoInput, output: z.array(CourseOverviewSchema) },
   'profile.list': { input: NoInput, output: z.object({ activeId: z.string().nullable(), profiles: z.array(ProfileSchema) }).strict() },
   'profile.create': { input: z.object({ name: ProfileNameSchema }).strict(), output: ProfileSchema },
+  /** A workshop's learners at once, one name each (the trainer's, where there is a trainer PIN). */
+  'profile.createMany': { input: z.object({ names: z.array(ProfileNameSchema).min(1).max(200) }).strict(), output: z.object({ created: z.array(ProfileSchema) }).strict() },
   'profile.rename': { input: z.object({ id: ProfileIdSchema, name: ProfileNameSchema }).strict(), output: ProfileSchema },
   'profile.delete': { input: z.object({ id: ProfileIdSchema }).strict(), output: z.object({ deleted: z.literal(true) }).strict() },
   'profile.switch': { input: z.object({ id: ProfileIdSchema, pin: z.string().max(8).optional() }).strict(), output: ProfileSchema },
@@ -204,6 +206,8 @@ export const contract = {
   'record.import': { input: z.object({ text: z.string().max(MAX_RECORD_BYTES) }).strict(), output: ProfileSchema },
   'results.export': { input: NoInput, output: FileSchema },
   'data.deleteAll': { input: z.object({ confirm: z.literal('delete everything') }).strict(), output: z.object({ deleted: z.literal(true) }).strict() },
+  /** Every learner and their records go, for the next workshop; the settings and the trainer PIN stay. */
+  'data.resetWorkshop': { input: z.object({ confirm: z.literal('reset for the next workshop') }).strict(), output: z.object({ reset: z.literal(true) }).strict() },
   /** Desktop only: the page as a PDF handout; the web host answers UNAVAILABLE and the browser prints. */
   'handout.printToPdf': { input: z.object({ fileName: z.string().regex(/^[a-z0-9-]{1,80}\.pdf$/) }).strict(), output: FileSchema },
   'export.scorm': {

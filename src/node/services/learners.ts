@@ -28,13 +28,29 @@ export function learnerHandlers({
   trainer,
 }: Learners): Pick<
   Handlers,
-  'settings.get' | 'settings.update' | 'profile.list' | 'profile.create' | 'profile.rename' | 'profile.delete' | 'profile.switch' | 'profile.setPin' | 'store.status' | 'data.deleteAll'
+  | 'settings.get'
+  | 'settings.update'
+  | 'profile.list'
+  | 'profile.create'
+  | 'profile.createMany'
+  | 'profile.rename'
+  | 'profile.delete'
+  | 'profile.switch'
+  | 'profile.setPin'
+  | 'store.status'
+  | 'data.deleteAll'
+  | 'data.resetWorkshop'
 > {
   return {
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'profile.list': () => learners.profiles(),
     'profile.create': ({ name }) => learners.createProfile(name),
+    'profile.createMany': async ({ names }) => {
+      // The workshop's list of learners: on a laptop with a trainer PIN, the trainer's to make.
+      trainer.require()
+      return { created: await learners.createProfiles(names) }
+    },
     'profile.rename': ({ id, name }) => {
       trainer.requireManage(id, 'rename')
       return learners.renameProfile(id, name)
@@ -56,6 +72,11 @@ export function learnerHandlers({
       await learners.destroyAll(FIRST_LEARNER_NAME)
       await settings.reset()
       return { deleted: true as const }
+    },
+    'data.resetWorkshop': async () => {
+      trainer.require()
+      await learners.destroyAll(FIRST_LEARNER_NAME, { keepTrainerPin: true })
+      return { reset: true as const }
     },
   }
 }

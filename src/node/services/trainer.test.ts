@@ -97,6 +97,23 @@ describe('with a trainer PIN', () => {
     await expect(router('results.export', {})).resolves.toMatchObject({ ok: true })
   })
 
+  it('adds a workshop’s learners at once, and resets the laptop for the next workshop keeping the settings and the PIN', async () => {
+    await withTrainerPin()
+    await expect(router('profile.createMany', { names: ['Ana', 'Ben'] })).resolves.toMatchObject(refusal('locked'))
+    await expect(router('data.resetWorkshop', { confirm: 'reset for the next workshop' })).resolves.toMatchObject(refusal('locked'))
+    await call(router, 'trainer.unlock', { pin: '9999' })
+    const { created } = await call<{ created: { name: string }[] }>(router, 'profile.createMany', { names: ['Ana', ' Ben ', 'Cerys'] })
+    expect(created.map((profile) => profile.name)).toEqual(['Ana', 'Ben', 'Cerys'])
+    expect((await call<{ profiles: unknown[] }>(router, 'profile.list')).profiles).toHaveLength(5)
+    await world.stores.settings.update({ language: 'cy' })
+    await call(router, 'data.resetWorkshop', { confirm: 'reset for the next workshop' })
+    expect((await call<{ profiles: { name: string }[] }>(router, 'profile.list')).profiles.map((profile) => profile.name)).toEqual(['Learner'])
+    expect(world.stores.settings.get().language).toBe('cy')
+    expect(await call(router, 'trainer.status')).toEqual({ hasPin: true, unlocked: true })
+    await call(router, 'trainer.lock')
+    await expect(router('trainer.unlock', { pin: '9999' })).resolves.toMatchObject({ ok: true })
+  })
+
   it('never keeps the PIN itself, only a salted hash', async () => {
     await withTrainerPin()
     await world.stores.learners.flush()

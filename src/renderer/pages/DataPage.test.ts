@@ -92,9 +92,10 @@ describe('DataPage', () => {
       }),
     )
     expect(wrapper.text()).toContain('and the backup copies Civic Learn keeps, so nothing can be restored')
-    await wrapper.get('button[aria-haspopup="dialog"]').trigger('click')
-    const dialog = wrapper.get('dialog')
-    expect(dialog.attributes('open')).toBeDefined()
+    await wrapper.findAll('button[aria-haspopup="dialog"]').find((button) => button.text() === 'Delete all data…')?.trigger('click')
+    const dialog = wrapper.findAll('dialog').find((candidate) => candidate.attributes('open') !== undefined)
+    if (!dialog) throw new Error('The dialog did not open.')
+    expect(dialog.get('h2').text()).toBe('Delete everything on this device?')
     await dialog.get('form').trigger('submit')
     expect(dialog.text()).toContain('Tick the box to confirm.')
     expect(calls).toEqual([])
@@ -102,6 +103,31 @@ describe('DataPage', () => {
     await dialog.get('form').trigger('submit')
     await flushPromises()
     expect(calls).toEqual([{ confirm: 'delete everything' }])
+    expect(router.currentRoute.value.path).toBe('/')
+    wrapper.unmount()
+  })
+
+  it('resets the laptop for the next workshop once ticked, keeping the settings, then starts afresh at the library', async () => {
+    const calls: unknown[] = []
+    const { wrapper, router } = await mountPage(
+      api({
+        'data.resetWorkshop': async (input) => {
+          calls.push(input)
+          return { reset: true as const }
+        },
+      }),
+    )
+    expect(wrapper.text()).toContain('The settings, the council\'s branding and the trainer PIN stay.')
+    await wrapper.findAll('button[aria-haspopup="dialog"]').find((button) => button.text() === 'Reset for the next workshop…')?.trigger('click')
+    const dialog = wrapper.findAll('dialog').find((candidate) => candidate.attributes('open') !== undefined)
+    if (!dialog) throw new Error('The dialog did not open.')
+    expect(dialog.get('h2').text()).toBe('Reset this laptop for the next workshop?')
+    await dialog.get('form').trigger('submit')
+    expect(calls).toEqual([])
+    await dialog.get('input[type="checkbox"]').setValue(true)
+    await dialog.get('form').trigger('submit')
+    await flushPromises()
+    expect(calls).toEqual([{ confirm: 'reset for the next workshop' }])
     expect(router.currentRoute.value.path).toBe('/')
     wrapper.unmount()
   })

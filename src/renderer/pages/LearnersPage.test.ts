@@ -172,6 +172,35 @@ describe('LearnersPage', () => {
     wrapper.unmount()
   })
 
+  it('adds a workshop’s learners pasted one a line, and says what is wrong with the list', async () => {
+    const { api, state } = learnerApi([ALI])
+    const added: string[][] = []
+    const many = {
+      ...api,
+      'profile.createMany': async ({ names }: { names: string[] }) => {
+        added.push(names)
+        const created = names.map((name) => ({ id: `id-${name}`, name, createdAt: '2026-01-01T00:00:00.000Z', hasPin: false }))
+        state.profiles.push(...created)
+        return { created }
+      },
+    } as CivicApi
+    const wrapper = await mountPage(many)
+    const form = wrapper.get('[data-testid="add-many"]')
+    await form.trigger('submit')
+    expect(form.get('.form-error').text()).toBe('Write at least one name, one a line.')
+    await form.get('textarea').setValue('Alys Evans\n\n  Bryn Jones  \r\nCeri\n')
+    await form.trigger('submit')
+    await flushPromises()
+    expect(added).toEqual([['Alys Evans', 'Bryn Jones', 'Ceri']])
+    expect(wrapper.get('.learners-page__status').text()).toBe('Added 3 learners.')
+    expect(wrapper.findAll('[data-testid="learner-list"] > li')).toHaveLength(4)
+    expect(form.get('textarea').element.value).toBe('')
+    await form.get('textarea').setValue('x'.repeat(81))
+    await form.trigger('submit')
+    expect(form.get('.form-error').text()).toContain('longer than 80 characters')
+    wrapper.unmount()
+  })
+
   it('sets a PIN only when it is 4 to 8 digits', async () => {
     const { api, calls } = learnerApi([ALI])
     const wrapper = await mountPage(api)

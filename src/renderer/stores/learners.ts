@@ -47,6 +47,12 @@ export const useLearnersStore = defineStore('learners', () => {
     return profile
   }
 
+  async function createMany(names: string[]): Promise<Profile[]> {
+    const { created } = await api['profile.createMany']({ names })
+    await load()
+    return created
+  }
+
   async function rename(id: string, name: string): Promise<void> {
     await api['profile.rename']({ id, name })
     await load()
@@ -71,5 +77,5 @@ export const useLearnersStore = defineStore('learners', () => {
     await load()
   }
 
-  return { profiles, activeId, active, needsName, load, leaveCourse, create, rename, remove, switchTo, setPin }
+  return { profiles, activeId, active, needsName, load, leaveCourse, create, createMany, rename, remove, switchTo, setPin }
 })
