@@ -339,28 +339,30 @@ const SCREENS: { name: string; hash: string; ready: (page: Page) => Locator }[] 
 ]
 
 for (const language of ['English', 'Cymraeg'] as const) {
-  for (const scheme of ['light', 'dark'] as const) {
-    test(`axe finds no accessibility violations on any learner screen (${language}, ${scheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme: scheme })
-      await page.goto(host.url)
-      await page.getByRole('button', { name: language }).first().click()
-      await expect(page.getByTestId('course-list')).toBeVisible()
-      const found: string[] = []
-      for (const screen of SCREENS) {
-        await page.evaluate((hash) => (location.hash = hash), screen.hash)
-        await expect(screen.ready(page)).toBeVisible()
-        if (screen.name === 'player scenario-reflection') {
-          // Scan the consequence and the saved state too, not just the first step.
-          await page.locator('.block-scenario__choices button').first().click()
-          await page.locator('textarea').fill('A note')
-          await expect(page.getByTestId('reflection-saved')).not.toBeEmpty()
-        }
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-        found.push(...results.violations.map((violation) => `${screen.name}: ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`))
+  test(`axe finds no accessibility violations on any learner screen (${language}, light and dark)`, async ({ page }) => {
+    await page.goto(host.url)
+    await page.getByRole('button', { name: language }).first().click()
+    await expect(page.getByTestId('course-list')).toBeVisible()
+    const found: string[] = []
+    for (const screen of SCREENS) {
+      await page.evaluate((hash) => (location.hash = hash), screen.hash)
+      await expect(screen.ready(page)).toBeVisible()
+      if (screen.name === 'player scenario-reflection') {
+        // Scan the consequence and the saved state too, not just the first step.
+        await page.locator('.block-scenario__choices button').first().click()
+        await page.locator('textarea').fill('A note')
+        await expect(page.getByTestId('reflection-saved')).not.toBeEmpty()
       }
-      expect(found).toEqual([])
-    })
-  }
+      // Both themes on each screen: getting to it is the slow part, not the scan.
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme })
+        await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState === 'finished'))
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+        found.push(...results.violations.map((violation) => `${screen.name} (${scheme}): ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`))
+      }
+    }
+    expect(found).toEqual([])
+  })
 }
 
 test('text can grow to 200% without content being cut off or needing sideways scrolling', async ({ page }) => {

@@ -151,11 +151,12 @@ export class ProgressTracker {
     const count = Number(session.get(CMI[session.version].interactionCount) ?? '0')
     if (!Number.isInteger(count) || count <= 0) return 0
     if (session.version === 'scorm12') return count * EARLIER_ENTRY_BYTES
+    // Every field an entry may hold, ours or one an earlier package wrote; an LMS sends only those set.
+    const fields = ['id', 'type', 'description', 'timestamp', 'correct_responses.0.pattern', 'weighting', 'learner_response', 'result']
     let bytes = 0
     for (let index = 0; index < count; index++) {
-      const base = `cmi.interactions.${index}`
-      const fields = ['id', 'type', 'timestamp', 'correct_responses.0.pattern', 'learner_response', 'result']
-      bytes += beaconCost(fields.map((field) => ({ element: `${base}.${field}`, value: session.get(`${base}.${field}`) ?? '' })))
+      const held = fields.map((field) => ({ element: `cmi.interactions.${index}.${field}`, value: session.get(`cmi.interactions.${index}.${field}`) ?? '' }))
+      bytes += beaconCost(held.filter((write) => write.value !== ''))
     }
     return bytes
   }
