@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { build } from 'esbuild'
 import { lookup } from 'mime-types'
-import { MAX_INPUT_VARS } from '../../src/core/scorm/moodle-model'
+import { elementOfField, MAX_INPUT_VARS } from '../../src/core/scorm/moodle-model'
 import type { StrictLmsLog } from '../../src/core/scorm/strict-lms'
 
 export type { StrictLmsLog }
@@ -53,7 +53,7 @@ async function confined(root: string, urlPath: string): Promise<string | null> {
 async function bundleStrictLms(): Promise<string> {
   const scorm = path.resolve(__dirname, '../../src/core/scorm')
   const result = await build({
-    stdin: { contents: `export * from './strict-lms'\nexport { MoodleModel } from './moodle-model'`, resolveDir: scorm, loader: 'ts' },
+    stdin: { contents: `export * from './strict-lms'\nexport { MoodleModel, preloadedValues } from './moodle-model'`, resolveDir: scorm, loader: 'ts' },
     bundle: true,
     format: 'iife',
     globalName: 'CivicStrictLms',
@@ -80,7 +80,10 @@ export async function startFakeLms(packageDir: string): Promise<FakeLmsServer> {
       ? [...(await new Response(body, { headers: { 'content-type': type } }).formData()).entries()].map(([name, value]) => [name, String(value)])
       : [...new URLSearchParams(body.toString('utf8')).entries()]
     moodle.requests.push({ transport: type.startsWith('multipart/') ? 'beacon' : 'xhr', bytes: body.length, fields: fields.length })
-    for (const [name, value] of fields.slice(0, MAX_INPUT_VARS)) if (name.startsWith('cmi__')) moodle.stored.set(name.replaceAll('__', '.'), value)
+    for (const [name, value] of fields.slice(0, MAX_INPUT_VARS)) {
+      const element = elementOfField(name)
+      if (element) moodle.stored.set(element, value)
+    }
   }
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -164,8 +167,9 @@ export function installStrictLms(config: StrictLmsConfig): void {
   type Request = { transport: 'xhr' | 'beacon'; fields: [string, string][] }
   type Moodle = { setUnloading(unloading: boolean): void; written(element: string, value: string): void }
   type MoodleConstructor = new (version: string, options: { send(request: Request): boolean; preloaded: Map<string, string> }) => Moodle
+  type Preloaded = (stored: unknown) => Map<string, string>
   type Strict = (version: string, inner: unknown, options: { refuseCommits?: boolean; masteryScore?: number | null; moodle?: Moodle }) => { api: unknown; log: StrictLmsLog }
-  const win = window as unknown as Record<string, unknown> & { lms?: { api: Api; log: StrictLmsLog }; CivicStrictLms: { strictLms: Strict; MoodleModel: MoodleConstructor } }
+  const win = window as unknown as Record<string, unknown> & { lms?: { api: Api; log: StrictLmsLog }; CivicStrictLms: { strictLms: Strict; MoodleModel: MoodleConstructor; preloadedValues: Preloaded } }
   const mastery = config.masteryScore ?? null
   const settings = { lmsCommitUrl: false, mastery_override: mastery !== null, autocommit: false, logLevel: 5 }
   const is12 = config.version === 'scorm12'
@@ -180,13 +184,7 @@ export function installStrictLms(config: StrictLmsConfig): void {
   api.loadFromJSON(data)
   let moodle: Moodle | undefined
   if (config.moodle) {
-    // What the site gave at launch, as Moodle's runtime holds it: element → value.
-    const preloaded = new Map<string, string>()
-    const walk = (value: unknown, prefix: string): void => {
-      if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, `${prefix}.${key}`)
-      else if (value !== undefined && value !== null && String(value) !== '') preloaded.set(prefix, String(value))
-    }
-    walk(config.stored ?? {}, 'cmi')
+    const preloaded = win.CivicStrictLms.preloadedValues(config.stored ?? {})
     const send = ({ transport, fields }: Request): boolean => {
       if (transport === 'beacon') {
         const form = new FormData()

@@ -103,7 +103,7 @@ async function start(): Promise<void> {
         unreadable: tracker.savedProgressUnreadable,
         branding: data.branding,
         exited: view.exited,
-        onExit: () => void lifecycle.exit().then((saved) => (view.exited = saved ? 'saved' : 'not-saved')),
+        onExit: () => (view.exited = lifecycle.exit() ? 'saved' : 'not-saved'),
       }),
   })
   const api = createPlayerApi({ data, tracker, learnerName, storage, loadLanguage })

@@ -112,13 +112,13 @@ describe('the page’s life and the LMS session', () => {
 
   it('finishes at the learner’s exit, while the page is alive, and not again when it closes', async () => {
     const page = setUp()
-    expect(await page.exit()).toBe(true)
+    expect(page.exit()).toBe(true)
     expect(page.calls).toEqual(['flush', 'close'])
     page.hide()
     page.pageHide()
     await vi.advanceTimersByTimeAsync(120_000)
     expect(page.calls).toEqual(['flush', 'close'])
-    expect(await page.exit()).toBe(false)
+    expect(page.exit()).toBe(false)
   })
 
   it('lets go of the page when disconnected', async () => {

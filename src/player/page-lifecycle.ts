@@ -21,9 +21,9 @@ export interface PageLifecycle {
   /**
    * The learner's "Save and exit": what is waiting is sent and the session finishes now, while
    * the page is alive and the LMS takes a normal request (not a beacon, which browsers cap).
-   * Resolves with whether the LMS took it; the page's own close then does nothing more.
+   * Returns whether the LMS took it; the page's own close then does nothing more.
    */
-  exit(): Promise<boolean>
+  exit(): boolean
   disconnect(): void
 }
 
@@ -69,7 +69,7 @@ export function connectPageLifecycle(options: PageLifecycleOptions): PageLifecyc
   win.addEventListener('pagehide', onPageHide)
   win.addEventListener('pageshow', onPageShow)
   return {
-    exit: () => Promise.resolve(finish()),
+    exit: finish,
     disconnect: () => {
       doc.removeEventListener('visibilitychange', onVisibility)
       win.removeEventListener('pagehide', onPageHide)

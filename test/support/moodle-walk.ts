@@ -5,7 +5,7 @@ import type { TrackingEvent } from '../../src/core/progress/schema'
 import { planAttempt } from '../../src/core/quiz/attempt'
 import { questionType, type Question, type Response } from '../../src/core/questions/registry'
 import type { ScormVersion } from '../../src/core/scorm/manifest'
-import { MoodleModel, type MoodleModelOptions } from '../../src/core/scorm/moodle-model'
+import { MoodleModel, preloadedValues, type MoodleModelOptions } from '../../src/core/scorm/moodle-model'
 import type { InteractionJournal, ReportingMode } from '../../src/core/scorm/reporting'
 import { strictLms, type StrictLms } from '../../src/core/scorm/strict-lms'
 import { ProgressTracker } from '../../src/player/progress-tracker'
@@ -35,25 +35,13 @@ export function launchInMoodle({ version, course, scormAgain, choices = {}, stor
   const settings = { lmsCommitUrl: false as const, mastery_override: false, autocommit: false, logLevel: 5 as const }
   const lms = version === 'scorm12' ? new scormAgain.Scorm12API(settings) : new scormAgain.Scorm2004API(settings)
   if (stored) lms.loadFromJSON(version === 'scorm12' ? { ...stored, core: { ...(stored.core as object), entry: 'resume' } } : { ...stored, entry: 'resume' })
-  const moodle = new MoodleModel(version, { ...moodleOptions, preloaded: flatten(stored ?? {}, 'cmi') })
+  const moodle = new MoodleModel(version, { ...moodleOptions, preloaded: preloadedValues(stored ?? {}) })
   const strict: StrictLms = strictLms(version, lms as unknown as Record<string, unknown>, { moodle })
   const session = new ScormSession(version === 'scorm12' ? { version, api: strict.api as unknown as Scorm12Api } : { version, api: strict.api as unknown as Scorm2004Api })
   session.start()
   const tracker = new ProgressTracker({ course, session, storage: null, ...choices })
   tracker.load()
   return { lms, strict, moodle, tracker }
-}
-
-/** A stored data model as element → value, as Moodle preloads it: `cmi.interactions.0.id` and so on. */
-function flatten(value: unknown, prefix: string, into = new Map<string, string>()): Map<string, string> {
-  if (value === null || value === undefined) return into
-  if (typeof value !== 'object') {
-    if (String(value) !== '') into.set(prefix, String(value))
-    return into
-  }
-  const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value as Record<string, unknown>)
-  for (const [key, item] of entries) flatten(item, `${prefix}.${key}`, into)
-  return into
 }
 
 /** What Moodle keeps for the next launch: what it stored, as scorm-again loads it. */

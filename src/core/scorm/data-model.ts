@@ -1,6 +1,7 @@
 import type { QuizBlock } from '../course/blocks/quiz'
 import type { CourseBundle } from '../course/bundle'
 import { courseStatus } from '../progress/completion'
+import { indexCourse } from '../progress/course-index'
 import type { CourseProgress, QuizAttemptRecord } from '../progress/schema'
 import { planAttempt, scoreAttempt } from '../quiz/attempt'
 import { type Question, questionType, type Response } from '../questions/registry'
@@ -121,8 +122,7 @@ const decimal = (value: number, places: number) => String(Number(value.toFixed(p
  */
 export function trackingWrites(version: ScormVersion, course: CourseBundle, progress: CourseProgress, reporting: ReportingMode): CmiWrite[] {
   const value = standing(course, progress)
-  const words = reportingWords(reporting)
-  const verdictGiven = (value.passed && value.complete) || (value.failed && words.fail === 'failed')
+  const failReported = value.failed && reportingWords(reporting).fail === 'failed'
   const writes: CmiWrite[] = []
   if (progress.location) writes.push({ element: CMI[version].location, value: progress.location.pageId })
   if (version === 'scorm12') {
@@ -130,7 +130,7 @@ export function trackingWrites(version: ScormVersion, course: CourseBundle, prog
     writes.push({ element: 'cmi.core.lesson_status', value: status })
     // The score goes with a verdict: an LMS applying the mastery score would read "passed" into a
     // good score sent while the course is still incomplete.
-    if (value.score !== null && verdictGiven) {
+    if (value.score !== null && ((value.passed && value.complete) || failReported)) {
       writes.push({ element: 'cmi.core.score.raw', value: decimal(value.score, 2) })
       writes.push({ element: 'cmi.core.score.min', value: '0' })
       writes.push({ element: 'cmi.core.score.max', value: '100' })
@@ -144,7 +144,7 @@ export function trackingWrites(version: ScormVersion, course: CourseBundle, prog
   // 2004 keeps success apart from completion, so a passing score may go out before the course is
   // complete. Scaled and raw only: Moodle sends every score element again with each commit, and
   // min and max (0 and 100) tell an LMS nothing the scaled score does not.
-  if (value.score !== null && (value.passed || (value.failed && words.fail === 'failed'))) {
+  if (value.score !== null && (value.passed || failReported)) {
     writes.push({ element: 'cmi.score.scaled', value: decimal(value.score / 100, 4) })
     writes.push({ element: 'cmi.score.raw', value: decimal(value.score, 2) })
   }
@@ -207,9 +207,7 @@ export function interactionWrites(version: ScormVersion, firstIndex: number, qui
  * questions one attempt at each journaled quiz asks. For the export's summary.
  */
 export function journalCapacity(version: ScormVersion, course: CourseBundle, choice: InteractionJournal): { answers: number; quizzes: { id: string; questions: number }[] } {
-  const quizzes = (course.content[course.language]?.modules ?? [])
-    .flatMap((module) => module.pages.flatMap((page) => page.blocks))
-    .filter((block): block is QuizBlock => block.type === 'quiz' && journalsQuiz(choice, block))
+  const quizzes = [...indexCourse(course).quizzes.values()].map((entry) => entry.quiz).filter((quiz) => journalsQuiz(choice, quiz))
   const costs: number[] = []
   const asked: { id: string; questions: number }[] = []
   for (const quiz of quizzes) {

@@ -16,8 +16,9 @@ import type { ScormVersion } from './manifest'
  * - once the page is being closed or hidden (pagehide, visibilitychange), requests go by
  *   navigator.sendBeacon as multipart form data, which Chromium refuses past 64 KiB of beacons
  *   in flight; Moodle then answers false with error 101. Otherwise a synchronous XHR, urlencoded;
- * - PHP keeps the first 1,000 fields of a request (max_input_vars); Moodle recovers the rest of
- *   an urlencoded body, not of a multipart one.
+ * - PHP keeps the first 1,000 fields of a request (max_input_vars). Moodle may read an urlencoded
+ *   body again for the rest; a walk of a retaken course in Moodle lost them, so the model keeps
+ *   the first 1,000 of every request, the case a package must stay inside.
  */
 export const BEACON_LIMIT = 64 * 1024
 export const MAX_INPUT_VARS = 1000
@@ -47,9 +48,25 @@ export function moodleFieldName(element: string): string {
   return element.replaceAll('.', '__')
 }
 
-/** The size of the fields as an XHR body (application/x-www-form-urlencoded). */
+/** The element a form field stores, as Moodle's datamodel.php reads it; null for Moodle's own fields. */
+export function elementOfField(name: string): string | null {
+  return name.startsWith('cmi__') ? name.replaceAll('__', '.') : null
+}
+
+/** What the LMS gave at launch (a data model as scorm-again loads it) as element → value, as Moodle's runtime holds it. */
+export function preloadedValues(stored: unknown, prefix = 'cmi', into = new Map<string, string>()): Map<string, string> {
+  if (stored === null || stored === undefined) return into
+  if (typeof stored !== 'object') {
+    if (String(stored) !== '') into.set(prefix, String(stored))
+    return into
+  }
+  for (const [key, item] of Object.entries(stored)) preloadedValues(item, `${prefix}.${key}`, into)
+  return into
+}
+
+/** The size of the fields as an XHR body (application/x-www-form-urlencoded; what it encodes is ASCII). */
 export function urlencodedBytes(fields: readonly FormField[]): number {
-  return fields.reduce((sum, [name, value], index) => sum + (index > 0 ? 1 : 0) + utf8Length(encodeURIComponent(name)) + 1 + utf8Length(encodeURIComponent(value)), 0)
+  return fields.reduce((sum, [name, value], index) => sum + (index > 0 ? 1 : 0) + encodeURIComponent(name).length + 1 + encodeURIComponent(value).length, 0)
 }
 
 /** The size of one field in a multipart body: its boundary line, its header, a blank line, the value. */
@@ -162,9 +179,10 @@ export class MoodleModel {
     const accepted = this.options.send ? this.options.send({ transport, fields, bytes }) : this.simulate(transport, bytes)
     this.requests.push({ transport, finishing, fields: fields.length, bytes, accepted })
     if (!accepted) return false
-    // PHP keeps the first max_input_vars fields; Moodle reads an urlencoded body again for the rest.
-    const kept = fields.slice(0, MAX_INPUT_VARS)
-    for (const [name, value] of kept) if (name.startsWith('cmi__')) this.stored.set(name.replaceAll('__', '.'), value)
+    for (const [name, value] of fields.slice(0, MAX_INPUT_VARS)) {
+      const element = elementOfField(name)
+      if (element) this.stored.set(element, value)
+    }
     return true
   }
 

@@ -125,7 +125,7 @@ describe('DurableDocument with a journal', () => {
     await doc.commit(doc.append({ name: 'first', score: 0 }))
     const writes = vi.spyOn(atomic, 'writeFileAtomic')
     for (let n = 0; n < 12; n++) await doc.commit(doc.append({ name: `learner-${n}`, score: n }))
-    await vi.waitFor(() => expect(writes).toHaveBeenCalled())
+    await vi.waitFor(() => expect(writes).toHaveBeenCalled(), { timeout: 5000 })
     await doc.flush()
     const text = await readFile(file(), 'utf8')
     const journalText = await readFile(journal(), 'utf8').catch(() => '')
