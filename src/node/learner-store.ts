@@ -132,10 +132,9 @@ function pinMatches(record: PinRecord, pin: string): boolean {
 /**
  * Learners on this device and their progress: a small index of who they are, and a lowdb
  * document per learner, so a learner's change costs what that learner's data costs however many
- * learners there are; a progress event is saved as an append to that learner's journal. A learner's
- * document is read (and checked) when first needed. A personal
- * machine has one profile, made on first use, and is never asked to choose; a workshop laptop
- * has several.
+ * learners there are; a progress event is saved as an append to that learner's journal. A
+ * learner's document is read (and checked) when first needed. A personal machine has one
+ * profile, made on first use, and is never asked to choose; a workshop laptop has several.
  */
 export class LearnerStore {
   private readonly documents = new Map<string, Promise<DurableDocument<LearnerProgress, ProgressEntry>>>()
