@@ -42,7 +42,7 @@ afterAll(async () => {
 })
 
 /** One API call; the status (0 when the kill cut it off) and, when the host answered in full, its answer. */
-function post(origin: string, token: string, agent: Agent, method: string, input: unknown): Promise<{ status: number; answer?: { ok: boolean; value?: CourseProgress } }> {
+function post(origin: string, token: string, agent: Agent, method: string, input: unknown): Promise<{ status: number; answer?: { ok: boolean; value?: { progress?: CourseProgress } } }> {
   const body = JSON.stringify(input)
   return new Promise((resolve) => {
     const req = request(
@@ -103,7 +103,7 @@ async function runAndKill(dataDir: string, signal: AbortSignal): Promise<{ acked
       // What the client is told is saved: the host answers with the progress it has written
       // (time on pages credited as its clock allows, so less than was sent).
       if (status === 200) {
-        acked = Math.max(acked, answer?.value?.pages[PAGE]?.seconds ?? 0)
+        acked = Math.max(acked, answer?.value?.progress?.pages[PAGE]?.seconds ?? 0)
         killer ??= setTimeout(() => proc.kill('SIGKILL'), Math.floor(Math.random() * 300))
       } else if (status !== 0) throw new Error(`the host answered ${status}: ${stderr}`)
     }

@@ -2,9 +2,8 @@ import { mkdir, mkdtemp, cp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ScormExportResult } from '../core/api/contract'
+import type { ProgressAnswer, ScormExportResult } from '../core/api/contract'
 import { METHOD_NAMES } from '../core/api/methods'
-import type { CourseProgress } from '../core/progress/schema'
 import { createAppServices, type AppServices } from './app-services'
 import { FIXTURE_COURSES } from './services/service-testing'
 import { StoreLockedError } from './store/lock-file'
@@ -54,10 +53,11 @@ describe('app services', () => {
   })
 
   it('writes what is pending on close and keeps it across a restart', async () => {
-    const stored = await call<CourseProgress>('progress.record', { courseId: 'minimal', events: [{ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'only-page' }] })
+    const stored = await call<ProgressAnswer>('progress.record', { courseId: 'minimal', events: [{ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'only-page' }] })
+    expect(stored.progress?.pages['only-page']).toBeDefined()
     await services.close()
     services = await start()
-    await expect(call('progress.get', { courseId: 'minimal' })).resolves.toEqual(stored)
+    await expect(call('progress.get', { courseId: 'minimal' })).resolves.toEqual(stored.progress)
   })
 
   it('refuses a second process on the same data folder with a clear message', async () => {

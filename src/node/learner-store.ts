@@ -327,18 +327,20 @@ export class LearnerStore {
    * Applies tracking events to the active learner's progress and resolves once they are on disk:
    * what the API acknowledges survives a crash or a power cut. Events arriving while a write runs
    * are written together in the next. When the write fails, every event not on disk is undone and
-   * the caller told, so the client keeps them and its retry applies them once.
+   * the caller told, so the client keeps them and its retry applies them once. Answers with the
+   * progress the events were applied to (the one held when the call began its change) and the result.
    */
-  async record(course: CourseBundle, events: readonly TrackingEvent[]): Promise<CourseProgress> {
+  async record(course: CourseBundle, events: readonly TrackingEvent[]): Promise<{ appliedTo: CourseProgress; progress: CourseProgress }> {
     const doc = await this.document(this.activeId())
-    const next = applyEvents(course, ownValue(doc.data.progress, course.id) ?? emptyProgress(course.id, course.version), events)
-    const change = doc.append({ courseId: course.id, progress: next })
+    const appliedTo = ownValue(doc.data.progress, course.id) ?? emptyProgress(course.id, course.version)
+    const progress = applyEvents(course, appliedTo, events)
+    const change = doc.append({ courseId: course.id, progress })
     try {
       await doc.commit(change)
     } catch {
       throw new ApiError({ code: 'UNAVAILABLE', message: 'Your progress could not be saved just now. Civic Learn will try again.' })
     }
-    return next
+    return { appliedTo, progress }
   }
 
   /** Whether a learner other than the active one is being changed, and whether they have a PIN. */

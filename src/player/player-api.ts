@@ -62,6 +62,7 @@ export function createPlayerApi(options: PlayerApiOptions): CivicApi {
     if (courseId !== course.id) throw new ApiError({ code: 'NOT_FOUND', message: `This package holds the course "${course.id}", not "${courseId}".` })
   }
 
+  let recorded = 0
   const implemented: { [M in keyof CivicApi]?: (input: MethodInput<M>) => Promise<MethodOutput<M>> } = {
     'app.info': async () => ({ name: 'Civic Learn', version: data.appVersion, host: 'scorm' }),
     'course.list': async () => [courseSummary(course)],
@@ -76,7 +77,8 @@ export function createPlayerApi(options: PlayerApiOptions): CivicApi {
     'progress.record': async ({ courseId, events }) => {
       ensureCourse(courseId)
       tracker.record(events)
-      return tracker.progress
+      // In the page itself, the whole progress costs nothing to answer: always in full.
+      return { revision: String(++recorded), progress: tracker.progress }
     },
     'progress.overview': async () => [courseOverview(course, tracker.progress)],
     'settings.get': async () => readSettings(),

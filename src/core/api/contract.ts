@@ -119,6 +119,12 @@ export type CourseOverview = z.infer<typeof CourseOverviewSchema>
 
 const CourseRef = z.object({ courseId: IdSchema }).strict()
 
+/** Names one state of a learner's progress in a course as the host held it; new with every change and every host start. */
+const RevisionSchema = z.string().max(64)
+/** progress.record's answer: `progress` is left out when the client's own result is the host's. */
+export const ProgressAnswerSchema = z.object({ revision: RevisionSchema, progress: CourseProgressSchema.optional() }).strict()
+export type ProgressAnswer = z.infer<typeof ProgressAnswerSchema>
+
 /** A file the API makes for the learner to save: a certificate, a notebook, a record, a table. */
 export const FileSchema = z.object({ fileName: z.string(), mediaType: z.string(), base64: z.string() }).strict()
 export type FileDownload = z.infer<typeof FileSchema>
@@ -180,10 +186,15 @@ export const contract = {
   'settings.update': { input: SettingsPatchSchema, output: SettingsSchema },
   'course.get': { input: CourseRef, output: CourseBundleSchema },
   'progress.get': { input: CourseRef, output: CourseProgressSchema },
-  /** Answers with the progress as the host holds it after the events, for the UI to adopt. */
+  /**
+   * Answers with the revision of the progress the host holds after the events, and that progress
+   * for the UI to adopt, unless `since` names the revision the client applied them to and the host
+   * took them all as sent: the client then holds what the host holds, and a progress event costs
+   * about what any request costs, not the course's whole progress (ProgressAnswerSchema).
+   */
   'progress.record': {
-    input: z.object({ courseId: IdSchema, events: z.array(TrackingEventSchema).min(1).max(200) }).strict(),
-    output: CourseProgressSchema,
+    input: z.object({ courseId: IdSchema, events: z.array(TrackingEventSchema).min(1).max(200), since: RevisionSchema.optional() }).strict(),
+    output: ProgressAnswerSchema,
   },
   'progress.overview': { input: NoInput, output: z.array(CourseOverviewSchema) },
   'profile.list': { input: NoInput, output: z.object({ activeId: z.string().nullable(), profiles: z.array(ProfileSchema) }).strict() },

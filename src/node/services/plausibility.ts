@@ -45,7 +45,8 @@ export class Plausibility {
       if (event.type === 'page.time') {
         const seconds = Math.min(event.seconds, Math.max(0, (now + SLACK_MS - credited) / 1000))
         credited += seconds * 1000
-        if (seconds > 0) believed.push({ ...event, seconds })
+        // The event itself when believed in full: the caller can tell it was taken as sent.
+        if (seconds > 0) believed.push(seconds === event.seconds ? event : { ...event, seconds })
         continue
       }
       if (event.type === 'quiz.started') {

@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdtemp, open, readdir, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -180,12 +180,17 @@ describe('DurableDocument with a journal', () => {
     const journalFile = new JournalFile(journal())
     await journalFile.append('{"name":"ana","score":1}\n', textHash('{}'))
     const before = await readFile(journal(), 'utf8')
-    // The line reaches the file, then making it durable fails.
+    // The line reaches the file, then the synchronised write fails to make it durable.
     const probe = await open(journal(), 'r')
-    const handleType = Object.getPrototypeOf(probe) as { datasync(): Promise<void> }
+    type Write = (this: FileHandle, ...args: unknown[]) => Promise<unknown>
+    const handleType = Object.getPrototypeOf(probe) as { write: Write }
     await probe.close()
     const full = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
-    vi.spyOn(handleType, 'datasync').mockRejectedValueOnce(full)
+    const write = handleType.write
+    vi.spyOn(handleType, 'write').mockImplementationOnce(async function (this: FileHandle, ...args: unknown[]) {
+      await write.apply(this, args)
+      throw full
+    })
     await expect(journalFile.append('{"name":"ana","score":2}\n', textHash('{}'))).rejects.toBe(full)
     expect(await readFile(journal(), 'utf8')).toBe(before)
     // The next append carries on from the saved end.

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { constants } from 'node:fs'
 import { open, readFile, rm, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import type { z } from 'zod'
@@ -6,8 +7,9 @@ import { fsyncDirectory } from '../atomic-write'
 
 /**
  * A document's journal: small changes appended to `<file>.journal`, one JSON line each, so that
- * saving a change costs an append and one fdatasync instead of rewriting the whole file. The
- * journal is folded into the file (written whole, atomically) now and then, and then removed.
+ * saving a change costs one synchronised append (O_DSYNC: durable as fdatasync makes it) instead
+ * of rewriting the whole file. The journal is folded into the file (written whole, atomically)
+ * now and then, and then removed.
  *
  * The first line names the file the journal continues, by the hash of its text. Entries are
  * replayed only onto that file: once the file has been rewritten with them folded in, its hash
@@ -75,6 +77,9 @@ function parseLine(line: string | undefined): unknown {
   }
 }
 
+/** Writes that return once their data is on disk (O_DSYNC; O_SYNC where the system has no O_DSYNC). */
+const SYNCED_WRITE = constants.O_RDWR | (constants.O_DSYNC ?? constants.O_SYNC)
+
 /** The journal file as it is written: appends, each durable before it resolves, and removal after a fold. */
 export class JournalFile {
   /** Bytes of the journal known to be on disk. */
@@ -94,15 +99,18 @@ export class JournalFile {
     try {
       if (starting) {
         await this.close()
-        this.handle = await open(this.file, 'w', 0o600)
+        this.handle = await open(this.file, SYNCED_WRITE | constants.O_CREAT | constants.O_TRUNC, 0o600)
       }
-      const handle = this.handle ?? (this.handle = await open(this.file, 'r+'))
+      const handle = this.handle ?? (this.handle = await open(this.file, SYNCED_WRITE))
       const data = Buffer.from(text, 'utf8')
+      // Opened for synchronised data writes: the write returns once its data is on disk (as
+      // fdatasync would make it), one call instead of two.
       await handle.write(data, 0, data.length, this.bytes)
       if (starting) {
+        // A new file: its size and its name in the folder must be on disk too.
         await handle.sync()
         await fsyncDirectory(path.dirname(this.file))
-      } else await handle.datasync()
+      }
       this.bytes += data.length
     } catch (error) {
       await this.handle?.truncate(this.bytes).catch(() => undefined)

@@ -18,16 +18,20 @@ export function fakeApi(methods: Partial<CivicApi>): CivicApi {
 
 /**
  * progress.record as a host answers it, for component tests: the events are applied to the
- * progress it holds (from `start`) and that is the answer, as the course store expects; every
- * event sent is kept in `sent` for assertions.
+ * progress it holds (from `start`) and the answer is its new revision, with that progress unless
+ * the client named the revision before (the host's rule); every event sent is kept in `sent` for
+ * assertions.
  */
 export function fakeProgressHost(course: CourseBundle, start: CourseProgress) {
   let held = start
+  let revision = 0
   const sent: TrackingEvent[] = []
   const record = async (input: MethodInput<'progress.record'>): Promise<MethodOutput<'progress.record'>> => {
     sent.push(...input.events)
+    const same = input.since === String(revision)
     held = applyEvents(course, held, input.events)
-    return held
+    revision++
+    return same ? { revision: String(revision) } : { revision: String(revision), progress: held }
   }
   return { sent, record }
 }

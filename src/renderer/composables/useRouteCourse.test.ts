@@ -43,7 +43,7 @@ function slowApi(overrides: Partial<CivicApi> = {}) {
       return new Promise((resolve) => waiting.push(() => resolve(course(courseId, `Course ${courseId}`))))
     },
     'progress.get': async ({ courseId }) => emptyProgress(courseId, '1.0.0'),
-    'progress.record': ({ courseId }) => new Promise((resolve) => waiting.push(() => resolve(emptyProgress(courseId, '1.0.0')))),
+    'progress.record': ({ courseId }) => new Promise((resolve) => waiting.push(() => resolve({ revision: '1', progress: emptyProgress(courseId, '1.0.0') }))),
     ...overrides,
   })
   return { api, asked, answer: () => waiting.splice(0).forEach((resolve) => resolve()) }

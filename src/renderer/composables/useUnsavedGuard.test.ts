@@ -23,7 +23,7 @@ describe('useUnsavedGuard', () => {
     const api = fakeApi({
       'course.get': async () => course,
       'progress.get': async () => emptyProgress(course.id, course.version),
-      'progress.record': (input) => new Promise((resolve) => (accept = () => resolve(emptyProgress(input.courseId, course.version)))),
+      'progress.record': (input) => new Promise((resolve) => (accept = () => resolve({ revision: '1', progress: emptyProgress(input.courseId, course.version) }))),
     })
     const pinia = createPinia()
     let store!: ReturnType<typeof useCourseStore>

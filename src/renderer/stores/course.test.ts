@@ -70,9 +70,9 @@ describe('course store', () => {
         'progress.record': async (input) => {
           batches.push(input.events.map((event) => event.type))
           await new Promise<void>((resolve) => (answer = resolve))
-          const held = await host.record(input)
-          // The host knows something this page did not predict: its answer is what the store shows.
-          return { ...held, bookmarks: ['p2'] }
+          // The host knows something this page did not predict (so it answers in full): its answer is what the store shows.
+          const held = await host.record({ courseId: input.courseId, events: input.events })
+          return { revision: held.revision, progress: { ...(held.progress ?? emptyProgress('demo', '1.0.0')), bookmarks: ['p2'] } }
         },
       }),
     )
@@ -85,14 +85,42 @@ describe('course store', () => {
     expect(batches).toEqual([['page.viewed']])
     answer()
     await flushPromises()
-    // The answer to the first batch is not adopted over the events still waiting.
-    expect(store.progress?.bookmarks).toEqual([])
+    // The answer to the first batch is shown with the events still waiting applied on top.
+    expect(store.progress?.bookmarks).toEqual(['p2'])
+    expect(store.progress?.pages.p1).toEqual({ viewedAt: '2026-11-21T10:00:00.000Z', seconds: 5 })
     expect(batches).toEqual([['page.viewed'], ['page.time', 'location.changed']])
     answer()
     await flushPromises()
     expect(store.progress?.bookmarks).toEqual(['p2'])
     expect(store.progress?.pages.p1).toEqual({ viewedAt: '2026-11-21T10:00:00.000Z', seconds: 5 })
     expect(store.progress?.location).toEqual({ pageId: 'p1', scroll: 0.5 })
+  })
+
+  it('names the revision it holds, and keeps its own progress when the host answers that it is the same', async () => {
+    const inputs: { since?: string }[] = []
+    const answers: { progress?: unknown }[] = []
+    const host = fakeProgressHost(course, emptyProgress('demo', '1.0.0'))
+    const { store } = setup(
+      fakeApi({
+        'course.get': async () => course,
+        'progress.get': async () => emptyProgress('demo', '1.0.0'),
+        'progress.record': async (input) => {
+          inputs.push(input)
+          const answer = await host.record(input)
+          answers.push(answer)
+          return answer
+        },
+      }),
+    )
+    await store.open('demo')
+    store.record({ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'p1' })
+    await store.flush()
+    store.record({ type: 'bookmark.toggled', pageId: 'p1' })
+    await store.flush()
+    expect(inputs.map((input) => input.since)).toEqual([undefined, '1'])
+    expect(answers.map((answer) => answer.progress === undefined)).toEqual([false, true])
+    expect(store.progress?.bookmarks).toEqual(['p1'])
+    expect(store.progress?.pages.p1?.viewedAt).toBe('2026-11-21T10:00:00.000Z')
   })
 
   it('keeps events that fail to send, tells the learner, and sends them again', async () => {

@@ -3,7 +3,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { CourseBundle, LocalizedCourse } from '../../core/course/bundle'
 import { ApiError } from '../../core/api/errors'
 import { contentIn } from '../../core/course/localized'
-import { applyEvent } from '../../core/progress/reducer'
+import { applyEvent, applyEvents } from '../../core/progress/reducer'
 import type { CourseProgress, TrackingEvent } from '../../core/progress/schema'
 import { useApi } from '../api'
 import { useSettingsStore } from './settings'
@@ -15,10 +15,11 @@ const RETRY_MS = 5000
  * The open course and the learner's progress in it. A tracking event changes the progress here at
  * once (the same pure reducer the host runs), so the UI never waits for a save, and is sent
  * straight away with any others recorded in the same task; events recorded while a batch is on
- * its way go in the next. The host's store is the one that waits before writing. It answers with
- * the progress it holds, which replaces this one once nothing sent later is still waiting, so
- * the screen shows what is saved. Events that fail to send are kept and sent again, unless the
- * host refused them as implausible.
+ * its way go in the next. The host answers once the events are on disk, with the name of the
+ * progress it then holds (its revision) and, unless that is what this store made of the same
+ * events from the revision it named when sending, that progress: events still waiting are applied
+ * on top of it, so the screen shows what is saved. Events that fail to send are kept and sent
+ * again, unless the host refused them as implausible.
  */
 export const useCourseStore = defineStore('course', () => {
   const api = useApi()
@@ -34,6 +35,8 @@ export const useCourseStore = defineStore('course', () => {
   let timer: ReturnType<typeof setTimeout> | null = null
   let sending: Promise<void> | null = null
   let queued = false
+  /** The host's revision this store's progress is, with the waiting events applied; null when unknown (the host then answers in full). */
+  let revision: string | null = null
 
   /** The course in the learner's language, falling back to the course language. */
   const content = computed<LocalizedCourse | null>(() => {
@@ -57,6 +60,7 @@ export const useCourseStore = defineStore('course', () => {
       const [course, saved] = await Promise.all([api['course.get']({ courseId }), api['progress.get']({ courseId })])
       bundle.value = course
       progress.value = saved
+      revision = null
       state.value = 'ready'
     } catch (failure) {
       error.value = failure instanceof Error ? failure.message : String(failure)
@@ -85,10 +89,12 @@ export const useCourseStore = defineStore('course', () => {
     const course = bundle.value
     if (!course || pending.length === 0) return
     const batch = pending.splice(0, 200)
-    sending = api['progress.record']({ courseId: course.id, events: batch }).then(
-      (stored) => {
+    sending = api['progress.record']({ courseId: course.id, events: batch, ...(revision === null ? {} : { since: revision }) }).then(
+      (answer) => {
         saveError.value = ''
-        if (pending.length === 0 && bundle.value === course && progress.value) progress.value = stored
+        if (bundle.value !== course) return
+        revision = answer.revision
+        if (answer.progress) progress.value = applyEvents(course, answer.progress, pending)
       },
       async (failure: unknown) => {
         saveError.value = failure instanceof Error ? failure.message : String(failure)
@@ -96,7 +102,9 @@ export const useCourseStore = defineStore('course', () => {
           // The host will never take these events (it found them implausible): sending them again
           // would fail the same way, so they are dropped and the screen shows what the host holds.
           const held = await api['progress.get']({ courseId: course.id }).catch(() => null)
-          if (held && pending.length === 0 && bundle.value === course) progress.value = held
+          if (bundle.value !== course) return
+          revision = null
+          if (held) progress.value = applyEvents(course, held, pending)
           return
         }
         pending = [...batch, ...pending]
