@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { bilingualBundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
 import type { CourseBundle, Module } from '../../core/course/bundle'
@@ -17,9 +17,14 @@ function course(): CourseBundle {
   return bilingualBundleOf(modules, modules)
 }
 
-async function mountCourse(progress: Partial<CourseProgress>) {
+function longCourse(count: number): CourseBundle {
+  const modules = Array.from({ length: count }, (_, index) => module(`m${index + 1}`, [`p${index + 1}`]))
+  return bilingualBundleOf(modules, modules)
+}
+
+async function mountCourse(progress: Partial<CourseProgress>, bundle = course()) {
   const api = fakeApi({
-    'course.get': async () => course(),
+    'course.get': async () => bundle,
     'progress.get': async () => ({ ...emptyProgress('demo', '1.0.0'), ...progress }),
   })
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/course/:courseId', component: CoursePage }, { path: '/:rest(.*)*', component: { render: () => null } }] })
@@ -32,6 +37,15 @@ async function mountCourse(progress: Partial<CourseProgress>) {
 const seen = { viewedAt: '2026-11-20T10:00:00.000Z', seconds: 30 }
 
 describe('CoursePage', () => {
+  it('shows a long course’s first dozen cards at once and the rest once the page is painted', async () => {
+    const wrapper = await mountCourse({}, longCourse(30))
+    const cards = () => wrapper.findAll('[data-testid="module-list"] article')
+    expect(cards()).toHaveLength(12)
+    await vi.waitFor(() => expect(cards()).toHaveLength(30))
+    expect(cards().at(-1)?.text()).toContain('Module m30')
+    wrapper.unmount()
+  })
+
   it('lists each module with its status, time, objectives and review date, opening where the learner left off', async () => {
     const wrapper = await mountCourse({ pages: { a: seen, c: seen }, location: { pageId: 'a', scroll: 0.5 } })
     const cards = wrapper.findAll('[data-testid="module-list"] article')
