@@ -233,6 +233,24 @@ test('a trainer PIN guards the results: asked for at the download, which then go
   expect((await csv).suggestedFilename()).toMatch(/^civic-learn-results-.*\.csv$/)
   await expect(unlock).toBeHidden()
 
+  // The results on screen: the PIN is asked for while locked; closing the dialog shows nothing.
+  await page.evaluate(async (token) => {
+    await fetch('api/trainer.lock', { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-civic-token': token }, body: '{}' })
+  }, running().token)
+  await open(page, '/data')
+  await page.getByRole('link', { name: 'See the results on screen' }).click()
+  const again = page.getByRole('dialog', { name: 'Trainer PIN needed' })
+  await again.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'need the trainer’s PIN' })).toBeVisible()
+  await expect(page.getByRole('table')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Give the trainer’s PIN' }).click()
+  await again.getByLabel('Trainer PIN', { exact: true }).fill('2580')
+  await again.getByRole('button', { name: 'Continue' }).click()
+  const table = page.getByRole('region', { name: 'Learners’ results in Minimal course' }).getByRole('table')
+  await expect(table.getByRole('row')).toHaveCount(2)
+  await expect(table.getByRole('rowheader')).toHaveText(['Learner'])
+  await expect(table.getByRole('row').nth(1)).toContainText('Not started')
+
   // Over HTTP too, nothing comes out while it is locked.
   const answer = await page.evaluate(async (token) => {
     await fetch('api/trainer.lock', { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-civic-token': token }, body: '{}' })
@@ -242,7 +260,7 @@ test('a trainer PIN guards the results: asked for at the download, which then go
   expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })
 
-const SCREENS = ['/progress', '/notebook', '/learners', '/data'] as const
+const SCREENS = ['/progress', '/notebook', '/learners', '/data', '/results'] as const
 
 for (const language of ['English', 'Cymraeg'] as const) {
   test(`axe finds no accessibility violations on the learner screens (${language}, light and dark)`, async ({ page }) => {

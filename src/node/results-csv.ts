@@ -2,17 +2,9 @@ import { stringify } from 'csv-stringify/sync'
 import type { Language } from '../core/api/contract'
 import type { CourseBundle } from '../core/course/bundle'
 import { documentTranslator } from '../core/i18n/documents'
-import { courseStatus } from '../core/progress/completion'
-import { wholePercent } from '../core/progress/overview'
-import type { CourseProgress } from '../core/progress/schema'
-import { ownValue } from '../core/progress/id-record'
+import { resultsTable, type LearnerResults } from '../core/progress/results'
 
-export interface LearnerResults {
-  name: string
-  progress: Record<string, CourseProgress>
-  /** When the learner's record came from another device, or null. */
-  importedAt: string | null
-}
+export type { LearnerResults }
 
 /**
  * Spreadsheet programs run cells that start with these as formulas; a learner's name must never
@@ -22,35 +14,49 @@ function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 
-/** The columns, in order; their headings are `documents.results.column.<name>` in the catalogues. */
+/** The columns, in order, before one per quiz; their headings are `documents.results.column.<name>` in the catalogues. */
 const COLUMNS = ['learner', 'course', 'version', 'progress', 'complete', 'passed', 'score', 'minutes', 'started', 'completed', 'imported'] as const
 
+/** A time as the laptop's clock shows it, "2026-11-21 10:00", which spreadsheets read as a date and time. */
+export function localDateTime(iso: string | null): string {
+  if (iso === null) return ''
+  const at = new Date(iso)
+  if (Number.isNaN(at.getTime())) return ''
+  const two = (value: number) => String(value).padStart(2, '0')
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`
+}
+
 /**
- * One row per learner and course they started: what a trainer keeps as a session record. Headings
- * and yes/no are in the interface language; figures and times (ISO 8601) are left for spreadsheets.
+ * One row per learner and course, those who have not started it too, with each quiz's best score
+ * in a column of its own (empty until taken): what a trainer keeps as a session record. Headings
+ * and yes/no are in the interface language, times in the laptop's own, figures left for
+ * spreadsheets.
  */
 export function resultsCsv(courses: readonly CourseBundle[], learners: readonly LearnerResults[], language: Language): string {
   const t = documentTranslator(language)
   const yesNo = (value: boolean) => t(value ? 'documents.results.yes' : 'documents.results.no')
-  const rows: (string | number)[][] = [COLUMNS.map((column) => t(`documents.results.column.${column}`))]
-  for (const learner of learners) {
-    for (const course of courses) {
-      const progress = ownValue(learner.progress, course.id)
-      if (!progress?.startedAt) continue
-      const status = courseStatus(course, progress)
-      const title = course.content[course.language]?.title ?? course.id
+  const tables = courses.map((course) => resultsTable(course, learners))
+  const quizColumns = tables.flatMap((table) => table.quizzes.map((quiz) => ({ courseId: table.courseId, quiz })))
+  const header = [...COLUMNS.map((column) => t(`documents.results.column.${column}`)), ...quizColumns.map(({ quiz }) => safeCell(t('documents.results.column.quiz', { quiz: quiz.title === quiz.module ? quiz.title : `${quiz.module}: ${quiz.title}` })))]
+  const rows: (string | number)[][] = [header]
+  for (let index = 0; index < learners.length; index++) {
+    for (const table of tables) {
+      // Rows come in the learners' order.
+      const row = table.rows[index]
+      if (!row) continue
       rows.push([
-        safeCell(learner.name),
-        safeCell(title),
-        course.version,
-        wholePercent(status.progress),
-        yesNo(status.complete),
-        status.passed === null ? '' : yesNo(status.passed),
-        status.score ?? '',
-        Math.round(status.secondsSpent / 60),
-        progress.startedAt,
-        progress.completedAt ?? '',
-        learner.importedAt ?? '',
+        safeCell(row.learner),
+        safeCell(table.title),
+        table.version,
+        row.progress,
+        yesNo(row.complete),
+        row.passed === null || !row.started ? '' : yesNo(row.passed),
+        row.score === null || !row.started ? '' : row.score,
+        row.minutes,
+        localDateTime(row.startedAt),
+        localDateTime(row.completedAt),
+        localDateTime(row.importedAt),
+        ...quizColumns.map(({ courseId, quiz }) => (courseId === table.courseId ? (row.quizzes[quiz.id]?.best ?? '') : '')),
       ])
     }
   }

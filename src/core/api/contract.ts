@@ -125,6 +125,34 @@ const RevisionSchema = z.string().max(64)
 export const ProgressAnswerSchema = z.object({ revision: RevisionSchema, progress: CourseProgressSchema.optional() }).strict()
 export type ProgressAnswer = z.infer<typeof ProgressAnswerSchema>
 
+const QuizStandingSchema = z.object({ attempts: z.number().int().min(0), best: z.number().nullable(), passed: z.boolean() }).strict()
+/** core/progress/results.ts: one course's results, a row per learner. */
+export const ResultsTableSchema = z
+  .object({
+    courseId: IdSchema,
+    title: z.string(),
+    version: z.string(),
+    quizzes: z.array(z.object({ id: IdSchema, title: z.string(), module: z.string() }).strict()),
+    rows: z.array(
+      z
+        .object({
+          learner: z.string(),
+          started: z.boolean(),
+          progress: z.number(),
+          complete: z.boolean(),
+          passed: z.boolean().nullable(),
+          score: z.number().nullable(),
+          minutes: z.number(),
+          startedAt: z.string().nullable(),
+          completedAt: z.string().nullable(),
+          importedAt: z.string().nullable(),
+          quizzes: z.record(z.string(), QuizStandingSchema),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+
 /** A file the API makes for the learner to save: a certificate, a notebook, a record, a table. */
 export const FileSchema = z.object({ fileName: z.string(), mediaType: z.string(), base64: z.string() }).strict()
 export type FileDownload = z.infer<typeof FileSchema>
@@ -216,6 +244,8 @@ export const contract = {
   'record.export': { input: NoInput, output: FileSchema },
   'record.import': { input: z.object({ text: z.string().max(MAX_RECORD_BYTES) }).strict(), output: ProfileSchema },
   'results.export': { input: NoInput, output: FileSchema },
+  /** Every learner's results in each course, for the trainer's results screen (guarded as results.export is). */
+  'results.table': { input: NoInput, output: z.array(ResultsTableSchema) },
   'data.deleteAll': { input: z.object({ confirm: z.literal('delete everything') }).strict(), output: z.object({ deleted: z.literal(true) }).strict() },
   /** Every learner and their records go, for the next workshop; the settings and the trainer PIN stay. */
   'data.resetWorkshop': { input: z.object({ confirm: z.literal('reset for the next workshop') }).strict(), output: z.object({ reset: z.literal(true) }).strict() },

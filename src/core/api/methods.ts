@@ -27,6 +27,7 @@ export const METHOD_NAMES = [
   'record.export',
   'record.import',
   'results.export',
+  'results.table',
   'data.deleteAll',
   'data.resetWorkshop',
   'handout.printToPdf',

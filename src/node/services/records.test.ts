@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { FileDownload } from '../../core/api'
+import type { FileDownload, MethodOutput } from '../../core/api'
 import { learnerHandlers } from './learners'
 import { progressHandlers } from './progress'
 import { recordHandlers } from './records'
@@ -68,7 +68,22 @@ describe('files and records', () => {
     const file = await call<FileDownload>(router, 'results.export')
     const csv = Buffer.from(file.base64, 'base64').toString('utf8')
     expect(csv).toContain('Learner,Course,Version,Progress (%)')
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")",Minimal course,0.1.0,100,yes,,,0,2026-11-21T10:00:00.000Z,2026-11-21T10:00:00.000Z`)
+    // Times as the laptop's clock shows them (its zone is the machine's).
+    expect(csv).toMatch(/"'=HYPERLINK\(""http:\/\/evil""\)",Minimal course,0\.1\.0,100,yes,,,0,2026-11-21 \d\d:\d\d,2026-11-21 \d\d:\d\d/)
+  })
+
+  it('gives every learner’s results in each course for the trainer’s screen, those not started too', async () => {
+    await call(router, 'progress.record', { courseId: 'minimal', events: [{ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'only-page' }] })
+    await call(router, 'profile.create', { name: 'Dewi' })
+    const tables = await call<MethodOutput<'results.table'>>(router, 'results.table')
+    const minimal = tables.find((table) => table.courseId === 'minimal')
+    expect(minimal?.rows.map((row) => [row.learner, row.started, row.progress, row.complete])).toEqual([
+      [world.stores.learners.activeProfile().name, true, 100, true],
+      ['Dewi', false, 0, false],
+    ])
+    expect(minimal?.rows[0]?.startedAt).toBe('2026-11-21T10:00:00.000Z')
+    const quizzes = tables.find((table) => table.quizzes.length > 0)
+    expect(quizzes?.rows.every((row) => quizzes.quizzes.every((quiz) => row.quizzes[quiz.id]?.attempts === 0))).toBe(true)
   })
 
   it('leaves printing a handout to the browser', async () => {

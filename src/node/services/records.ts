@@ -6,6 +6,7 @@ import type { Handlers } from '../api-router'
 import type { LoadedAppBranding } from '../branding'
 import type { CourseCatalog } from '../course-catalog'
 import { notebookMarkdown } from '../notebook'
+import { resultsTable } from '../../core/progress/results'
 import { resultsCsv } from '../results-csv'
 import { canonicalJson, type Signer } from '../signing'
 import type { Learners } from './learners'
@@ -51,7 +52,7 @@ export function recordHandlers({
   trainer,
   branding,
   version,
-}: RecordsDeps): Pick<Handlers, 'certificate.create' | 'notebook.export' | 'record.export' | 'record.import' | 'results.export' | 'handout.printToPdf'> {
+}: RecordsDeps): Pick<Handlers, 'certificate.create' | 'notebook.export' | 'record.export' | 'record.import' | 'results.export' | 'results.table' | 'handout.printToPdf'> {
   const certificateBranding = branding.branding
     ? { organisation: branding.branding.organisation, ...(branding.branding.colours ? { colour: branding.branding.colours.accent } : {}) }
     : {}
@@ -102,6 +103,12 @@ export function recordHandlers({
       const courses = await catalog.all()
       const rows = (await learners.allProgress()).map(({ profile, importedAt, progress }) => ({ name: profile.name, importedAt, progress }))
       return download(`civic-learn-results-${today()}.csv`, 'text/csv', resultsCsv(courses, rows, settings.get().language))
+    },
+    'results.table': async () => {
+      trainer.require()
+      const courses = await catalog.all()
+      const learnerResults = (await learners.allProgress()).map(({ profile, importedAt, progress }) => ({ name: profile.name, importedAt, progress }))
+      return courses.map((course) => resultsTable(course, learnerResults))
     },
     'handout.printToPdf': () => {
       throw new ApiError({ code: 'UNAVAILABLE', message: 'Saving a handout as PDF is done by the browser: use its print dialog.' })

@@ -56,6 +56,7 @@ describe('with a trainer PIN', () => {
   it('guards the results, every change to other learners and deleting everything until the PIN is given', async () => {
     const { tom } = await withTrainerPin()
     await expect(router('results.export', {})).resolves.toMatchObject(refusal('locked'))
+    await expect(router('results.table', {})).resolves.toMatchObject(refusal('locked'))
     await expect(router('profile.rename', { id: tom, name: 'Tomos' })).resolves.toMatchObject(refusal('locked'))
     await expect(router('profile.setPin', { id: tom, pin: null })).resolves.toMatchObject(refusal('locked'))
     await expect(router('profile.delete', { id: tom })).resolves.toMatchObject(refusal('locked'))

@@ -10,5 +10,6 @@ export const APP_ROUTES: readonly RouteRecordRaw[] = [
   { path: '/notebook', name: 'notebook', component: () => import('../pages/NotebookPage.vue') },
   { path: '/learners', name: 'learners', component: () => import('../pages/LearnersPage.vue') },
   { path: '/data', name: 'data', component: () => import('../pages/DataPage.vue') },
+  { path: '/results', name: 'results', component: () => import('../pages/ResultsPage.vue') },
   { path: '/export/:courseId', name: 'export', component: () => import('../pages/ExportPage.vue') },
 ]
