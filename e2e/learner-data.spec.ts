@@ -50,7 +50,7 @@ async function minimalRow(page: Page) {
   return page.getByTestId('dashboard-row-minimal')
 }
 
-test('a second learner is created and switched to; each learner’s progress is kept apart', async ({ page }) => {
+test('a second learner is created and switched to; each learner’s progress and language are kept apart', async ({ page }) => {
   await open(page, '/')
   await expect(page.getByTestId('header-learner')).toHaveText('Learner: Learner')
   await page.getByRole('navigation', { name: 'My learning' }).getByRole('link', { name: 'Learner: Learner' }).click()
@@ -63,13 +63,24 @@ test('a second learner is created and switched to; each learner’s progress is 
 
   await completeMinimal(page)
   await expect((await minimalRow(page)).getByRole('cell').first()).toHaveText('100%')
+  // Rhys reads in Welsh; the language is his, not the laptop's.
+  await page.getByRole('button', { name: 'Cymraeg', exact: true }).first().click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy')
 
   await open(page, '/learners')
-  await page.getByRole('button', { name: 'Switch to Learner' }).click()
-  await expect(page.getByTestId('header-learner')).toHaveText('Learner: Learner')
+  await page.getByRole('button', { name: 'Newid i Learner' }).click()
+  await expect(page.getByTestId('header-learner')).toHaveText('Dysgwr: Learner')
+  // The first learner never chose: the laptop's last choice, until they choose English.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy')
+  await page.getByRole('button', { name: 'English', exact: true }).first().click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB')
   const row = await minimalRow(page)
   await expect(row.getByRole('cell').first()).toHaveText('0%')
   await expect(row).toContainText('Not started')
+
+  await open(page, '/learners')
+  await page.getByRole('button', { name: 'Switch to Cllr Rhys Jones' }).click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy')
 })
 
 test('quiz answers are kept across a restart of the host and the learner resumes on the same page', async ({ page, request }) => {

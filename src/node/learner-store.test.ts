@@ -207,17 +207,17 @@ describe('LearnerStore', () => {
 })
 
 describe('LearnerStore: an index from an earlier version', () => {
-  it.each([1, 2])('reads a version %i index as version 3, with its learners and their PINs, keeping a copy first', async (version) => {
+  it.each([1, 2, 3])('reads a version %i index as version 4, with its learners and their PINs, keeping a copy first', async (version) => {
     await mkdir(path.join(dir, 'learners'), { recursive: true })
     const pin = { salt: 'c2FsdA==', hash: 'aGFzaA==' }
     const older = { schemaVersion: version, activeProfileId: 'a1', profiles: [{ id: 'a1', name: 'Priya', createdAt: '2026-11-01T09:00:00.000Z', pin }] }
     await writeFile(path.join(dir, 'learners', 'index.json'), JSON.stringify(older))
     const store = await open()
-    expect(store.notices).toEqual([expect.objectContaining({ kind: 'migrated', from: version, to: 3 })])
+    expect(store.notices).toEqual([expect.objectContaining({ kind: 'migrated', from: version, to: 4 })])
     expect(store.profiles().profiles).toEqual([expect.objectContaining({ id: 'a1', name: 'Priya', hasPin: true })])
     expect(store.hasTrainerPin).toBe(false)
     await store.close()
-    expect(JSON.parse(await readFile(path.join(dir, 'learners', 'index.json'), 'utf8'))).toEqual({ ...older, schemaVersion: 3 })
+    expect(JSON.parse(await readFile(path.join(dir, 'learners', 'index.json'), 'utf8'))).toEqual({ ...older, schemaVersion: 4 })
   })
 })
 

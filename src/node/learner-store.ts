@@ -2,6 +2,7 @@ import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypt
 import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
+import { LanguageSchema, NationSchema } from '../core/api/contract'
 import { ApiError } from '../core/api/errors'
 import type { CourseBundle } from '../core/course/bundle'
 import { LEARNER_RECORD_FORMAT, LEARNER_RECORD_VERSION, type LearnerRecord } from '../core/progress/learner-record'
@@ -30,14 +31,20 @@ const ProfileSchema = z
     pin: PinRecordSchema.optional(),
     /** The learner came from a record made on another device: what is printed from it says so. */
     importedAt: z.iso.datetime({ offset: true }).optional(),
+    /** The learner's own interface language and nation, once they have chosen (services/learners.ts). */
+    language: LanguageSchema.optional(),
+    nation: NationSchema.nullable().optional(),
   })
   .strict()
 type Profile = z.infer<typeof ProfileSchema>
 
+/** What a learner has chosen for themselves of the settings; what they have not chosen follows the device's. */
+export type LearnerChoices = Pick<Profile, 'language' | 'nation'>
+
 /** Who the learners are and who is chosen: `learners/index.json`, small whatever their progress. */
 const LearnerIndexSchema = z
   .object({
-    schemaVersion: z.literal(3),
+    schemaVersion: z.literal(4),
     activeProfileId: ProfileIdSchema.nullable(),
     profiles: z.array(ProfileSchema),
     /** The trainer's PIN, which guards the results and changes to other learners (services/trainer.ts). */
@@ -47,15 +54,15 @@ const LearnerIndexSchema = z
 type LearnerIndex = z.infer<typeof LearnerIndexSchema>
 
 /**
- * Version 2 added `importedAt` to profiles, version 3 the trainer's PIN. Nothing in an older index
- * changes; the version moves so that an older Civic Learn opens a newer index read-only instead
- * of calling it damaged.
+ * Version 2 added `importedAt` to profiles, version 3 the trainer's PIN, version 4 each learner's
+ * language and nation. Nothing in an older index changes; the version moves so that an older
+ * Civic Learn opens a newer index read-only instead of calling it damaged.
  */
 const INDEX_SPEC: DocumentSpec<LearnerIndex> = {
   name: 'index',
-  migrations: [(doc) => doc, (doc) => doc],
+  migrations: [(doc) => doc, (doc) => doc, (doc) => doc],
   schema: LearnerIndexSchema,
-  create: () => ({ schemaVersion: 3, activeProfileId: null, profiles: [] }),
+  create: () => ({ schemaVersion: 4, activeProfileId: null, profiles: [] }),
 }
 
 /** One learner's progress: `learners/<id>.json`, course id → progress. */
@@ -198,7 +205,7 @@ export class LearnerStore {
     const index = await DurableDocument.open(dir, INDEX_SPEC, options)
     const active = legacy.data.activeProfileId
     index.update(() => ({
-      schemaVersion: 3,
+      schemaVersion: 4,
       activeProfileId: active === null ? null : (ids.get(active) ?? null),
       profiles: legacy.data.profiles.map((profile) => ({ ...profile, id: ids.get(profile.id) ?? profile.id })),
     }))
@@ -303,6 +310,23 @@ export class LearnerStore {
       draft.activeProfileId = id
     })
     return view(profile)
+  }
+
+  /** The active learner's own language and nation, where they have chosen them. */
+  activeChoices(): LearnerChoices {
+    const { language, nation } = this.profile(this.activeId())
+    return { ...(language === undefined ? {} : { language }), ...(nation === undefined ? {} : { nation }) }
+  }
+
+  /** Keeps what the active learner chose, resolving once it is on disk. */
+  async chooseForActive(choices: LearnerChoices): Promise<void> {
+    const id = this.activeId()
+    await this.changeIndex((draft) => {
+      const profile = draft.profiles.find((candidate) => candidate.id === id)
+      if (!profile) return
+      if (choices.language !== undefined) profile.language = choices.language
+      if (choices.nation !== undefined) profile.nation = choices.nation
+    })
   }
 
   async setPin(id: string, pin: string | null): Promise<ProfileView> {

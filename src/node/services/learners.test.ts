@@ -63,4 +63,26 @@ describe('learners', () => {
     expect(list.profiles.map((profile) => profile.name)).toEqual(['Learner'])
     await expect(call(router, 'settings.get')).resolves.toMatchObject({ language: 'en' })
   })
+
+  it('keeps each learner’s language and nation, and starts a learner who never chose from the device’s last choice', async () => {
+    const first = await call<{ activeId: string }>(router, 'profile.list')
+    await call(router, 'settings.update', { language: 'cy', nation: 'wales' })
+    const siân = await call<{ id: string }>(router, 'profile.create', { name: 'Siân' })
+    const tom = await call<{ id: string }>(router, 'profile.create', { name: 'Tom' })
+    await call(router, 'profile.switch', { id: tom.id })
+    // Tom has not chosen: the device's last choice.
+    await expect(call(router, 'settings.get')).resolves.toEqual({ language: 'cy', nation: 'wales' })
+    await call(router, 'settings.update', { language: 'en', nation: 'england' })
+    await call(router, 'profile.switch', { id: first.activeId })
+    await expect(call(router, 'settings.get')).resolves.toEqual({ language: 'cy', nation: 'wales' })
+    // Siân chooses her language only: her nation follows the device's.
+    await call(router, 'profile.switch', { id: siân.id })
+    await call(router, 'settings.update', { language: 'cy' })
+    await expect(call(router, 'settings.get')).resolves.toEqual({ language: 'cy', nation: 'england' })
+    await world.restart()
+    await call(router, 'profile.switch', { id: tom.id })
+    await expect(call(router, 'settings.get')).resolves.toEqual({ language: 'en', nation: 'england' })
+    await call(router, 'profile.switch', { id: first.activeId })
+    await expect(call(router, 'settings.get')).resolves.toEqual({ language: 'cy', nation: 'wales' })
+  })
 })

@@ -15,11 +15,38 @@ export interface Learners {
 /** Opens the data folder's stores; the learner store takes the one-writer lock first, so a second process is refused. */
 export async function openLearners(dataDir: string): Promise<Learners> {
   const learners = await LearnerStore.open(dataDir, { defaultName: FIRST_LEARNER_NAME, lock: true })
-  const settings = await openSettingsStore(dataDir).catch(async (error: unknown) => {
+  const device = await openSettingsStore(dataDir).catch(async (error: unknown) => {
     await learners.close()
     throw error
   })
-  return { learners, settings, trainer: new TrainerGate(learners) }
+  return { learners, settings: learnerSettings(learners, device), trainer: new TrainerGate(learners) }
+}
+
+/**
+ * The settings as the active learner has them: the language and nation they chose (kept with
+ * their profile), and the device's for what they have not. A choice is the learner's and becomes
+ * the device's too, which a new learner, or one who never chose, starts from. Switching learner on
+ * a shared laptop brings back that learner's language and nation; everything that reads the
+ * settings (the screens, certificates, notebooks, results) reads them through this.
+ */
+export function learnerSettings(learners: LearnerStore, device: SettingsStore): SettingsStore {
+  const get = () => ({ ...device.get(), ...learners.activeChoices() })
+  return {
+    get,
+    async update(patch) {
+      const choices = { ...(patch.language === undefined ? {} : { language: patch.language }), ...(patch.nation === undefined ? {} : { nation: patch.nation }) }
+      // Learners written by a newer Civic Learn are read-only: the device keeps the choice then.
+      if (!learners.readOnly) await learners.chooseForActive(choices)
+      await device.update(patch)
+      return get()
+    },
+    reset: () => device.reset(),
+    get notices() {
+      return device.notices
+    },
+    flush: () => device.flush(),
+    close: () => device.close(),
+  }
 }
 
 export function learnerHandlers({

@@ -121,6 +121,6 @@ describe('with a trainer PIN', () => {
     const index = path.join(world.dataDir, 'learners', 'index.json')
     const text = await readFile(index, 'utf8')
     expect(text).not.toContain('9999')
-    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 3, trainerPin: { salt: expect.any(String), hash: expect.any(String) } })
+    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 4, trainerPin: { salt: expect.any(String), hash: expect.any(String) } })
   })
 })

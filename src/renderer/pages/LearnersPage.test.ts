@@ -38,6 +38,11 @@ function learnerApi(start: Profile[], pins: Record<string, string> = {}) {
       return profile
     },
     'progress.overview': async () => [],
+    // Each learner's own language and nation come back with them.
+    'settings.get': async () => {
+      calls.push(`settings ${state.activeId}`)
+      return { language: 'en', nation: null }
+    },
   })
   return { api, calls, state }
 }
@@ -81,7 +86,7 @@ describe('LearnersPage', () => {
     await dialog?.get('input').setValue('1234')
     await dialog?.get('form').trigger('submit')
     await flushPromises()
-    expect(calls).toEqual(['switch beth 9999', 'switch beth 1234'])
+    expect(calls).toEqual(['switch beth 9999', 'switch beth 1234', 'settings beth'])
     expect(state.activeId).toBe('beth')
     expect(dialog?.attributes('open')).toBeUndefined()
     expect(wrapper.get('[role="status"]').text()).toBe('Now studying: Beth.')

@@ -5,6 +5,7 @@ import { FIRST_LEARNER_NAME } from '../../core/app-defaults'
 import { useApi } from '../api'
 import { useCourseStore } from './course'
 import { useCoursesStore } from './courses'
+import { useSettingsStore } from './settings'
 
 
 /**
@@ -59,16 +60,21 @@ export const useLearnersStore = defineStore('learners', () => {
   }
 
   async function remove(id: string): Promise<void> {
-    if (id === activeId.value) await leaveCourse()
+    const wasActive = id === activeId.value
+    if (wasActive) await leaveCourse()
     await api['profile.delete']({ id })
     await load()
+    // Another learner is now the active one, with their own language and nation.
+    if (wasActive) await useSettingsStore().load()
     await useCoursesStore().loadOverview()
   }
 
+  /** Makes another learner the active one: their progress, and their own language and nation. */
   async function switchTo(id: string, pin?: string): Promise<void> {
     await leaveCourse()
     await api['profile.switch'](pin === undefined ? { id } : { id, pin })
     await load()
+    await useSettingsStore().load()
     await useCoursesStore().loadOverview()
   }
 
