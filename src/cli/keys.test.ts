@@ -103,7 +103,7 @@ describe('signed certificates and records', () => {
     await writeFile(again, JSON.stringify(stripped))
     expect((await cli('verify', '--key', path.join(work, 'council.public.pem'), again)).out).toContain('NOT valid')
     const csv = await call<FileDownload>(router, 'results.export')
-    expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toMatch(/Learner \(2\),Minimal course,.*,\d{4}-\d{2}-\d{2}T[\d:.]+Z\r\n/)
+    expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toMatch(/Learner \(2\),Minimal course,.*,\d{4}-\d{2}-\d{2} \d{2}:\d{2}\r\n/)
   })
 
   it('makes a key pair with keygen, never over an existing key', async () => {
