@@ -260,6 +260,9 @@ test('the learner’s nation decides which legal notes and tabs come first', asy
   await expect(scottish).not.toHaveAttribute('open', '')
   await expect(scottish.locator('summary')).toContainText('this rule is for Scotland. The rule differs where you are (Wales).')
   await expect(page.getByRole('note').filter({ hasText: 'This legal note inherits' })).toContainText('Applies in: England and Wales')
+  // The page's speaker notes are the trainer's: a learner never sees them.
+  await expect(page.getByText('Tips are short.')).toBeVisible()
+  await expect(page.getByText('Ask the room which tip')).toHaveCount(0)
 
   await page.getByRole('navigation', { name: 'Pages in this module' }).getByRole('link', { name: 'Accordion and tabs' }).click()
   await expect(page.getByRole('tab', { selected: true })).toHaveText('Wales · your nation')

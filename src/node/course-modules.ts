@@ -1,5 +1,5 @@
 import type { BrandingOverlay } from '../core/branding'
-import type { Block } from '../core/course/blocks'
+import { learnerBlocks, type Block } from '../core/course/blocks'
 import type { CourseBundle, Module } from '../core/course/bundle'
 import { ExportError } from './export/errors'
 
@@ -54,4 +54,15 @@ export function chooseModules(shown: CourseBundle, modules: readonly string[] | 
   const chosen = new Set(modules.filter((id) => id !== policyId))
   if (chosen.size === 0) throw new ExportError('Choose at least one module of the course as well as the local policy page.')
   return withModules(shown, (module) => chosen.has(module.id) || module.id === policyId)
+}
+
+/** The course as a package carries it, for learners only: every language without the speaker notes. */
+export function withoutSpeakerNotes(bundle: CourseBundle): CourseBundle {
+  const content = Object.fromEntries(
+    Object.entries(bundle.content).map(([language, localized]) => [
+      language,
+      { ...localized, modules: localized.modules.map((module) => ({ ...module, pages: module.pages.map((page) => ({ ...page, blocks: learnerBlocks(page.blocks) })) })) },
+    ]),
+  )
+  return { ...bundle, content }
 }

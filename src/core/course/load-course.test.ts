@@ -132,6 +132,16 @@ describe('translations', () => {
     ])
   })
 
+  it('translates speaker notes as any text, and keeps them where the course language has them', () => {
+    const result = loadTranslated(`# One {#one}\n\nText.\n\n::: notes\nAsk the room first.\n:::\n\n${QUIZ}`, `# Un {#one}\n\nTestun.\n\n::: notes\nGofynnwch i’r ystafell yn gyntaf.\n:::\n\n${QUIZ}`)
+    expect(result.problems).toEqual([])
+    const notes = (language: 'en' | 'cy') => result.bundle?.content[language]?.modules[0]?.pages[0]?.blocks.find((block) => block.type === 'notes')
+    expect(notes('en')).toEqual({ type: 'notes', markdown: 'Ask the room first.' })
+    expect(notes('cy')).toEqual({ type: 'notes', markdown: 'Gofynnwch i’r ystafell yn gyntaf.' })
+    const moved = loadTranslated(`# One {#one}\n\nText.\n\n::: notes\nAsk the room first.\n:::\n\n${QUIZ}`, `# Un {#one}\n\n::: notes\nGofynnwch.\n:::\n\nTestun.\n\n${QUIZ}`)
+    expect(moved.problems.map((problem) => problem.message)).toContain('This is a notes block where module.md has a text block.')
+  })
+
   it('uses translated questions in the translated quiz', () => {
     const result = loadTranslated(`# One {#one}\n\n${QUIZ}`, `# Un {#one}\n\n${QUIZ}`, BANK.replace('prompt: True?', 'prompt: Gwir?'))
     expect(result.problems).toEqual([])

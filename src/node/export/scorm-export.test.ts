@@ -94,6 +94,17 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s package', (format: ScormVer
     expect(JSON.stringify(welsh)).not.toContain(JSON.stringify(data.course.content.en?.title))
   })
 
+  it('leaves the trainer’s speaker notes out of the package, in every language', async () => {
+    const summary = await exportScormPackage(options(`${format}-notes.zip`, { format }))
+    const dir = await unzip(summary.out)
+    for (const file of ['course.json', 'course.cy.json']) {
+      const text = await readFile(path.join(dir, file), 'utf8')
+      expect(text).toContain('Tips are short.')
+      expect(text).not.toContain('Ask the room which tip')
+      expect(text).not.toContain('"type":"notes"')
+    }
+  })
+
   it('carries the reporting and journal chosen, and the pass mark only where a pass is reported as passed', async () => {
     const byDefault = await exportScormPackage(options(`${format}-default.zip`, { format }))
     expect(byDefault).toMatchObject({ reporting: 'passed-incomplete', interactions: 'assessments', hasQuizzes: true })

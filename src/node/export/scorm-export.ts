@@ -13,7 +13,7 @@ import { encodeSuspendData, worstCaseProgress } from '../../core/scorm/suspend-c
 import { DEFAULT_INTERACTIONS, DEFAULT_REPORTING, manifestCarriesPassMark, type InteractionJournal, type ReportingMode } from '../../core/scorm/reporting'
 import { readCourseFolder } from '../course-loader'
 import { loadBrandingOverlay, type LoadedBranding } from '../branding'
-import { selectModules } from '../course-modules'
+import { selectModules, withoutSpeakerNotes } from '../course-modules'
 import { ExportError } from './errors'
 import { shouldCompress, writeZip, type ZipEntry } from './zip'
 
@@ -174,7 +174,9 @@ export async function exportScormPackage(options: ScormExportOptions): Promise<S
  * deterministically (the same course always gives the same bytes).
  */
 export async function writeScormPackage(course: ExportableCourse, options: PackageOptions): Promise<ScormExportSummary> {
-  const { bundle, branding } = course
+  const { branding } = course
+  // A package is for learners: the trainer's speaker notes stay out of it.
+  const bundle = withoutSpeakerNotes(course.bundle)
   const content = bundle.content[bundle.language]
   const title = content?.title ?? bundle.id
   const suspendData = suspendBudget(bundle, options.format)

@@ -5,6 +5,7 @@ import type { BlockDefinition } from './definition'
 import { image, ImageBlockSchema } from './image'
 import { keyPoints, KeyPointsBlockSchema } from './key-points'
 import { links, LinksBlockSchema } from './links'
+import { notes, NotesBlockSchema } from './notes'
 import { quiz, QuizBlockSchema } from './quiz'
 import { reflection, ReflectionBlockSchema, reflectionTrackingSchemas } from './reflection/schema'
 import { scenario, ScenarioBlockSchema, scenarioTrackingSchemas } from './scenario/schema'
@@ -17,7 +18,7 @@ import { video, VideoBlockSchema } from './video'
  * text block. A new type is a file beside these and one line in each list below.
  */
 export const BLOCK_TYPES: ReadonlyMap<string, BlockDefinition> = new Map(
-  [callout, image, video, accordion, tabs, scenario, reflection, keyPoints, links, quiz].map((definition) => [definition.type, definition as BlockDefinition]),
+  [callout, image, video, accordion, tabs, scenario, reflection, keyPoints, links, quiz, notes].map((definition) => [definition.type, definition as BlockDefinition]),
 )
 
 export const BlockSchema = z.discriminatedUnion('type', [
@@ -32,6 +33,7 @@ export const BlockSchema = z.discriminatedUnion('type', [
   KeyPointsBlockSchema,
   LinksBlockSchema,
   QuizBlockSchema,
+  NotesBlockSchema,
 ])
 export type Block = z.infer<typeof BlockSchema>
 
@@ -50,3 +52,4 @@ export const CHILD_PARENTS: ReadonlyMap<string, string> = new Map(
 
 export type { BlockContext, BlockDefinition, BlockInput, ChildInput } from './definition'
 export { TEXT_TRANSLATABLE } from './text'
+export { learnerBlocks } from './notes'

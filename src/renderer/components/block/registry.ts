@@ -21,6 +21,7 @@ const BLOCK_LOADERS: { readonly [T in BlockType]: Loader } = {
   'key-points': () => import('./BlockKeyPoints.vue'),
   links: () => import('./BlockLinks.vue'),
   quiz: () => import('../quiz/QuizBlock.vue'),
+  notes: () => import('./BlockNotes.vue'),
 }
 
 /** The component for each block type; each receives `{ block, courseId }`. */

@@ -4,7 +4,8 @@ import { markdownText } from '../../composables/markdown-engine'
 /**
  * The text a learner can read in a block, for search. Quizzes give only their title and
  * introduction, and scenarios their situations and choices but not the consequences, so
- * searching never gives answers away. The switch covers every block type: a new
+ * searching never gives answers away; speaker notes give nothing, as learners never see them. The
+ * switch covers every block type: a new
  * one is a compile error here until it says what its text is.
  */
 export function blockText(block: Block): string[] {
@@ -30,5 +31,7 @@ export function blockText(block: Block): string[] {
       return [block.title ?? '', ...block.items.flatMap((item) => [item.title, item.description ?? ''])]
     case 'quiz':
       return [block.title ?? '', block.intro ? markdownText(block.intro) : '']
+    case 'notes':
+      return []
   }
 }
