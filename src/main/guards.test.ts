@@ -118,6 +118,24 @@ describe('window.open', () => {
     expect(electron.shell.openExternal).not.toHaveBeenCalled()
   })
 
+  it('opens a presenter’s audience window on the app’s own page, with the preload, from an app page only', () => {
+    const contents = new FakeWebContents()
+    guardWebContents(contents as unknown as WebContents, undefined, '/app/preload/index.js')
+    const answer = contents.openHandler?.({ url: 'civic://app/index.html#/audience/social-media' } as HandlerDetails) as {
+      action: string
+      overrideBrowserWindowOptions?: { webPreferences?: Record<string, unknown> }
+    }
+    expect(answer.action).toBe('allow')
+    expect(answer.overrideBrowserWindowOptions?.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: '/app/preload/index.js' })
+    for (const url of ['civic://app/index.html#/audience/x/../../data', 'civic://app/index.html#/learners', 'https://evil.example/index.html#/audience/x']) {
+      expect(contents.openHandler?.({ url } as HandlerDetails)).toEqual({ action: 'deny' })
+    }
+    contents.url = 'civic://app/preview.html?package=0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b'
+    expect(contents.openHandler?.({ url: 'civic://app/index.html#/audience/social-media' } as HandlerDetails)).toEqual({ action: 'deny' })
+    // Without a preload to give it, no audience window.
+    expect(open('civic://app/index.html#/audience/social-media')).toEqual({ action: 'deny' })
+  })
+
   it('opens no preview window from a preview window, so a package cannot open window after window', () => {
     const contents = guarded()
     contents.url = 'civic://app/preview.html?package=0b6f2a1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b'

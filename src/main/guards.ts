@@ -2,7 +2,7 @@ import { shell, type App, type Session, type WebContents } from 'electron'
 import { isPrivacyEnhancedEmbed } from '../core/embeds'
 import { PREVIEW_PAGE } from '../core/csp'
 import { devContentSecurityPolicy, isAppUrl, isPreviewUrl, safeExternalUrl } from './security'
-import { previewWindowOptions } from './window'
+import { audienceWindowOptions, previewWindowOptions } from './window'
 
 interface NavigationEvent {
   url: string
@@ -11,11 +11,12 @@ interface NavigationEvent {
 
 /**
  * Keeps every web contents on the app's own pages: no navigation or redirect elsewhere in any
- * frame (but an opted-in video embed), no new windows but the package preview, no <webview>.
+ * frame (but an opted-in video embed), no new windows but the package preview and a presenter's
+ * audience window, no <webview>.
  * Safe links asked to open in a new window go to the system browser or mail client instead;
  * course files are downloaded.
  */
-export function guardWebContents(contents: WebContents, devServer?: string): void {
+export function guardWebContents(contents: WebContents, devServer?: string, preload?: string): void {
   const stayInApp = (event: NavigationEvent) => {
     if (!isAppUrl(event.url, devServer)) event.preventDefault()
   }
@@ -33,6 +34,11 @@ export function guardWebContents(contents: WebContents, devServer?: string): voi
     if (isAppUrl(url, devServer) && new URL(url).pathname === PREVIEW_PAGE && !isPreviewUrl(contents.getURL(), devServer)) {
       return { action: 'allow', overrideBrowserWindowOptions: previewWindowOptions() }
     }
+    // A trainer presenting opens the projector's window: the app's own page, with the API as the
+    // main window has it (it reads the course), from an app page only, never from a preview.
+    if (preload && isAppUrl(url, devServer) && isAudiencePage(url) && !isPreviewUrl(contents.getURL(), devServer)) {
+      return { action: 'allow', overrideBrowserWindowOptions: audienceWindowOptions(preload) }
+    }
     // A course's own file (a handout) is saved where the learner chooses, never run or opened.
     if (isAppUrl(url, devServer) && new URL(url).pathname.startsWith('/courses/')) {
       contents.downloadURL(url)
@@ -46,9 +52,15 @@ export function guardWebContents(contents: WebContents, devServer?: string): voi
   })
 }
 
+/** The projector's window the presenter opens: the app's page at `#/audience/<course>`. */
+function isAudiencePage(url: string): boolean {
+  const parsed = new URL(url)
+  return parsed.pathname === '/index.html' && /^#\/audience\/[a-z0-9-]+$/.test(parsed.hash)
+}
+
 /** Guards every web contents as it is created, so none is ever left unguarded. */
-export function installWebContentsGuards(app: Pick<App, 'on'>, devServer?: string): void {
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, devServer))
+export function installWebContentsGuards(app: Pick<App, 'on'>, devServer?: string, preload?: string): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, devServer, preload))
 }
 
 /**

@@ -13,6 +13,9 @@ import { createPackageSaver } from './save-package'
 import { devServerUrl } from './security'
 import { openMainWindow, openWindowState, rendererUrl, WINDOW_STATE_FILE } from './window'
 
+/** The bridge to the API, for the main window and a presenter's audience window. */
+const PRELOAD = path.join(__dirname, '../preload/index.js')
+
 function failToStart(error: unknown): void {
   console.error(`${APP_NAME} could not start:`, error)
   const reason = error instanceof Error ? error.message : String(error)
@@ -51,7 +54,7 @@ async function start(devServer: string | undefined): Promise<void> {
 
   const windowState = await openWindowState(path.join(dataDir, WINDOW_STATE_FILE))
   const open = () =>
-    openMainWindow({ preload: path.join(__dirname, '../preload/index.js'), url: rendererUrl(devServer), windowState })
+    openMainWindow({ preload: PRELOAD, url: rendererUrl(devServer), windowState })
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open().catch(failToStart)
   })
@@ -90,7 +93,7 @@ function main(): void {
   // Both must happen before the app is ready: the scheme's privileges, and sandboxing every renderer.
   registerAppScheme()
   app.enableSandbox()
-  installWebContentsGuards(app, devServer)
+  installWebContentsGuards(app, devServer, PRELOAD)
   app.on('second-instance', focusOpenWindow)
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

@@ -117,6 +117,19 @@ export function previewWindowOptions() {
   } satisfies BrowserWindowConstructorOptions
 }
 
+/** The projector's window a trainer opens while presenting: the app's own page, with the preload. */
+export function audienceWindowOptions(preload: string) {
+  return {
+    width: 1280,
+    height: 720,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    title: `Audience – ${APP_NAME}`,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light,
+    webPreferences: secureWebPreferences(preload),
+  } satisfies BrowserWindowConstructorOptions
+}
+
 /**
  * Opens the main window where the learner left it, hidden until its first paint, and resolves
  * once the renderer has loaded.

@@ -1,0 +1,58 @@
+import { onBeforeUnmount, ref, watch, type Ref } from 'vue'
+
+/** What the audience screen shows: a page of the module (the presenter's, or the one it was frozen on), or black. */
+export interface PresentationState {
+  moduleId: string
+  pageId: string
+  /** The audience screen is black. */
+  blackout: boolean
+  /** The audience screen stays on `pageId` while the presenter moves on. */
+  frozen: boolean
+}
+
+type Message = { kind: 'hello' } | { kind: 'state'; state: PresentationState }
+
+/** The presenter and audience windows of one course talk on a channel of their own (same origin only). */
+function channelName(courseId: string): string {
+  return `civic-learn-presentation:${courseId}`
+}
+
+function isState(value: unknown): value is PresentationState {
+  if (typeof value !== 'object' || value === null) return false
+  const state = value as Record<string, unknown>
+  return typeof state.moduleId === 'string' && typeof state.pageId === 'string' && typeof state.blackout === 'boolean' && typeof state.frozen === 'boolean'
+}
+
+function isMessage(value: unknown): value is Message {
+  if (typeof value !== 'object' || value === null) return false
+  const message = value as Record<string, unknown>
+  return message.kind === 'hello' || (message.kind === 'state' && isState(message.state))
+}
+
+/**
+ * The presenter's side: every change of `state` goes to the audience window, and an audience
+ * window that opens (or reloads) is told where the presentation is.
+ */
+export function usePresenterChannel(courseId: string, state: Ref<PresentationState | null>): void {
+  const channel = new BroadcastChannel(channelName(courseId))
+  const send = () => {
+    if (state.value) channel.postMessage({ kind: 'state', state: { ...state.value } } satisfies Message)
+  }
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    if (isMessage(event.data) && event.data.kind === 'hello') send()
+  }
+  watch(state, send, { deep: true, immediate: true })
+  onBeforeUnmount(() => channel.close())
+}
+
+/** The audience's side: what the presenter last said, asked for as the window opens. */
+export function useAudienceChannel(courseId: string): Ref<PresentationState | null> {
+  const state = ref<PresentationState | null>(null)
+  const channel = new BroadcastChannel(channelName(courseId))
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    if (isMessage(event.data) && event.data.kind === 'state') state.value = event.data.state
+  }
+  channel.postMessage({ kind: 'hello' } satisfies Message)
+  onBeforeUnmount(() => channel.close())
+  return state
+}
