@@ -69,6 +69,14 @@ test('a trainer presents a module: the audience window follows, blacks out and f
   // An audience window opened again catches up with the presenter.
   await audience.reload()
   await expect(audience.getByRole('heading', { level: 1, name: 'Video' })).toBeVisible()
+
+  // A quiz is for each learner to take: nothing on the projector starts an attempt.
+  for (let step = 0; step < 4; step++) await page.keyboard.press('PageDown')
+  await expect(page.getByTestId('presenter-status')).toHaveText('Page 6 of 6')
+  await expect(page.getByText(/This page has a quiz, “.+”: each learner takes it in the course\./)).toBeVisible()
+  await expect(audience.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Start the quiz' })).toHaveCount(0)
+  await expect(audience.getByRole('button', { name: 'Start the quiz' })).toHaveCount(0)
 })
 
 for (const language of ['English', 'Cymraeg'] as const) {
