@@ -1,3 +1,4 @@
+import { learnerBlocks, type Block } from '../../core/course/blocks'
 import { onBeforeUnmount, ref, watch, type Ref } from 'vue'
 
 /** What the audience screen shows: a page of the module (the presenter's, or the one it was frozen on), or black. */
@@ -55,4 +56,12 @@ export function useAudienceChannel(courseId: string): Ref<PresentationState | nu
   channel.postMessage({ kind: 'hello' } satisfies Message)
   onBeforeUnmount(() => channel.close())
   return state
+}
+
+/**
+ * What a presented page shows of its blocks: what learners see, laid out as in a handout, but its
+ * quizzes, which each learner takes in the course rather than on the projector.
+ */
+export function presentedBlocks(blocks: readonly Block[]): Block[] {
+  return learnerBlocks(blocks).filter((block) => block.type !== 'quiz')
 }
