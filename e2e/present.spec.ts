@@ -46,6 +46,8 @@ test('a trainer presents a module: the audience window follows, blacks out and f
   await expect(page.getByTestId('presenter-status')).toHaveText('Page 2 of 6')
   await expect(audience.getByRole('heading', { level: 1, name: 'Video' })).toBeVisible()
   await expect(notes).toContainText('No speaker notes for this page.')
+  // The video plays on the projector (laid out as a handout otherwise, which shows only the transcript).
+  await expect(audience.locator('video')).toHaveCount(1)
   await page.keyboard.press('ArrowLeft')
   await expect(audience.getByRole('heading', { level: 1, name: 'Text, callouts and images' })).toBeVisible()
 

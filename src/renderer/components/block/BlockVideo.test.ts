@@ -139,6 +139,15 @@ describe('BlockVideo', () => {
     expect(await recorded()).toEqual([{ type: 'video.watched', blockId: 'talk', from: 2, to: 6, duration: 60 }])
   })
 
+  it('plays for a trainer presenting it, as it does not in a printed handout, and records nothing as their own', async () => {
+    const handout = await mountBlock(BlockVideo, block, { host: { handout: true, headingOffset: 1, onLeave: () => () => undefined } })
+    expect(handout.wrapper.find('video').exists()).toBe(false)
+    const { wrapper, recorded } = await mountBlock(BlockVideo, block, { host: { handout: true, presenting: true, headingOffset: 1, onLeave: () => () => undefined } })
+    await play(wrapper.get('video'), 2, 6)
+    await wrapper.get('video').trigger('pause')
+    expect(await recorded()).toEqual([])
+  })
+
   it('falls back to the transcript when the file cannot be played', async () => {
     const { wrapper } = await mountBlock(BlockVideo, block)
     await wrapper.get('video').trigger('error')

@@ -7,6 +7,8 @@ export interface BlockHost {
    * scenario step, the transcript) is laid out at once and nothing is tracked.
    */
   handout: boolean
+  /** A trainer presents the page: laid out as a handout, nothing recorded, but videos still play. */
+  presenting?: boolean
   /** How many levels deeper than in the player headings go: a handout puts page titles at h2. */
   headingOffset: number
   /**
