@@ -79,6 +79,17 @@ test('a trainer presents a module: the audience window follows, blacks out and f
   await expect(audience.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Start the quiz' })).toHaveCount(0)
   await expect(audience.getByRole('button', { name: 'Start the quiz' })).toHaveCount(0)
+
+  // Those who attended have seen the pages shown.
+  await page.getByRole('button', { name: 'Record who attended…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Who attended?' })
+  await dialog.getByRole('button', { name: 'Mark the pages as seen' }).click()
+  await expect(dialog.getByRole('alert')).toHaveText('Tick at least one learner.')
+  await dialog.getByRole('checkbox', { name: 'Learner' }).check()
+  await dialog.getByRole('button', { name: 'Mark the pages as seen' }).click()
+  await expect(page.getByTestId('attendance-status')).toHaveText('The pages shown (6) are marked as seen for one learner.')
+  await page.goBack()
+  await expect(page.getByText('you have seen 6 of 6 pages')).toBeVisible()
 })
 
 for (const language of ['English', 'Cymraeg'] as const) {
@@ -94,6 +105,14 @@ for (const language of ['English', 'Cymraeg'] as const) {
         const results = await new AxeBuilder({ page: screen }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
         violations.push(...results.violations.map((v) => `${where} (${scheme}): ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`))
       }
+    }
+    // The attendance dialog, over the presenter's screen.
+    await page.getByRole('button', { name: language === 'English' ? 'Record who attended…' : 'Cofnodi pwy oedd yno…' }).click()
+    await expect(page.getByRole('dialog')).toBeVisible()
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+      violations.push(...results.violations.map((v) => `attendance dialog (${scheme}): ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`))
     }
     expect(violations).toEqual([])
   })

@@ -4,6 +4,7 @@ import { ExportedPackages } from './export/exported-packages'
 import { courseHandlers, openCourses } from './services/courses'
 import { exportHandlers, type ScormBuild } from './services/export'
 import { learnerHandlers, openLearners } from './services/learners'
+import { presentHandlers } from './services/present'
 import { progressHandlers } from './services/progress'
 import { recordHandlers } from './services/records'
 import { trainerHandlers } from './services/trainer'
@@ -62,6 +63,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
       ...learnerHandlers(stores),
       ...trainerHandlers(stores.trainer),
       ...progressHandlers(catalog, stores.learners),
+      ...presentHandlers({ catalog, learners: stores.learners, trainer: stores.trainer }),
       ...recordHandlers({ ...stores, catalog, branding, version: options.version }),
       ...exportHandlers({ catalog, branding, packages, version: options.version, log, ...(options.scorm ? { scorm: options.scorm } : {}) }),
     },

@@ -353,9 +353,10 @@ export class LearnerStore {
    * are written together in the next. When the write fails, every event not on disk is undone and
    * the caller told, so the client keeps them and its retry applies them once. Answers with the
    * progress the events were applied to (the one held when the call began its change) and the result.
+   * Another learner's progress is changed the same way (a workshop's attendees, by the trainer).
    */
-  async record(course: CourseBundle, events: readonly TrackingEvent[]): Promise<{ appliedTo: CourseProgress; progress: CourseProgress }> {
-    const doc = await this.document(this.activeId())
+  async record(course: CourseBundle, events: readonly TrackingEvent[], learnerId: string = this.activeId()): Promise<{ appliedTo: CourseProgress; progress: CourseProgress }> {
+    const doc = await this.document(this.profile(learnerId).id)
     const appliedTo = ownValue(doc.data.progress, course.id) ?? emptyProgress(course.id, course.version)
     const progress = applyEvents(course, appliedTo, events)
     const change = doc.append({ courseId: course.id, progress })

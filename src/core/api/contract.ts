@@ -248,6 +248,11 @@ export const contract = {
   'results.table': { input: NoInput, output: z.array(ResultsTableSchema) },
   'data.deleteAll': { input: z.object({ confirm: z.literal('delete everything') }).strict(), output: z.object({ deleted: z.literal(true) }).strict() },
   /** Every learner and their records go, for the next workshop; the settings and the trainer PIN stay. */
+  /** The pages a trainer presented, marked as seen by each learner who attended (guarded by the trainer's PIN). */
+  'present.attendance': {
+    input: z.object({ courseId: IdSchema, pageIds: z.array(IdSchema).min(1).max(500), learnerIds: z.array(ProfileIdSchema).min(1).max(200) }).strict(),
+    output: z.object({ learners: z.number().int(), pages: z.number().int() }).strict(),
+  },
   'data.resetWorkshop': { input: z.object({ confirm: z.literal('reset for the next workshop') }).strict(), output: z.object({ reset: z.literal(true) }).strict() },
   /** Desktop only: the page as a PDF handout; the web host answers UNAVAILABLE and the browser prints. */
   'handout.printToPdf': { input: z.object({ fileName: z.string().regex(/^[a-z0-9-]{1,80}\.pdf$/) }).strict(), output: FileSchema },

@@ -30,6 +30,7 @@ export const METHOD_NAMES = [
   'results.table',
   'data.deleteAll',
   'data.resetWorkshop',
+  'present.attendance',
   'handout.printToPdf',
   'export.scorm',
   'export.save',

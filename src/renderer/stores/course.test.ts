@@ -123,6 +123,16 @@ describe('course store', () => {
     expect(store.progress?.pages.p1?.viewedAt).toBe('2026-11-21T10:00:00.000Z')
   })
 
+  it('reads the progress again when another screen changed it at the host', async () => {
+    let held = emptyProgress('demo', '1.0.0')
+    const { store } = setup(fakeApi({ 'course.get': async () => course, 'progress.get': async () => held }))
+    await store.open('demo')
+    held = { ...held, bookmarks: ['p2'] }
+    expect(store.progress?.bookmarks).toEqual([])
+    await store.reloadProgress()
+    expect(store.progress?.bookmarks).toEqual(['p2'])
+  })
+
   it('keeps events that fail to send, tells the learner, and sends them again', async () => {
     let fail = true
     const sent: number[] = []

@@ -116,10 +116,21 @@ export const useCourseStore = defineStore('course', () => {
     if (pending.length > 0 && !saveError.value) await flush()
   }
 
+  /** Reads the open course's progress from the host again, once nothing waits to be sent (another screen changed it there). */
+  async function reloadProgress(): Promise<void> {
+    await flush()
+    const course = bundle.value
+    if (!course) return
+    const held = await api['progress.get']({ courseId: course.id })
+    if (bundle.value !== course) return
+    revision = null
+    progress.value = applyEvents(course, held, pending)
+  }
+
   /** Events the host has not yet accepted: closing the page now would lose them. */
   function hasUnsent(): boolean {
     return pending.length > 0 || sending !== null
   }
 
-  return { bundle, progress, content, contentLanguage, state, error, saveError, open, record, flush, hasUnsent }
+  return { bundle, progress, content, contentLanguage, state, error, saveError, open, record, flush, reloadProgress, hasUnsent }
 })
