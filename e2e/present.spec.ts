@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { playerCourses } from './support/player-courses'
@@ -128,3 +130,15 @@ async function presentIn(page: Page, language: 'English' | 'Cymraeg'): Promise<P
   await expect(audience.getByRole('heading', { level: 1 })).toBeVisible()
   return audience
 }
+
+test('screenshots of the presenter’s and the audience’s screens for the README', async ({ page }) => {
+  test.skip(!process.env.SCREENSHOTS, 'Set SCREENSHOTS=1 to refresh docs/screenshots.')
+  const out = path.resolve(__dirname, '../docs/screenshots')
+  await mkdir(out, { recursive: true })
+  await page.setViewportSize({ width: 1100, height: 760 })
+  const audience = await present(page)
+  await audience.setViewportSize({ width: 1100, height: 620 })
+  await page.screenshot({ path: path.join(out, 'presenter.png') })
+  await audience.screenshot({ path: path.join(out, 'audience.png') })
+})
+
