@@ -1,4 +1,5 @@
-import { learnerBlocks, type Block } from '../../core/course/blocks'
+import type { Block } from '../../core/course/blocks'
+import { learnerBlocks } from '../../core/course/blocks/learner-blocks'
 import { onBeforeUnmount, ref, watch, type Ref } from 'vue'
 
 /** What the audience screen shows: a page of the module (the presenter's, or the one it was frozen on), or black. */

@@ -52,4 +52,4 @@ export const CHILD_PARENTS: ReadonlyMap<string, string> = new Map(
 
 export type { BlockContext, BlockDefinition, BlockInput, ChildInput } from './definition'
 export { TEXT_TRANSLATABLE } from './text'
-export { learnerBlocks } from './notes'
+export { learnerBlocks } from './learner-blocks'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadTestCourse } from '../test-course'
-import { learnerBlocks } from './notes'
+import { learnerBlocks } from './learner-blocks'
 
 /** The test course's bank goes unused here: only errors matter. */
 const errors = (problems: string[]) => problems.filter((problem) => problem.includes(' error '))

@@ -8,7 +8,7 @@ export type NotesBlock = z.infer<typeof NotesBlockSchema>
 
 /**
  * Speaker notes: what a trainer says or asks while the page, or the block just before the notes,
- * is on the projector. Learners never see them (learnerBlocks); they are translated as any text is.
+ * is on the projector. Learners never see them (learner-blocks.ts); they are translated as any text is.
  */
 export const notes: BlockDefinition<z.infer<typeof NotesAttributesSchema>, never, never, NotesBlock> = {
   type: 'notes',
@@ -21,9 +21,4 @@ export const notes: BlockDefinition<z.infer<typeof NotesAttributesSchema>, never
     if (!requireBody(markdown, 'notes block', context)) return undefined
     return { type: 'notes', markdown }
   },
-}
-
-/** The blocks a learner sees: all but the speaker notes. */
-export function learnerBlocks<B extends { type: string }>(blocks: readonly B[]): B[] {
-  return blocks.filter((block) => block.type !== 'notes')
 }
