@@ -34,9 +34,8 @@ export function learnerSettings(learners: LearnerStore, device: SettingsStore): 
   return {
     get,
     async update(patch) {
-      const choices = { ...(patch.language === undefined ? {} : { language: patch.language }), ...(patch.nation === undefined ? {} : { nation: patch.nation }) }
       // Learners written by a newer Civic Learn are read-only: the device keeps the choice then.
-      if (!learners.readOnly) await learners.chooseForActive(choices)
+      if (!learners.readOnly) await learners.chooseForActive(patch)
       await device.update(patch)
       return get()
     },
