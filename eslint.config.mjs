@@ -24,13 +24,15 @@ const LAYERS = {
     layers: ['core'],
     node: true,
     // dejavu-fonts-ttf is read by file (require.resolve), not imported, but belongs to this layer.
-    packages: ['@pdf-lib/fontkit', 'csv-stringify', 'dejavu-fonts-ttf', 'js-yaml', 'lowdb', 'mime-types', 'pdf-lib', 'range-parser', 'yaml', 'yauzl', 'yazl', 'zod'],
+    packages: ['@pdf-lib/fontkit', 'csv-stringify', 'dejavu-fonts-ttf', 'js-yaml', 'lowdb', 'mime-types', 'pdf-lib', 'qrcode', 'range-parser', 'ws', 'yaml', 'yauzl', 'yazl', 'zod'],
   },
   main: { layers: ['core', 'node'], node: true, packages: ['electron', 'zod'] },
   preload: { layers: ['core'], node: false, packages: ['electron'] },
   renderer: { layers: ['core'], node: false, packages: ['dompurify', 'minisearch', 'pinia', 'scorm-again', 'vue', 'vue-i18n', 'vue-router'] },
   // The player stays small: no zod (core's schema modules are not imported either, see progress-tracker.ts).
   player: { layers: ['core', 'renderer'], node: false, packages: ['pinia', 'vue', 'vue-i18n', 'vue-router'] },
+  // The page phones open in a workshop: Vue and the session's types, nothing else (it must stay small).
+  participant: { layers: ['core'], node: false, packages: ['vue'] },
   // The CLI prints the version it was built from.
   cli: { layers: ['core', 'node'], node: true, packages: [], files: ['package.json'] },
 }
@@ -96,7 +98,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['src/renderer/**', 'src/player/**'],
+    files: ['src/renderer/**', 'src/player/**', 'src/participant/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -96,6 +96,7 @@ async function runServe(args: string[], io: CliIo, context: CliContext): Promise
     version: context.version,
     // Laid out as for `civic-learn export`: out/player beside out/cli, the schemas in resources.
     scorm: { playerDir: path.resolve(context.baseDir, '../player'), schemasDir: path.resolve(context.baseDir, '../../resources/scorm-schemas') },
+    participantDir: path.resolve(context.baseDir, '../participant'),
     courseWorker: path.join(context.baseDir, 'course-worker.js'),
   })
   io.out(`Civic Learn is running. Open ${serving.host.url}\n`)

@@ -16,6 +16,8 @@ export interface ServeOptions {
   version: string
   /** Where the SCORM player and schema files are, for exports from the app. */
   scorm?: { playerDir: string; schemasDir: string }
+  /** The built participant page phones open in a workshop. */
+  participantDir?: string
   /** The built course loader thread; without it courses load in the host's own thread. */
   courseWorker?: string
 }
@@ -36,6 +38,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     ...(options.brandingFile ? { brandingFile: options.brandingFile } : {}),
     dataDir,
     ...(options.scorm ? { scorm: options.scorm } : {}),
+    ...(options.participantDir ? { participantDir: options.participantDir } : {}),
     ...(options.courseWorker ? { courseWorker: options.courseWorker, courseCacheDir: defaultCourseCacheDir() } : {}),
   })
   const host = await startWebHost({

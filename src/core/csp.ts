@@ -60,3 +60,12 @@ export const PREVIEW_PACKAGE_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': policy(EMBED_FRAMES, "'self'"),
   'X-Frame-Options': 'SAMEORIGIN',
 }
+
+/**
+ * The participant page phones open in a workshop: nothing framed, nothing embedded; it talks only
+ * to the room server it came from (its WebSocket too: 'self' covers ws: on the same host and port).
+ */
+export const ROOM_HEADERS: Readonly<Record<string, string>> = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': policy("'none'", "'none'"),
+}

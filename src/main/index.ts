@@ -46,7 +46,7 @@ async function start(devServer: string | undefined): Promise<void> {
   // The course loader's own thread is built beside this file (out/main/course-worker.js).
   const courseWorker = path.join(__dirname, 'course-worker.js')
   const courseCacheDir = path.join(dataDir, 'course-cache')
-  const services = await createAppServices({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir, scorm, courseWorker, courseCacheDir, ...(branding.file ? { brandingFile: branding.file } : {}) })
+  const services = await createAppServices({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir, scorm, courseWorker, courseCacheDir, participantDir: path.join(__dirname, '../participant'), ...(branding.file ? { brandingFile: branding.file } : {}) })
   registerIpc(ipcMain, services.router, createSenderCheck(devServer), { 'handout.printToPdf': printToPdf, 'export.save': createPackageSaver(services.packages) })
   handleAppProtocol({ rendererDir, coursesDir, referencedByCourse: services.referencedByCourse, packages: services.packages })
   installSessionGuards(session.defaultSession, devServer)

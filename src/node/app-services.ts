@@ -8,6 +8,7 @@ import { presentHandlers } from './services/present'
 import { progressHandlers } from './services/progress'
 import { recordHandlers } from './services/records'
 import { trainerHandlers } from './services/trainer'
+import { workshopService } from './services/workshop'
 import { settleAll } from './store/store-errors'
 import { folderLoader } from './course-loader-worker'
 
@@ -23,6 +24,8 @@ export interface ServiceOptions {
   scorm?: ScormBuild
   /** The built course loader thread (course-worker.js beside the CLI or main bundle); without it courses load in this thread. */
   courseWorker?: string
+  /** The built participant page (out/participant) that phones in a workshop open. */
+  participantDir?: string
   /** Where the loader thread keeps the courses it has loaded, for the next start (course-cache.ts). */
   courseCacheDir?: string
 }
@@ -56,6 +59,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
   })
   const packages = new ExportedPackages()
   const { catalog, branding } = courses
+  const workshop = workshopService({ catalog, trainer: stores.trainer, ...(options.participantDir ? { participantDir: options.participantDir } : {}) })
   const router = createRouter(
     {
       'app.info': () => ({ name: APP_NAME, version: options.version, host: options.host }),
@@ -64,6 +68,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
       ...trainerHandlers(stores.trainer),
       ...progressHandlers(catalog, stores.learners),
       ...presentHandlers({ catalog, learners: stores.learners, trainer: stores.trainer }),
+      ...workshop.handlers,
       ...recordHandlers({ ...stores, catalog, branding, version: options.version }),
       ...exportHandlers({ catalog, branding, packages, version: options.version, log, ...(options.scorm ? { scorm: options.scorm } : {}) }),
     },
@@ -74,6 +79,6 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
     packages,
     referencedByCourse: (folder, file) => catalog.referencesFile(folder, file),
     save: () => settleAll([stores.learners.flush(), stores.settings.flush()]),
-    close: () => settleAll([stores.learners.close(), stores.settings.close(), packages.close(), loader.close()]),
+    close: () => settleAll([workshop.close(), stores.learners.close(), stores.settings.close(), packages.close(), loader.close()]),
   }
 }

@@ -8,6 +8,7 @@ import type { MethodName } from './methods'
 import { UI_LANGUAGES } from '../app-defaults'
 import { INTERACTION_JOURNALS, REPORTING_MODES } from '../scorm/reporting'
 import { NATIONS } from './nations'
+import { RoomItemsSchema, WorkshopActionSchema, WorkshopStatusSchema } from './workshop-schemas'
 
 const NoInput = z.object({}).strict()
 
@@ -253,6 +254,23 @@ export const contract = {
     input: z.object({ courseId: IdSchema, pageIds: z.array(IdSchema).min(1).max(500), learnerIds: z.array(ProfileIdSchema).min(1).max(200) }).strict(),
     output: z.object({ learners: z.number().int(), pages: z.number().int() }).strict(),
   },
+  /** The machine's network addresses a workshop's phones could join on (IPv4, not loopback). */
+  'workshop.networks': { input: NoInput, output: z.object({ addresses: z.array(z.object({ name: z.string(), address: z.string() }).strict()) }).strict() },
+  /**
+   * Starts the live session for a module (guarded by the trainer's PIN). With `listen`, phones join
+   * on that address of this machine; without it nothing listens beyond this machine, and the
+   * trainer enters the room's counts by hand.
+   */
+  'workshop.start': {
+    input: z.object({ courseId: IdSchema, moduleId: IdSchema, language: LanguageSchema, anonymous: z.boolean(), listen: z.string().max(64).nullable() }).strict(),
+    output: WorkshopStatusSchema,
+  },
+  /** The session as it is, answered once its revision differs from `since` (or after about 20 s). */
+  'workshop.status': { input: z.object({ since: z.number().int().nullable() }).strict(), output: WorkshopStatusSchema },
+  'workshop.items': { input: NoInput, output: RoomItemsSchema },
+  'workshop.act': { input: z.object({ action: WorkshopActionSchema }).strict(), output: WorkshopStatusSchema },
+  /** Ends the session: phones are told, and nothing listens for them any more. */
+  'workshop.end': { input: NoInput, output: WorkshopStatusSchema },
   'data.resetWorkshop': { input: z.object({ confirm: z.literal('reset for the next workshop') }).strict(), output: z.object({ reset: z.literal(true) }).strict() },
   /** Desktop only: the page as a PDF handout; the web host answers UNAVAILABLE and the browser prints. */
   'handout.printToPdf': { input: z.object({ fileName: z.string().regex(/^[a-z0-9-]{1,80}\.pdf$/) }).strict(), output: FileSchema },

@@ -46,6 +46,13 @@ export interface QuestionType<Q extends QuestionBase, R> {
    */
   mixable?(question: Q): { ids: string[]; always: boolean }
 
+  /**
+   * The question put to a room answering from phones: the options to choose from (true/false
+   * in the words given), whether several may be chosen, and the right ones. Left out by types a
+   * room cannot answer by choosing.
+   */
+  room?(question: Q, words: { true: string; false: string }): { options: { id: string; text: string }[]; multiple: boolean; correct: string[] }
+
   readonly scorm: {
     readonly interactionType: InteractionType
     /** The learner's answer in the version's format, or undefined when there is nothing valid to write. */

@@ -26,3 +26,8 @@ export function choiceMixable(question: ChoiceQuestion): { ids: string[]; always
 }
 
 export const isString = (value: unknown): value is string => typeof value === 'string'
+
+/** Put to a room: the options as authored, and the right ones. */
+export function choiceRoom(question: ChoiceQuestion, multiple: boolean): { options: { id: string; text: string }[]; multiple: boolean; correct: string[] } {
+  return { options: question.options.map(({ id, text }) => ({ id, text })), multiple, correct: question.options.filter((option) => option.correct).map((option) => option.id) }
+}

@@ -1,5 +1,5 @@
 import type { QuestionType } from '../contract'
-import { choiceMixable, choicePattern, choiceResponse, isString } from '../common/choice'
+import { choiceMixable, choiceRoom, choicePattern, choiceResponse, isString } from '../common/choice'
 import type { MultipleResponse } from './schema'
 
 /** The ids of the options ticked. */
@@ -20,6 +20,7 @@ export const multipleResponse: QuestionType<MultipleResponse, string[]> = {
   },
   correctResponse: (question) => question.options.filter((option) => option.correct).map((option) => option.id),
   mixable: choiceMixable,
+  room: (question) => choiceRoom(question, true),
   scorm: {
     interactionType: 'choice',
     learnerResponse: (version, question, response) => choiceResponse(version, question, response),

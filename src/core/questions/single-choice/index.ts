@@ -1,6 +1,6 @@
 import { bitsFor } from '../../scorm/bits'
 import type { QuestionType } from '../contract'
-import { choiceMixable, choicePattern, choiceResponse, isString } from '../common/choice'
+import { choiceMixable, choiceRoom, choicePattern, choiceResponse, isString } from '../common/choice'
 import type { SingleChoice } from './schema'
 
 /** One option, by its id. */
@@ -13,6 +13,7 @@ export const singleChoice: QuestionType<SingleChoice, string> = {
   },
   correctResponse: (question) => question.options.find((option) => option.correct)?.id ?? '',
   mixable: choiceMixable,
+  room: (question) => choiceRoom(question, false),
   scorm: {
     interactionType: 'choice',
     learnerResponse: (version, question, response) => choiceResponse(version, question, [response]),

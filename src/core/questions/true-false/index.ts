@@ -11,6 +11,7 @@ export const trueFalse: QuestionType<TrueFalse, boolean> = {
     return { score: correct ? 1 : 0, correct }
   },
   correctResponse: (question) => question.answer,
+  room: (question, words) => ({ options: [{ id: 'true', text: words.true }, { id: 'false', text: words.false }], multiple: false, correct: [String(question.answer)] }),
   scorm: {
     interactionType: 'true-false',
     learnerResponse: (version, _question, response) => booleanValue(version, response),

@@ -1,0 +1,466 @@
+/**
+ * A live workshop session: what the trainer puts to the room, what the room answers, and the
+ * room's questions. Pure: the web host holds one session and applies actions to it; the
+ * presenter, the projector and each phone are shown views of it (`presenterView`,
+ * `participantView`), never the session itself.
+ *
+ * An activity goes open → closed → revealed → explained: answers are taken while it is open (a
+ * participant may change theirs), the distribution reaches the projector when revealed, and the
+ * right answer and explanation after that. Free text (word clouds, open questions, the room's
+ * questions) waits for the trainer's approval before anyone else sees it.
+ */
+
+export const LIMITS = {
+  participants: 300,
+  nameLength: 40,
+  /** A word-cloud answer: a word or a few. */
+  wordLength: 40,
+  openLength: 500,
+  questionLength: 300,
+  /** The room's questions one participant may ask in a session. */
+  questionsEach: 10,
+  options: 10,
+  activities: 200,
+} as const
+
+export type ActivityKind = 'choice' | 'words' | 'open'
+export type ActivityPhase = 'open' | 'closed' | 'revealed' | 'explained'
+export type ModerationStatus = 'pending' | 'approved' | 'rejected'
+
+export type ActivitySource =
+  | { type: 'quiz'; quizId: string; questionId: string }
+  | { type: 'scenario'; scenarioId: string; stepId: string }
+  | { type: 'poll' }
+
+export interface ActivityOption {
+  id: string
+  text: string
+}
+
+/** What the trainer puts to the room. */
+export interface ActivitySpec {
+  kind: ActivityKind
+  prompt: string
+  /** Choice only. */
+  options: ActivityOption[]
+  multiple: boolean
+  /** The right options of a quiz question; empty when there is no right answer (polls, scenarios). */
+  correct: string[]
+  explanation: string
+  /** Scenario steps: each choice's consequence, told for the room's choice once explained. */
+  feedback: Record<string, string>
+  source: ActivitySource
+}
+
+export interface FreeText {
+  id: string
+  participantId: string
+  text: string
+  status: ModerationStatus
+}
+
+export interface Activity extends ActivitySpec {
+  id: string
+  phase: ActivityPhase
+  openedAt: string
+  /** Choice: the options each participant chose, by participant id. */
+  choices: Record<string, string[]>
+  /** Choice: counts the trainer entered by hand, by option id, added to the phones' answers. */
+  counted: Record<string, number>
+  /** Words and open questions. */
+  texts: FreeText[]
+}
+
+export interface RoomQuestion {
+  id: string
+  participantId: string
+  text: string
+  status: ModerationStatus
+  votes: string[]
+  answered: boolean
+}
+
+export interface Participant {
+  name: string
+  joinedAt: string
+  connected: boolean
+}
+
+export interface Session {
+  id: string
+  courseId: string
+  moduleId: string
+  startedAt: string
+  /** Names stay out of every view and record but the participant's own. */
+  anonymous: boolean
+  participants: Record<string, Participant>
+  activities: Activity[]
+  /** The activity on the screens, or null. */
+  current: string | null
+  questions: RoomQuestion[]
+  /** The room question on the projector, or null. */
+  shownQuestion: string | null
+  ended: boolean
+  /** Counts up with every change, so a view names the state it shows. */
+  revision: number
+  /** The next id handed out for an activity, a text or a question. */
+  nextId: number
+}
+
+export type TrainerAction =
+  | { type: 'put'; spec: ActivitySpec }
+  | { type: 'close' }
+  | { type: 'reopen' }
+  | { type: 'reveal' }
+  | { type: 'explain' }
+  | { type: 'clear' }
+  | { type: 'count'; optionId: string; count: number }
+  | { type: 'moderate'; textId: string; status: 'approved' | 'rejected' }
+  | { type: 'moderateQuestion'; questionId: string; status: 'approved' | 'rejected' }
+  | { type: 'showQuestion'; questionId: string | null }
+  | { type: 'answered'; questionId: string }
+
+export type ParticipantAction =
+  | { type: 'choose'; activityId: string; optionIds: string[] }
+  | { type: 'write'; activityId: string; text: string }
+  | { type: 'ask'; text: string }
+  | { type: 'vote'; questionId: string }
+
+/** Why an action was not taken, in words a participant or trainer can act on. */
+export class SessionError extends Error {}
+
+const record = <T>(): Record<string, T> => Object.create(null) as Record<string, T>
+const own = <T>(from: Record<string, T>, key: string): T | undefined => (Object.hasOwn(from, key) ? from[key] : undefined)
+
+export function createSession(input: { id: string; courseId: string; moduleId: string; anonymous: boolean; at: string }): Session {
+  return { ...input, startedAt: input.at, participants: record(), activities: [], current: null, questions: [], shownQuestion: null, ended: false, revision: 0, nextId: 1 }
+}
+
+/** Text as a participant sent it, made one line, trimmed, and checked against its limit. */
+export function cleanText(text: string, limit: number, what: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const clean = text.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim()
+  if (clean === '') throw new SessionError(`The ${what} is empty.`)
+  if ([...clean].length > limit) throw new SessionError(`The ${what} is longer than ${limit} characters.`)
+  return clean
+}
+
+function currentActivity(session: Session): Activity | undefined {
+  return session.activities.find((activity) => activity.id === session.current)
+}
+
+function requireCurrent(session: Session): Activity {
+  const activity = currentActivity(session)
+  if (!activity) throw new SessionError('Nothing is being asked of the room.')
+  return activity
+}
+
+function changed(session: Session, patch: Partial<Session>): Session {
+  return { ...session, ...patch, revision: session.revision + 1 }
+}
+
+function withActivity(session: Session, activity: Activity): Session {
+  return changed(session, { activities: session.activities.map((item) => (item.id === activity.id ? activity : item)) })
+}
+
+const PHASES: readonly ActivityPhase[] = ['open', 'closed', 'revealed', 'explained']
+
+function checkSpec(spec: ActivitySpec): void {
+  if (spec.prompt.trim() === '') throw new SessionError('The question to the room has no text.')
+  if (spec.kind !== 'choice') return
+  if (spec.options.length < 2 || spec.options.length > LIMITS.options) throw new SessionError(`A question to the room needs 2 to ${LIMITS.options} options.`)
+  const ids = new Set(spec.options.map((option) => option.id))
+  if (ids.size !== spec.options.length) throw new SessionError('Two options of the question have the same id.')
+  if (spec.options.some((option) => option.text.trim() === '')) throw new SessionError('An option of the question has no text.')
+  if (spec.correct.some((id) => !ids.has(id))) throw new SessionError('A right answer is not one of the options.')
+}
+
+/** The trainer's actions. `at` is the time of the action (ISO), `id` a fresh id where one is needed. */
+export function applyTrainer(session: Session, action: TrainerAction, at: string): Session {
+  if (session.ended) throw new SessionError('The session has ended.')
+  switch (action.type) {
+    case 'put': {
+      checkSpec(action.spec)
+      if (session.activities.length >= LIMITS.activities) throw new SessionError(`A session can put at most ${LIMITS.activities} questions to the room.`)
+      const activity: Activity = { ...action.spec, id: `a${session.nextId}`, phase: 'open', openedAt: at, choices: record(), counted: record(), texts: [] }
+      return changed(session, { activities: [...session.activities, activity], current: activity.id, nextId: session.nextId + 1 })
+    }
+    case 'close':
+    case 'reveal':
+    case 'explain': {
+      const activity = requireCurrent(session)
+      const phase = action.type === 'close' ? 'closed' : action.type === 'reveal' ? 'revealed' : 'explained'
+      // Never backwards: revealing an open question closes it too.
+      if (PHASES.indexOf(phase) <= PHASES.indexOf(activity.phase)) return session
+      return withActivity(session, { ...activity, phase })
+    }
+    case 'reopen': {
+      const activity = requireCurrent(session)
+      return activity.phase === 'closed' ? withActivity(session, { ...activity, phase: 'open' }) : session
+    }
+    case 'clear':
+      return session.current === null ? session : changed(session, { current: null })
+    case 'count': {
+      const activity = requireCurrent(session)
+      if (activity.kind !== 'choice' || !activity.options.some((option) => option.id === action.optionId)) throw new SessionError('That is not an option of the question.')
+      if (!Number.isInteger(action.count) || action.count < 0 || action.count > 10_000) throw new SessionError('A count is a whole number from 0 to 10,000.')
+      const counted = Object.assign(record<number>(), activity.counted, { [action.optionId]: action.count })
+      return withActivity(session, { ...activity, counted })
+    }
+    case 'moderate': {
+      const activity = session.activities.find((item) => item.texts.some((text) => text.id === action.textId))
+      if (!activity) throw new SessionError('There is no such answer.')
+      return withActivity(session, { ...activity, texts: activity.texts.map((text) => (text.id === action.textId ? { ...text, status: action.status } : text)) })
+    }
+    case 'moderateQuestion': {
+      const question = requireQuestion(session, action.questionId)
+      const questions = session.questions.map((item) => (item === question ? { ...item, status: action.status } : item))
+      const shownQuestion = action.status === 'rejected' && session.shownQuestion === question.id ? null : session.shownQuestion
+      return changed(session, { questions, shownQuestion })
+    }
+    case 'showQuestion': {
+      if (action.questionId === null) return changed(session, { shownQuestion: null })
+      const question = requireQuestion(session, action.questionId)
+      if (question.status !== 'approved') throw new SessionError('Only an approved question can go on the screen.')
+      return changed(session, { shownQuestion: question.id })
+    }
+    case 'answered': {
+      const question = requireQuestion(session, action.questionId)
+      const shownQuestion = session.shownQuestion === question.id ? null : session.shownQuestion
+      return changed(session, { questions: session.questions.map((item) => (item === question ? { ...item, answered: true } : item)), shownQuestion })
+    }
+  }
+}
+
+function requireQuestion(session: Session, id: string): RoomQuestion {
+  const question = session.questions.find((item) => item.id === id)
+  if (!question) throw new SessionError('There is no such question.')
+  return question
+}
+
+/** A participant joins with a display name (or comes back with the same id). */
+export function join(session: Session, participantId: string, name: string, at: string): Session {
+  if (session.ended) throw new SessionError('The session has ended.')
+  const known = own(session.participants, participantId)
+  if (!known && Object.keys(session.participants).length >= LIMITS.participants) throw new SessionError(`The session is full (${LIMITS.participants} people).`)
+  const participant: Participant = known ? { ...known, connected: true } : { name: cleanText(name, LIMITS.nameLength, 'name'), joinedAt: at, connected: true }
+  return changed(session, { participants: Object.assign(record<Participant>(), session.participants, { [participantId]: participant }) })
+}
+
+export function setConnected(session: Session, participantId: string, connected: boolean): Session {
+  const known = own(session.participants, participantId)
+  if (!known || known.connected === connected) return session
+  return changed(session, { participants: Object.assign(record<Participant>(), session.participants, { [participantId]: { ...known, connected } }) })
+}
+
+/** A participant's actions, from a phone: anything they could not have done on their screen is refused. */
+export function applyParticipant(session: Session, participantId: string, action: ParticipantAction): Session {
+  if (session.ended) throw new SessionError('The session has ended.')
+  if (!own(session.participants, participantId)) throw new SessionError('Join the session first.')
+  switch (action.type) {
+    case 'choose': {
+      const activity = openActivity(session, action.activityId, 'choice')
+      const chosen = [...new Set(action.optionIds)]
+      if (chosen.length === 0 || (!activity.multiple && chosen.length > 1)) throw new SessionError(activity.multiple ? 'Choose at least one option.' : 'Choose one option.')
+      if (chosen.some((id) => !activity.options.some((option) => option.id === id))) throw new SessionError('That is not an option of the question.')
+      return withActivity(session, { ...activity, choices: Object.assign(record<string[]>(), activity.choices, { [participantId]: chosen }) })
+    }
+    case 'write': {
+      const activity = session.activities.find((item) => item.id === action.activityId)
+      if (!activity || activity.kind === 'choice') throw new SessionError('That question does not take written answers.')
+      openActivity(session, action.activityId, activity.kind)
+      const text = cleanText(action.text, activity.kind === 'words' ? LIMITS.wordLength : LIMITS.openLength, 'answer')
+      // One answer each: a second replaces the first, and waits for approval again.
+      const texts = [...activity.texts.filter((item) => item.participantId !== participantId), { id: `t${session.nextId}`, participantId, text, status: 'pending' as const }]
+      return { ...withActivity(session, { ...activity, texts }), nextId: session.nextId + 1 }
+    }
+    case 'ask': {
+      if (session.questions.filter((item) => item.participantId === participantId).length >= LIMITS.questionsEach) throw new SessionError(`You can ask up to ${LIMITS.questionsEach} questions in a session.`)
+      const text = cleanText(action.text, LIMITS.questionLength, 'question')
+      const question: RoomQuestion = { id: `q${session.nextId}`, participantId, text, status: 'pending', votes: [], answered: false }
+      return changed(session, { questions: [...session.questions, question], nextId: session.nextId + 1 })
+    }
+    case 'vote': {
+      const question = session.questions.find((item) => item.id === action.questionId && item.status === 'approved')
+      if (!question) throw new SessionError('There is no such question.')
+      if (question.participantId === participantId || question.votes.includes(participantId)) return session
+      return changed(session, { questions: session.questions.map((item) => (item === question ? { ...item, votes: [...item.votes, participantId] } : item)) })
+    }
+  }
+}
+
+function openActivity(session: Session, activityId: string, kind: ActivityKind): Activity {
+  const activity = currentActivity(session)
+  if (!activity || activity.id !== activityId) throw new SessionError('That question is no longer being asked.')
+  if (activity.kind !== kind) throw new SessionError('That answer does not fit the question.')
+  if (activity.phase !== 'open') throw new SessionError('Answers to that question are closed.')
+  return activity
+}
+
+export function endSession(session: Session): Session {
+  return session.ended ? session : changed(session, { ended: true, current: null, shownQuestion: null })
+}
+
+/** How many chose each option (phones and hand counts together), and how many answered. */
+export function tally(activity: Activity): { counts: Record<string, number>; answers: number } {
+  const counts = record<number>()
+  for (const option of activity.options) counts[option.id] = own(activity.counted, option.id) ?? 0
+  const byPhone = Object.values(activity.choices)
+  for (const chosen of byPhone) for (const id of chosen) if (Object.hasOwn(counts, id)) counts[id] = (counts[id] ?? 0) + 1
+  // Counted by hand, several options each may be chosen: the largest count is how many at least answered.
+  const byHand = Math.max(0, ...Object.values(activity.counted))
+  return { counts, answers: byPhone.length + (activity.multiple ? byHand : Object.values(activity.counted).reduce((sum, count) => sum + count, 0)) }
+}
+
+/** Approved words with how many gave each (case aside), most first. */
+export function wordCloud(activity: Activity): { text: string; count: number }[] {
+  const words = new Map<string, { text: string; count: number }>()
+  for (const item of activity.texts) {
+    if (item.status !== 'approved') continue
+    const key = item.text.toLocaleLowerCase()
+    const entry = words.get(key)
+    if (entry) entry.count++
+    else words.set(key, { text: item.text, count: 1 })
+  }
+  return [...words.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+}
+
+/** What the projector and the phones may show of an activity: its results only once revealed, the right answer only once explained. */
+export interface PublicActivity {
+  id: string
+  kind: ActivityKind
+  prompt: string
+  options: ActivityOption[]
+  multiple: boolean
+  phase: ActivityPhase
+  results: { counts: Record<string, number>; answers: number; words: { text: string; count: number }[]; texts: string[] } | null
+  correct: string[] | null
+  explanation: string | null
+}
+
+export function publicActivity(activity: Activity): PublicActivity {
+  const revealed = activity.phase === 'revealed' || activity.phase === 'explained'
+  const explained = activity.phase === 'explained'
+  const approved = activity.texts.filter((item) => item.status === 'approved')
+  return {
+    id: activity.id,
+    kind: activity.kind,
+    prompt: activity.prompt,
+    options: activity.options,
+    multiple: activity.multiple,
+    phase: activity.phase,
+    results: revealed ? { ...tally(activity), words: activity.kind === 'words' ? wordCloud(activity) : [], texts: activity.kind === 'open' ? approved.map((item) => item.text) : [] } : null,
+    correct: explained && activity.correct.length > 0 ? activity.correct : null,
+    explanation: explained ? explanationOf(activity) : null,
+  }
+}
+
+/** The quiz question's explanation, or the consequence of the option most of the room chose. */
+function explanationOf(activity: Activity): string | null {
+  if (activity.explanation !== '') return activity.explanation
+  const top = leadingOption(activity)
+  return top ? (own(activity.feedback, top.id) ?? null) : null
+}
+
+/** The option most of the room chose (the first such on a tie), or null before anyone answered. */
+export function leadingOption(activity: Activity): ActivityOption | null {
+  const { counts, answers } = tally(activity)
+  if (answers === 0 || activity.options.length === 0) return null
+  return activity.options.reduce((best, option) => ((counts[option.id] ?? 0) > (counts[best.id] ?? 0) ? option : best))
+}
+
+export interface PublicQuestion {
+  id: string
+  text: string
+  votes: number
+  answered: boolean
+  /** The asker's name, when the session is named. */
+  by: string | null
+}
+
+function publicQuestion(session: Session, question: RoomQuestion): PublicQuestion {
+  const by = session.anonymous ? null : (own(session.participants, question.participantId)?.name ?? null)
+  return { id: question.id, text: question.text, votes: question.votes.length, answered: question.answered, by }
+}
+
+/** What one phone sees. */
+export interface ParticipantView {
+  revision: number
+  ended: boolean
+  name: string
+  activity: (PublicActivity & { mine: string[] | string | null }) | null
+  /** Approved questions, most votes first, with whether this participant voted for each or asked it. */
+  questions: (PublicQuestion & { voted: boolean; mine: boolean })[]
+  /** This participant's questions still waiting for the trainer. */
+  waiting: number
+  shownQuestion: PublicQuestion | null
+}
+
+export function participantView(session: Session, participantId: string): ParticipantView {
+  const activity = currentActivity(session)
+  const mine = activity ? (activity.kind === 'choice' ? (own(activity.choices, participantId) ?? null) : (activity.texts.find((item) => item.participantId === participantId)?.text ?? null)) : null
+  const shown = session.questions.find((item) => item.id === session.shownQuestion)
+  return {
+    revision: session.revision,
+    ended: session.ended,
+    name: own(session.participants, participantId)?.name ?? '',
+    activity: activity ? { ...publicActivity(activity), mine } : null,
+    questions: session.questions
+      .filter((item) => item.status === 'approved')
+      .sort((a, b) => Number(a.answered) - Number(b.answered) || b.votes.length - a.votes.length)
+      .map((item) => ({ ...publicQuestion(session, item), voted: item.votes.includes(participantId), mine: item.participantId === participantId })),
+    waiting: session.questions.filter((item) => item.participantId === participantId && item.status === 'pending').length,
+    shownQuestion: shown ? publicQuestion(session, shown) : null,
+  }
+}
+
+/** What the trainer sees: everything, but names when the session is anonymous. */
+export interface PresenterView {
+  id: string
+  revision: number
+  courseId: string
+  moduleId: string
+  startedAt: string
+  anonymous: boolean
+  ended: boolean
+  participants: { id: string; name: string | null; connected: boolean }[]
+  activity: (PublicActivity & { pending: { id: string; text: string; by: string | null }[]; liveResults: ReturnType<typeof tally>; source: ActivitySource; allCorrect: string[]; allExplanation: string; counted: Record<string, number>; named: { name: string; chosen: string[] }[] }) | null
+  /** The room's questions, waiting ones first. */
+  questions: (PublicQuestion & { status: ModerationStatus })[]
+  shownQuestion: PublicQuestion | null
+  asked: number
+}
+
+export function presenterView(session: Session): PresenterView {
+  const activity = currentActivity(session)
+  const nameOf = (id: string) => (session.anonymous ? null : (own(session.participants, id)?.name ?? null))
+  const shown = session.questions.find((item) => item.id === session.shownQuestion)
+  const order: Record<ModerationStatus, number> = { pending: 0, approved: 1, rejected: 2 }
+  return {
+    id: session.id,
+    revision: session.revision,
+    courseId: session.courseId,
+    moduleId: session.moduleId,
+    startedAt: session.startedAt,
+    anonymous: session.anonymous,
+    ended: session.ended,
+    participants: Object.entries(session.participants).map(([id, participant]) => ({ id, name: session.anonymous ? null : participant.name, connected: participant.connected })),
+    activity: activity
+      ? {
+          ...publicActivity(activity),
+          pending: activity.texts.filter((item) => item.status === 'pending').map((item) => ({ id: item.id, text: item.text, by: nameOf(item.participantId) })),
+          liveResults: tally(activity),
+          source: activity.source,
+          allCorrect: activity.correct,
+          allExplanation: activity.explanation,
+          counted: { ...activity.counted },
+          named: session.anonymous ? [] : Object.entries(activity.choices).map(([id, chosen]) => ({ name: nameOf(id) ?? '', chosen })),
+        }
+      : null,
+    questions: [...session.questions]
+      .sort((a, b) => order[a.status] - order[b.status] || Number(a.answered) - Number(b.answered) || b.votes.length - a.votes.length)
+      .map((item) => ({ ...publicQuestion(session, item), status: item.status })),
+    shownQuestion: shown ? publicQuestion(session, shown) : null,
+    asked: session.activities.length,
+  }
+}

@@ -1,0 +1,147 @@
+import { networkInterfaces } from 'node:os'
+import { create as createQr } from 'qrcode'
+import { ApiError } from '../../core/api/errors'
+import type { JoinInfo, WorkshopStatus } from '../../core/api/workshop-schemas'
+import { SessionError } from '../../core/workshop/session'
+import type { Handlers } from '../api-router'
+import type { CourseCatalog } from '../course-catalog'
+import { WorkshopHub } from '../workshop/hub'
+import { startRoomServer, type RoomServer } from '../workshop/room-server'
+import type { TrainerGate } from './trainer'
+
+/** How long the presenter's status request waits for a change before answering with the same view. */
+export const STATUS_WAIT_MS = 20_000
+
+const LOOPBACK = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/
+
+/** The machine's IPv4 addresses on a network phones could be on. */
+export function roomAddresses(): { name: string; address: string }[] {
+  return Object.entries(networkInterfaces()).flatMap(([name, infos]) => (infos ?? []).filter((info) => info.family === 'IPv4' && !info.internal).map((info) => ({ name, address: info.address })))
+}
+
+function networkKind(address: string): JoinInfo['network'] {
+  if (LOOPBACK.test(address)) return 'loopback'
+  if (address.startsWith('169.254.')) return 'link-local'
+  return 'local'
+}
+
+/** Whether this machine reaches the room server where phones will look for it. */
+async function reachable(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(3000) })
+    await response.arrayBuffer()
+    return response.ok
+  } catch {
+    return false
+  }
+}
+
+function asApiError(error: unknown): never {
+  if (error instanceof SessionError) throw new ApiError({ code: 'BAD_INPUT', message: error.message })
+  throw error
+}
+
+export interface WorkshopService {
+  handlers: Pick<Handlers, 'workshop.networks' | 'workshop.start' | 'workshop.status' | 'workshop.items' | 'workshop.act' | 'workshop.end'>
+  hub: WorkshopHub
+  /** Ends any session and stops listening (the app is closing). */
+  close(): Promise<void>
+}
+
+/**
+ * The API's side of workshop sessions. Starting one is the trainer's: the trainer's PIN guards it
+ * where there is one. The room server listens only while a session that asked for it runs, and
+ * only on the address the trainer chose for it.
+ */
+export function workshopService({ catalog, trainer, participantDir, addresses = roomAddresses }: { catalog: CourseCatalog; trainer: TrainerGate; participantDir?: string; addresses?: () => { name: string; address: string }[] }): WorkshopService {
+  const hub = new WorkshopHub()
+  let room: RoomServer | null = null
+  let join: JoinInfo | null = null
+
+  const status = (): WorkshopStatus => ({ view: hub.view(), join: hub.active ? join : null })
+
+  async function stopListening(): Promise<void> {
+    const closing = room
+    room = null
+    join = null
+    // The phones get the ended view first (the hub sends views once per burst).
+    await new Promise((resolve) => setImmediate(resolve))
+    await closing?.close()
+  }
+
+  async function listen(address: string): Promise<JoinInfo> {
+    if (!LOOPBACK.test(address) && !addresses().some((item) => item.address === address)) {
+      throw new ApiError({ code: 'BAD_INPUT', message: `This computer has no network address ${address}.` })
+    }
+    if (!participantDir) throw new ApiError({ code: 'UNAVAILABLE', message: 'This copy of Civic Learn was built without the participant page, so phones cannot join.' })
+    room = await startRoomServer({ hub, host: address, participantDir }).catch((error: unknown) => {
+      throw new ApiError({ code: 'UNAVAILABLE', message: `Civic Learn could not listen on ${address}: ${(error as Error).message}` })
+    })
+    const joining = hub.joining
+    if (!joining) throw new Error('The session ended as it started.')
+    const link = `${room.url}#${joining.secret}`
+    const qr = createQr(link, { errorCorrectionLevel: 'M' }).modules
+    return {
+      address: room.url,
+      link,
+      code: joining.code,
+      qr: { size: qr.size, cells: Array.from(qr.data, (cell) => (cell ? '1' : '0')).join('') },
+      reachable: await reachable(room.url),
+      network: networkKind(address),
+    }
+  }
+
+  return {
+    hub,
+    close: async () => {
+      hub.end()
+      await stopListening()
+    },
+    handlers: {
+      'workshop.networks': () => ({ addresses: addresses() }),
+      'workshop.start': async ({ courseId, moduleId, language, anonymous, listen: address }) => {
+        trainer.require()
+        const course = await catalog.get(courseId)
+        try {
+          hub.start({ course, moduleId, language, anonymous })
+        } catch (error) {
+          asApiError(error)
+        }
+        if (address !== null) {
+          try {
+            join = await listen(address)
+          } catch (error) {
+            hub.end()
+            await stopListening()
+            throw error
+          }
+        }
+        return status()
+      },
+      'workshop.status': async ({ since }) => {
+        await hub.watch(since, STATUS_WAIT_MS)
+        return status()
+      },
+      'workshop.items': () => {
+        try {
+          return hub.items()
+        } catch (error) {
+          return asApiError(error)
+        }
+      },
+      'workshop.act': ({ action }) => {
+        try {
+          hub.trainer(action)
+        } catch (error) {
+          asApiError(error)
+        }
+        return status()
+      },
+      'workshop.end': async () => {
+        hub.end()
+        await stopListening()
+        return { view: hub.view(), join: null }
+      },
+    },
+  }
+}
