@@ -14,10 +14,11 @@ export interface RunningHost {
 const ROOT = path.resolve(__dirname, '../..')
 
 /** Starts the built `civic-learn serve` on a free port and a fresh data folder, as a user would. */
-export async function startWebHost(options: { courses?: string; dataDir?: string } = {}): Promise<RunningHost> {
+export async function startWebHost(options: { courses?: string; dataDir?: string; roomAddress?: string } = {}): Promise<RunningHost> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'civic-e2e-')))
   const args = ['out/cli/index.js', 'serve', '--port', '0', '--data-dir', dataDir]
   if (options.courses) args.push('--courses', options.courses)
+  if (options.roomAddress) args.push('--room-address', options.roomAddress)
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))

@@ -13,6 +13,9 @@ Commands:
                 --courses <dir>    folder of courses (default: the bundled courses)
                 --branding <file>  a branding overlay (YAML or JSON) for the app (default:
                                    branding.yaml or branding.json in the courses folder)
+                --room-address <ip>
+                                   a loopback address (127.x.x.x) a workshop may also offer
+                                   phones, to rehearse a session on this machine alone
   validate    Check course folders and report every problem as file:line:column
                 <course-dir>...    one or more course folders (each holding course.yaml)
                 --json             print the result as JSON for other tools
@@ -67,11 +70,15 @@ async function runServe(args: string[], io: CliIo, context: CliContext): Promise
       'data-dir': { type: 'string' },
       courses: { type: 'string' },
       branding: { type: 'string' },
+      'room-address': { type: 'string', multiple: true },
     },
     strict: true,
     allowPositionals: false,
   })
   const port = parsePort(values.port)
+  const roomAddresses = values['room-address'] ?? []
+  const notLoopback = roomAddresses.find((address) => !/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address))
+  if (notLoopback !== undefined) throw new UsageError(`--room-address takes a loopback address (127.x.x.x), not "${notLoopback}": the machine's network addresses are offered already.`)
   // A mistyped path is the user's to fix now; a broken overlay only leaves the app unbranded.
   const brandingFile = values.branding === undefined ? undefined : path.resolve(values.branding)
   if (brandingFile !== undefined && !existsSync(brandingFile)) throw new UsageError(`--branding names no file: ${brandingFile} does not exist.`)
@@ -97,6 +104,7 @@ async function runServe(args: string[], io: CliIo, context: CliContext): Promise
     // Laid out as for `civic-learn export`: out/player beside out/cli, the schemas in resources.
     scorm: { playerDir: path.resolve(context.baseDir, '../player'), schemasDir: path.resolve(context.baseDir, '../../resources/scorm-schemas') },
     participantDir: path.resolve(context.baseDir, '../participant'),
+    roomAddresses,
     courseWorker: path.join(context.baseDir, 'course-worker.js'),
   })
   io.out(`Civic Learn is running. Open ${serving.host.url}\n`)

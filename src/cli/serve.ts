@@ -18,6 +18,8 @@ export interface ServeOptions {
   scorm?: { playerDir: string; schemasDir: string }
   /** The built participant page phones open in a workshop. */
   participantDir?: string
+  /** Loopback addresses a workshop may offer phones besides the machine's own (rehearsals, tests). */
+  roomAddresses?: string[]
   /** The built course loader thread; without it courses load in the host's own thread. */
   courseWorker?: string
 }
@@ -39,6 +41,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     dataDir,
     ...(options.scorm ? { scorm: options.scorm } : {}),
     ...(options.participantDir ? { participantDir: options.participantDir } : {}),
+    ...(options.roomAddresses ? { roomAddresses: options.roomAddresses } : {}),
     ...(options.courseWorker ? { courseWorker: options.courseWorker, courseCacheDir: defaultCourseCacheDir() } : {}),
   })
   const host = await startWebHost({

@@ -8,7 +8,7 @@ import { presentHandlers } from './services/present'
 import { progressHandlers } from './services/progress'
 import { recordHandlers } from './services/records'
 import { trainerHandlers } from './services/trainer'
-import { workshopService } from './services/workshop'
+import { roomAddresses, workshopService } from './services/workshop'
 import { settleAll } from './store/store-errors'
 import { folderLoader } from './course-loader-worker'
 
@@ -26,6 +26,8 @@ export interface ServiceOptions {
   courseWorker?: string
   /** The built participant page (out/participant) that phones in a workshop open. */
   participantDir?: string
+  /** Loopback addresses a workshop may offer phones besides the machine's network addresses (rehearsals, tests). */
+  roomAddresses?: string[]
   /** Where the loader thread keeps the courses it has loaded, for the next start (course-cache.ts). */
   courseCacheDir?: string
 }
@@ -59,7 +61,13 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
   })
   const packages = new ExportedPackages()
   const { catalog, branding } = courses
-  const workshop = workshopService({ catalog, trainer: stores.trainer, ...(options.participantDir ? { participantDir: options.participantDir } : {}) })
+  const extraAddresses = (options.roomAddresses ?? []).map((address) => ({ name: 'loopback', address }))
+  const workshop = workshopService({
+    catalog,
+    trainer: stores.trainer,
+    addresses: () => [...roomAddresses(), ...extraAddresses],
+    ...(options.participantDir ? { participantDir: options.participantDir } : {}),
+  })
   const router = createRouter(
     {
       'app.info': () => ({ name: APP_NAME, version: options.version, host: options.host }),

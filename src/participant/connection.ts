@@ -7,6 +7,9 @@ export type JoinProblem = { kind: 'wrong-code' | 'wrong-link' | 'bad-request' | 
 const TOKEN_KEY = 'civic-learn-room-token'
 /** Waits between reconnecting attempts: quick at first, then every few seconds. */
 const BACKOFF_MS = [250, 500, 1000, 2000, 4000]
+/** The phone asks the room server this often whether the connection still works, and gives up on it after PONG_WAIT_MS without an answer. */
+const PING_EVERY_MS = 20_000
+const PONG_WAIT_MS = 10_000
 
 /**
  * The phone's side of a workshop session: joining (`POST /join`), then one WebSocket that says
@@ -32,7 +35,19 @@ export function useRoomConnection(storage: Storage = sessionStorage) {
     url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:'
     const ws = new WebSocket(url)
     socket = ws
-    ws.onopen = () => ws.send(JSON.stringify({ type: 'hello', token }))
+    let check: ReturnType<typeof setTimeout> | undefined
+    let giveUp: ReturnType<typeof setTimeout> | undefined
+    const ping = () => {
+      check = setTimeout(() => {
+        if (ws.readyState !== WebSocket.OPEN) return
+        ws.send(JSON.stringify({ type: 'ping' }))
+        giveUp = setTimeout(() => ws.close(), PONG_WAIT_MS)
+      }, PING_EVERY_MS)
+    }
+    ws.onopen = () => {
+      ws.send(JSON.stringify({ type: 'hello', token }))
+      ping()
+    }
     ws.onmessage = (event: MessageEvent<unknown>) => {
       let body: { type?: string; view?: ParticipantView; error?: string; message?: string }
       try {
@@ -40,7 +55,10 @@ export function useRoomConnection(storage: Storage = sessionStorage) {
       } catch {
         return
       }
-      if (body.type === 'view' && body.view) {
+      if (body.type === 'pong') {
+        clearTimeout(giveUp)
+        ping()
+      } else if (body.type === 'view' && body.view) {
         attempts = 0
         view.value = body.view
         state.value = body.view.ended ? 'left' : 'connected'
@@ -50,6 +68,8 @@ export function useRoomConnection(storage: Storage = sessionStorage) {
       }
     }
     ws.onclose = (event) => {
+      clearTimeout(check)
+      clearTimeout(giveUp)
       if (socket !== ws) return
       socket = null
       for (const done of pending) done('closed')

@@ -100,6 +100,8 @@ export const WorkshopActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('answered'), questionId: z.string().max(20) }).strict(),
 ])
 
+export type WorkshopAction = z.input<typeof WorkshopActionSchema>
+
 export const RoomItemsSchema = z
   .object({
     questions: z.array(z.object({ quizId: z.string(), questionId: z.string(), prompt: z.string() }).strict()),

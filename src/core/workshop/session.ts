@@ -139,7 +139,7 @@ export function createSession(input: { id: string; courseId: string; moduleId: s
 /** Text as a participant sent it, made one line, trimmed, and checked against its limit. */
 export function cleanText(text: string, limit: number, what: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  const clean = text.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim()
   if (clean === '') throw new SessionError(`The ${what} is empty.`)
   if ([...clean].length > limit) throw new SessionError(`The ${what} is longer than ${limit} characters.`)
   return clean
@@ -204,21 +204,25 @@ export function applyTrainer(session: Session, action: TrainerAction, at: string
       const activity = requireCurrent(session)
       if (activity.kind !== 'choice' || !activity.options.some((option) => option.id === action.optionId)) throw new SessionError('That is not an option of the question.')
       if (!Number.isInteger(action.count) || action.count < 0 || action.count > 10_000) throw new SessionError('A count is a whole number from 0 to 10,000.')
+      if (own(activity.counted, action.optionId) === action.count) return session
       const counted = Object.assign(record<number>(), activity.counted, { [action.optionId]: action.count })
       return withActivity(session, { ...activity, counted })
     }
     case 'moderate': {
       const activity = session.activities.find((item) => item.texts.some((text) => text.id === action.textId))
       if (!activity) throw new SessionError('There is no such answer.')
+      if (activity.texts.some((text) => text.id === action.textId && text.status === action.status)) return session
       return withActivity(session, { ...activity, texts: activity.texts.map((text) => (text.id === action.textId ? { ...text, status: action.status } : text)) })
     }
     case 'moderateQuestion': {
       const question = requireQuestion(session, action.questionId)
+      if (question.status === action.status) return session
       const questions = session.questions.map((item) => (item === question ? { ...item, status: action.status } : item))
       const shownQuestion = action.status === 'rejected' && session.shownQuestion === question.id ? null : session.shownQuestion
       return changed(session, { questions, shownQuestion })
     }
     case 'showQuestion': {
+      if (action.questionId === session.shownQuestion) return session
       if (action.questionId === null) return changed(session, { shownQuestion: null })
       const question = requireQuestion(session, action.questionId)
       if (question.status !== 'approved') throw new SessionError('Only an approved question can go on the screen.')
@@ -226,6 +230,7 @@ export function applyTrainer(session: Session, action: TrainerAction, at: string
     }
     case 'answered': {
       const question = requireQuestion(session, action.questionId)
+      if (question.answered) return session
       const shownQuestion = session.shownQuestion === question.id ? null : session.shownQuestion
       return changed(session, { questions: session.questions.map((item) => (item === question ? { ...item, answered: true } : item)), shownQuestion })
     }
@@ -263,6 +268,8 @@ export function applyParticipant(session: Session, participantId: string, action
       const chosen = [...new Set(action.optionIds)]
       if (chosen.length === 0 || (!activity.multiple && chosen.length > 1)) throw new SessionError(activity.multiple ? 'Choose at least one option.' : 'Choose one option.')
       if (chosen.some((id) => !activity.options.some((option) => option.id === id))) throw new SessionError('That is not an option of the question.')
+      const before = own(activity.choices, participantId)
+      if (before && before.length === chosen.length && before.every((id) => chosen.includes(id))) return session
       return withActivity(session, { ...activity, choices: Object.assign(record<string[]>(), activity.choices, { [participantId]: chosen }) })
     }
     case 'write': {

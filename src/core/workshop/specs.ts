@@ -11,7 +11,7 @@ const TRUE_FALSE: Record<string, { true: string; false: string }> = { en: { true
 export type ToText = (markdown: string) => string
 
 function moduleIn(course: CourseBundle, language: string, moduleId: string): Module {
-  const tree = course.content[language] ?? course.content[course.language]
+  const tree = Object.hasOwn(course.content, language) ? course.content[language] : course.content[course.language]
   const module = tree?.modules.find((item) => item.id === moduleId)
   if (!module) throw new SessionError(`The course has no module "${moduleId}".`)
   return module
@@ -29,7 +29,7 @@ export function questionSpec(course: CourseBundle, where: { language: string; mo
   const quiz = blockIn(moduleIn(course, where.language, where.moduleId), 'quiz', quizId)
   const question = quiz.questions.find((item) => item.id === questionId)
   if (!question) throw new SessionError(`The quiz has no question "${questionId}".`)
-  const room = questionType(question).room?.(question, TRUE_FALSE[where.language] ?? TRUE_FALSE.en!)
+  const room = questionType(question).room?.(question, (Object.hasOwn(TRUE_FALSE, where.language) ? TRUE_FALSE[where.language] : undefined) ?? TRUE_FALSE.en!)
   if (!room) throw new SessionError('A room can answer only choice and true-or-false questions.')
   return {
     kind: 'choice',

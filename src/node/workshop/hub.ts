@@ -174,8 +174,8 @@ export class WorkshopHub {
     set.add(send)
     this.subscribers.set(participantId, set)
     live.session = setConnected(live.session, participantId, true)
+    // Its first view goes with the round of views this change brings (or one already due).
     this.changed()
-    send(participantView(live.session, participantId))
     return () => {
       set.delete(send)
       if (set.size > 0 || !this.live || this.live !== live) return

@@ -15,6 +15,8 @@ const WINDOW_MS = 60_000
 /** What a phone may send: small JSON, a few messages a second at most. */
 const MAX_BODY = 4096
 const MESSAGES_PER_10S = 40
+/** How often each phone's connection is checked: one that has not answered the last check is closed, so the trainer sees who is really there. */
+export const HEARTBEAT_MS = 15_000
 
 const JoinSchema = z.union([
   z.object({ secret: z.string().max(100), name: z.string().max(200) }).strict(),
@@ -22,6 +24,7 @@ const JoinSchema = z.union([
 ])
 const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), token: z.string().max(100) }).strict(),
+  z.object({ type: z.literal('ping') }).strict(),
   z.object({ type: z.literal('choose'), activityId: z.string().max(20), optionIds: z.array(z.string().max(64)).max(10) }).strict(),
   z.object({ type: z.literal('write'), activityId: z.string().max(20), text: z.string().max(2000) }).strict(),
   z.object({ type: z.literal('ask'), text: z.string().max(2000) }).strict(),
@@ -87,7 +90,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
  * the session's WebSocket (`/live`). Nothing else: no app API, no course files, no learner data,
  * whatever the path. Requests naming another Host are refused, as on the web host.
  */
-export async function startRoomServer(options: { hub: WorkshopHub; host: string; port?: number; participantDir: string; now?: () => number }): Promise<RoomServer> {
+export async function startRoomServer(options: { hub: WorkshopHub; host: string; port?: number; participantDir: string; now?: () => number; heartbeatMs?: number }): Promise<RoomServer> {
   const { hub } = options
   const limiter = new CodeLimiter(options.now ?? Date.now)
   let allowedHost = ''
@@ -104,11 +107,11 @@ export async function startRoomServer(options: { hub: WorkshopHub; host: string;
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/'
     if (pathname === '/join') return joinRequest(req, res)
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Not allowed.' }, { Allow: 'GET, HEAD' })
     const segments = pathname === '/' ? ['index.html'] : safeSegments(pathname)
     const allowed = segments && (segments.join('/') === 'index.html' || (segments.length === 2 && segments[0] === 'assets'))
     const file = allowed ? await confinedFile(options.participantDir, segments) : null
     if (!file) return send(res, 404, { error: 'Not found.' })
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Not allowed.' }, { Allow: 'GET, HEAD' })
     const answer = await fileResponse(file, undefined, req.method === 'HEAD', typeof req.headers['if-none-match'] === 'string' ? req.headers['if-none-match'] : undefined)
     res.writeHead(answer.status, { ...ROOM_HEADERS, 'Cache-Control': 'no-cache', ...answer.headers })
     if (!answer.body) return void res.end()
@@ -156,7 +159,24 @@ export async function startRoomServer(options: { hub: WorkshopHub; host: string;
     sockets.handleUpgrade(req, socket, head, (ws) => connection(ws))
   })
 
+  // A phone that walked out of the Wi-Fi leaves its connection open but silent: browsers answer
+  // pings by themselves, so one unanswered ping means it has gone.
+  const alive = new WeakMap<WebSocket, boolean>()
+  const heartbeat = setInterval(() => {
+    for (const client of sockets.clients) {
+      if (alive.get(client) === false) {
+        client.terminate()
+        continue
+      }
+      alive.set(client, false)
+      client.ping()
+    }
+  }, options.heartbeatMs ?? HEARTBEAT_MS)
+  heartbeat.unref()
+
   function connection(ws: WebSocket): void {
+    alive.set(ws, true)
+    ws.on('pong', () => alive.set(ws, true))
     let unsubscribe: (() => void) | null = null
     let participantId: string | null = null
     let recent: number[] = []
@@ -177,6 +197,9 @@ export async function startRoomServer(options: { hub: WorkshopHub; host: string;
       } catch {
         return reply({ type: 'error', error: 'bad-message' })
       }
+      alive.set(ws, true)
+      // The phone checks its side the same way (a browser cannot see pings).
+      if (message.type === 'ping') return reply({ type: 'pong' })
       if (message.type === 'hello') {
         clearTimeout(hello)
         const id = hub.participant(message.token)
@@ -221,6 +244,7 @@ export async function startRoomServer(options: { hub: WorkshopHub; host: string;
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(heartbeat)
         for (const client of sockets.clients) client.close(1001, 'Session ended')
         sockets.close()
         server.closeAllConnections()

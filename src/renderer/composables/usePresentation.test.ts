@@ -3,7 +3,7 @@ import { defineComponent, h, ref, watch, type Ref } from 'vue'
 import { describe, expect, it, vi } from 'vitest'
 import { useAudienceChannel, usePresenterChannel, type PresentationState } from './usePresentation'
 
-const page = (pageId: string, extra: Partial<PresentationState> = {}): PresentationState => ({ moduleId: 'm1', pageId, blackout: false, frozen: false, ...extra })
+const page = (pageId: string, extra: Partial<PresentationState> = {}): PresentationState => ({ moduleId: 'm1', pageId, blackout: false, frozen: false, room: null, ...extra })
 
 /** Runs composables inside a mounted component, as a screen would. */
 const Host = defineComponent({

@@ -1,6 +1,14 @@
 import type { Block } from '../../core/course/blocks'
 import { learnerBlocks } from '../../core/course/blocks/learner-blocks'
 import { onBeforeUnmount, ref, watch, type Ref } from 'vue'
+import type { PublicActivity, PublicQuestion } from '../../core/workshop/session'
+
+/** What the projector shows of a live session instead of the page: the question put to the room, a question from the room, or how to join. */
+export interface AudienceRoom {
+  activity: PublicActivity | null
+  question: PublicQuestion | null
+  join: { address: string; code: string; qr: { size: number; cells: string } } | null
+}
 
 /** What the audience screen shows: a page of the module (the presenter's, or the one it was frozen on), or black. */
 export interface PresentationState {
@@ -10,6 +18,8 @@ export interface PresentationState {
   blackout: boolean
   /** The audience screen stays on `pageId` while the presenter moves on. */
   frozen: boolean
+  /** The live session's part of the screen, when one runs. */
+  room: AudienceRoom | null
 }
 
 type Message = { kind: 'hello' } | { kind: 'state'; state: PresentationState }
@@ -22,7 +32,7 @@ function channelName(courseId: string): string {
 function isState(value: unknown): value is PresentationState {
   if (typeof value !== 'object' || value === null) return false
   const state = value as Record<string, unknown>
-  return typeof state.moduleId === 'string' && typeof state.pageId === 'string' && typeof state.blackout === 'boolean' && typeof state.frozen === 'boolean'
+  return typeof state.moduleId === 'string' && typeof state.pageId === 'string' && typeof state.blackout === 'boolean' && typeof state.frozen === 'boolean' && (state.room === null || (typeof state.room === 'object' && state.room !== undefined))
 }
 
 function isMessage(value: unknown): value is Message {
@@ -38,7 +48,8 @@ function isMessage(value: unknown): value is Message {
 export function usePresenterChannel(courseId: string, state: Ref<PresentationState | null>): void {
   const channel = new BroadcastChannel(channelName(courseId))
   const send = () => {
-    if (state.value) channel.postMessage({ kind: 'state', state: { ...state.value } } satisfies Message)
+    // A plain copy: the state may hold reactive objects, which a channel cannot clone.
+    if (state.value) channel.postMessage({ kind: 'state', state: JSON.parse(JSON.stringify(state.value)) as PresentationState } satisfies Message)
   }
   channel.onmessage = (event: MessageEvent<unknown>) => {
     if (isMessage(event.data) && event.data.kind === 'hello') send()
