@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises'
 import { request } from 'node:http'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { pdfText } from '../test/support/pdf-text'
 import { playerCourses } from './support/player-courses'
 import { startWebHost, type RunningHost } from './support/web-host'
 
@@ -146,7 +148,29 @@ test('the room answers a poll from two phones, the trainer reveals it; words wai
   await expect(ana.getByRole('heading', { name: 'The session has ended. Thank you for taking part.' })).toBeVisible()
   await expect(page.getByText('The session has ended. 2 questions were put to the room.')).toBeVisible()
   await expect(fetch(room.address)).rejects.toThrow()
+
+  // The session's record: every question with its results, approved words only, names (a named session).
+  const csv = await readFile(await saved(page, 'Save as a spreadsheet (CSV)'), 'utf8')
+  expect(csv.split('\n')[0]).toBe('Section,Time,Kind,Question,Answers,Option or answer,Count,Right answer,Name')
+  expect(csv).toContain('Question to the room,')
+  expect(csv).toMatch(/Which platform do your residents use most\?,2,Facebook,1,/)
+  expect(csv).toMatch(/Which platform do your residents use most\?,2,Nextdoor,,,Ben/)
+  expect(csv).toContain('One word for how social media feels this week?,1,Busy,1,')
+  expect(csv).not.toContain('Rude words')
+  expect(csv).toMatch(/Question from the room,,,Can I block a resident who is abusive\?,,,1,,Ana/)
+  const pdf = await pdfText(new Uint8Array(await readFile(await saved(page, 'Save a one-page summary (PDF)'))))
+  expect(pdf).toContain('Workshop session record')
+  expect(pdf).toContain('Who joined: Ana, Ben')
+  expect(pdf).toContain('Which platform do your residents use most? (answers: 2)')
+  expect(pdf).toContain('Facebook: 1 · Nextdoor: 1 · X: 0')
+  expect(pdf).toContain('Can I block a resident who is abusive? (votes: 1, Ana)')
 })
+
+/** Clicks a button that saves a file, and returns where the browser saved it. */
+async function saved(page: Page, button: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])
+  return download.path()
+}
 
 test('the room votes on a scenario step, sees the consequence of its choice and goes where it chose; counts entered by hand', async ({ page, browser }) => {
   const room = await startRoom(page)
@@ -168,6 +192,14 @@ test('the room votes on a scenario step, sees the consequence of its choice and 
   await activity.getByRole('button', { name: 'Go where the room chose' }).click()
   await expect(room.audience.getByRole('heading', { level: 1, name: 'People ask where you heard it.' })).toBeVisible()
   await expect(phone.getByRole('radio', { name: 'Post a correction with the verified source.' })).toBeVisible()
+
+  // Anonymous, the record too: counts, no names.
+  const csv = await readFile(await saved(page, 'Save as a spreadsheet (CSV)'), 'utf8')
+  expect(csv).toMatch(/scenario step \(choice\),A resident posts that the bridge has collapsed\.,4,Share it at once\.,4,/)
+  expect(csv).not.toContain('Cai')
+  const pdf = await pdfText(new Uint8Array(await readFile(await saved(page, 'Save a one-page summary (PDF)'))))
+  expect(pdf).toContain('Answers were anonymous: no names are kept.')
+  expect(pdf).not.toContain('Cai')
 })
 
 test('a phone whose connection drops reconnects and catches up; a reload keeps its place', async ({ page, browser }) => {

@@ -65,6 +65,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
   const workshop = workshopService({
     catalog,
     trainer: stores.trainer,
+    branding,
     addresses: () => [...roomAddresses(), ...extraAddresses],
     ...(options.participantDir ? { participantDir: options.participantDir } : {}),
   })

@@ -6,6 +6,7 @@ import { readZip } from '../../test/support/read-zip'
 import type { AppBranding, CourseSummary, ScormExportResult } from '../core/api/contract'
 import type { CourseBundle } from '../core/course/bundle'
 import { createAppServices, type AppServices } from './app-services'
+import { pdfText as readPdfText } from '../../test/support/pdf-text'
 
 const root = path.resolve(__dirname, '../..')
 const brandingFixtures = path.join(root, 'e2e/fixtures/branding')
@@ -36,13 +37,8 @@ async function deployOverlay(folder: string, name: string, extra = ''): Promise<
   return file
 }
 
-/** Reads back a PDF's text as a reader would, with pdf.js. */
-async function pdfText(base64: string): Promise<string> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const doc = await getDocument({ data: new Uint8Array(Buffer.from(base64, 'base64')), useSystemFonts: false, isEvalSupported: false }).promise
-  const content = await (await doc.getPage(1)).getTextContent()
-  return content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' ')
-}
+/** Reads back a PDF's text (from the API's base64) as a reader would, with pdf.js. */
+const pdfText = (base64: string) => readPdfText(new Uint8Array(Buffer.from(base64, 'base64')))
 
 beforeEach(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'civic-branding-'))

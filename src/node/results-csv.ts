@@ -10,7 +10,7 @@ export type { LearnerResults }
  * Spreadsheet programs run cells that start with these as formulas; a learner's name must never
  * become one on a trainer's laptop.
  */
-function safeCell(value: string): string {
+export function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 

@@ -36,6 +36,7 @@ export const METHOD_NAMES = [
   'workshop.status',
   'workshop.items',
   'workshop.act',
+  'workshop.record',
   'workshop.end',
   'handout.printToPdf',
   'export.scorm',

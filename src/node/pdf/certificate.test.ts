@@ -1,17 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { pdfText } from '../../../test/support/pdf-text'
 import { certificatePdf, verificationCode, type CertificateRecord } from './certificate'
-
-/** Reads back the text of a PDF the way a reader would, with pdf.js. */
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise
-  const pages: string[] = []
-  for (let number = 1; number <= doc.numPages; number++) {
-    const content = await (await doc.getPage(number)).getTextContent()
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
-  }
-  return pages.join('\n').replace(/\s+/g, ' ')
-}
 
 const record: CertificateRecord = {
   learner: 'Cllr Alys Morgan',

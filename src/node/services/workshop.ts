@@ -2,10 +2,15 @@ import { networkInterfaces } from 'node:os'
 import { create as createQr } from 'qrcode'
 import { ApiError } from '../../core/api/errors'
 import type { JoinInfo, WorkshopStatus } from '../../core/api/workshop-schemas'
+import type { Language } from '../../core/api/contract'
+import { contentIn } from '../../core/course/localized'
+import { sessionRecord } from '../../core/workshop/record'
 import { SessionError } from '../../core/workshop/session'
 import type { Handlers } from '../api-router'
+import type { LoadedAppBranding } from '../branding'
 import type { CourseCatalog } from '../course-catalog'
 import { WorkshopHub } from '../workshop/hub'
+import { sessionCsv } from '../workshop/record-files'
 import { startRoomServer, type RoomServer } from '../workshop/room-server'
 import type { TrainerGate } from './trainer'
 
@@ -42,7 +47,7 @@ function asApiError(error: unknown): never {
 }
 
 export interface WorkshopService {
-  handlers: Pick<Handlers, 'workshop.networks' | 'workshop.start' | 'workshop.status' | 'workshop.items' | 'workshop.act' | 'workshop.end'>
+  handlers: Pick<Handlers, 'workshop.networks' | 'workshop.start' | 'workshop.status' | 'workshop.items' | 'workshop.act' | 'workshop.record' | 'workshop.end'>
   hub: WorkshopHub
   /** Ends any session and stops listening (the app is closing). */
   close(): Promise<void>
@@ -53,7 +58,19 @@ export interface WorkshopService {
  * where there is one. The room server listens only while a session that asked for it runs, and
  * only on the address the trainer chose for it.
  */
-export function workshopService({ catalog, trainer, participantDir, addresses = roomAddresses }: { catalog: CourseCatalog; trainer: TrainerGate; participantDir?: string; addresses?: () => { name: string; address: string }[] }): WorkshopService {
+export function workshopService({
+  catalog,
+  trainer,
+  branding,
+  participantDir,
+  addresses = roomAddresses,
+}: {
+  catalog: CourseCatalog
+  trainer: TrainerGate
+  branding?: LoadedAppBranding
+  participantDir?: string
+  addresses?: () => { name: string; address: string }[]
+}): WorkshopService {
   const hub = new WorkshopHub()
   let room: RoomServer | null = null
   let join: JoinInfo | null = null
@@ -136,6 +153,26 @@ export function workshopService({ catalog, trainer, participantDir, addresses = 
           asApiError(error)
         }
         return status()
+      },
+      'workshop.record': async ({ format, pageIds }) => {
+        trainer.require()
+        const session = hub.session
+        const content = hub.content
+        if (!session || !content) throw new ApiError({ code: 'UNAVAILABLE', message: 'There has been no session to keep a record of.' })
+        const language = content.language as Language
+        const tree = contentIn(content.course, language)
+        const module = tree?.modules.find((item) => item.id === session.moduleId)
+        const titles = new Map(module?.pages.map((page) => [page.id, page.title]))
+        const record = sessionRecord(session, pageIds.flatMap((id) => (titles.has(id) ? [titles.get(id) as string] : [])))
+        const heading = { courseTitle: tree?.title ?? content.course.id, moduleTitle: module?.title ?? session.moduleId }
+        const name = `workshop-${content.course.id}-${session.startedAt.slice(0, 10)}`
+        if (format === 'csv') return { fileName: `${name}.csv`, mediaType: 'text/csv', base64: Buffer.from(sessionCsv(record, heading, language)).toString('base64') }
+        const organisation = branding?.branding?.organisation
+        const colour = branding?.branding?.colours?.accent
+        // The PDF libraries load with the first document, not at start.
+        const { sessionPdf } = await import('../pdf/session')
+        const pdf = await sessionPdf(record, heading, language, { ...(organisation ? { organisation } : {}), ...(colour ? { colour } : {}) }, new Date())
+        return { fileName: `${name}.pdf`, mediaType: 'application/pdf', base64: Buffer.from(pdf).toString('base64') }
       },
       'workshop.end': async () => {
         hub.end()

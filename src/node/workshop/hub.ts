@@ -200,8 +200,9 @@ export class WorkshopHub {
     return this.live?.session ?? null
   }
 
-  get course(): CourseBundle | null {
-    return this.live?.course ?? null
+  /** The course and language of the last session, running or ended, for its record. */
+  get content(): { course: CourseBundle; language: string } | null {
+    return this.live ? { course: this.live.course, language: this.live.language } : null
   }
 
   private require(): Live {
