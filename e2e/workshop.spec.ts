@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { request } from 'node:http'
+import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { pdfText } from '../test/support/pdf-text'
@@ -321,3 +322,33 @@ for (const language of ['English', 'Cymraeg'] as const) {
     expect(violations).toEqual([])
   })
 }
+
+test('screenshots of a live session for the README', async ({ page, browser }) => {
+  test.skip(!process.env.SCREENSHOTS, 'Set SCREENSHOTS=1 to refresh docs/screenshots.')
+  const out = path.resolve(__dirname, '../docs/screenshots')
+  await mkdir(out, { recursive: true })
+  await page.setViewportSize({ width: 1100, height: 900 })
+  const room = await startRoom(page)
+  await room.audience.setViewportSize({ width: 1100, height: 620 })
+  await room.audience.screenshot({ path: path.join(out, 'workshop-join.png') })
+  const phones = [await joinPhone(browser, room, 'Ana', 'link'), await joinPhone(browser, room, 'Ben', 'code'), await joinPhone(browser, room, 'Cai', 'link')]
+  const trainer = page.getByTestId('present-room')
+  await trainer.getByText('A new poll, word cloud or open question').click()
+  await trainer.getByLabel('Question', { exact: true }).fill('Where do residents in your ward talk most?')
+  await trainer.getByLabel('Options, one per line').fill('Facebook groups\nNextdoor\nWhatsApp groups\nIn person')
+  await trainer.getByRole('button', { name: 'Ask the room' }).last().click()
+  for (const [index, phone] of phones.entries()) {
+    await phone.getByRole('radio', { name: index === 1 ? 'Nextdoor' : 'Facebook groups' }).check()
+    if (index < 2) await phone.getByRole('button', { name: 'Send answer' }).click()
+  }
+  await phones[2]?.screenshot({ path: path.join(out, 'workshop-phone.png') })
+  await page.getByTestId('room-activity').getByRole('spinbutton', { name: 'In person' }).fill('4')
+  await page.getByTestId('room-activity').getByRole('spinbutton', { name: 'In person' }).blur()
+  await expect(page.getByTestId('room-activity')).toContainText('6 answers')
+  await page.getByTestId('present-room').screenshot({ path: path.join(out, 'workshop-trainer.png') })
+  await page.getByTestId('room-activity').getByRole('button', { name: 'Show the results' }).click()
+  await expect(room.audience.getByTestId('audience-activity')).toContainText('6 answers')
+  await room.audience.screenshot({ path: path.join(out, 'workshop-results.png') })
+  await phones[0]?.emulateMedia({ colorScheme: 'dark' })
+  await phones[0]?.screenshot({ path: path.join(out, 'workshop-phone-results.png'), fullPage: true })
+})

@@ -376,6 +376,15 @@ export function leadingOption(activity: Activity): ActivityOption | null {
   return activity.options.reduce((best, option) => ((counts[option.id] ?? 0) > (counts[best.id] ?? 0) ? option : best))
 }
 
+/** One bar of a revealed choice: the option, how many chose it, its whole-number share, and whether it is right (once explained). */
+export function resultBars(activity: Pick<PublicActivity, 'options' | 'correct'>, results: { counts: Record<string, number>; answers: number }): (ActivityOption & { count: number; percent: number; right: boolean })[] {
+  const total = Math.max(1, results.answers)
+  return activity.options.map((option) => {
+    const count = Object.hasOwn(results.counts, option.id) ? (results.counts[option.id] ?? 0) : 0
+    return { ...option, count, percent: Math.round((count / total) * 100), right: activity.correct?.includes(option.id) ?? false }
+  })
+}
+
 export interface PublicQuestion {
   id: string
   text: string

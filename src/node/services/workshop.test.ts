@@ -174,7 +174,8 @@ describe('workshop.end', () => {
     const joining = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(workshop.hub) as object, 'joining')!.get!
     let ending: Promise<unknown> | null = null
     vi.spyOn(workshop.hub, 'joining', 'get').mockImplementation(function (this: WorkshopService['hub']) {
-      ending ??= router('workshop.end', {})
+      // Just after the join information is read: while the listener is checked.
+      ending ??= Promise.resolve().then(() => router('workshop.end', {}))
       return joining.call(this) as ReturnType<typeof joining>
     })
     await start('127.0.0.2')

@@ -86,26 +86,37 @@ export function workshopService({
     await closing?.close()
   }
 
-  async function listen(address: string): Promise<JoinInfo> {
+  /**
+   * Starts the room server for the session `sessionId` and returns how phones join, or null when
+   * that session ended meanwhile (the trainer pressed End while it was starting): its listener is
+   * then closed here, and nothing of it is kept.
+   */
+  async function listen(address: string, sessionId: string): Promise<JoinInfo | null> {
     if (!addresses().some((item) => item.address === address)) {
       throw new ApiError({ code: 'BAD_INPUT', message: `This computer has no network address ${address}.` })
     }
     if (!participantDir) throw new ApiError({ code: 'UNAVAILABLE', message: 'This copy of Civic Learn was built without the participant page, so phones cannot join.' })
-    room = await startRoomServer({ hub, host: address, participantDir }).catch((error: unknown) => {
+    const stillRunning = () => hub.active && hub.view()?.id === sessionId
+    const server = await startRoomServer({ hub, host: address, participantDir }).catch((error: unknown) => {
       throw new ApiError({ code: 'UNAVAILABLE', message: `Civic Learn could not listen on ${address}: ${(error as Error).message}` })
     })
     const joining = hub.joining
-    if (!joining) throw new Error('The session ended as it started.')
-    const link = `${room.url}#${joining.secret}`
+    if (!stillRunning() || !joining) {
+      await server.close()
+      return null
+    }
+    room = server
+    const link = `${server.url}#${joining.secret}`
     const qr = createQr(link, { errorCorrectionLevel: 'M' }).modules
-    return {
-      address: room.url,
+    const info: JoinInfo = {
+      address: server.url,
       link,
       code: joining.code,
       qr: { size: qr.size, cells: Array.from(qr.data, (cell) => (cell ? '1' : '0')).join('') },
-      reachable: await reachable(room.url),
+      reachable: await reachable(server.url),
       network: networkKind(address),
     }
+    return stillRunning() ? info : null
   }
 
   return {
@@ -119,14 +130,15 @@ export function workshopService({
       'workshop.start': async ({ courseId, moduleId, language, anonymous, listen: address }) => {
         trainer.require()
         const course = await catalog.get(courseId)
+        let sessionId = ''
         try {
-          hub.start({ course, moduleId, language, anonymous })
+          sessionId = hub.start({ course, moduleId, language, anonymous }).id
         } catch (error) {
           asApiError(error)
         }
         if (address !== null) {
           try {
-            join = await listen(address)
+            join = await listen(address, sessionId)
           } catch (error) {
             hub.end()
             await stopListening()

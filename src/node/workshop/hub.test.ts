@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { CourseBundle } from '../../core/course/bundle'
 import { SessionError, type ParticipantView } from '../../core/workshop/session'
 import { loadCourseFolder } from '../course-loader'
-import { WorkshopHub, WrongCredential } from './hub'
+import { type HubAction, WorkshopHub, WrongCredential } from './hub'
 
 let course: CourseBundle
 
@@ -28,7 +28,7 @@ function joined(hub: WorkshopHub, name: string): { token: string; id: string } {
   return { token, id }
 }
 
-const poll = { type: 'poll', spec: { kind: 'choice', prompt: 'Tea or coffee?', options: [{ id: 'tea', text: 'Tea' }, { id: 'coffee', text: 'Coffee' }], multiple: false } } as const
+const poll: HubAction = { type: 'poll', spec: { kind: 'choice', prompt: 'Tea or coffee?', options: [{ id: 'tea', text: 'Tea' }, { id: 'coffee', text: 'Coffee' }], multiple: false } }
 
 describe('WorkshopHub', () => {
   it('refuses a second session while one runs, and starts one once the first has ended', () => {

@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import type * as Http from 'node:http'
 import { request, type Server } from 'node:http'
 import { connect } from 'node:net'
 import os from 'node:os'
@@ -18,7 +19,7 @@ import { CODE_TRIES_IN_ALL, CODE_TRIES_PER_ADDRESS, startRoomServer, type RoomSe
  */
 const servers = vi.hoisted(() => [] as Server[])
 vi.mock('node:http', async (importOriginal) => {
-  const http = await importOriginal<typeof import('node:http')>()
+  const http = await importOriginal<typeof Http>()
   const createServer = ((...args: Parameters<typeof http.createServer>) => {
     const server = http.createServer(...args)
     server.prependListener('request', (req) => {

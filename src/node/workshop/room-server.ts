@@ -17,6 +17,8 @@ const MAX_BODY = 4096
 const MESSAGES_PER_10S = 40
 /** How often each phone's connection is checked: one that has not answered the last check is closed, so the trainer sees who is really there. */
 export const HEARTBEAT_MS = 15_000
+/** How long closing waits for phones to answer before cutting them off. */
+const CLOSE_GRACE_MS = 1000
 
 const JoinSchema = z.union([
   z.object({ secret: z.string().max(100), name: z.string().max(200) }).strict(),
@@ -69,17 +71,19 @@ function send(res: ServerResponse, status: number, body: unknown, extra: Record<
   res.end(text)
 }
 
+/** The body as text, or null when it is larger than a phone ever sends: the rest is not read, and the answer closes the connection. */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY) {
-        resolve(null)
-        req.destroy()
-      } else chunks.push(chunk)
-    })
+      if (size <= MAX_BODY) return void chunks.push(chunk)
+      req.off('data', onData)
+      req.pause()
+      resolve(null)
+    }
+    req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
@@ -132,7 +136,8 @@ export async function startRoomServer(options: { hub: WorkshopHub; host: string;
     } catch {
       parsed = null
     }
-    if (!parsed) return send(res, 400, { error: 'bad-request' })
+    // A body cut short leaves the rest unread: the connection closes with the answer.
+    if (!parsed) return send(res, 400, { error: 'bad-request' }, body === null ? { Connection: 'close' } : {})
     if ('code' in parsed) {
       const wait = limiter.wait(address)
       if (wait > 0) return send(res, 429, { error: 'too-many', retryAfter: wait }, { 'Retry-After': String(wait) })
@@ -246,6 +251,10 @@ export async function startRoomServer(options: { hub: WorkshopHub; host: string;
       new Promise<void>((resolve) => {
         clearInterval(heartbeat)
         for (const client of sockets.clients) client.close(1001, 'Session ended')
+        // A phone that has left the Wi-Fi never answers the close: it is cut off after a moment.
+        setTimeout(() => {
+          for (const client of sockets.clients) client.terminate()
+        }, CLOSE_GRACE_MS).unref()
         sockets.close()
         server.closeAllConnections()
         server.close(() => resolve())
