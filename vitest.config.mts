@@ -33,7 +33,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'happy-dom',
-          include: ['src/renderer/**/*.test.ts', 'src/player/**/*.test.ts'],
+          include: ['src/renderer/**/*.test.ts', 'src/player/**/*.test.ts', 'src/participant/**/*.test.ts'],
           setupFiles: ['src/renderer/test-setup.ts'],
           testTimeout: HANG,
           hookTimeout: HANG,

@@ -84,6 +84,15 @@ test('the room answers a poll from two phones, the trainer reveals it; words wai
   await expect(page.getByText('2 phones have joined (2 connected now).')).toBeVisible()
   await expect(page.getByRole('list', { name: 'People in the session' })).toContainText('Ana — connected')
 
+  // Phones follow the projector's page, and show nothing of it while it is black.
+  await expect(ana.getByTestId('followed-page').getByRole('heading', { name: 'Text, callouts and images' })).toBeVisible()
+  await page.getByRole('button', { name: 'Next page' }).click()
+  await expect(ben.getByTestId('followed-page').getByRole('heading', { name: 'Video' })).toBeVisible()
+  await page.getByRole('button', { name: 'Black out the screen' }).click()
+  await expect(ben.getByTestId('followed-page')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Black out the screen' }).click()
+  await expect(ben.getByTestId('followed-page').getByRole('heading', { name: 'Video' })).toBeVisible()
+
   // A poll.
   const trainer = page.getByTestId('present-room')
   await trainer.getByText('A new poll, word cloud or open question').click()
@@ -309,8 +318,15 @@ for (const language of ['English', 'Cymraeg'] as const) {
       await expect(phone.getByRole('heading', { name: 'Beth atebodd yr ystafell' })).toBeVisible()
       await expect(page.getByRole('heading', { name: 'Yr ystafell' })).toBeVisible()
     }
+    // The join form as a phone first sees it (typed address, no secret), with a wrong code's message.
+    const joining = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage()
+    phones.push(joining.context())
+    await joining.goto(room.address)
+    if (language === 'Cymraeg') await joining.getByRole('button', { name: 'Newid i’r Gymraeg' }).click()
+    await joining.getByRole('button', { name: language === 'English' ? 'Join' : 'Ymuno' }).click()
+    await expect(joining.getByRole('alert')).toBeVisible()
     const violations: string[] = []
-    for (const [where, screen] of [['trainer', page], ['audience', room.audience], ['phone', phone]] as const) {
+    for (const [where, screen] of [['trainer', page], ['audience', room.audience], ['phone', phone], ['join form', joining]] as const) {
       for (const scheme of ['light', 'dark'] as const) {
         await screen.emulateMedia({ colorScheme: scheme })
         const results = await new AxeBuilder({ page: screen }).withTags(AXE_TAGS).analyze()
@@ -319,6 +335,7 @@ for (const language of ['English', 'Cymraeg'] as const) {
     }
     // Nothing on the phone's page is wider than its 320 px screen.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+    expect(await joining.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
     expect(violations).toEqual([])
   })
 }

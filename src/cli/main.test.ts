@@ -19,6 +19,8 @@ describe('civic-learn CLI', () => {
     [['serve', '--port', '70000'], '--port must be a number from 0 to 65535'],
     [['serve', '--branding'], "Option '--branding <value>' argument missing"],
     [['serve', '--branding', 'no-such-branding.yaml'], '--branding names no file:'],
+    [['serve', '--room-address', '192.168.1.20'], '--room-address takes a loopback address (127.x.x.x), not "192.168.1.20"'],
+    [['serve', '--room-address', '127.0.0.2', '--room-address', 'localhost'], 'not "localhost"'],
   ])('%j prints what is wrong and the usage, and exits 2', async (argv, message) => {
     const { code, err, out } = await run(argv)
     expect(code).toBe(2)

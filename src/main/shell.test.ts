@@ -244,7 +244,7 @@ describe('start-up', () => {
     expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('civic://app/index.html')
   })
 
-  it('boots the services with the user data folder, the packaged courses, what SCORM export needs and the course loader thread', async () => {
+  it('boots the services with the user data folder, the packaged courses, what SCORM export needs, the course loader thread and the workshop participant page', async () => {
     await startShell()
     expect(services.createAppServices).toHaveBeenCalledExactlyOnceWith({
       host: 'desktop',
@@ -254,6 +254,7 @@ describe('start-up', () => {
       scorm: { playerDir: expect.stringMatching(/[\\/]player$/), schemasDir: path.join(resourcesDir, 'scorm-schemas') },
       courseWorker: expect.stringMatching(/[\\/]course-worker\.js$/),
       courseCacheDir: path.join(fake.current.paths.userData, 'course-cache'),
+      participantDir: expect.stringMatching(/[\\/]participant$/),
     })
     expect(fake.current.app.getPath).toHaveBeenCalledWith('userData')
   })

@@ -80,6 +80,13 @@ export interface RoomQuestion {
   answered: boolean
 }
 
+/** The page the projector shows, as phones follow it: its title and its text. */
+export interface SharedPage {
+  id: string
+  title: string
+  text: string[]
+}
+
 export interface Participant {
   name: string
   joinedAt: string
@@ -100,6 +107,8 @@ export interface Session {
   questions: RoomQuestion[]
   /** The room question on the projector, or null. */
   shownQuestion: string | null
+  /** The page on the projector, for phones to follow; null when the screen is black. */
+  page: SharedPage | null
   ended: boolean
   /** Counts up with every change, so a view names the state it shows. */
   revision: number
@@ -119,6 +128,7 @@ export type TrainerAction =
   | { type: 'moderateQuestion'; questionId: string; status: 'approved' | 'rejected' }
   | { type: 'showQuestion'; questionId: string | null }
   | { type: 'answered'; questionId: string }
+  | { type: 'page'; page: SharedPage | null }
 
 export type ParticipantAction =
   | { type: 'choose'; activityId: string; optionIds: string[] }
@@ -133,7 +143,7 @@ const record = <T>(): Record<string, T> => Object.create(null) as Record<string,
 const own = <T>(from: Record<string, T>, key: string): T | undefined => (Object.hasOwn(from, key) ? from[key] : undefined)
 
 export function createSession(input: { id: string; courseId: string; moduleId: string; anonymous: boolean; at: string }): Session {
-  return { ...input, startedAt: input.at, participants: record(), activities: [], current: null, questions: [], shownQuestion: null, ended: false, revision: 0, nextId: 1 }
+  return { ...input, startedAt: input.at, participants: record(), activities: [], current: null, questions: [], shownQuestion: null, page: null, ended: false, revision: 0, nextId: 1 }
 }
 
 /** Text as a participant sent it, made one line, trimmed, and checked against its limit. */
@@ -228,6 +238,8 @@ export function applyTrainer(session: Session, action: TrainerAction, at: string
       if (question.status !== 'approved') throw new SessionError('Only an approved question can go on the screen.')
       return changed(session, { shownQuestion: question.id })
     }
+    case 'page':
+      return session.page?.id === action.page?.id ? session : changed(session, { page: action.page })
     case 'answered': {
       const question = requireQuestion(session, action.questionId)
       if (question.answered) return session
@@ -410,6 +422,7 @@ export interface ParticipantView {
   /** This participant's questions still waiting for the trainer. */
   waiting: number
   shownQuestion: PublicQuestion | null
+  page: SharedPage | null
 }
 
 export function participantView(session: Session, participantId: string): ParticipantView {
@@ -427,6 +440,7 @@ export function participantView(session: Session, participantId: string): Partic
       .map((item) => ({ ...publicQuestion(session, item), voted: item.votes.includes(participantId), mine: item.participantId === participantId })),
     waiting: session.questions.filter((item) => item.participantId === participantId && item.status === 'pending').length,
     shownQuestion: shown ? publicQuestion(session, shown) : null,
+    page: session.page,
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Block } from '../course/blocks'
 import type { CourseBundle, Module } from '../course/bundle'
 import { questionType } from '../questions/registry'
-import type { Activity, ActivitySpec } from './session'
+import { learnerBlocks } from '../course/blocks/learner-blocks'
+import type { Activity, ActivitySpec, SharedPage } from './session'
 import { leadingOption, SessionError } from './session'
 
 /** The words true/false questions are put to the room in, per UI language. */
@@ -84,4 +85,12 @@ export function roomItems(course: CourseBundle, where: { language: string; modul
     }
   }
   return { questions, scenarios }
+}
+
+/** A page of the module as phones follow it: its title and the text of its text blocks, plain. */
+export function sharedPage(course: CourseBundle, where: { language: string; moduleId: string }, pageId: string, toText: ToText): SharedPage {
+  const page = moduleIn(course, where.language, where.moduleId).pages.find((item) => item.id === pageId)
+  if (!page) throw new SessionError(`The module has no page "${pageId}".`)
+  const text = learnerBlocks(page.blocks).flatMap((block) => (block.type === 'text' ? [toText(block.markdown)] : [])).filter((paragraph) => paragraph !== '')
+  return { id: page.id, title: page.title, text }
 }

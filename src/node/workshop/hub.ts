@@ -18,16 +18,18 @@ import {
   type Session,
   type TrainerAction,
 } from '../../core/workshop/session'
-import { questionSpec, roomChoice, roomItems, stepSpec } from '../../core/workshop/specs'
+import { questionSpec, roomChoice, roomItems, sharedPage, stepSpec } from '../../core/workshop/specs'
 
 /** What the trainer does, as the API names it: the session's own actions, and putting course content to the room. */
 export type HubAction =
-  | Exclude<TrainerAction, { type: 'put' }>
+  | Exclude<TrainerAction, { type: 'put' | 'page' }>
   | { type: 'poll'; spec: Pick<ActivitySpec, 'kind' | 'prompt' | 'options' | 'multiple'> }
   | { type: 'question'; quizId: string; questionId: string }
   | { type: 'step'; scenarioId: string; stepId: string }
   /** Put the step the room's choice leads to. */
   | { type: 'follow' }
+  /** The page the projector shows (null: black), for phones to follow. */
+  | { type: 'page'; pageId: string | null }
 
 /** How phones join: the link with the secret (the QR code), or the address and the short code typed in. */
 export type Credential = { secret: string } | { code: string }
@@ -125,6 +127,9 @@ export class WorkshopHub {
         break
       case 'step':
         live.session = put(stepSpec(live.course, where, action.scenarioId, action.stepId, toText))
+        break
+      case 'page':
+        live.session = applyTrainer(live.session, { type: 'page', page: action.pageId === null ? null : sharedPage(live.course, where, action.pageId, toText) }, at)
         break
       case 'follow': {
         const activity = live.session.activities.find((item) => item.id === live.session.current)
