@@ -153,6 +153,12 @@ test('the room answers a poll from two phones, the trainer reveals it; words wai
   await expect(room.audience.getByTestId('audience-question')).toContainText('Can I block a resident who is abusive?')
   await expect(ben.getByText('On the screen now')).toBeVisible()
 
+  // The learners on the laptop who attended go in the record too.
+  await page.getByRole('button', { name: 'Record who attended…' }).click()
+  await page.getByRole('dialog', { name: 'Who attended?' }).getByRole('checkbox', { name: 'Learner' }).check()
+  await page.getByRole('dialog', { name: 'Who attended?' }).getByRole('button', { name: 'Mark the pages as seen' }).click()
+  await expect(page.getByTestId('attendance-status')).toContainText('marked as seen for one learner')
+
   // Ending the session tells the phones and stops listening.
   await page.getByRole('button', { name: 'End the session' }).click()
   await expect(ana.getByRole('heading', { name: 'The session has ended. Thank you for taking part.' })).toBeVisible()
@@ -163,6 +169,7 @@ test('the room answers a poll from two phones, the trainer reveals it; words wai
   const csv = await readFile(await saved(page, 'Save as a spreadsheet (CSV)'), 'utf8')
   expect(csv.split('\n')[0]).toBe('Section,Time,Kind,Question,Answers,Option or answer,Count,Right answer,Name')
   expect(csv).toContain('Question to the room,')
+  expect(csv).toMatch(/^Attended,[^,]*,,,,,,,Learner$/m)
   expect(csv).toMatch(/Which platform do your residents use most\?,2,Facebook,1,/)
   expect(csv).toMatch(/Which platform do your residents use most\?,2,Nextdoor,,,Ben/)
   expect(csv).toContain('One word for how social media feels this week?,1,Busy,1,')
@@ -252,6 +259,22 @@ test('a phone whose connection drops reconnects and catches up; a reload keeps i
   await expect(phone.getByRole('button', { name: 'Change answer' })).toBeVisible()
 })
 
+test('someone without a phone answers on the laptop as one of its learners, and the record counts them as attending', async ({ page, browser }) => {
+  const room = await startRoom(page, { named: true })
+  // A second browser window on the laptop itself (the room server offers its learners only there).
+  const context = await browser.newContext()
+  phones.push(context)
+  const laptop = await context.newPage()
+  await laptop.goto(room.link)
+  await laptop.getByRole('radio', { name: 'A learner on this computer' }).check()
+  await laptop.getByLabel('Learner', { exact: true }).selectOption({ label: 'Learner' })
+  await laptop.getByRole('button', { name: 'Join' }).click()
+  await expect(laptop.getByRole('status').first()).toHaveText('Connected as Learner.')
+  await expect(page.getByRole('list', { name: 'People in the session' })).toContainText('Learner — connected')
+  const csv = await readFile(await saved(page, 'Save as a spreadsheet (CSV)'), 'utf8')
+  expect(csv).toMatch(/^Attended,[^,]*,,,,,,,Learner$/m)
+})
+
 test('wrong join codes are refused and then rate-limited; a phone reaches nothing but the session', async ({ page, browser }) => {
   const room = await startRoom(page)
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } })
@@ -298,47 +321,50 @@ test('wrong join codes are refused and then rate-limited; a phone reaches nothin
   expect(rebound).toBe(421)
 })
 
-for (const language of ['English', 'Cymraeg'] as const) {
-  test(`axe finds nothing on the trainer's room, the projector's room screens and the phone's page at 320 px (${language}, light and dark)`, async ({ page, browser }) => {
-    const room = await startRoom(page)
-    const phone = await joinPhone(browser, room, 'Ffion', 'link')
-    await phone.setViewportSize({ width: 320, height: 640 })
-    const trainer = page.getByTestId('present-room')
-    await trainer.getByText('A new poll, word cloud or open question').click()
-    await trainer.getByLabel('Question', { exact: true }).fill('Which matters most?')
-    await trainer.getByLabel('Options, one per line').fill('Listening\nExplaining')
-    await trainer.getByRole('button', { name: 'Ask the room' }).last().click()
-    await phone.getByRole('radio', { name: 'Listening' }).check()
-    await phone.getByRole('button', { name: 'Send answer' }).click()
-    await page.getByTestId('room-activity').getByRole('button', { name: 'Show the results' }).click()
-    await expect(phone.getByRole('heading', { name: 'What the room answered' })).toBeVisible()
-    if (language === 'Cymraeg') {
-      await page.getByRole('button', { name: 'Cymraeg', exact: true }).first().click()
-      await phone.getByRole('button', { name: 'Newid i’r Gymraeg' }).click()
-      await expect(phone.getByRole('heading', { name: 'Beth atebodd yr ystafell' })).toBeVisible()
-      await expect(page.getByRole('heading', { name: 'Yr ystafell' })).toBeVisible()
-    }
-    // The join form as a phone first sees it (typed address, no secret), with a wrong code's message.
-    const joining = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage()
-    phones.push(joining.context())
-    await joining.goto(room.address)
-    if (language === 'Cymraeg') await joining.getByRole('button', { name: 'Newid i’r Gymraeg' }).click()
-    await joining.getByRole('button', { name: language === 'English' ? 'Join' : 'Ymuno' }).click()
-    await expect(joining.getByRole('alert')).toBeVisible()
-    const violations: string[] = []
+test('axe finds nothing on the trainer\'s room, the projector\'s room screens, the phone\'s page and its join form at 320 px (English and Welsh, light and dark)', async ({ page, browser }) => {
+  const room = await startRoom(page)
+  const phone = await joinPhone(browser, room, 'Ffion', 'link')
+  await phone.setViewportSize({ width: 320, height: 640 })
+  const trainer = page.getByTestId('present-room')
+  await trainer.getByText('A new poll, word cloud or open question').click()
+  await trainer.getByLabel('Question', { exact: true }).fill('Which matters most?')
+  await trainer.getByLabel('Options, one per line').fill('Listening\nExplaining')
+  await trainer.getByRole('button', { name: 'Ask the room' }).last().click()
+  await phone.getByRole('radio', { name: 'Listening' }).check()
+  await phone.getByRole('button', { name: 'Send answer' }).click()
+  await page.getByTestId('room-activity').getByRole('button', { name: 'Show the results' }).click()
+  await expect(phone.getByRole('heading', { name: 'What the room answered' })).toBeVisible()
+  // The join form as a phone first sees it (typed address, no secret), with a wrong code's message.
+  const joining = await (await browser.newContext({ viewport: { width: 320, height: 640 } })).newPage()
+  phones.push(joining.context())
+  await joining.goto(room.address)
+  await joining.getByRole('button', { name: 'Join' }).click()
+  await expect(joining.getByRole('alert')).toBeVisible()
+
+  const violations: string[] = []
+  const scan = async (language: string) => {
     for (const [where, screen] of [['trainer', page], ['audience', room.audience], ['phone', phone], ['join form', joining]] as const) {
       for (const scheme of ['light', 'dark'] as const) {
         await screen.emulateMedia({ colorScheme: scheme })
         const results = await new AxeBuilder({ page: screen }).withTags(AXE_TAGS).analyze()
-        violations.push(...results.violations.map((v) => `${where} (${scheme}): ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`))
+        violations.push(...results.violations.map((v) => `${where} (${language}, ${scheme}): ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`))
       }
     }
-    // Nothing on the phone's page is wider than its 320 px screen.
+    // Nothing on the phone's pages is wider than its 320 px screen.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
     expect(await joining.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
-    expect(violations).toEqual([])
-  })
-}
+  }
+  await scan('English')
+  await page.getByRole('button', { name: 'Cymraeg', exact: true }).first().click()
+  await phone.getByRole('button', { name: 'Newid i’r Gymraeg' }).click()
+  await joining.getByRole('button', { name: 'Newid i’r Gymraeg' }).click()
+  await joining.getByRole('button', { name: 'Ymuno' }).click()
+  await expect(phone.getByRole('heading', { name: 'Beth atebodd yr ystafell' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Yr ystafell' })).toBeVisible()
+  await expect(joining.getByRole('alert')).toContainText('Rhowch eich enw')
+  await scan('Welsh')
+  expect(violations).toEqual([])
+})
 
 test('screenshots of a live session for the README', async ({ page, browser }) => {
   test.skip(!process.env.SCREENSHOTS, 'Set SCREENSHOTS=1 to refresh docs/screenshots.')

@@ -66,6 +66,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
     catalog,
     trainer: stores.trainer,
     branding,
+    profiles: () => stores.learners.profiles().profiles.map(({ id, name }) => ({ id, name })),
     addresses: () => [...roomAddresses(), ...extraAddresses],
     ...(options.participantDir ? { participantDir: options.participantDir } : {}),
   })

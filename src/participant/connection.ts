@@ -92,10 +92,11 @@ export function useRoomConnection(storage: Storage = sessionStorage) {
     }
   }
 
-  async function join(credential: { secret: string } | { code: string }, name: string): Promise<JoinProblem | null> {
+  /** Joins with a display name, or (on the laptop itself) as one of its learners. */
+  async function join(credential: { secret: string } | { code: string }, who: { name: string } | { profileId: string }): Promise<JoinProblem | null> {
     let response: Response
     try {
-      response = await fetch('/join', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...credential, name }) })
+      response = await fetch('/join', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...credential, ...who }) })
     } catch {
       return { kind: 'no-server' }
     }

@@ -269,8 +269,8 @@ export const contract = {
   'workshop.status': { input: z.object({ since: z.number().int().nullable() }).strict(), output: WorkshopStatusSchema },
   'workshop.items': { input: NoInput, output: RoomItemsSchema },
   'workshop.act': { input: z.object({ action: WorkshopActionSchema }).strict(), output: WorkshopStatusSchema },
-  /** The last session's record (running or ended) as CSV or a one-page PDF, with the pages the presenter showed; the trainer's, like the results. */
-  'workshop.record': { input: z.object({ format: z.enum(['csv', 'pdf']), pageIds: z.array(IdSchema).max(500) }).strict(), output: FileSchema },
+  /** The last session's record (running or ended) as CSV or a one-page PDF, with the pages the presenter showed and the learners marked as attending; the trainer's, like the results. */
+  'workshop.record': { input: z.object({ format: z.enum(['csv', 'pdf']), pageIds: z.array(IdSchema).max(500), attendees: z.array(z.string().max(200)).max(500) }).strict(), output: FileSchema },
   /** Ends the session: phones are told, and nothing listens for them any more. */
   'workshop.end': { input: NoInput, output: WorkshopStatusSchema },
   'data.resetWorkshop': { input: z.object({ confirm: z.literal('reset for the next workshop') }).strict(), output: z.object({ reset: z.literal(true) }).strict() },

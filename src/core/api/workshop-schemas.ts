@@ -25,7 +25,7 @@ export const PresenterViewSchema = z
     startedAt: z.string(),
     anonymous: z.boolean(),
     ended: z.boolean(),
-    participants: z.array(z.object({ id: z.string(), name: z.string().nullable(), connected: z.boolean() }).strict()),
+    participants: z.array(z.object({ id: z.string(), name: z.string().nullable(), connected: z.boolean(), learner: z.boolean() }).strict()),
     activity: z
       .object({
         id: z.string(),
@@ -71,6 +71,8 @@ export const JoinInfoSchema = z
     qr: z.object({ size: z.number().int(), cells: z.string() }).strict(),
     /** This machine reached the room server on that address as it started. */
     reachable: z.boolean(),
+    /** How many other devices have reached this computer's room server this session (any request). */
+    reached: z.number().int(),
     /** What is known of the network that phones must be on: loopback (this machine only), link-local (no router gave an address), or a local network. */
     network: z.enum(['loopback', 'link-local', 'local']),
   })

@@ -13,6 +13,8 @@ export interface SessionRecord {
   participants: number
   anonymous: boolean
   pages: string[]
+  /** The learners on this device the trainer marked as attending (a roster, whatever the answers' anonymity). */
+  attendees: string[]
   activities: {
     openedAt: string
     kind: ActivityKind
@@ -28,7 +30,7 @@ export interface SessionRecord {
   questions: { text: string; votes: number; answered: boolean; by: string | null }[]
 }
 
-export function sessionRecord(session: Session, pages: readonly string[]): SessionRecord {
+export function sessionRecord(session: Session, pages: readonly string[], attendees: readonly string[] = []): SessionRecord {
   const nameOf = (id: string) => (session.anonymous ? null : Object.hasOwn(session.participants, id) ? (session.participants[id]?.name ?? null) : null)
   return {
     startedAt: session.startedAt,
@@ -36,6 +38,8 @@ export function sessionRecord(session: Session, pages: readonly string[]): Sessi
     participants: Object.keys(session.participants).length,
     anonymous: session.anonymous,
     pages: [...pages],
+    // Learners who joined as themselves from the laptop attended too.
+    attendees: [...new Set([...attendees, ...Object.values(session.participants).flatMap((participant) => (participant.learnerId === null ? [] : [participant.name]))])],
     activities: session.activities.map((activity) => {
       const { counts, answers } = tally(activity)
       const optionText = new Map(activity.options.map((option) => [option.id, option.text]))

@@ -102,7 +102,7 @@ describe('join', () => {
   it('adds a participant with the name made one trimmed line, connected, and counts a change', () => {
     const before = fresh()
     const session = join(before, 'ann', '  Ann \n\t Jones  ', AT)
-    expect(session.participants.ann).toEqual({ name: 'Ann Jones', joinedAt: AT, connected: true })
+    expect(session.participants.ann).toEqual({ name: 'Ann Jones', joinedAt: AT, connected: true, learnerId: null })
     expect(session.revision).toBe(before.revision + 1)
     expect(participantView(session, 'ann').name).toBe('Ann Jones')
     // Pure: the session it was given is untouched.
@@ -123,7 +123,7 @@ describe('join', () => {
     expect(() => join(session, 'newcomer', 'New', AT)).toThrow(/full/)
     session = setConnected(session, 'p7', false)
     const back = join(session, 'p7', 'Someone else', LATER)
-    expect(back.participants.p7).toEqual({ name: 'Person 7', joinedAt: AT, connected: true })
+    expect(back.participants.p7).toEqual({ name: 'Person 7', joinedAt: AT, connected: true, learnerId: null })
     expect(Object.keys(back.participants)).toHaveLength(LIMITS.participants)
   })
 
@@ -131,7 +131,7 @@ describe('join', () => {
     let session = setConnected(room(), 'bob', false)
     expect(session.participants.bob?.connected).toBe(false)
     session = join(session, 'bob', 'Robert', LATER)
-    expect(session.participants.bob).toEqual({ name: 'Bob', joinedAt: AT, connected: true })
+    expect(session.participants.bob).toEqual({ name: 'Bob', joinedAt: AT, connected: true, learnerId: null })
     expect(Object.keys(session.participants)).toEqual(['ann', 'bob', 'cat'])
   })
 })
@@ -140,12 +140,12 @@ describe('setConnected', () => {
   it('marks a participant away and back, each a change', () => {
     const session = room()
     const away = setConnected(session, 'ann', false)
-    expect(away.participants.ann).toEqual({ name: 'Ann', joinedAt: AT, connected: false })
+    expect(away.participants.ann).toEqual({ name: 'Ann', joinedAt: AT, connected: false, learnerId: null })
     expect(away.revision).toBe(session.revision + 1)
     expect(presenterView(away).participants).toEqual([
-      { id: 'ann', name: 'Ann', connected: false },
-      { id: 'bob', name: 'Bob', connected: true },
-      { id: 'cat', name: 'Cat', connected: true },
+      { id: 'ann', name: 'Ann', connected: false, learner: false },
+      { id: 'bob', name: 'Bob', connected: true, learner: false },
+      { id: 'cat', name: 'Cat', connected: true, learner: false },
     ])
     const back = setConnected(away, 'ann', true)
     expect(back.participants.ann?.connected).toBe(true)
@@ -680,9 +680,9 @@ describe('anonymity', () => {
     const view = presenterView(session)
     expect(view.anonymous).toBe(true)
     expect(view.participants).toEqual([
-      { id: 'ann', name: null, connected: true },
-      { id: 'bob', name: null, connected: true },
-      { id: 'cat', name: null, connected: true },
+      { id: 'ann', name: null, connected: true, learner: false },
+      { id: 'bob', name: null, connected: true, learner: false },
+      { id: 'cat', name: null, connected: true, learner: false },
     ])
     expect(view.activity?.named).toEqual([])
     expect(view.questions.map((item) => item.by)).toEqual([null, null])
@@ -835,10 +835,10 @@ describe('hostile ids', () => {
     expect(participantView(session, 'constructor').name).toBe('')
     for (const id of HOSTILE) session = join(session, id, `Name ${id}`, AT)
     expect(Object.keys(session.participants)).toEqual(HOSTILE)
-    expect(presenterView(session).participants).toEqual(HOSTILE.map((id) => ({ id, name: `Name ${id}`, connected: true })))
+    expect(presenterView(session).participants).toEqual(HOSTILE.map((id) => ({ id, name: `Name ${id}`, connected: true, learner: false })))
     for (const id of HOSTILE) expect(participantView(session, id).name).toBe(`Name ${id}`)
     // Rejoining keeps the name, as for anyone.
-    expect(join(setConnected(session, '__proto__', false), '__proto__', 'Other', LATER).participants.__proto__).toEqual({ name: 'Name __proto__', joinedAt: AT, connected: true })
+    expect(join(setConnected(session, '__proto__', false), '__proto__', 'Other', LATER).participants.__proto__).toEqual({ name: 'Name __proto__', joinedAt: AT, connected: true, learnerId: null })
     expect(Object.getPrototypeOf(session.participants)).toBeNull()
 
     session = trainer(session, { type: 'put', spec: spec({ multiple: true, correct: [] }) })

@@ -91,6 +91,8 @@ export interface Participant {
   name: string
   joinedAt: string
   connected: boolean
+  /** A learner of this device who joined as themselves (from the laptop), or null. */
+  learnerId: string | null
 }
 
 export interface Session {
@@ -255,12 +257,12 @@ function requireQuestion(session: Session, id: string): RoomQuestion {
   return question
 }
 
-/** A participant joins with a display name (or comes back with the same id). */
-export function join(session: Session, participantId: string, name: string, at: string): Session {
+/** A participant joins with a display name, or as a learner of this device (or comes back with the same id). */
+export function join(session: Session, participantId: string, name: string, at: string, learnerId: string | null = null): Session {
   if (session.ended) throw new SessionError('The session has ended.')
   const known = own(session.participants, participantId)
   if (!known && Object.keys(session.participants).length >= LIMITS.participants) throw new SessionError(`The session is full (${LIMITS.participants} people).`)
-  const participant: Participant = known ? { ...known, connected: true } : { name: cleanText(name, LIMITS.nameLength, 'name'), joinedAt: at, connected: true }
+  const participant: Participant = known ? { ...known, connected: true } : { name: cleanText(name, LIMITS.nameLength, 'name'), joinedAt: at, connected: true, learnerId }
   return changed(session, { participants: Object.assign(record<Participant>(), session.participants, { [participantId]: participant }) })
 }
 
@@ -453,7 +455,7 @@ export interface PresenterView {
   startedAt: string
   anonymous: boolean
   ended: boolean
-  participants: { id: string; name: string | null; connected: boolean }[]
+  participants: { id: string; name: string | null; connected: boolean; learner: boolean }[]
   activity: (PublicActivity & { pending: { id: string; text: string; by: string | null }[]; liveResults: ReturnType<typeof tally>; source: ActivitySource; allCorrect: string[]; allExplanation: string; counted: Record<string, number>; named: { name: string; chosen: string[] }[] }) | null
   /** The room's questions, waiting ones first. */
   questions: (PublicQuestion & { status: ModerationStatus })[]
@@ -474,7 +476,7 @@ export function presenterView(session: Session): PresenterView {
     startedAt: session.startedAt,
     anonymous: session.anonymous,
     ended: session.ended,
-    participants: Object.entries(session.participants).map(([id, participant]) => ({ id, name: session.anonymous ? null : participant.name, connected: participant.connected })),
+    participants: Object.entries(session.participants).map(([id, participant]) => ({ id, name: session.anonymous ? null : participant.name, connected: participant.connected, learner: participant.learnerId !== null })),
     activity: activity
       ? {
           ...publicActivity(activity),

@@ -32,6 +32,7 @@ export async function sessionPdf(record: SessionRecord, heading: RecordHeading, 
   const more = (shown: number, total: number) => {
     if (total > shown) pdf.paragraph(t('documents.session.more', { count: total - shown }), { size: 9, colour: muted, after: 4 })
   }
+  if (record.attendees.length > 0) pdf.paragraph(t('documents.session.attended', { names: record.attendees.join(', ') }), { size: 10, after: 4 })
   section(t('documents.session.pages', { count: record.pages.length }))
   pdf.paragraph(record.pages.length === 0 ? t('documents.session.none') : record.pages.slice(0, PDF_PAGES).join(' · '), { size: 9, after: 4 })
   more(Math.min(PDF_PAGES, record.pages.length), record.pages.length)

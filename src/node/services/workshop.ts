@@ -62,12 +62,15 @@ export function workshopService({
   catalog,
   trainer,
   branding,
+  profiles,
   participantDir,
   addresses = roomAddresses,
 }: {
   catalog: CourseCatalog
   trainer: TrainerGate
   branding?: LoadedAppBranding
+  /** The device's learners, for someone answering on the laptop itself to join as themselves. */
+  profiles?: () => { id: string; name: string }[]
   participantDir?: string
   addresses?: () => { name: string; address: string }[]
 }): WorkshopService {
@@ -75,7 +78,7 @@ export function workshopService({
   let room: RoomServer | null = null
   let join: JoinInfo | null = null
 
-  const status = (): WorkshopStatus => ({ view: hub.view(), join: hub.active ? join : null })
+  const status = (): WorkshopStatus => ({ view: hub.view(), join: hub.active && join ? { ...join, reached: hub.reached } : null })
 
   async function stopListening(): Promise<void> {
     const closing = room
@@ -97,7 +100,7 @@ export function workshopService({
     }
     if (!participantDir) throw new ApiError({ code: 'UNAVAILABLE', message: 'This copy of Civic Learn was built without the participant page, so phones cannot join.' })
     const stillRunning = () => hub.active && hub.view()?.id === sessionId
-    const server = await startRoomServer({ hub, host: address, participantDir }).catch((error: unknown) => {
+    const server = await startRoomServer({ hub, host: address, participantDir, ...(profiles ? { profiles } : {}) }).catch((error: unknown) => {
       throw new ApiError({ code: 'UNAVAILABLE', message: `Civic Learn could not listen on ${address}: ${(error as Error).message}` })
     })
     const joining = hub.joining
@@ -114,6 +117,7 @@ export function workshopService({
       code: joining.code,
       qr: { size: qr.size, cells: Array.from(qr.data, (cell) => (cell ? '1' : '0')).join('') },
       reachable: await reachable(server.url),
+      reached: 0,
       network: networkKind(address),
     }
     return stillRunning() ? info : null
@@ -166,7 +170,7 @@ export function workshopService({
         }
         return status()
       },
-      'workshop.record': async ({ format, pageIds }) => {
+      'workshop.record': async ({ format, pageIds, attendees }) => {
         trainer.require()
         const session = hub.session
         const content = hub.content
@@ -175,7 +179,7 @@ export function workshopService({
         const tree = contentIn(content.course, language)
         const module = tree?.modules.find((item) => item.id === session.moduleId)
         const titles = new Map(module?.pages.map((page) => [page.id, page.title]))
-        const record = sessionRecord(session, pageIds.flatMap((id) => (titles.has(id) ? [titles.get(id) as string] : [])))
+        const record = sessionRecord(session, pageIds.flatMap((id) => (titles.has(id) ? [titles.get(id) as string] : [])), attendees)
         const heading = { courseTitle: tree?.title ?? content.course.id, moduleTitle: module?.title ?? session.moduleId }
         const name = `workshop-${content.course.id}-${session.startedAt.slice(0, 10)}`
         if (format === 'csv') return { fileName: `${name}.csv`, mediaType: 'text/csv', base64: Buffer.from(sessionCsv(record, heading, language)).toString('base64') }

@@ -58,6 +58,8 @@ export class WorkshopHub {
   private readonly waiting = new Set<() => void>()
   private readonly subscribers = new Map<string, Set<Subscriber>>()
   private flushScheduled = false
+  /** Addresses of other devices that have reached the room server this session. */
+  private readonly visitors = new Set<string>()
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
@@ -67,8 +69,10 @@ export class WorkshopHub {
 
   start(input: { course: CourseBundle; moduleId: string; language: string; anonymous: boolean }): PresenterView {
     if (this.active) throw new SessionError('A session is already running: end it first.')
+    // Refuses a module the course does not have, before anything starts.
     roomItems(input.course, { language: input.language, moduleId: input.moduleId }, toText)
     this.subscribers.clear()
+    this.visitors.clear()
     this.live = {
       session: createSession({ id: randomUUID(), courseId: input.course.id, moduleId: input.moduleId, anonymous: input.anonymous, at: this.now().toISOString() }),
       course: input.course,
@@ -118,6 +122,7 @@ export class WorkshopHub {
     const where = { language: live.language, moduleId: live.session.moduleId }
     const at = this.now().toISOString()
     const put = (spec: ActivitySpec) => applyTrainer(live.session, { type: 'put', spec }, at)
+    const before = live.session
     switch (action.type) {
       case 'poll':
         live.session = put({ ...action.spec, options: action.spec.kind === 'choice' ? action.spec.options : [], multiple: action.spec.kind === 'choice' && action.spec.multiple, correct: [], explanation: '', feedback: {}, source: { type: 'poll' } })
@@ -142,19 +147,19 @@ export class WorkshopHub {
       default:
         live.session = applyTrainer(live.session, action, at)
     }
-    this.changed()
+    if (live.session !== before) this.changed()
     return presenterView(live.session)
   }
 
-  /** A phone joins: a token it keeps to come back with, or a refusal naming what was wrong. */
-  join(credential: Credential, name: string): { token: string } {
+  /** A phone joins (or a learner of this device, `learnerId`): a token it keeps to come back with, or a refusal naming what was wrong. */
+  join(credential: Credential, name: string, learnerId: string | null = null): { token: string } {
     const live = this.live
     if (!live || live.session.ended) throw new SessionError('There is no session to join.')
     const expected = 'secret' in credential ? live.secret : live.code
     const given = 'secret' in credential ? credential.secret : credential.code
     if (!sameText(expected, given)) throw new WrongCredential('secret' in credential ? 'That join link is not for this session.' : 'That code is not this session’s.')
     const participantId = randomUUID()
-    live.session = join(live.session, participantId, name, this.now().toISOString())
+    live.session = join(live.session, participantId, name, this.now().toISOString(), learnerId)
     const token = randomBytes(18).toString('base64url')
     live.tokens.set(token, participantId)
     this.changed()
@@ -168,8 +173,9 @@ export class WorkshopHub {
 
   participantAction(participantId: string, action: ParticipantAction): void {
     const live = this.require()
+    const before = live.session
     live.session = applyParticipant(live.session, participantId, action)
-    this.changed()
+    if (live.session !== before) this.changed()
   }
 
   /** A phone's connection: it gets its view now and after every change, until it unsubscribes. */
@@ -198,6 +204,21 @@ export class WorkshopHub {
     live.tokens.clear()
     this.changed()
     return live.session
+  }
+
+  /**
+   * Another device reached the room server (any request at all): what tells the trainer, as a
+   * fact rather than a guess, whether phones can reach this computer on the network.
+   */
+  visited(address: string): void {
+    if (this.visitors.has(address)) return
+    this.visitors.add(address)
+    for (const done of [...this.waiting]) done()
+  }
+
+  /** How many other devices have reached the room server this session. */
+  get reached(): number {
+    return this.visitors.size
   }
 
   /** The last session, running or ended, for its record. */

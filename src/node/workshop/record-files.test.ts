@@ -31,10 +31,11 @@ const heading = { courseTitle: 'Social media', moduleTitle: 'Listening' }
 
 describe('the session record', () => {
   it('keeps results, approved text and approved questions; names only in a named session, made safe for spreadsheets', () => {
-    const named = sessionCsv(sessionRecord(played(false), ['Why listen']), heading, 'en')
+    const named = sessionCsv(sessionRecord(played(false), ['Why listen'], ['Huw Evans']), heading, 'en')
     const lines = named.trim().split('\n')
     expect(lines[0]).toBe('Section,Time,Kind,Question,Answers,Option or answer,Count,Right answer,Name')
     expect(named).toMatch(/^Page covered,[^,]*,,Listening: Why listen,/m)
+    expect(named).toMatch(/^Attended,[^,]*,,,,,,,Huw Evans$/m)
     expect(named).toMatch(/quiz question \(choice\),Tea or coffee\?,2,Tea,1,yes,$/m)
     // A name that would run as a formula in a spreadsheet is written as text.
     expect(named).toMatch(/Tea or coffee\?,2,Coffee,,,"'=HYPERLINK\(""http:\/\/example\.invalid""\)"$/m)
@@ -57,11 +58,12 @@ describe('the session record', () => {
   it('sums a session up on one page, cutting long lists short and saying so', async () => {
     let session = played(false)
     for (let index = 0; index < 14; index++) session = applyTrainer(session, { type: 'put', spec: { ...poll, prompt: `Question ${index + 1}?` } }, AT)
-    const bytes = await sessionPdf(sessionRecord(session, ['Why listen']), heading, 'en', { organisation: 'Example Council' }, new Date(AT))
+    const bytes = await sessionPdf(sessionRecord(session, ['Why listen'], ['Huw Evans']), heading, 'en', { organisation: 'Example Council' }, new Date(AT))
     expect(await pdfPages(bytes)).toBe(1)
     const text = await pdfText(bytes)
     expect(text).toContain('Example Council Workshop session record')
     expect(text).toContain('Who joined: Ann Jones')
+    expect(text).toContain('Attended (learners on this device): Huw Evans')
     expect(text).toContain('Tea or coffee? (answers: 2) Tea: 1 (right answer) · Coffee: 1')
     expect(text).toContain('Questions put to the room (16)')
     expect(text).toContain('…and 6 more: see the CSV file.')

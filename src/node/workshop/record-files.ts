@@ -19,6 +19,7 @@ export function sessionCsv(record: SessionRecord, heading: RecordHeading, langua
   const rows: (string | number)[][] = [columns.map((column) => t(`documents.session.column.${column}`))]
   const row = (values: Partial<Record<(typeof columns)[number], string | number>>) => rows.push(columns.map((column) => (typeof values[column] === 'string' ? safeCell(values[column]) : (values[column] ?? ''))))
   const when = localDateTime(record.startedAt)
+  for (const name of record.attendees) row({ section: t('documents.session.section.attended'), time: when, name })
   for (const page of record.pages) row({ section: t('documents.session.section.page'), time: when, question: `${heading.moduleTitle}: ${page}` })
   for (const activity of record.activities) {
     const common = { section: t('documents.session.section.activity'), time: localDateTime(activity.openedAt), kind: `${t(`documents.session.source.${activity.source}`)} (${t(`documents.session.kind.${activity.kind}`)})`, question: activity.prompt, answers: activity.answers }

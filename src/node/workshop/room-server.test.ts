@@ -64,8 +64,8 @@ afterEach(async () => {
   await rm(participantDir, { recursive: true, force: true })
 })
 
-async function open(options: { now?: () => number; heartbeatMs?: number; host?: string } = {}): Promise<RoomServer> {
-  room = await startRoomServer({ hub, host: options.host ?? '127.0.0.1', participantDir, now: options.now, heartbeatMs: options.heartbeatMs })
+async function open(options: { now?: () => number; heartbeatMs?: number; host?: string; profiles?: () => { id: string; name: string }[] } = {}): Promise<RoomServer> {
+  room = await startRoomServer({ hub, host: options.host ?? '127.0.0.1', participantDir, now: options.now, heartbeatMs: options.heartbeatMs, ...(options.profiles ? { profiles: options.profiles } : {}) })
   return room
 }
 
@@ -670,5 +670,36 @@ describe('closing', () => {
     await ana.closed()
     await ben.closed()
     expect(seen.filter((message) => message.type === 'view').at(-1)).toMatchObject({ view: { ended: true } })
+  })
+})
+
+describe('joining as a learner of this device', () => {
+  const profiles = () => [{ id: 'p-1', name: 'Cllr Alys Morgan' }]
+
+  it('offers the learners to a browser on this machine, and lets it join as one of them', async () => {
+    const server = await open({ profiles })
+    const listed = await send(server, { path: '/profiles' })
+    expect(listed.status).toBe(200)
+    expect(JSON.parse(listed.text)).toEqual({ profiles: [{ id: 'p-1', name: 'Cllr Alys Morgan' }] })
+    const joined = await post(server, { secret: hub.joining!.secret, profileId: 'p-1' })
+    expect(joined.status).toBe(200)
+    expect(hub.view()!.participants).toEqual([expect.objectContaining({ learner: true })])
+    expect(hub.session!.participants[hub.view()!.participants[0]!.id]?.name).toBe('Cllr Alys Morgan')
+    expect((await post(server, { secret: hub.joining!.secret, profileId: 'no-such-learner' })).status).toBe(400)
+  })
+
+  it('never shows a phone the learners, nor lets it join as one', async () => {
+    const server = await open({ profiles })
+    expect((await send(server, { path: '/' })).status).toBe(200)
+    // The laptop's own requests are not another device reaching it.
+    expect(hub.reached).toBe(0)
+    const phone = { headers: { 'x-test-peer': '192.168.1.37' } }
+    expect((await send(server, { path: '/profiles', ...phone })).status).toBe(404)
+    expect((await post(server, { secret: hub.joining!.secret, profileId: 'p-1' }, phone)).status).toBe(400)
+    expect(hub.view()!.participants).toEqual([])
+    // The phone reached the laptop, which the trainer's screen can say as a fact.
+    expect(hub.reached).toBe(1)
+    await send(server, { path: '/', headers: { 'x-test-peer': '192.168.1.38' } })
+    expect(hub.reached).toBe(2)
   })
 })

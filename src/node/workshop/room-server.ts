@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { z } from 'zod'
 import { ROOM_HEADERS } from '../../core/csp'
-import { SessionError } from '../../core/workshop/session'
+import { LIMITS, SessionError } from '../../core/workshop/session'
 import { confinedFile, fileResponse, safeSegments } from '../static-files'
 import { type WorkshopHub, WrongCredential } from './hub'
 
@@ -19,10 +19,15 @@ const MESSAGES_PER_10S = 40
 export const HEARTBEAT_MS = 15_000
 /** How long closing waits for phones to answer before cutting them off. */
 const CLOSE_GRACE_MS = 1000
+/** Open connections at most: two per place in a full session (a phone's old connection may linger as its new one opens). */
+const MAX_SOCKETS = 2 * LIMITS.participants
 
+/** The link's secret or the typed code, and a display name or (on the laptop) a learner profile. */
 const JoinSchema = z.union([
   z.object({ secret: z.string().max(100), name: z.string().max(200) }).strict(),
+  z.object({ secret: z.string().max(100), profileId: z.string().max(100) }).strict(),
   z.object({ code: z.string().max(20), name: z.string().max(200) }).strict(),
+  z.object({ code: z.string().max(20), profileId: z.string().max(100) }).strict(),
 ])
 const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), token: z.string().max(100) }).strict(),
@@ -94,12 +99,22 @@ function readBody(req: IncomingMessage): Promise<string | null> {
  * the session's WebSocket (`/live`). Nothing else: no app API, no course files, no learner data,
  * whatever the path. Requests naming another Host are refused, as on the web host.
  */
-export async function startRoomServer(options: { hub: WorkshopHub; host: string; port?: number; participantDir: string; now?: () => number; heartbeatMs?: number }): Promise<RoomServer> {
+export async function startRoomServer(options: {
+  hub: WorkshopHub
+  host: string
+  port?: number
+  participantDir: string
+  /** The learners of this device, offered only to a browser on this machine (never to a phone). */
+  profiles?: () => { id: string; name: string }[]
+  now?: () => number
+  heartbeatMs?: number
+}): Promise<RoomServer> {
   const { hub } = options
   const limiter = new CodeLimiter(options.now ?? Date.now)
   let allowedHost = ''
 
   const server = createServer((req, res) => {
+    if (!onThisMachine(req)) hub.visited(req.socket.remoteAddress ?? '')
     if ((req.headers.host ?? '').toLowerCase() !== allowedHost) return send(res, 421, { error: 'This server only answers requests addressed to its own address.' })
     handle(req, res).catch((error: unknown) => {
       console.error('Workshop request failed:', error)
@@ -111,6 +126,7 @@ export async function startRoomServer(options: { hub: WorkshopHub; host: string;
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/'
     if (pathname === '/join') return joinRequest(req, res)
+    if (pathname === '/profiles' && onThisMachine(req)) return send(res, 200, { profiles: options.profiles?.() ?? [] })
     const segments = pathname === '/' ? ['index.html'] : safeSegments(pathname)
     const allowed = segments && (segments.join('/') === 'index.html' || (segments.length === 2 && segments[0] === 'assets'))
     const file = allowed ? await confinedFile(options.participantDir, segments) : null
@@ -142,8 +158,16 @@ export async function startRoomServer(options: { hub: WorkshopHub; host: string;
       const wait = limiter.wait(address)
       if (wait > 0) return send(res, 429, { error: 'too-many', retryAfter: wait }, { 'Retry-After': String(wait) })
     }
+    let name = 'name' in parsed ? parsed.name : ''
+    let learnerId: string | null = null
+    if ('profileId' in parsed) {
+      const profile = onThisMachine(req) ? options.profiles?.().find((item) => item.id === parsed.profileId) : undefined
+      if (!profile) return send(res, 400, { error: 'bad-request' })
+      name = profile.name
+      learnerId = profile.id
+    }
     try {
-      send(res, 200, hub.join('code' in parsed ? { code: parsed.code.replace(/\s/g, '') } : { secret: parsed.secret }, parsed.name))
+      send(res, 200, hub.join('code' in parsed ? { code: parsed.code.replace(/\s/g, '') } : { secret: parsed.secret }, name, learnerId))
     } catch (error) {
       if (error instanceof WrongCredential) {
         if ('code' in parsed) limiter.wrong(address)
@@ -159,6 +183,10 @@ export async function startRoomServer(options: { hub: WorkshopHub; host: string;
     const pathname = (req.url ?? '').split('?')[0]
     if ((req.headers.host ?? '').toLowerCase() !== allowedHost || pathname !== '/live' || !sameOrigin(req, allowedHost)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
+      return
+    }
+    if (sockets.clients.size >= MAX_SOCKETS) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
       return
     }
     sockets.handleUpgrade(req, socket, head, (ws) => connection(ws))
@@ -260,6 +288,12 @@ export async function startRoomServer(options: { hub: WorkshopHub; host: string;
         server.close(() => resolve())
       }),
   }
+}
+
+/** The request comes from this machine itself (its own address, or loopback): the laptop, not a phone. */
+function onThisMachine(req: IncomingMessage): boolean {
+  const remote = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '')
+  return remote === (req.socket.localAddress ?? '').replace(/^::ffff:/, '') || remote.startsWith('127.') || remote === '::1'
 }
 
 /** Browsers name the page's origin on a WebSocket: only the participant page's own may connect. */
