@@ -1,8 +1,8 @@
 import { cp, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { axeFindings } from './support/axe'
 import { startWebHost, type RunningHost } from './support/web-host'
 
 const FIXTURES = path.resolve(__dirname, 'fixtures/courses')
@@ -281,14 +281,7 @@ for (const language of ['English', 'Cymraeg'] as const) {
     await expect(page.locator('html')).toHaveAttribute('lang', language === 'English' ? 'en-GB' : 'cy')
     const violations: string[] = []
     // Each state in both themes: the walk to it is the slow part, not the scan.
-    const scan = async (where: string) => {
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme })
-        await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState === 'finished'))
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-        violations.push(...results.violations.map((v) => `${where} (${scheme}): ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`))
-      }
-    }
+    const scan = async (where: string) => void violations.push(...(await axeFindings(page, where)))
     for (const screen of SCREENS) {
       await open(page, screen)
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)

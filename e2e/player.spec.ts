@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { axeFindings } from './support/axe'
 import { TOKEN_HEADER } from '../src/core/app-meta'
 import { playerCourses } from './support/player-courses'
 import { startWebHost, type RunningHost } from './support/web-host'
@@ -357,12 +357,7 @@ for (const language of ['English', 'Cymraeg'] as const) {
         await expect(page.getByTestId('reflection-saved')).not.toBeEmpty()
       }
       // Both themes on each screen: getting to it is the slow part, not the scan.
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme })
-        await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState === 'finished'))
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-        found.push(...results.violations.map((violation) => `${screen.name} (${scheme}): ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`))
-      }
+      found.push(...(await axeFindings(page, screen.name)))
     }
     expect(found).toEqual([])
   })

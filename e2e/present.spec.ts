@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { axeFindings } from './support/axe'
 import { playerCourses } from './support/player-courses'
 import { startWebHost, type RunningHost } from './support/web-host'
 
@@ -101,21 +101,11 @@ for (const language of ['English', 'Cymraeg'] as const) {
     await expect(page.locator('html')).toHaveAttribute('lang', language === 'English' ? 'en-GB' : 'cy')
     const audience = await presentIn(page, language)
     const violations: string[] = []
-    for (const [where, screen] of [['presenter', page], ['audience', audience]] as const) {
-      for (const scheme of ['light', 'dark'] as const) {
-        await screen.emulateMedia({ colorScheme: scheme })
-        const results = await new AxeBuilder({ page: screen }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-        violations.push(...results.violations.map((v) => `${where} (${scheme}): ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`))
-      }
-    }
+    for (const [where, screen] of [['presenter', page], ['audience', audience]] as const) violations.push(...(await axeFindings(screen, where)))
     // The attendance dialog, over the presenter's screen.
     await page.getByRole('button', { name: language === 'English' ? 'Record who attended…' : 'Cofnodi pwy oedd yno…' }).click()
     await expect(page.getByRole('dialog')).toBeVisible()
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme })
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-      violations.push(...results.violations.map((v) => `attendance dialog (${scheme}): ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`))
-    }
+    violations.push(...(await axeFindings(page, 'attendance dialog')))
     expect(violations).toEqual([])
   })
 }

@@ -1,8 +1,8 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import { axeFindings } from './support/axe'
 import type { CourseProgress } from '../src/core/progress/schema'
 import { startWebHost, type RunningHost } from './support/web-host'
 import { readQuestion } from './support/every-block'
@@ -236,16 +236,7 @@ async function answerAnything(question: Locator): Promise<void> {
 
 async function expectNoViolations(page: Page, state: string): Promise<void> {
   // Both themes in each state: getting to the state is the slow part, not the scan.
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    // Feedback fades in, and colours may change with the theme; measure contrast once they have.
-    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState === 'finished'))
-    const results = await new AxeBuilder({ page })
-      .include('.quiz')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze()
-    expect(results.violations.map((violation) => `${state} (${scheme}): ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([])
-  }
+  expect(await axeFindings(page, state, '.quiz')).toEqual([])
 }
 
 for (const language of ['English', 'Cymraeg'] as const) {

@@ -1,8 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { request } from 'node:http'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { axeFindings } from './support/axe'
 import { pdfText } from '../test/support/pdf-text'
 import { playerCourses } from './support/player-courses'
 import { startWebHost, type RunningHost } from './support/web-host'
@@ -14,7 +14,6 @@ import { startWebHost, type RunningHost } from './support/web-host'
  */
 const ROOM_ADDRESS = '127.0.0.2'
 const COURSE = 'Every block and question type'
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 
 let courses: Awaited<ReturnType<typeof playerCourses>>
 let host: RunningHost
@@ -343,13 +342,7 @@ test('axe finds nothing on the trainer\'s room, the projector\'s room screens, t
 
   const violations: string[] = []
   const scan = async (language: string) => {
-    for (const [where, screen] of [['trainer', page], ['audience', room.audience], ['phone', phone], ['join form', joining]] as const) {
-      for (const scheme of ['light', 'dark'] as const) {
-        await screen.emulateMedia({ colorScheme: scheme })
-        const results = await new AxeBuilder({ page: screen }).withTags(AXE_TAGS).analyze()
-        violations.push(...results.violations.map((v) => `${where} (${language}, ${scheme}): ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`))
-      }
-    }
+    for (const [where, screen] of [['trainer', page], ['audience', room.audience], ['phone', phone], ['join form', joining]] as const) violations.push(...(await axeFindings(screen, `${where}, ${language}`)))
     // Nothing on the phone's pages is wider than its 320 px screen.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
     expect(await joining.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)

@@ -16,7 +16,7 @@ import type { CourseProgress } from '../src/core/progress/schema'
  * at a time, and count only what the host answered 200; the host is killed at a random moment and
  * the learner's stored progress must hold every acknowledged event.
  */
-const RUNS = 45
+const RUNS = 40
 const CLIENTS = 4
 const PAGE = 'only-page'
 let work: string

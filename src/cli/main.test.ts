@@ -35,6 +35,8 @@ describe('civic-learn CLI', () => {
 
   it('prints usage for help and the version for --version', async () => {
     await expect(run(['help'])).resolves.toMatchObject({ code: 0, out: USAGE })
+    // As the README has it: `npm run serve -- --help`, and any other command's --help.
+    for (const argv of [['serve', '--help'], ['validate', '-h'], ['export', '--out', 'x.zip', '--help']]) await expect(run(argv)).resolves.toMatchObject({ code: 0, out: USAGE })
     await expect(run(['--version'])).resolves.toMatchObject({ code: 0, out: '9.9.9\n' })
   })
 

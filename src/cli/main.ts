@@ -198,6 +198,11 @@ async function runVerify(args: string[], io: CliIo): Promise<number> {
 /** Runs one CLI command; resolves to the process exit code (serve keeps running after 0). */
 export async function runCli(argv: string[], io: CliIo, context: CliContext): Promise<number> {
   const [command, ...rest] = argv
+  // `civic-learn <command> --help` asks for the usage, as `help` does: never "unknown option".
+  if (command !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(USAGE)
+    return 0
+  }
   try {
     switch (command) {
       case 'serve':

@@ -187,7 +187,7 @@ function checkSpec(spec: ActivitySpec): void {
   if (spec.correct.some((id) => !ids.has(id))) throw new SessionError('A right answer is not one of the options.')
 }
 
-/** The trainer's actions. `at` is the time of the action (ISO), `id` a fresh id where one is needed. */
+/** The trainer's actions; `at` is when (ISO). Ids of new activities come from the session's own counter. */
 export function applyTrainer(session: Session, action: TrainerAction, at: string): Session {
   if (session.ended) throw new SessionError('The session has ended.')
   switch (action.type) {
