@@ -30,19 +30,19 @@ afterEach(() => {
 describe('resultsCsv', () => {
   it('heads its columns from the catalogue, in English as the trainers’ spreadsheets know them, with a column per quiz', () => {
     const [header, row] = csv([{ name: 'Siân', importedAt: null, progress: started() }])
-    expect(header).toBe('Learner,Course,Version,Progress (%),Complete,Passed,Score (%),Minutes spent,Started,Completed,Imported from another device,Quiz: Module: Check (%)')
-    expect(row).toBe('Siân,Test,1.0.0,0,no,no,0,0,2026-11-21 10:00,,,')
+    expect(header).toBe('Learner,Course,Version,Progress (%),Complete,Passed,Quizzes passed,Quizzes in the course,Average of quizzes taken (%),Minutes spent,Started,Completed,Imported from another device,Quiz: Module: Check (%)')
+    expect(row).toBe('Siân,Test,1.0.0,0,no,no,0,1,,0,2026-11-21 10:00,,,')
   })
 
   it('is written in Welsh for a Welsh interface, its figures and times unchanged', () => {
     const [header, row] = csv([{ name: 'Siân', importedAt: null, progress: started() }], 'cy')
-    expect(header).toBe('Dysgwr,Cwrs,Fersiwn,Cynnydd (%),Wedi’i gwblhau,Wedi pasio,Sgôr (%),Munudau a dreuliwyd,Dechreuwyd,Cwblhawyd,Wedi’i fewnforio o ddyfais arall,Cwis: Module: Check (%)')
-    expect(row).toBe('Siân,Test,1.0.0,0,na,na,0,0,2026-11-21 10:00,,,')
+    expect(header).toBe('Dysgwr,Cwrs,Fersiwn,Cynnydd (%),Wedi’i gwblhau,Wedi pasio,Cwisiau wedi’u pasio,Cwisiau yn y cwrs,Cyfartaledd y cwisiau a wnaed (%),Munudau a dreuliwyd,Dechreuwyd,Cwblhawyd,Wedi’i fewnforio o ddyfais arall,Cwis: Module: Check (%)')
+    expect(row).toBe('Siân,Test,1.0.0,0,na,na,0,1,,0,2026-11-21 10:00,,,')
   })
 
   it('gives times as the laptop’s clock shows them, and says when a record was imported', () => {
     const [, row] = csv([{ name: 'Siân', importedAt: '2026-06-22T09:00:00.000Z', progress: started({ startedAt: '2026-06-21T10:00:00.000Z' }) }])
-    expect(row).toBe('Siân,Test,1.0.0,0,no,no,0,0,2026-06-21 11:00,,2026-06-22 10:00,')
+    expect(row).toBe('Siân,Test,1.0.0,0,no,no,0,1,,0,2026-06-21 11:00,,2026-06-22 10:00,')
   })
 
   it('lists learners who have not started, and each quiz’s best score once taken', () => {
@@ -52,7 +52,7 @@ describe('resultsCsv', () => {
       { name: 'Dewi', importedAt: null, progress: {} },
     ])
     expect(taken?.split(',').at(-1)).toBe('100')
-    expect(waiting).toBe('Dewi,Test,1.0.0,0,no,,,0,,,,')
+    expect(waiting).toBe('Dewi,Test,1.0.0,0,no,,0,1,,0,,,,')
   })
 
   it('keeps a name that starts like a formula from running as one', () => {

@@ -15,7 +15,7 @@ export function safeCell(value: string): string {
 }
 
 /** The columns, in order, before one per quiz; their headings are `documents.results.column.<name>` in the catalogues. */
-const COLUMNS = ['learner', 'course', 'version', 'progress', 'complete', 'passed', 'score', 'minutes', 'started', 'completed', 'imported'] as const
+const COLUMNS = ['learner', 'course', 'version', 'progress', 'complete', 'passed', 'quizzesPassed', 'quizzes', 'meanTaken', 'minutes', 'started', 'completed', 'imported'] as const
 
 /** A time as the laptop's clock shows it, "2026-11-21 10:00", which spreadsheets read as a date and time. */
 export function localDateTime(iso: string | null): string {
@@ -51,7 +51,8 @@ export function resultsCsv(courses: readonly CourseBundle[], learners: readonly 
         row.progress,
         yesNo(row.complete),
         row.passed === null || !row.started ? '' : yesNo(row.passed),
-        row.score === null || !row.started ? '' : row.score,
+        // A course without quizzes leaves the quiz columns empty, as it does "passed".
+        ...(row.quizSummary.total === 0 ? ['', '', ''] : [row.quizSummary.passed, row.quizSummary.total, row.quizSummary.meanTaken ?? '']),
         row.minutes,
         localDateTime(row.startedAt),
         localDateTime(row.completedAt),

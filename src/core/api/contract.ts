@@ -104,6 +104,8 @@ export const StoreNoticeSchema = z.discriminatedUnion('kind', [
 ])
 export type StoreNotice = z.infer<typeof StoreNoticeSchema>
 
+const QuizSummarySchema = z.object({ total: z.number().int(), taken: z.number().int(), passed: z.number().int(), meanTaken: z.number().nullable() }).strict()
+
 export const CourseOverviewSchema = z
   .object({
     courseId: z.string(),
@@ -111,6 +113,8 @@ export const CourseOverviewSchema = z
     complete: z.boolean(),
     passed: z.boolean().nullable(),
     score: z.number().nullable(),
+    /** Quizzes passed of all, and the mean of those taken: what screens show (see QuizSummary). */
+    quizzes: QuizSummarySchema,
     secondsSpent: z.number(),
     startedAt: z.string().optional(),
     completedAt: z.string().optional(),
@@ -142,7 +146,7 @@ export const ResultsTableSchema = z
           progress: z.number(),
           complete: z.boolean(),
           passed: z.boolean().nullable(),
-          score: z.number().nullable(),
+          quizSummary: QuizSummarySchema,
           minutes: z.number(),
           startedAt: z.string().nullable(),
           completedAt: z.string().nullable(),

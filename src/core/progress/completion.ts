@@ -34,6 +34,18 @@ export function moduleStatus(course: CourseBundle, state: CourseProgress, module
   return 'completed'
 }
 
+/**
+ * The quizzes as a learner or trainer reads them: how many passed of how many, and the mean of the
+ * quizzes taken (null before any). Never a single mean with untaken quizzes as 0, which reads as a
+ * failing mark for work not yet started.
+ */
+export interface QuizSummary {
+  total: number
+  taken: number
+  passed: number
+  meanTaken: number | null
+}
+
 export interface CourseStatus {
   /** The course's completion rules are all met. */
   complete: boolean
@@ -45,8 +57,12 @@ export interface CourseStatus {
   passed: boolean | null
   /** Every quiz has been attempted at least once, so the score is final unless a retry raises it. */
   attemptedAll: boolean
-  /** Mean of each quiz's best score (0 for a quiz not yet taken); null without quizzes. */
+  /**
+   * Mean of each quiz's best score (0 for a quiz not yet taken); null without quizzes. The course
+   * score an LMS and the pass verdict use; screens and records show `quizzes` instead.
+   */
   score: number | null
+  quizzes: QuizSummary
   /** Share of the course done, 0–1: pages seen and quizzes passed. */
   progress: number
   pagesSeen: number
@@ -62,6 +78,7 @@ export function courseStatus(course: CourseBundle, state: CourseProgress): Cours
   const quizzesPassed = quizzes.filter((quiz) => quiz.passed).length
   const attemptedAll = quizzes.every((quiz) => quiz.attempts > 0)
   const score = quizzes.length === 0 ? null : Math.round(quizzes.reduce((sum, quiz) => sum + (quiz.best ?? 0), 0) / quizzes.length)
+  const taken = quizzes.flatMap((quiz) => (quiz.best === null ? [] : [quiz.best]))
   const rules = {
     'all-pages-viewed': pagesSeen === pageIds.length,
     'all-quizzes-passed': quizzesPassed === quizzes.length,
@@ -72,6 +89,7 @@ export function courseStatus(course: CourseBundle, state: CourseProgress): Cours
     passed: score === null ? null : attemptedAll && score >= course.passMark,
     attemptedAll,
     score,
+    quizzes: { total: quizzes.length, taken: taken.length, passed: quizzesPassed, meanTaken: taken.length === 0 ? null : Math.round(taken.reduce((sum, best) => sum + best, 0) / taken.length) },
     progress: total === 0 ? 0 : (pagesSeen + quizzesPassed) / total,
     pagesSeen,
     pagesTotal: pageIds.length,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
+import { quizzesCourse } from '../../../test/support/scorm-courses'
 import { CourseOverviewSchema } from '../api/contract'
 import { courseOverview, courseStanding, wholePercent } from './overview'
 import { emptyProgress, type CourseProgress } from './schema'
@@ -12,14 +13,30 @@ describe('courseOverview', () => {
   it('is the API’s overview line: the course status with when the learner started and completed', () => {
     const progress: CourseProgress = { ...emptyProgress('demo', '1.0.0'), pages: { p1: seen, p2: seen, p3: seen }, startedAt: '2026-11-20T10:00:00.000Z', completedAt: '2026-11-21T10:00:00.000Z' }
     const overview = courseOverview(course, progress)
-    expect(overview).toEqual({ courseId: 'demo', progress: 1, complete: true, passed: null, score: null, secondsSpent: 270, startedAt: '2026-11-20T10:00:00.000Z', completedAt: '2026-11-21T10:00:00.000Z' })
+    expect(overview).toEqual({ courseId: 'demo', progress: 1, complete: true, passed: null, score: null, quizzes: { total: 0, taken: 0, passed: 0, meanTaken: null }, secondsSpent: 270, startedAt: '2026-11-20T10:00:00.000Z', completedAt: '2026-11-21T10:00:00.000Z' })
     expect(CourseOverviewSchema.parse(overview)).toEqual(overview)
   })
 
   it('leaves out the dates the learner has not reached', () => {
     const overview = courseOverview(course, emptyProgress('demo', '1.0.0'))
-    expect(overview).toEqual({ courseId: 'demo', progress: 0, complete: false, passed: null, score: null, secondsSpent: 0 })
+    expect(overview).toEqual({ courseId: 'demo', progress: 0, complete: false, passed: null, score: null, quizzes: { total: 0, taken: 0, passed: 0, meanTaken: null }, secondsSpent: 0 })
     expect(CourseOverviewSchema.parse(overview)).toEqual(overview)
+  })
+})
+
+describe('the quizzes as screens show them', () => {
+  it('counts quizzes passed of all and averages only those taken: two of ten at 100% is not "20%"', () => {
+    const course = quizzesCourse(10)
+    const attempt = (score: number) => ({ seed: 1, startedAt: '2026-11-20T10:00:00.000Z', submittedAt: '2026-11-20T10:05:00.000Z', responses: {}, score, passed: score >= 80 })
+    const progress: CourseProgress = { ...emptyProgress(course.id, course.version), startedAt: '2026-11-20T10:00:00.000Z', quizzes: { 'quiz-0': { attempts: [attempt(100)] }, 'quiz-1': { attempts: [attempt(40), attempt(100)] } } }
+    const overview = courseOverview(course, progress)
+    expect(overview.quizzes).toEqual({ total: 10, taken: 2, passed: 2, meanTaken: 100 })
+    // The course score an LMS gets still counts untaken quizzes as 0, and the course is not passed.
+    expect(overview.score).toBe(20)
+    expect(overview.passed).toBe(false)
+    const failedOne = courseOverview(course, { ...progress, quizzes: { ...progress.quizzes, 'quiz-2': { attempts: [attempt(50)] } } })
+    expect(failedOne.quizzes).toEqual({ total: 10, taken: 3, passed: 2, meanTaken: 83 })
+    expect(courseOverview(course, emptyProgress(course.id, course.version)).quizzes).toEqual({ total: 10, taken: 0, passed: 0, meanTaken: null })
   })
 })
 

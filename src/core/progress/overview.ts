@@ -15,6 +15,7 @@ export function courseOverview(course: CourseBundle, progress: CourseProgress): 
     complete: status.complete,
     passed: status.passed,
     score: status.score,
+    quizzes: status.quizzes,
     secondsSpent: status.secondsSpent,
     ...(progress.startedAt === undefined ? {} : { startedAt: progress.startedAt }),
     ...(progress.completedAt === undefined ? {} : { completedAt: progress.completedAt }),

@@ -1,5 +1,5 @@
 import type { CourseBundle } from '../course/bundle'
-import { courseStatus, quizStanding, type QuizStanding } from './completion'
+import { courseStatus, quizStanding, type QuizStanding, type QuizSummary } from './completion'
 import { indexCourse } from './course-index'
 import { ownValue } from './id-record'
 import { wholePercent } from './overview'
@@ -29,8 +29,8 @@ export interface ResultsRow {
   complete: boolean
   /** Null for a course without quizzes. */
   passed: boolean | null
-  /** The course score (mean of each quiz's best); null without quizzes. */
-  score: number | null
+  /** Quizzes passed of all, and the mean of those taken. */
+  quizSummary: QuizSummary
   minutes: number
   startedAt: string | null
   completedAt: string | null
@@ -62,7 +62,7 @@ export function resultsTable(course: CourseBundle, learners: readonly LearnerRes
     const progress = ownValue(learner.progress, course.id)
     const standings = Object.fromEntries(quizzes.map((quiz) => [quiz.id, progress ? quizStanding(progress, quiz.id) : { attempts: 0, best: null, passed: false }]))
     if (!progress?.startedAt) {
-      return { learner: learner.name, started: false, progress: 0, complete: false, passed: null, score: null, minutes: 0, startedAt: null, completedAt: null, importedAt: learner.importedAt, quizzes: standings }
+      return { learner: learner.name, started: false, progress: 0, complete: false, passed: null, quizSummary: { total: quizzes.length, taken: 0, passed: 0, meanTaken: null }, minutes: 0, startedAt: null, completedAt: null, importedAt: learner.importedAt, quizzes: standings }
     }
     const status = courseStatus(course, progress)
     return {
@@ -71,7 +71,7 @@ export function resultsTable(course: CourseBundle, learners: readonly LearnerRes
       progress: wholePercent(status.progress),
       complete: status.complete,
       passed: status.passed,
-      score: status.score,
+      quizSummary: status.quizzes,
       minutes: Math.round(status.secondsSpent / 60),
       startedAt: progress.startedAt,
       completedAt: progress.completedAt ?? null,

@@ -16,10 +16,10 @@ const API: CivicApi = fakeApi({
     { status: 'ready', id: 'failed', title: 'Failed course', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 2 },
   ],
   'progress.overview': async () => [
-    { courseId: 'done', progress: 1, complete: true, passed: true, score: 90, secondsSpent: 3900, startedAt: '2026-03-02T10:00:00.000Z', completedAt: '2026-03-09T10:00:00.000Z' },
-    { courseId: 'half', progress: 0.5, complete: false, passed: null, score: null, secondsSpent: 600, startedAt: '2026-03-05T10:00:00.000Z' },
+    { courseId: 'done', progress: 1, complete: true, passed: true, score: 90, quizzes: { total: 2, taken: 2, passed: 2, meanTaken: 90 }, secondsSpent: 3900, startedAt: '2026-03-02T10:00:00.000Z', completedAt: '2026-03-09T10:00:00.000Z' },
+    { courseId: 'half', progress: 0.5, complete: false, passed: null, score: null, quizzes: { total: 0, taken: 0, passed: 0, meanTaken: null }, secondsSpent: 600, startedAt: '2026-03-05T10:00:00.000Z' },
     // Every quiz passed by its own, lower pass mark, but the mean below the course's: complete, not passed.
-    { courseId: 'failed', progress: 1, complete: true, passed: false, score: 60, secondsSpent: 0, startedAt: '2026-03-05T10:00:00.000Z', completedAt: '2026-03-06T10:00:00.000Z' },
+    { courseId: 'failed', progress: 1, complete: true, passed: false, score: 60, quizzes: { total: 3, taken: 3, passed: 3, meanTaken: 60 }, secondsSpent: 0, startedAt: '2026-03-05T10:00:00.000Z', completedAt: '2026-03-06T10:00:00.000Z' },
   ],
   'profile.list': async () => ({ activeId: 'a', profiles: [{ id: 'a', name: 'Learner', createdAt: '2026-01-01T00:00:00.000Z', hasPin: false }] }),
   'certificate.create': async ({ courseId }) => {
@@ -42,7 +42,7 @@ describe('DashboardPage', () => {
     const wrapper = await mountPage()
     expect(wrapper.get('[data-testid="dashboard-summary"]').text()).toBe('2 of 3 courses complete. Time spent learning: 1 h 15 min.')
     const done = wrapper.get('[data-testid="dashboard-row-done"]').findAll('td').map((cell) => cell.text())
-    expect(done.slice(0, 5)).toEqual(['100%', '1 h 5 min', '90% (passed)', '2 March 2026', '9 March 2026'])
+    expect(done.slice(0, 5)).toEqual(['100%', '1 h 5 min', '2 of 2 passed; average 90% in those taken', '2 March 2026', '9 March 2026'])
     const half = wrapper.get('[data-testid="dashboard-row-half"]').findAll('td').map((cell) => cell.text())
     expect(half).toEqual(['50%', '10 minutes', 'No quiz', '5 March 2026', 'Not yet', 'When the course is complete and any assessment passed'])
     const svg = wrapper.get('svg[role="img"]')

@@ -53,8 +53,8 @@ describe('HomePage', () => {
           { status: 'ready', id: 'fresh', title: 'Fresh', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 1, modules: 1 },
         ],
         'progress.overview': async () => [
-          { courseId: 'started', progress: 0.4, complete: false, passed: false, score: 0, secondsSpent: 120, startedAt: '2026-11-20T10:00:00.000Z' },
-          { courseId: 'fresh', progress: 0, complete: false, passed: null, score: null, secondsSpent: 0 },
+          { courseId: 'started', progress: 0.4, complete: false, passed: false, score: 0, quizzes: { total: 1, taken: 0, passed: 0, meanTaken: null }, secondsSpent: 120, startedAt: '2026-11-20T10:00:00.000Z' },
+          { courseId: 'fresh', progress: 0, complete: false, passed: null, score: null, quizzes: { total: 0, taken: 0, passed: 0, meanTaken: null }, secondsSpent: 0 },
         ],
       }),
     )
