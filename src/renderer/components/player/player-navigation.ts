@@ -43,6 +43,20 @@ export function entryPage(module: Module, lastPageId: string | undefined, viewed
   return module.pages.find((page) => page.id === lastPageId) ?? module.pages.find((page) => !hasId(viewed, page.id)) ?? module.pages[0]
 }
 
+/**
+ * Where "Continue where you left off" goes: the page the learner was last on, unless it ends a
+ * module they have finished; then the next module, where they would go on (its first page not
+ * yet seen). Null before the learner has been anywhere.
+ */
+export function resumePage(course: LocalizedCourse | null, lastPageId: string | undefined, viewed: Readonly<Record<string, unknown>>, finished: (module: Module) => boolean): PageRef | null {
+  const place = lastPageId ? locatePage(course, lastPageId) : null
+  if (!course || !place) return null
+  const nextModule = course.modules[place.moduleIndex + 1]
+  if (place.pageIndex < place.module.pages.length - 1 || !finished(place.module) || !nextModule) return { module: place.module, page: place.page }
+  const page = entryPage(nextModule, undefined, viewed)
+  return page ? { module: nextModule, page } : { module: place.module, page: place.page }
+}
+
 /** The app's addresses for a course, one of its pages and a module's handout: the routes' only spelling. */
 export function coursePath(courseId: string): string {
   return `/course/${encodeURIComponent(courseId)}`
