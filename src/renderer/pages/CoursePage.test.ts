@@ -62,6 +62,17 @@ describe('CoursePage', () => {
     expect(wrapper.text()).toContain('50% done: you have seen 2 of 4 pages.')
   })
 
+  it('goes on to the next module once the learner finished one on its last page, and says it is up next', async () => {
+    const wrapper = await mountCourse({ pages: { a: seen, b: seen }, location: { pageId: 'b', scroll: 1 } })
+    const resume = wrapper.get('[data-testid="resume"]')
+    expect(resume.attributes('href')).toBe('/course/demo/page/c')
+    expect(resume.text()).toBe('Continue where you left off: Page c')
+    expect(wrapper.get('.course-page__resume-where').text()).toBe('Up next: Page c (Module two)')
+    // Mid-module, it is where they were.
+    const midway = await mountCourse({ pages: { a: seen }, location: { pageId: 'a', scroll: 0 } })
+    expect(midway.get('.course-page__resume-where').text()).toBe('You were on: Page a (Module one)')
+  })
+
   it('starts a new learner at the first page and asks where they serve', async () => {
     const wrapper = await mountCourse({})
     expect(wrapper.get('[data-testid="resume"]').text()).toBe('Start the course')
