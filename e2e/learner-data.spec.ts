@@ -146,6 +146,14 @@ test('a completed course gives a PDF certificate, from the progress page and the
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   // every-block is not complete: no certificate yet.
   await expect(page.getByTestId('dashboard-row-every-block')).toContainText('When the course is complete and any assessment passed')
+
+  // At 320 px, with a row per course, neither the progress page nor Your data scrolls sideways
+  // (the progress table scrolls in its own labelled region, as data tables may).
+  await page.setViewportSize({ width: 320, height: 700 })
+  for (const screen of ['/progress', '/data']) {
+    await open(page, screen)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), screen).toBeLessThanOrEqual(320)
+  }
 })
 
 test('a reflection appears in the notebook, which exports as Markdown and PDF', async ({ page }) => {
