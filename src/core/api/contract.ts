@@ -51,6 +51,8 @@ export const CourseSummarySchema = z.discriminatedUnion('status', [
       localized: z.record(z.string(), z.object({ title: z.string(), summary: z.string() }).strict()),
       minutes: z.number(),
       modules: z.number(),
+      /** An example for course authors: the library lists it apart, after the courses. */
+      example: z.literal(true).optional(),
     })
     .strict(),
   z

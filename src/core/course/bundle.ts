@@ -49,6 +49,8 @@ export const CourseBundleSchema = z
     passMark: z.number().int().min(0).max(100),
     completion: z.array(z.enum(COMPLETION_RULES)),
     licence: z.string(),
+    /** An example for course authors (left out when not), listed after the courses for learners. */
+    example: z.literal(true).optional(),
     content: z.record(LanguageCodeSchema, LocalizedCourseSchema),
   })
   .strict()

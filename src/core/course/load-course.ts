@@ -163,6 +163,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
     passMark: course.passMark,
     completion: course.completion,
     licence: course.licence,
+    ...(course.example ? { example: true as const } : {}),
     content: shareAcceptedAnswers(content),
   }
 }

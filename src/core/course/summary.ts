@@ -14,5 +14,6 @@ export function courseSummary(bundle: CourseBundle): Extract<CourseSummary, { st
     localized: Object.fromEntries(Object.entries(bundle.content).map(([language, localized]) => [language, { title: localized.title, summary: localized.summary }])),
     minutes: bundle.minutes,
     modules: content?.modules.length ?? 0,
+    ...(bundle.example ? { example: true as const } : {}),
   }
 }

@@ -69,6 +69,18 @@ describe('HomePage', () => {
     expect(fresh?.find('progress').exists()).toBe(false)
   })
 
+  it('lists the courses for learners first, and examples for course authors after them, apart', async () => {
+    const wrapper = await mountHome(
+      apiListing(async () => [
+        { status: 'ready', id: 'example', title: 'First steps', summary: 'How a course is made.', language: 'en', languages: ['en'], localized: {}, minutes: 10, modules: 2, example: true },
+        { status: 'ready', id: 'social-media', title: 'Social media for local leaders', summary: 'Nine modules.', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 3 },
+      ]),
+    )
+    expect(wrapper.get('[data-testid="course-list"]').findAll('h2').map((h) => h.text())).toEqual(['Social media for local leaders'])
+    expect(wrapper.findAll('h2').map((h) => h.text())).toEqual(['Social media for local leaders', 'Examples for course authors', 'First steps'])
+    expect(wrapper.get('[data-testid="example-list"]').text()).toContain('First steps')
+  })
+
   it('says so when there are no courses', async () => {
     const wrapper = await mountHome(apiListing(async () => []))
     expect(wrapper.text()).toContain('No courses were found')
