@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { pdfText } from '../test/support/pdf-text'
 import { axeFindings } from './support/axe'
 import { startWebHost, type RunningHost } from './support/web-host'
 
@@ -132,9 +133,16 @@ test('quiz answers are kept across a restart of the host and the learner resumes
 
 test('a completed course gives a PDF certificate, from the progress page and the course page', async ({ page }) => {
   await completeMinimal(page)
-  const fromCourse = page.waitForEvent('download')
+  // Still called "Learner": the certificate asks for the learner's own name first.
   await page.getByRole('button', { name: 'Download certificate for Minimal course' }).click()
-  expect((await fromCourse).suggestedFilename()).toBe('certificate-minimal.pdf')
+  const name = page.getByRole('textbox', { name: /Your name as it should appear on the certificate/ })
+  await expect(name).toBeFocused()
+  await name.fill('Cllr Alys Morgan')
+  const fromCourse = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Save my name and download the certificate' }).click()
+  const first = await fromCourse
+  expect(first.suggestedFilename()).toBe('certificate-minimal.pdf')
+  expect(await pdfText(new Uint8Array(await readFile(await first.path())))).toContain('Cllr Alys Morgan')
 
   const row = await minimalRow(page)
   await expect(row).toContainText('100%')

@@ -152,6 +152,7 @@ describe('branding in the app', () => {
     const pageIds = (course.content.en?.modules ?? []).flatMap((module) => module.pages.map((page) => page.id))
     expect(pageIds).toContain('local-policy-page')
     await call('progress.record', { courseId: 'minimal', events: pageIds.map((pageId) => ({ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId })) })
+    await call('profile.rename', { id: (await call<{ activeId: string }>('profile.list')).activeId, name: 'Cllr Alys Morgan' })
     const file = await call<{ base64: string }>('certificate.create', { courseId: 'minimal' })
     expect(await pdfText(file.base64)).toContain('Anytown Borough Council')
   })

@@ -31,6 +31,7 @@ describe('the PDF library', () => {
     await call(services.router, 'course.list')
     await call(services.router, 'progress.record', { courseId: 'minimal', events: [{ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'only-page' }] })
     await call(services.router, 'notebook.export', { courseId: 'minimal', format: 'markdown' })
+    await call(services.router, 'profile.rename', { id: (await call<{ activeId: string }>(services.router, 'profile.list')).activeId, name: 'Cllr Alys Morgan' })
     expect(loaded.pdf).toBe(false)
     const file = await call<FileDownload>(services.router, 'certificate.create', { courseId: 'minimal' })
     expect(Buffer.from(file.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-')

@@ -21,6 +21,13 @@ afterEach(async () => {
 })
 
 describe('files and records', () => {
+  it('makes no certificate in the placeholder name "Learner": it asks for the learner’s own name first', async () => {
+    await call(router, 'progress.record', { courseId: 'minimal', events: [{ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'only-page' }] })
+    await expect(router('certificate.create', { courseId: 'minimal' })).resolves.toMatchObject({ ok: false, error: { code: 'BAD_INPUT', issues: [{ path: 'learnerName', message: 'placeholder' }] } })
+    await call(router, 'profile.rename', { id: (await call<{ activeId: string }>(router, 'profile.list')).activeId, name: 'Cllr Alys Morgan' })
+    await expect(call<FileDownload>(router, 'certificate.create', { courseId: 'minimal' })).resolves.toMatchObject({ fileName: 'certificate-minimal.pdf' })
+  })
+
   it('makes a certificate only for a completed course, with the learner and course on it', async () => {
     await expect(router('certificate.create', { courseId: 'minimal' })).resolves.toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
     await call(router, 'profile.rename', { id: (await call<{ activeId: string }>(router, 'profile.list')).activeId, name: 'Cllr Priya Sandhu' })

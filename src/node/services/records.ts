@@ -1,4 +1,5 @@
 import { ApiError } from '../../core/api/errors'
+import { FIRST_LEARNER_NAME } from '../../core/app-defaults'
 import { contentIn } from '../../core/course/localized'
 import { courseStatus, earnsCertificate } from '../../core/progress/completion'
 import { readLearnerRecord, type LearnerRecord } from '../../core/progress/learner-record'
@@ -64,9 +65,14 @@ export function recordHandlers({
       if (!earnsCertificate(status) || !progress.completedAt) {
         throw new ApiError({ code: 'UNAVAILABLE', message: 'The certificate is ready once the course is complete and any assessment in it passed.' })
       }
+      // A certificate made out to the placeholder name is no use to anyone's development review.
+      const learner = learners.activeProfile()
+      if (learner.name === FIRST_LEARNER_NAME) {
+        throw new ApiError({ code: 'BAD_INPUT', message: 'A certificate needs your own name: add it first.', issues: [{ path: 'learnerName', message: 'placeholder' }] })
+      }
       const { language } = settings.get()
       const record = {
-        learner: learners.activeProfile().name,
+        learner: learner.name,
         courseId,
         courseTitle: contentIn(course, language)?.title ?? courseId,
         courseVersion: course.version,
