@@ -57,6 +57,14 @@ describe('BlockVideo', () => {
     expect(wrapper.find('.block-video__language').exists()).toBe(false)
   })
 
+  it('names the video player by the video’s title, for screen readers', async () => {
+    const { wrapper } = await mountBlock(BlockVideo, block)
+    const video = wrapper.get('video')
+    const labelledBy = video.attributes('aria-labelledby') ?? ''
+    expect(labelledBy).not.toBe('')
+    expect(wrapper.get(`[id="${labelledBy}"]`).text()).toBe('A talk')
+  })
+
   it('marks English media on a Welsh page as English, and says so in Welsh', async () => {
     const { wrapper } = await mountBlock(BlockVideo, { ...block, language: 'en', transcript: 'Croeso i’r sgwrs.' }, { language: 'cy' })
     expect(wrapper.get('video').attributes('lang')).toBe('en-GB')
