@@ -31,6 +31,8 @@ async function cli(...argv: string[]) {
 
 /** Completes the minimal course and saves its certificate and the learner's record into the work folder. */
 async function issue(): Promise<{ certificate: string; record: string }> {
+  // A certificate needs the learner's own name, not the placeholder "Learner".
+  await call(router, 'profile.rename', { id: (await call<{ activeId: string }>(router, 'profile.list')).activeId, name: 'Cllr Alys Morgan' })
   await call(router, 'progress.record', { courseId: 'minimal', events: [{ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'only-page' }] })
   const certificate = path.join(work, 'certificate.pdf')
   const record = path.join(work, 'record.json')
@@ -56,7 +58,7 @@ describe('signed certificates and records', () => {
     const { certificate, record } = await issue()
     const result = await cli('verify', '--key', path.join(work, 'council.public.pem'), certificate, record)
     expect(result.code).toBe(0)
-    expect(result.out).toContain(`certificate.pdf: valid, signed with key ${keys.fingerprint}. Learner completed "Minimal course" (version 0.1.0) on 2026-11-21`)
+    expect(result.out).toContain(`certificate.pdf: valid, signed with key ${keys.fingerprint}. Cllr Alys Morgan completed "Minimal course" (version 0.1.0) on 2026-11-21`)
     expect(result.out).toContain('record.json: valid')
   })
 
@@ -103,7 +105,7 @@ describe('signed certificates and records', () => {
     await writeFile(again, JSON.stringify(stripped))
     expect((await cli('verify', '--key', path.join(work, 'council.public.pem'), again)).out).toContain('NOT valid')
     const csv = await call<FileDownload>(router, 'results.export')
-    expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toMatch(/Learner \(2\),Minimal course,.*,\d{4}-\d{2}-\d{2} \d{2}:\d{2}\r\n/)
+    expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toMatch(/Cllr Alys Morgan \(2\),Minimal course,.*,\d{4}-\d{2}-\d{2} \d{2}:\d{2}\r\n/)
   })
 
   it('makes a key pair with keygen, never over an existing key', async () => {
