@@ -248,7 +248,8 @@ test('a phone whose connection drops reconnects and catches up; a reload keeps i
   await trainer.getByLabel('Options, one per line').fill('Myself\nCouncillor\nBoth')
   await trainer.getByRole('button', { name: 'Ask the room' }).last().click()
   refuse = false
-  await expect(phone.getByRole('radio', { name: 'Both' })).toBeVisible()
+  // The phone tries again at most every 4 seconds (connection.ts), then catches up.
+  await expect(phone.getByRole('radio', { name: 'Both' })).toBeVisible({ timeout: 15_000 })
   await expect(page.getByText('One phone has joined (1 connected now).')).toBeVisible()
   await phone.getByRole('radio', { name: 'Both' }).check()
   await phone.getByRole('button', { name: 'Send answer' }).click()

@@ -193,7 +193,7 @@ export function workshopService({
       'workshop.end': async () => {
         hub.end()
         await stopListening()
-        return { view: hub.view(), join: null }
+        return status()
       },
     },
   }

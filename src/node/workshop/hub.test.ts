@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { CourseBundle } from '../../core/course/bundle'
 import { SessionError, type ParticipantView } from '../../core/workshop/session'
 import { loadCourseFolder } from '../course-loader'
@@ -61,11 +61,14 @@ describe('WorkshopHub', () => {
       const hub = started()
       const { revision } = hub.view()!
       hub.trainer(poll)
-      const started_ = Date.now()
-      // A long wait that must not be waited.
-      await expect(hub.watch(revision, 30_000)).resolves.toMatchObject({ revision: revision + 1 })
-      await expect(hub.watch(null, 30_000)).resolves.toMatchObject({ revision: revision + 1 })
-      expect(Date.now() - started_).toBeLessThan(5_000)
+      // With the clock stopped, an answer that waited for its timer would never come.
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      try {
+        await expect(hub.watch(revision, 30_000)).resolves.toMatchObject({ revision: revision + 1 })
+        await expect(hub.watch(null, 30_000)).resolves.toMatchObject({ revision: revision + 1 })
+      } finally {
+        vi.useRealTimers()
+      }
     })
 
     it('waits for a change and answers with it', async () => {
@@ -88,10 +91,20 @@ describe('WorkshopHub', () => {
     it('answers with the same view after waitMs when nothing changed', async () => {
       const hub = started()
       const before = hub.view()!
-      const started_ = Date.now()
-      const view = await hub.watch(before.revision, 60)
-      expect(Date.now() - started_).toBeGreaterThanOrEqual(50)
-      expect(view).toEqual(before)
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      try {
+        let answered = false
+        const watching = hub.watch(before.revision, 60).then((view) => {
+          answered = true
+          return view
+        })
+        await vi.advanceTimersByTimeAsync(59)
+        expect(answered).toBe(false)
+        await vi.advanceTimersByTimeAsync(1)
+        expect(await watching).toEqual(before)
+      } finally {
+        vi.useRealTimers()
+      }
     })
   })
 

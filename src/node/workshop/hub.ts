@@ -213,7 +213,7 @@ export class WorkshopHub {
   visited(address: string): void {
     if (this.visitors.has(address)) return
     this.visitors.add(address)
-    for (const done of [...this.waiting]) done()
+    this.wake()
   }
 
   /** How many other devices have reached the room server this session. */
@@ -237,8 +237,13 @@ export class WorkshopHub {
   }
 
   /** The presenter is answered at once; phones once per burst of changes (sixty answers arriving together make one round of views). */
-  private changed(): void {
+  /** Answers every waiting long poll now. */
+  private wake(): void {
     for (const done of [...this.waiting]) done()
+  }
+
+  private changed(): void {
+    this.wake()
     if (this.flushScheduled) return
     this.flushScheduled = true
     setImmediate(() => {
