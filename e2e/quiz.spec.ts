@@ -204,10 +204,11 @@ test('an unfinished attempt is resumed with its answers after the web host resta
   const answered: string[] = []
   for (let number = 1; number <= 2; number++) {
     answered.push(await answerByKeyboard(page, quiz.locator('.quiz-question')))
+    await quiz.getByRole('button', { name: 'Check answer' }).click()
     await quiz.getByRole('button', { name: 'Next question' }).click()
   }
-  // Answers are sent in small batches; wait until both are in the learner's store.
-  await expect.poll(async () => Object.keys((await savedProgress(request)).quizzes['every-type-quiz']?.current?.responses ?? {}).length).toBe(2)
+  // Answers are sent in small batches; wait until both are checked in the learner's store.
+  await expect.poll(async () => (await savedProgress(request)).quizzes['every-type-quiz']?.current?.checked?.length ?? 0).toBe(2)
   await page.close()
 
   await running().stop()
@@ -266,6 +267,24 @@ for (const language of ['English', 'Cymraeg'] as const) {
   })
 }
 
+/** Every option's text sits in a column of its own beside its radio button: a long one wraps there, not under the control. */
+async function expectOptionsBesideTheirControls(question: Locator): Promise<void> {
+  const options = await question.locator('.quiz-option').evaluateAll((labels) =>
+    labels.map((label) => {
+      const control = label.querySelector('input')?.getBoundingClientRect()
+      const text = label.querySelector('.markdown')?.getBoundingClientRect()
+      return { control: control && { right: control.right, height: control.height }, text: text && { left: text.left, height: text.height } }
+    }),
+  )
+  expect(options.length).toBeGreaterThan(1)
+  for (const { control, text } of options) {
+    if (!control || !text) throw new Error('An option has no control or no text.')
+    expect(text.left).toBeGreaterThan(control.right)
+  }
+  // The long option ("Carrot, a root vegetable, …") takes more than one line, all of them beside its control.
+  expect(Math.max(...options.map(({ text, control }) => (text?.height ?? 0) / (control?.height ?? 1)))).toBeGreaterThan(1.5)
+}
+
 test('screenshots of a question with its feedback and of the result with its review', async ({ page, browser }, testInfo) => {
   await page.setViewportSize({ width: 760, height: 900 })
   const quiz = await openQuiz(page)
@@ -274,12 +293,17 @@ test('screenshots of a question with its feedback and of the result with its rev
   for (let number = 1; number <= 6; number++) {
     const question = quiz.locator('.quiz-question')
     const type = await answerByKeyboard(page, question)
+    const selectWidths = () => question.getByRole('combobox').evaluateAll((selects) => selects.map((select) => select.getBoundingClientRect().width))
+    const answeredWidths = await selectWidths()
     if (type === 'multiple-response') {
       // Red only: partly right, to show partial credit and the outcome feedback.
       await question.getByRole('checkbox', { name: 'Blue' }).uncheck()
     }
     await question.getByRole('button', { name: 'Check answer' }).click()
     if (type === 'multiple-response') questionShot = await quiz.screenshot({ animations: 'disabled' })
+    if (type === 'single-choice') await expectOptionsBesideTheirControls(question)
+    // Checking a matching question adds its marks without narrowing the selects that show the answers.
+    if (type === 'matching') expect(await selectWidths()).toEqual(answeredWidths)
     await readQuestion(page)
     await quiz.getByRole('button', { name: number < 6 ? 'Next question' : 'Submit answers' }).click()
   }

@@ -85,18 +85,18 @@ async function answerShown(right: boolean): Promise<void> {
   await flushPromises()
 }
 
-/** Starts an attempt and answers every question, checking each when asked to. */
-async function takeQuiz(right: (index: number) => boolean, check = false): Promise<void> {
+/** Starts an attempt and answers every question, checking each where the quiz checks answers as they are given. */
+async function takeQuiz(right: (index: number) => boolean): Promise<void> {
   await button(has('Start the quiz') ? 'Start the quiz' : 'Try again').trigger('click')
   await flushPromises()
-  await answerFrom(0, right, check)
+  await answerFrom(0, right)
 }
 
-/** Answers the question shown and every one after it, then submits. */
-async function answerFrom(first: number, right: (index: number) => boolean, check = false): Promise<void> {
+/** Answers the question shown and every one after it, checking each where it can be, then submits. */
+async function answerFrom(first: number, right: (index: number) => boolean): Promise<void> {
   for (let index = first; index < 6; index++) {
     await answerShown(right(index))
-    if (check) await button('Check answer').trigger('click')
+    if (has('Check answer')) await button('Check answer').trigger('click')
     await button(index < 5 ? 'Next question' : 'Submit answers').trigger('click')
     await flushPromises()
   }
@@ -198,7 +198,7 @@ describe('QuizBlock', () => {
 
   it('scores a passed attempt, focuses the result, and reviews every answer with its explanation and the right answers', async () => {
     await mountQuiz({ quiz: quizBlock({ shuffle: false }) })
-    await takeQuiz((index) => index !== 0, true)
+    await takeQuiz((index) => index !== 0)
     expect(focused()).toBe('Your result')
     const summary = text('.quiz-result__summary')
     expect(summary).toContain('You passed. The pass mark is 50%.')
@@ -262,10 +262,35 @@ describe('QuizBlock', () => {
     expect(text('.quiz-review')).toContain('✗ Incorrect You chose “Carrot”: No, a vegetable.')
   })
 
+  it('counts an answer once it is checked where each answer is checked, and once given where feedback waits for the end', async () => {
+    await mountQuiz({ quiz: quizBlock({ shuffle: false }) })
+    await button('Start the quiz').trigger('click')
+    await answerShown(true)
+    expect(text('.quiz-attempt__progress')).toBe('Answered: 0 of 6')
+    await button('Check answer').trigger('click')
+    expect(text('.quiz-attempt__progress')).toBe('Answered: 1 of 6')
+    wrapper?.unmount()
+
+    await mountQuiz({ quiz: quizBlock({ shuffle: false, feedback: 'end' }) })
+    await button('Start the quiz').trigger('click')
+    await answerShown(true)
+    expect(text('.quiz-attempt__progress')).toBe('Answered: 1 of 6')
+  })
+
+  it('makes "Try again" the main action after a fail and a secondary one after a pass', async () => {
+    await mountQuiz()
+    await takeQuiz(() => false)
+    expect(button('Try again').classes()).not.toContain('button--secondary')
+    await takeQuiz(() => true)
+    expect(text('.quiz-result__summary')).toContain('You passed.')
+    expect(button('Try again').classes()).toContain('button--secondary')
+  })
+
   it('warns before submitting with unanswered questions and can take the learner to the first one', async () => {
     await mountQuiz({ quiz: quizBlock({ shuffle: false }) })
     await button('Start the quiz').trigger('click')
     await answerShown(true)
+    await button('Check answer').trigger('click')
     for (let index = 0; index < 5; index++) await button('Next question').trigger('click')
     await button('Submit answers').trigger('click')
     expect(wrapper?.get('[role="alert"]').text()).toContain('You have not answered 5 questions. Unanswered questions count as wrong.')
@@ -287,7 +312,12 @@ describe('QuizBlock', () => {
         quizzes: {
           'every-type-quiz': {
             attempts: [],
-            current: { seed, startedAt: '2026-11-21T10:00:00.000Z', responses: { 'q-single': 'b', 'q-fill-in': 'Localism', [planAttempt(quiz, seed).questionIds[0] ?? '']: 'x' } },
+            current: {
+              seed,
+              startedAt: '2026-11-21T10:00:00.000Z',
+              responses: { 'q-single': 'b', 'q-fill-in': 'Localism', [planAttempt(quiz, seed).questionIds[0] ?? '']: 'x' },
+              checked: ['q-single', 'q-fill-in', planAttempt(quiz, seed).questionIds[0] ?? ''],
+            },
           },
         },
       }),
