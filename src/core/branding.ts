@@ -30,7 +30,7 @@ export const BrandingOverlaySchema = z
       .object({ title: Text(120), markdown: Text(20_000) })
       .strict()
       .optional()
-      .describe('An extra page with local policy, added as a last module of its own.'),
+      .describe('An extra page with local policy, added as a module of its own: last, or just before the course’s final assessment where the course names one. Not added to examples for course authors.'),
     hideModules: z.array(IdSchema).default([]).describe('Module ids left out, in the app and in exports; an id no course has is warned about.'),
     signingKey: z
       .string()

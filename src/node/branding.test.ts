@@ -45,6 +45,9 @@ beforeEach(async () => {
   coursesDir = path.join(work, 'courses')
   await cp(path.join(root, 'e2e/fixtures/courses/minimal'), path.join(coursesDir, 'minimal'), { recursive: true })
   await cp(path.join(root, 'courses/example-first-steps'), path.join(coursesDir, 'example-first-steps'), { recursive: true })
+  // Branded as a council's own course would be: an example for course authors gets no policy page.
+  const courseFile = path.join(coursesDir, 'example-first-steps/course.yaml')
+  await writeFile(courseFile, (await readFile(courseFile, 'utf8')).replace(/^example: true\n/m, ''))
   warnings.length = 0
 })
 

@@ -14,22 +14,34 @@ function refuseUnknown(all: readonly string[], named: readonly string[]): void {
   if (unknown.length > 0) throw new ExportError(`The course has no module ${unknown.map((id) => `"${id}"`).join(', ')}. Its modules are: ${all.join(', ')}.`)
 }
 
-/** The course with the modules `keep` accepts, in every language, then `extra`; its minutes counted again. */
+/**
+ * The course with the modules `keep` accepts, in every language, and `extra` after them, or just
+ * before the course's final assessment where it has one; its minutes counted again.
+ */
 function withModules(bundle: CourseBundle, keep: (module: Module) => boolean, extra?: Module): CourseBundle {
+  const place = (modules: Module[]): Module[] => {
+    if (!extra) return modules
+    const final = modules.findIndex((module) => module.id === bundle.finalAssessment)
+    return final < 0 ? [...modules, extra] : [...modules.slice(0, final), extra, ...modules.slice(final)]
+  }
   const content = Object.fromEntries(
-    Object.entries(bundle.content).map(([language, localized]) => [language, { ...localized, modules: [...localized.modules.filter(keep), ...(extra ? [extra] : [])] }]),
+    Object.entries(bundle.content).map(([language, localized]) => [language, { ...localized, modules: place(localized.modules.filter(keep)) }]),
   )
   const modules = content[bundle.language]?.modules ?? []
   return { ...bundle, minutes: Math.max(1, modules.reduce((sum, module) => sum + module.minutes, 0)), content }
 }
 
-/** The course with only the chosen modules, plus the overlay's policy page as a last module: how an overlay brands a course. */
+/**
+ * The course with only the chosen modules, plus the overlay's policy page as a module of its own
+ * (last, or before the final assessment): how an overlay brands a course. An example for course
+ * authors gets no policy page: it is not a course the council gives its councillors.
+ */
 export function selectModules(bundle: CourseBundle, keep: readonly string[] | undefined, overlay: BrandingOverlay | undefined): CourseBundle {
   const all = moduleIds(bundle)
   refuseUnknown(all, [...(keep ?? []), ...(overlay?.hideModules ?? [])])
   const chosen = new Set(all.filter((id) => (keep === undefined || keep.includes(id)) && !overlay?.hideModules.includes(id)))
   if (chosen.size === 0) throw new ExportError('No module is left to export: choose at least one that the overlay does not hide.')
-  const policy = overlay?.policyPage
+  const policy = bundle.example ? undefined : overlay?.policyPage
   const pageIds = new Set(Object.values(bundle.content).flatMap((content) => content.modules.flatMap((module) => [module.id, ...module.pages.map((page) => page.id)])))
   let policyId = POLICY_MODULE
   for (let suffix = 2; pageIds.has(policyId) || pageIds.has(`${policyId}-page`); suffix++) policyId = `${POLICY_MODULE}-${suffix}`

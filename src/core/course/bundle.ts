@@ -51,6 +51,8 @@ export const CourseBundleSchema = z
     licence: z.string(),
     /** An example for course authors (left out when not), listed after the courses for learners. */
     example: z.literal(true).optional(),
+    /** The module that closes the course with its assessment: a council's policy page goes before it. */
+    finalAssessment: IdSchema.optional(),
     content: z.record(LanguageCodeSchema, LocalizedCourseSchema),
   })
   .strict()

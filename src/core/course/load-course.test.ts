@@ -66,6 +66,14 @@ describe('module bodies', () => {
     ])
   })
 
+  it('keeps the final assessment the course names, and reports one that names no module of the course', () => {
+    const body = `# One {#one}\n\n${QUIZ}`
+    expect(load(body, { 'course.yaml': `${COURSE}finalAssessment: module\n` }).bundle?.finalAssessment).toBe('module')
+    expect(load(body, { 'course.yaml': `${COURSE}finalAssessment: final\n` }).problems).toEqual([
+      'course.yaml:14:18 error "finalAssessment" names the module "final", which the course does not have.',
+    ])
+  })
+
   it('warns about a bank no quiz uses', () => {
     expect(load('# One {#one}\n\nNo quiz here.\n').problems).toEqual(['bank.yaml:1:1 warning No quiz uses the question bank "bank".'])
   })

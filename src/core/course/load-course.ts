@@ -130,6 +130,9 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
     modules: modules.map((module) => module.parsed.module),
   }
   if (course.audience !== undefined) original.audience = course.audience
+  if (course.finalAssessment !== undefined && !original.modules.some((module) => module.id === course.finalAssessment) && problems.errorCount === 0) {
+    problems.error(COURSE_FILE, () => source.locate(['finalAssessment']), `"finalAssessment" names the module "${course.finalAssessment}", which the course does not have.`, `Its modules are: ${original.modules.map((module) => module.id).join(', ')}.`)
+  }
   const content: Record<string, LocalizedCourse> = { [course.language]: original }
   course.translations.forEach((language, index) => {
     const listedAt = () => source.locate(['translations', index])
@@ -164,6 +167,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
     completion: course.completion,
     licence: course.licence,
     ...(course.example ? { example: true as const } : {}),
+    ...(course.finalAssessment !== undefined ? { finalAssessment: course.finalAssessment } : {}),
     content: shareAcceptedAnswers(content),
   }
 }
