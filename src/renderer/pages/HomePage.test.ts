@@ -7,6 +7,7 @@ import { ApiError } from '../../core/api/errors'
 import { API_KEY } from '../api'
 import { fakeApi } from '../api/fake-api'
 import { createAppI18n } from '../i18n'
+import { useLearnersStore } from '../stores/learners'
 import { useSettingsStore } from '../stores/settings'
 import HomePage from './HomePage.vue'
 
@@ -129,5 +130,73 @@ describe('HomePage', () => {
   it('speaks Welsh when the locale is cy', async () => {
     const wrapper = await mountHome(apiListing(async () => []), 'cy')
     expect(wrapper.get('h1').text()).toBe('Eich cyrsiau')
+  })
+})
+
+describe('HomePage: the first learner’s name', () => {
+  /** A device whose one learner is still called "Learner"; renaming goes through the API as in the app. */
+  function firstRunApi(renameFails = false) {
+    const profile = { id: 'p1', name: 'Learner', createdAt: '2026-12-01T10:00:00.000Z', hasPin: false }
+    const renamed: string[] = []
+    const api = fakeApi({
+      'course.list': async () => [],
+      'profile.list': async () => ({ activeId: profile.id, profiles: [{ ...profile }] }),
+      'profile.rename': async ({ name }) => {
+        if (renameFails) throw new ApiError('INTERNAL', 'disk full')
+        renamed.push(name)
+        profile.name = name
+        return { ...profile }
+      },
+    })
+    return { api, renamed }
+  }
+
+  async function mountFirstRun(api: CivicApi) {
+    const wrapper = await mountHome(api)
+    await wrapper.vm.$.appContext.app.runWithContext(() => useLearnersStore().load())
+    await flushPromises()
+    return wrapper
+  }
+
+  it('asks for it on the library, saves it as the learner’s name, then says so and asks no more', async () => {
+    const { api, renamed } = firstRunApi()
+    const wrapper = await mountFirstRun(api)
+    expect(wrapper.get('.name-prompt h2').text()).toBe('Welcome. What is your name?')
+    await wrapper.get('.name-prompt form').trigger('submit')
+    expect(wrapper.get('.name-prompt [role="alert"]').text()).toBe('Type your name, or choose “Not now”.')
+    expect(renamed).toEqual([])
+    await wrapper.get('#name-prompt-name').setValue('  Cllr Alys Morgan ')
+    await wrapper.get('.name-prompt form').trigger('submit')
+    await flushPromises()
+    expect(renamed).toEqual(['Cllr Alys Morgan'])
+    expect(wrapper.find('.name-prompt').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="name-saved"]').text()).toBe('Thank you, Cllr Alys Morgan. Your name is saved.')
+  })
+
+  it('puts the question away on “Not now” without renaming anyone', async () => {
+    const { api, renamed } = firstRunApi()
+    const wrapper = await mountFirstRun(api)
+    await wrapper.findAll('.name-prompt button').find((button) => button.text() === 'Not now')?.trigger('click')
+    expect(wrapper.find('.name-prompt').exists()).toBe(false)
+    expect(renamed).toEqual([])
+  })
+
+  it('keeps the question and the typed name when saving fails, and says what to do', async () => {
+    const { api } = firstRunApi(true)
+    const wrapper = await mountFirstRun(api)
+    await wrapper.get('#name-prompt-name').setValue('Cllr Alys Morgan')
+    await wrapper.get('.name-prompt form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('.name-prompt [role="alert"]').text()).toBe('Your name could not be saved. Try again, or change it later under Learner.')
+    expect((wrapper.get('#name-prompt-name').element as HTMLInputElement).value).toBe('Cllr Alys Morgan')
+  })
+
+  it('asks nobody who has a name already, and asks in Welsh', async () => {
+    const named = fakeApi({ 'course.list': async () => [], 'profile.list': async () => ({ activeId: 'p1', profiles: [{ id: 'p1', name: 'Alys', createdAt: '2026-12-01T10:00:00.000Z', hasPin: false }] }) })
+    expect((await mountFirstRun(named)).find('.name-prompt').exists()).toBe(false)
+    const welsh = await mountHome(firstRunApi().api, 'cy')
+    await welsh.vm.$.appContext.app.runWithContext(() => useLearnersStore().load())
+    await flushPromises()
+    expect(welsh.get('.name-prompt h2').text()).toBe('Croeso. Beth yw eich enw?')
   })
 })

@@ -19,6 +19,8 @@ export const useLearnersStore = defineStore('learners', () => {
   const active = computed(() => profiles.value.find((profile) => profile.id === activeId.value) ?? null)
   /** The learner has not yet given a name, so a certificate would say "Learner". */
   const needsName = computed(() => active.value?.name === FIRST_LEARNER_NAME)
+  /** The learner chose "Not now" when asked their name: not asked again until the app starts again. */
+  const namePromptSkipped = ref(false)
 
   let loading: Promise<void> | null = null
 
@@ -83,5 +85,5 @@ export const useLearnersStore = defineStore('learners', () => {
     await load()
   }
 
-  return { profiles, activeId, active, needsName, load, leaveCourse, create, createMany, rename, remove, switchTo, setPin }
+  return { profiles, activeId, active, needsName, namePromptSkipped, load, leaveCourse, create, createMany, rename, remove, switchTo, setPin }
 })
