@@ -40,6 +40,13 @@ test('the app carries the council branding deployed beside the courses, and pass
   await expect(page.getByRole('contentinfo')).toContainText('Help: Member services, 01234 567890')
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#6a1b4d')
   await expect(band).toHaveCSS('background-color', 'rgb(106, 27, 77)')
+  // The council's colours are checked for contrast with each other, not with the dark theme's:
+  // a learner who asks for the dark theme gets the dark theme's own colours.
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#7cc4ff')
+  await page.emulateMedia({ colorScheme: 'light' })
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
 
   const violations = (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()).violations
   expect(violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])

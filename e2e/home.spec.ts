@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
+import { axeFindings } from './support/axe'
 import { startWebHost, type RunningHost } from './support/web-host'
 
 let host: RunningHost
@@ -59,6 +60,32 @@ test('the skip link moves keyboard focus to the main content', async ({ page }) 
   await page.keyboard.press('Enter')
   await expect(page.locator('#main')).toBeFocused()
   expect(new URL(page.url()).hash).toBe('#/')
+})
+
+test('Settings change the theme and the text size at once, keep them after a reload, and pass axe', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.goto(`${host.url}#/settings`)
+  const root = page.locator('html')
+  await expect(root).toHaveAttribute('data-theme', 'light')
+  const colours = page.getByRole('group', { name: 'Colours' })
+  await colours.getByRole('radio', { name: 'Dark' }).check()
+  await expect(root).toHaveAttribute('data-theme', 'dark')
+  await page.getByRole('group', { name: 'Text size' }).getByRole('radio', { name: 'Larger' }).check()
+  await expect(root).toHaveCSS('font-size', '24px')
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  expect(await axeFindings(page, 'settings, dark theme chosen, larger text')).toEqual([])
+
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+  await expect(root).toHaveAttribute('data-theme', 'dark')
+  await expect(root).toHaveCSS('font-size', '24px')
+  // "The same as your computer" follows the system again.
+  await page.emulateMedia({ colorScheme: 'light' })
+  await expect(root).toHaveAttribute('data-theme', 'dark')
+  await colours.getByRole('radio', { name: 'The same as your computer' }).check()
+  await expect(root).toHaveAttribute('data-theme', 'light')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expect(root).toHaveAttribute('data-theme', 'dark')
 })
 
 for (const language of ['English', 'Cymraeg'] as const) {

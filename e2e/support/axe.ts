@@ -14,6 +14,8 @@ export async function axeFindings(page: Page, where: string, within?: string): P
   const found: string[] = []
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
+    // A page that follows the system's theme hears of the change when it next renders.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
     await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState === 'finished'))
     let builder = new AxeBuilder({ page })
     if (within) builder = builder.include(within)

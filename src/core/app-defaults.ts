@@ -18,8 +18,28 @@ export function isUiLanguage(value: unknown): value is UiLanguage {
   return (UI_LANGUAGES as readonly unknown[]).includes(value)
 }
 
-/** The settings of a new device: English, and no nation until the learner chooses one. */
-export const DEFAULT_SETTINGS: Readonly<{ language: UiLanguage; nation: Nation | null }> = Object.freeze({ language: DEFAULT_LANGUAGE, nation: null })
+/** The colour theme: the system's, or light or dark whatever the system says. */
+export const THEMES = ['system', 'light', 'dark'] as const
+export type Theme = (typeof THEMES)[number]
+
+/** The size of the app's text, against the browser's own: 100%, 125% and 150%. */
+export const TEXT_SIZES = ['normal', 'large', 'larger'] as const
+export type TextSize = (typeof TEXT_SIZES)[number]
+
+export interface DeviceSettings {
+  language: UiLanguage
+  nation: Nation | null
+  theme: Theme
+  textSize: TextSize
+  /** Whether videos start with their captions showing. */
+  captions: boolean
+}
+
+/**
+ * The settings of a new device: English, no nation until the learner chooses one, the system's
+ * colour theme, the browser's text size, and captions showing.
+ */
+export const DEFAULT_SETTINGS: Readonly<DeviceSettings> = Object.freeze({ language: DEFAULT_LANGUAGE, nation: null, theme: 'system', textSize: 'normal', captions: true })
 
 /** The name the app gives the first learner on a new device, until they give their own. */
 export const FIRST_LEARNER_NAME = 'Learner'

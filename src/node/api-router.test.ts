@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { DEFAULT_SETTINGS } from '../core/app-defaults'
 import { ApiError, METHOD_NAMES } from '../core/api'
 import { createRouter, type Handlers } from './api-router'
 
@@ -25,7 +26,7 @@ describe('API router', () => {
       ok: true,
       value: { name: 'Civic Learn', version: '1.2.3', host: 'web' },
     })
-    await expect(router('settings.update', { language: 'cy' })).resolves.toEqual({ ok: true, value: { language: 'cy', nation: null } })
+    await expect(router('settings.update', { language: 'cy' })).resolves.toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, language: 'cy' } })
   })
 
   it.each([

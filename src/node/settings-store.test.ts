@@ -25,33 +25,46 @@ describe('settings store', () => {
 
   it('keeps a change across a restart, in a real file, with no temporary files left behind', async () => {
     const store = await openSettingsStore(dir)
-    await expect(store.update({ language: 'cy' })).resolves.toEqual({ language: 'cy', nation: null })
-    expect(await onDisk()).toEqual({ schemaVersion: 1, language: 'cy', nation: null })
+    await expect(store.update({ language: 'cy' })).resolves.toEqual({ ...DEFAULT_SETTINGS, language: 'cy', nation: null })
+    expect(await onDisk()).toEqual({ schemaVersion: 2, ...DEFAULT_SETTINGS, language: 'cy' })
     expect((await readdir(dir)).sort()).toEqual(['backups', 'settings.json'])
     const reopened = await openSettingsStore(dir)
-    expect(reopened.get()).toEqual({ language: 'cy', nation: null })
+    expect(reopened.get()).toEqual({ ...DEFAULT_SETTINGS, language: 'cy', nation: null })
   })
 
   it('ignores a patch key set to undefined', async () => {
     const store = await openSettingsStore(dir)
     await store.update({ language: 'cy', nation: 'wales' })
-    await expect(store.update({ language: undefined, nation: undefined })).resolves.toEqual({ language: 'cy', nation: 'wales' })
+    await expect(store.update({ language: undefined, nation: undefined })).resolves.toEqual({ ...DEFAULT_SETTINGS, language: 'cy', nation: 'wales' })
   })
 
   it('has no nation until the learner chooses one, keeps it across a restart, and can forget it again', async () => {
     const store = await openSettingsStore(dir)
     expect(store.get().nation).toBeNull()
-    await expect(store.update({ nation: 'scotland' })).resolves.toEqual({ language: 'en', nation: 'scotland' })
-    expect((await openSettingsStore(dir)).get()).toEqual({ language: 'en', nation: 'scotland' })
-    await expect(store.update({ nation: null })).resolves.toEqual({ language: 'en', nation: null })
+    await expect(store.update({ nation: 'scotland' })).resolves.toEqual({ ...DEFAULT_SETTINGS, language: 'en', nation: 'scotland' })
+    expect((await openSettingsStore(dir)).get()).toEqual({ ...DEFAULT_SETTINGS, language: 'en', nation: 'scotland' })
+    await expect(store.update({ nation: null })).resolves.toEqual({ ...DEFAULT_SETTINGS, language: 'en', nation: null })
     expect((await openSettingsStore(dir)).get().nation).toBeNull()
   })
 
   it('reads a settings file from before nations were asked, keeping its language', async () => {
     await writeFile(path.join(dir, 'settings.json'), '{"language": "cy"}')
     const store = await openSettingsStore(dir)
-    expect(store.get()).toEqual({ language: 'cy', nation: null })
-    expect(store.notices).toEqual([])
+    expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, language: 'cy', nation: null })
+    expect(store.notices).toEqual([expect.objectContaining({ kind: 'migrated', from: 1, to: 2 })])
+  })
+
+  it('brings a version 1 file up to date: its choices kept, the display settings at their defaults, the old file kept beside it', async () => {
+    const before = '{"schemaVersion": 1, "language": "cy", "nation": "wales"}'
+    await writeFile(path.join(dir, 'settings.json'), before)
+    const store = await openSettingsStore(dir)
+    expect(store.get()).toEqual({ language: 'cy', nation: 'wales', theme: 'system', textSize: 'normal', captions: true })
+    const [notice] = store.notices
+    expect(notice).toMatchObject({ kind: 'migrated', from: 1, to: 2 })
+    expect(await readFile((notice as { backup: string }).backup, 'utf8')).toBe(before)
+    await store.update({ theme: 'dark', textSize: 'larger', captions: false })
+    expect(await onDisk()).toEqual({ schemaVersion: 2, language: 'cy', nation: 'wales', theme: 'dark', textSize: 'larger', captions: false })
+    expect((await openSettingsStore(dir)).get()).toMatchObject({ theme: 'dark', textSize: 'larger', captions: false })
   })
 
   it('writes calls made together in the order they were made, each on disk when it answers', async () => {
@@ -59,12 +72,12 @@ describe('settings store', () => {
     for (let round = 0; round < 20; round++) {
       const first = store.update({ language: 'cy', nation: 'wales' })
       const second = store.update({ language: 'en', nation: 'scotland' })
-      await expect(first).resolves.toEqual({ language: 'cy', nation: 'wales' })
-      await expect(second).resolves.toEqual({ language: 'en', nation: 'scotland' })
+      await expect(first).resolves.toEqual({ ...DEFAULT_SETTINGS, language: 'cy', nation: 'wales' })
+      await expect(second).resolves.toEqual({ ...DEFAULT_SETTINGS, language: 'en', nation: 'scotland' })
       expect(await onDisk()).toMatchObject({ language: 'en', nation: 'scotland' })
     }
     await store.close()
-    expect((await openSettingsStore(dir)).get()).toEqual({ language: 'en', nation: 'scotland' })
+    expect((await openSettingsStore(dir)).get()).toEqual({ ...DEFAULT_SETTINGS, language: 'en', nation: 'scotland' })
   })
 
   it.each([

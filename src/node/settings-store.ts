@@ -4,15 +4,19 @@ import { DEFAULT_SETTINGS } from '../core/app-defaults'
 import { ApiError } from '../core/api/errors'
 import { type DocumentSpec, DurableDocument, type StoreNotice } from './store/durable-document'
 
-/** The settings as stored; files from before the durable store carry no version and read as this one. */
-const StoredSettingsSchema = SettingsSchema.extend({ schemaVersion: z.literal(1).default(1) }).strict()
+/**
+ * The settings as stored. Files from before the durable store carry no version and read as
+ * version 1; version 2 added the display settings (theme, text size, captions), which an older
+ * file takes at their defaults.
+ */
+const StoredSettingsSchema = SettingsSchema.extend({ schemaVersion: z.literal(2) }).strict()
 type StoredSettings = z.infer<typeof StoredSettingsSchema>
 
 const SETTINGS_SPEC: DocumentSpec<StoredSettings> = {
   name: 'settings',
-  migrations: [],
+  migrations: [(doc) => ({ ...doc, theme: DEFAULT_SETTINGS.theme, textSize: DEFAULT_SETTINGS.textSize, captions: DEFAULT_SETTINGS.captions })],
   schema: StoredSettingsSchema,
-  create: () => ({ schemaVersion: 1, ...DEFAULT_SETTINGS }),
+  create: () => ({ schemaVersion: 2, ...DEFAULT_SETTINGS }),
   unmarkedVersion: 1,
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '../core/app-defaults'
 import { moduleOf, pageOf } from '../../test/support/course-bundle'
 import { courseOf } from '../../test/support/scorm-courses'
 import { ApiError } from '../core/api/errors'
@@ -44,11 +45,19 @@ describe('the CivicApi of a package', () => {
 
   it('keeps settings in the browser', async () => {
     const { api, saved } = setup()
-    expect(await api['settings.get']({})).toEqual({ language: 'en', nation: null })
+    expect(await api['settings.get']({})).toEqual({ ...DEFAULT_SETTINGS, language: 'en', nation: null })
     await api['settings.update']({ language: 'cy' })
-    expect(await api['settings.get']({})).toEqual({ language: 'cy', nation: null })
+    expect(await api['settings.get']({})).toEqual({ ...DEFAULT_SETTINGS, language: 'cy', nation: null })
     saved.set('civic-learn-settings', '{not json')
-    expect(await api['settings.get']({})).toEqual({ language: 'en', nation: null })
+    expect(await api['settings.get']({})).toEqual({ ...DEFAULT_SETTINGS, language: 'en', nation: null })
+  })
+
+  it('keeps the display settings in the browser, and takes what it cannot read at its default', async () => {
+    const { api, saved } = setup()
+    await api['settings.update']({ theme: 'dark', textSize: 'large', captions: false })
+    expect(await api['settings.get']({})).toMatchObject({ theme: 'dark', textSize: 'large', captions: false })
+    saved.set('civic-learn-settings', '{"language": "cy", "theme": "purple", "textSize": 3, "captions": "no"}')
+    expect(await api['settings.get']({})).toEqual({ ...DEFAULT_SETTINGS, language: 'cy' })
   })
 
   it('loads the course in a new language before answering the switch', async () => {

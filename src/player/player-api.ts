@@ -1,7 +1,7 @@
 import type { CivicApi, MethodInput, MethodOutput, Settings } from '../core/api/contract'
 import { ApiError } from '../core/api/errors'
 import { METHOD_NAMES } from '../core/api/methods'
-import { DEFAULT_LANGUAGE, DEFAULT_SETTINGS, isUiLanguage } from '../core/app-defaults'
+import { DEFAULT_LANGUAGE, DEFAULT_SETTINGS, isUiLanguage, TEXT_SIZES, THEMES, type TextSize, type Theme } from '../core/app-defaults'
 import { courseOverview } from '../core/progress/overview'
 import type { PackageData } from '../core/scorm/package-data'
 import type { KeyValueStore, ProgressTracker } from './progress-tracker'
@@ -52,6 +52,9 @@ export function createPlayerApi(options: PlayerApiOptions): CivicApi {
       return {
         language: isUiLanguage(saved.language) ? saved.language : defaults.language,
         nation: typeof saved.nation === 'string' ? saved.nation : null,
+        theme: (THEMES as readonly unknown[]).includes(saved.theme) ? (saved.theme as Theme) : defaults.theme,
+        textSize: (TEXT_SIZES as readonly unknown[]).includes(saved.textSize) ? (saved.textSize as TextSize) : defaults.textSize,
+        captions: typeof saved.captions === 'boolean' ? saved.captions : defaults.captions,
       }
     } catch {
       return defaults
@@ -90,6 +93,9 @@ export function createPlayerApi(options: PlayerApiOptions): CivicApi {
         next.language = patch.language
       }
       if (patch.nation !== undefined) next.nation = patch.nation
+      if (patch.theme !== undefined) next.theme = patch.theme
+      if (patch.textSize !== undefined) next.textSize = patch.textSize
+      if (patch.captions !== undefined) next.captions = patch.captions
       try {
         storage?.setItem(SETTINGS_KEY, JSON.stringify(next))
       } catch {

@@ -3,6 +3,7 @@ import { createApp } from 'vue'
 import { API_KEY, createBrowserApi } from './api'
 import App from './App.vue'
 import { installBranding } from './branding/install'
+import { installDeviceUi } from './device/install'
 import { useBrandingStore } from './branding/store'
 import { createAppI18n } from './i18n'
 import { createAppRouter } from './router'
@@ -26,6 +27,7 @@ async function start(): Promise<void> {
   const i18n = createAppI18n()
   app.use(i18n)
   installBranding(app, i18n)
+  installDeviceUi(app, i18n)
   const router = createAppRouter(APP_ROUTES)
   app.use(router)
   // Settings and branding before the first paint, so it is in the learner's language and the

@@ -5,7 +5,7 @@ import { MAX_RECORD_BYTES } from '../progress/learner-record'
 import { CourseProgressSchema, TrackingEventSchema } from '../progress/schema'
 import { BrandingOverlaySchema } from '../branding'
 import type { MethodName } from './methods'
-import { UI_LANGUAGES } from '../app-defaults'
+import { DEFAULT_SETTINGS, TEXT_SIZES, THEMES, UI_LANGUAGES } from '../app-defaults'
 import { INTERACTION_JOURNALS, REPORTING_MODES } from '../scorm/reporting'
 import { NATIONS } from './nations'
 import { RoomItemsSchema, WorkshopActionSchema, WorkshopStatusSchema } from './workshop-schemas'
@@ -73,6 +73,10 @@ export const SettingsSchema = z
     language: LanguageSchema,
     /** Where the learner serves, so legal notes for their nation come first; null until they choose. */
     nation: NationSchema.nullable().default(null),
+    /** How the screens look on this device: the colour theme, the text size, captions on or off at first. */
+    theme: z.enum(THEMES).default(DEFAULT_SETTINGS.theme),
+    textSize: z.enum(TEXT_SIZES).default(DEFAULT_SETTINGS.textSize),
+    captions: z.boolean().default(DEFAULT_SETTINGS.captions),
   })
   .strict()
 export type Settings = z.infer<typeof SettingsSchema>
@@ -81,6 +85,9 @@ export const SettingsPatchSchema = z
   .object({
     language: LanguageSchema.optional(),
     nation: NationSchema.nullable().optional(),
+    theme: z.enum(THEMES).optional(),
+    textSize: z.enum(TEXT_SIZES).optional(),
+    captions: z.boolean().optional(),
   })
   .strict()
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>

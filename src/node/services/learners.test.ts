@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '../../core/app-defaults'
 import { StoreLockedError } from '../store/lock-file'
 import { learnerHandlers, openLearners } from './learners'
 import { progressHandlers } from './progress'
@@ -71,18 +72,18 @@ describe('learners', () => {
     const tom = await call<{ id: string }>(router, 'profile.create', { name: 'Tom' })
     await call(router, 'profile.switch', { id: tom.id })
     // Tom has not chosen: the device's last choice.
-    await expect(call(router, 'settings.get')).resolves.toEqual({ language: 'cy', nation: 'wales' })
+    await expect(call(router, 'settings.get')).resolves.toEqual({ ...DEFAULT_SETTINGS, language: 'cy', nation: 'wales' })
     await call(router, 'settings.update', { language: 'en', nation: 'england' })
     await call(router, 'profile.switch', { id: first.activeId })
-    await expect(call(router, 'settings.get')).resolves.toEqual({ language: 'cy', nation: 'wales' })
+    await expect(call(router, 'settings.get')).resolves.toEqual({ ...DEFAULT_SETTINGS, language: 'cy', nation: 'wales' })
     // Siân chooses her language only: her nation follows the device's.
     await call(router, 'profile.switch', { id: siân.id })
     await call(router, 'settings.update', { language: 'cy' })
-    await expect(call(router, 'settings.get')).resolves.toEqual({ language: 'cy', nation: 'england' })
+    await expect(call(router, 'settings.get')).resolves.toEqual({ ...DEFAULT_SETTINGS, language: 'cy', nation: 'england' })
     await world.restart()
     await call(router, 'profile.switch', { id: tom.id })
-    await expect(call(router, 'settings.get')).resolves.toEqual({ language: 'en', nation: 'england' })
+    await expect(call(router, 'settings.get')).resolves.toEqual({ ...DEFAULT_SETTINGS, language: 'en', nation: 'england' })
     await call(router, 'profile.switch', { id: first.activeId })
-    await expect(call(router, 'settings.get')).resolves.toEqual({ language: 'cy', nation: 'wales' })
+    await expect(call(router, 'settings.get')).resolves.toEqual({ ...DEFAULT_SETTINGS, language: 'cy', nation: 'wales' })
   })
 })

@@ -51,10 +51,10 @@ describe('branding in the app shell', () => {
     const band = header.get('[data-testid="brand-band"]')
     expect(band.text()).toBe('Provided by Anytown Borough Council')
     expect(band.get('img').attributes()).toMatchObject({ src: 'data:image/png;base64,iVBORw0KGgo=', alt: 'The Anytown Borough Council crest' })
-    expect(root.style.getPropertyValue('--accent')).toBe('#6a1b4d')
-    expect(root.style.getPropertyValue('--accent-text')).toBe('#ffffff')
-    expect(root.style.getPropertyValue('--bg')).toBe('#fffdf7')
-    expect(root.style.getPropertyValue('--text')).toBe('#1b1f24')
+    expect(root.style.getPropertyValue('--brand-accent')).toBe('#6a1b4d')
+    expect(root.style.getPropertyValue('--brand-accent-text')).toBe('#ffffff')
+    expect(root.style.getPropertyValue('--brand-background')).toBe('#fffdf7')
+    expect(root.style.getPropertyValue('--brand-text')).toBe('#1b1f24')
   })
 
   it('speaks Welsh, and names the organisation for the logo when no description is given', async () => {
@@ -86,13 +86,11 @@ describe('branding in the app shell', () => {
 })
 
 describe('applyColours', () => {
-  it('keeps the dark theme while the system asks for it, and follows when it changes', () => {
-    let listener: (() => void) | undefined
-    const media = { matches: true, addEventListener: (_type: string, handler: () => void) => (listener = handler) }
-    applyColours(anytown.branding!.colours!, root, media as never)
+  it('gives the council’s colours to the palette as --brand-* variables, leaving the theme’s own alone', () => {
+    applyColours(anytown.branding!.colours!, root)
+    expect(root.style.getPropertyValue('--brand-accent')).toBe('#6a1b4d')
+    expect(root.style.getPropertyValue('--brand-background')).toBe(anytown.branding!.colours!.background)
+    // The palette takes them in the light theme only (palette.css); the dark theme keeps its own.
     expect(root.style.getPropertyValue('--accent')).toBe('')
-    media.matches = false
-    listener?.()
-    expect(root.style.getPropertyValue('--accent')).toBe('#6a1b4d')
   })
 })

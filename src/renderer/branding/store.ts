@@ -5,22 +5,16 @@ import { useApi } from '../api'
 
 type Colours = NonNullable<NonNullable<AppBranding['branding']>['colours']>
 
-const PROPERTIES: Record<keyof Colours, string> = { text: '--text', background: '--bg', accent: '--accent', accentText: '--accent-text' }
+const PROPERTIES: Record<keyof Colours, string> = { text: '--brand-text', background: '--brand-background', accent: '--brand-accent', accentText: '--brand-accent-text' }
 
 /**
- * The council's colours as the page's CSS variables (set on the root element: the CSP forbids
- * style attributes in markup). They apply in the light theme only: the overlay's contrast is checked
- * for these four colours alone, and the dark theme's other colours are made for a dark background.
+ * The council's colours as the page's --brand-* CSS variables (set on the root element: the CSP
+ * forbids style attributes in markup), in the app and the SCORM player. The palette uses them in
+ * the light theme only: the overlay's contrast is checked for these four colours alone, and the
+ * dark theme's other colours are made for a dark background.
  */
-export function applyColours(colours: Colours, root: HTMLElement = document.documentElement, media: Pick<MediaQueryList, 'matches' | 'addEventListener'> | undefined = window.matchMedia?.('(prefers-color-scheme: dark)')): void {
-  const apply = () => {
-    for (const [key, property] of Object.entries(PROPERTIES) as [keyof Colours, string][]) {
-      if (media?.matches) root.style.removeProperty(property)
-      else root.style.setProperty(property, colours[key])
-    }
-  }
-  apply()
-  media?.addEventListener('change', apply)
+export function applyColours(colours: Colours, root: HTMLElement = document.documentElement): void {
+  for (const [key, property] of Object.entries(PROPERTIES) as [keyof Colours, string][]) root.style.setProperty(property, colours[key])
 }
 
 export const useBrandingStore = defineStore('branding', () => {

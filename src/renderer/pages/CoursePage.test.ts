@@ -7,6 +7,8 @@ import type { CourseBundle, Module } from '../../core/course/bundle'
 import { emptyProgress, type CourseProgress } from '../../core/progress/schema'
 import { API_KEY } from '../api'
 import { fakeApi } from '../api/fake-api'
+import { createDeviceI18n, DEVICE_COMPONENTS } from '../device/install'
+import { DEVICE_UI } from '../device/ui'
 import { createAppI18n } from '../i18n'
 import CoursePage from './CoursePage.vue'
 
@@ -22,14 +24,16 @@ function longCourse(count: number): CourseBundle {
   return bilingualBundleOf(modules, modules)
 }
 
-async function mountCourse(progress: Partial<CourseProgress>, bundle = course()) {
+/** The course page as a package shows it, or (`device`) as the app does, with the pieces only it has. */
+async function mountCourse(progress: Partial<CourseProgress>, bundle = course(), device = false) {
   const api = fakeApi({
     'course.get': async () => bundle,
     'progress.get': async () => ({ ...emptyProgress('demo', '1.0.0'), ...progress }),
   })
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/course/:courseId', component: CoursePage }, { path: '/:rest(.*)*', component: { render: () => null } }] })
   await router.push('/course/demo')
-  const wrapper = mount(CoursePage, { global: { plugins: [createPinia(), createAppI18n('en'), router], provide: { [API_KEY as symbol]: api } } })
+  const provide = { [API_KEY as symbol]: api, ...(device ? { [DEVICE_UI as symbol]: DEVICE_COMPONENTS } : {}) }
+  const wrapper = mount(CoursePage, { global: { plugins: [createPinia(), device ? createDeviceI18n('en') : createAppI18n('en'), router], provide } })
   await flushPromises()
   return wrapper
 }
@@ -71,6 +75,15 @@ describe('CoursePage', () => {
     // Mid-module, it is where they were.
     const midway = await mountCourse({ pages: { a: seen }, location: { pageId: 'a', scroll: 0 } })
     expect(midway.get('.course-page__resume-where').text()).toBe('You were on: Page a (Module one)')
+  })
+
+  it('offers the certificate of a finished course where the record is on the device, and not in a package, whose LMS issues it', async () => {
+    const finished = { pages: { a: seen, b: seen, c: seen, d: seen } }
+    const inApp = await mountCourse(finished, course(), true)
+    expect(inApp.get('.course-page__certificate button').text()).toBe('Download certificate for Demo')
+    const inPackage = await mountCourse(finished)
+    expect(inPackage.text()).toContain('100% done')
+    expect(inPackage.find('.course-page__certificate').exists()).toBe(false)
   })
 
   it('starts a new learner at the first page and asks where they serve', async () => {

@@ -5,7 +5,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import type { CivicApi } from '../../core/api'
 import { API_KEY } from '../api'
 import { fakeApi } from '../api/fake-api'
-import { createAppI18n } from '../i18n'
+import { createDeviceI18n } from '../device/install'
 import DashboardPage from './DashboardPage.vue'
 
 const calls: string[] = []
@@ -31,7 +31,7 @@ const API: CivicApi = fakeApi({
 async function mountPage(locale: 'en' | 'cy' = 'en') {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: DashboardPage }] })
   const wrapper = mount(DashboardPage, {
-    global: { plugins: [createPinia(), createAppI18n(locale), router], provide: { [API_KEY as symbol]: API } },
+    global: { plugins: [createPinia(), createDeviceI18n(locale), router], provide: { [API_KEY as symbol]: API } },
   })
   await flushPromises()
   return wrapper

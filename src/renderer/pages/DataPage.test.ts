@@ -1,12 +1,13 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '../../core/app-defaults'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { CivicApi } from '../../core/api'
 import { ApiError } from '../../core/api/errors'
 import { API_KEY } from '../api'
 import { fakeApi } from '../api/fake-api'
-import { createAppI18n } from '../i18n'
+import { createDeviceI18n } from '../device/install'
 import DataPage from './DataPage.vue'
 
 const LEARNER = { id: 'a', name: 'Ali', createdAt: '2026-01-01T00:00:00.000Z', hasPin: false }
@@ -16,7 +17,7 @@ function api(overrides: Partial<CivicApi> = {}): CivicApi {
     'profile.list': async () => ({ activeId: 'a', profiles: [LEARNER] }),
     'progress.overview': async () => [],
     'course.list': async () => [],
-    'settings.get': async () => ({ language: 'en', nation: null }),
+    'settings.get': async () => ({ ...DEFAULT_SETTINGS }),
     ...overrides,
   })
 }
@@ -32,7 +33,7 @@ async function mountPage(civic: CivicApi, locale: 'en' | 'cy' = 'en') {
   await router.push('/data')
   const wrapper = mount(DataPage, {
     attachTo: document.body,
-    global: { plugins: [createPinia(), createAppI18n(locale), router], provide: { [API_KEY as symbol]: civic } },
+    global: { plugins: [createPinia(), createDeviceI18n(locale), router], provide: { [API_KEY as symbol]: civic } },
   })
   await flushPromises()
   return { wrapper, router }

@@ -6,7 +6,8 @@ import type { CivicApi, CourseSummary } from '../../core/api'
 import { ApiError } from '../../core/api/errors'
 import { API_KEY } from '../api'
 import { fakeApi } from '../api/fake-api'
-import { createAppI18n } from '../i18n'
+import { createDeviceI18n, DEVICE_COMPONENTS } from '../device/install'
+import { DEVICE_UI } from '../device/ui'
 import { useLearnersStore } from '../stores/learners'
 import { useSettingsStore } from '../stores/settings'
 import HomePage from './HomePage.vue'
@@ -19,7 +20,7 @@ async function mountHome(api: CivicApi, locale: 'en' | 'cy' = 'en') {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: HomePage }] })
   const pinia = createPinia()
   const wrapper = mount(HomePage, {
-    global: { plugins: [pinia, createAppI18n(locale), router], provide: { [API_KEY as symbol]: api } },
+    global: { plugins: [pinia, createDeviceI18n(locale), router], provide: { [API_KEY as symbol]: api, [DEVICE_UI as symbol]: DEVICE_COMPONENTS } },
   })
   // The learner's language lives in the settings store, which the app fills from the API at start.
   useSettingsStore(pinia).settings.language = locale
@@ -142,7 +143,7 @@ describe('HomePage: the first learner’s name', () => {
       'course.list': async () => [],
       'profile.list': async () => ({ activeId: profile.id, profiles: [{ ...profile }] }),
       'profile.rename': async ({ name }) => {
-        if (renameFails) throw new ApiError('INTERNAL', 'disk full')
+        if (renameFails) throw new ApiError({ code: 'UNAVAILABLE', message: 'The disk is full.' })
         renamed.push(name)
         profile.name = name
         return { ...profile }

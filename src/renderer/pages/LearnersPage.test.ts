@@ -1,12 +1,13 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '../../core/app-defaults'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { CivicApi, Profile } from '../../core/api'
 import { ApiError } from '../../core/api/errors'
 import { API_KEY } from '../api'
 import { fakeApi } from '../api/fake-api'
-import { createAppI18n } from '../i18n'
+import { createDeviceI18n } from '../device/install'
 import LearnersPage from './LearnersPage.vue'
 
 /** An API over an in-memory list of learners, recording the calls that change it. */
@@ -41,7 +42,7 @@ function learnerApi(start: Profile[], pins: Record<string, string> = {}) {
     // Each learner's own language and nation come back with them.
     'settings.get': async () => {
       calls.push(`settings ${state.activeId}`)
-      return { language: 'en', nation: null }
+      return { ...DEFAULT_SETTINGS }
     },
   })
   return { api, calls, state }
@@ -54,7 +55,7 @@ async function mountPage(api: CivicApi, locale: 'en' | 'cy' = 'en') {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: LearnersPage }] })
   const wrapper = mount(LearnersPage, {
     attachTo: document.body,
-    global: { plugins: [createPinia(), createAppI18n(locale), router], provide: { [API_KEY as symbol]: api } },
+    global: { plugins: [createPinia(), createDeviceI18n(locale), router], provide: { [API_KEY as symbol]: api } },
   })
   await flushPromises()
   return wrapper

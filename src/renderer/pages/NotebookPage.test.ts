@@ -6,7 +6,7 @@ import { bundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
 import type { CourseProgress } from '../../core/progress/schema'
 import { API_KEY } from '../api'
 import { fakeApi } from '../api/fake-api'
-import { createAppI18n } from '../i18n'
+import { createDeviceI18n } from '../device/install'
 import NotebookPage from './NotebookPage.vue'
 
 const BUNDLE = bundleOf(
@@ -32,7 +32,7 @@ describe('NotebookPage', () => {
       },
     })
     const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: NotebookPage }] })
-    const wrapper = mount(NotebookPage, { global: { plugins: [createPinia(), createAppI18n(), router], provide: { [API_KEY as symbol]: api } } })
+    const wrapper = mount(NotebookPage, { global: { plugins: [createPinia(), createDeviceI18n(), router], provide: { [API_KEY as symbol]: api } } })
     await flushPromises()
     expect(wrapper.findAll('h2, h3, h4').map((h) => h.text())).toEqual(['Your ward online', 'Listening', 'Where people talk'])
     expect(wrapper.get('blockquote').text()).toBe('The market square group.')

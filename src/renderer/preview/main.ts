@@ -1,6 +1,7 @@
 import { createApp, h } from 'vue'
 import { createI18n } from 'vue-i18n'
 import { DEFAULT_LANGUAGE, isUiLanguage } from '../../core/app-defaults'
+import { applyDisplay } from '../../core/display'
 import { LANGUAGE_TAGS } from '../i18n'
 import '../styles/main.css'
 import { PREVIEW_MESSAGES } from './messages'
@@ -20,6 +21,7 @@ function start(): void {
   const language = isUiLanguage(asked) ? asked : DEFAULT_LANGUAGE
   const id = query.get('package') ?? ''
   document.documentElement.lang = LANGUAGE_TAGS[language]
+  applyDisplay({ theme: 'system', textSize: 'normal' }, document.documentElement, window.matchMedia?.('(prefers-color-scheme: dark)'))
   const i18n = createI18n({ legacy: false, locale: language, fallbackLocale: DEFAULT_LANGUAGE, messages: PREVIEW_MESSAGES })
   createApp({ render: () => h(PreviewApp, { packageId: PACKAGE_ID.test(id) ? id : null }) })
     .use(i18n)

@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { DEFAULT_SETTINGS } from '../../core/app-defaults'
 import { createApp } from 'vue'
 import { bilingualBundleOf, moduleOf, pageOf } from '../../../test/support/course-bundle'
 import type { CivicApi } from '../../core/api'
@@ -32,7 +33,7 @@ describe('course store', () => {
     await store.open('demo')
     expect(store.state).toBe('ready')
     expect(store.content?.title).toBe('Demo')
-    settings.settings = { language: 'cy', nation: null }
+    settings.settings = { ...DEFAULT_SETTINGS, language: 'cy' }
     expect(store.content?.title).toBe('Demo (cy)')
     expect(store.contentLanguage).toBe('cy')
   })

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Language, Nation, Settings } from '../../core/api'
+import type { Language, Nation, Settings, SettingsPatch } from '../../core/api'
 import { DEFAULT_SETTINGS } from '../../core/app-defaults'
 import { useApi } from '../api'
 
@@ -20,5 +20,10 @@ export const useSettingsStore = defineStore('settings', () => {
     settings.value = await api['settings.update']({ nation })
   }
 
-  return { settings, load, setLanguage, setNation }
+  /** How the screens look: theme, text size and captions. Resolves once the host has kept it. */
+  async function setDisplay(patch: Pick<SettingsPatch, 'theme' | 'textSize' | 'captions'>): Promise<void> {
+    settings.value = await api['settings.update'](patch)
+  }
+
+  return { settings, load, setLanguage, setNation, setDisplay }
 })

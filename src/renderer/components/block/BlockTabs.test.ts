@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '../../../core/app-defaults'
 import type { TabsBlock } from '../../../core/course/blocks/tabs'
 import BlockTabs from './BlockTabs.vue'
 import { mountBlock } from './block-testing'
@@ -47,7 +48,7 @@ describe('BlockTabs', () => {
     const { wrapper, settings } = await mountBlock(BlockTabs, perNation, { nation: 'wales' })
     expect(visiblePanel(wrapper)[0]?.text()).toBe('In Wales.')
     expect(wrapper.get('[aria-selected="true"]').text()).toBe('Wales · your nation')
-    settings.settings = { language: 'en', nation: 'scotland' }
+    settings.settings = { ...DEFAULT_SETTINGS, language: 'en', nation: 'scotland' }
     await wrapper.vm.$nextTick()
     expect(visiblePanel(wrapper)[0]?.text()).toBe('In Scotland.')
   })

@@ -57,6 +57,13 @@ describe('BlockVideo', () => {
     expect(wrapper.find('.block-video__language').exists()).toBe(false)
   })
 
+  it('starts with captions hidden, the cues kept for the transcript, when the learner turned them off in Settings', async () => {
+    const { wrapper } = await mountBlock(BlockVideo, block, { captions: false })
+    const captions = wrapper.get('track[kind="captions"]')
+    expect(captions.attributes('default')).toBeUndefined()
+    expect(wrapper.get('button[aria-pressed]').attributes('aria-pressed')).toBe('false')
+  })
+
   it('names the video player by the video’s title, for screen readers', async () => {
     const { wrapper } = await mountBlock(BlockVideo, block)
     const video = wrapper.get('video')

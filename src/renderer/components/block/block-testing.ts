@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { defineComponent, h, type Component } from 'vue'
 import { bilingualBundleOf, moduleOf, pageOf } from '../../../../test/support/course-bundle'
 import type { Language, Nation } from '../../../core/api'
+import { DEFAULT_SETTINGS } from '../../../core/app-defaults'
 import type { Block } from '../../../core/course/blocks'
 import type { CourseBundle } from '../../../core/course/bundle'
 import { emptyProgress, type CourseProgress, type TrackingEvent } from '../../../core/progress/schema'
@@ -22,6 +23,8 @@ export function courseWith(blocks: Block[], welshBlocks: Block[] = blocks): Cour
 export interface MountOptions {
   language?: Language
   nation?: Nation | null
+  /** Whether videos start with captions showing (Settings). */
+  captions?: boolean
   progress?: Partial<CourseProgress>
   host?: Partial<BlockHost>
 }
@@ -41,7 +44,7 @@ export async function mountBlock(component: Component, block: Block, options: Mo
   const Host = defineComponent({
     setup() {
       const settings = useSettingsStore()
-      settings.settings = { language: options.language ?? 'en', nation: options.nation ?? null }
+      settings.settings = { ...DEFAULT_SETTINGS, language: options.language ?? 'en', nation: options.nation ?? null, captions: options.captions ?? true }
       const store = useCourseStore()
       store.bundle = course
       store.progress = start

@@ -5,7 +5,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import type { StoreNotice } from '../../../core/api'
 import { API_KEY } from '../../api'
 import { fakeApi } from '../../api/fake-api'
-import { createAppI18n } from '../../i18n'
+import { createDeviceI18n } from '../../device/install'
 import DataNotices from './DataNotices.vue'
 
 async function mountNotices(notices: StoreNotice[], readOnly = false, locale: 'en' | 'cy' = 'en', status = vi.fn(async () => ({ readOnly, notices }))) {
@@ -13,7 +13,7 @@ async function mountNotices(notices: StoreNotice[], readOnly = false, locale: 'e
   await router.push('/')
   const api = fakeApi({ 'store.status': status })
   const wrapper = mount(DataNotices, {
-    global: { plugins: [createPinia(), createAppI18n(locale), router], provide: { [API_KEY as symbol]: api } },
+    global: { plugins: [createPinia(), createDeviceI18n(locale), router], provide: { [API_KEY as symbol]: api } },
   })
   await flushPromises()
   return Object.assign(wrapper, { router })
