@@ -14,8 +14,12 @@ export async function axeFindings(page: Page, where: string, within?: string): P
   const found: string[] = []
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
-    // A page that follows the system's theme hears of the change when it next renders.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+    // A page that follows the system's theme hears of the change when it next renders (a page
+    // in the background may not render at all: it is not waited for long).
+    await page.evaluate(() => new Promise((resolve) => {
+      requestAnimationFrame(resolve)
+      setTimeout(resolve, 250)
+    }))
     await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState === 'finished'))
     let builder = new AxeBuilder({ page })
     if (within) builder = builder.include(within)

@@ -6,13 +6,14 @@ import type { CivicApi } from '../../core/api'
 import { API_KEY } from '../api'
 import { fakeApi } from '../api/fake-api'
 import { createDeviceI18n } from '../device/install'
+import { useSettingsStore } from '../stores/settings'
 import DashboardPage from './DashboardPage.vue'
 
 const calls: string[] = []
 const API: CivicApi = fakeApi({
   'course.list': async () => [
     { status: 'ready', id: 'done', title: 'Done course', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 2 },
-    { status: 'ready', id: 'half', title: 'Half course', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 2 },
+    { status: 'ready', id: 'half', title: 'Half course', summary: 'S', language: 'en', languages: ['en', 'cy'], localized: { en: { title: 'Half course', summary: 'S' }, cy: { title: 'Cwrs hanner ffordd', summary: 'C' } }, minutes: 30, modules: 2 },
     { status: 'ready', id: 'failed', title: 'Failed course', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 2 },
   ],
   'progress.overview': async () => [
@@ -30,9 +31,12 @@ const API: CivicApi = fakeApi({
 
 async function mountPage(locale: 'en' | 'cy' = 'en') {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: DashboardPage }] })
+  const pinia = createPinia()
   const wrapper = mount(DashboardPage, {
-    global: { plugins: [createPinia(), createDeviceI18n(locale), router], provide: { [API_KEY as symbol]: API } },
+    global: { plugins: [pinia, createDeviceI18n(locale), router], provide: { [API_KEY as symbol]: API } },
   })
+  // The learner's language lives in the settings store, which the app fills from the API at start.
+  useSettingsStore(pinia).settings.language = locale
   await flushPromises()
   return wrapper
 }
@@ -65,5 +69,9 @@ describe('DashboardPage', () => {
     const wrapper = await mountPage('cy')
     expect(wrapper.get('h1').text()).toBe('Fy nghynnydd')
     expect(wrapper.get('[data-testid="dashboard-row-half"]').text()).toContain('10 munud')
+    // Each course's title in Welsh where the course has it, marked as Welsh; in English, marked so, where not.
+    expect(wrapper.get('[data-testid="dashboard-row-half"] th a').text()).toBe('Cwrs hanner ffordd')
+    expect(wrapper.get('[data-testid="dashboard-row-half"] th a').attributes('lang')).toBe('cy')
+    expect(wrapper.get('[data-testid="dashboard-row-done"] th a').attributes('lang')).toBe('en-GB')
   })
 })

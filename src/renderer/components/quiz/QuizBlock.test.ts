@@ -286,15 +286,25 @@ describe('QuizBlock', () => {
     expect(button('Try again').classes()).toContain('button--secondary')
   })
 
-  it('warns before submitting with unanswered questions and can take the learner to the first one', async () => {
+  it('warns of unanswered questions where feedback waits for the end', async () => {
+    await mountQuiz({ quiz: quizBlock({ shuffle: false, feedback: 'end' }) })
+    await button('Start the quiz').trigger('click')
+    await answerShown(true)
+    for (let index = 0; index < 5; index++) await button('Next question').trigger('click')
+    await button('Submit answers').trigger('click')
+    expect(wrapper?.get('[role="alert"]').text()).toContain('You have not answered 5 questions. Unanswered questions count as wrong.')
+    expect(has('Go to the first unanswered question')).toBe(true)
+  })
+
+  it('warns before submitting with unchecked questions and can take the learner to the first one', async () => {
     await mountQuiz({ quiz: quizBlock({ shuffle: false }) })
     await button('Start the quiz').trigger('click')
     await answerShown(true)
     await button('Check answer').trigger('click')
     for (let index = 0; index < 5; index++) await button('Next question').trigger('click')
     await button('Submit answers').trigger('click')
-    expect(wrapper?.get('[role="alert"]').text()).toContain('You have not answered 5 questions. Unanswered questions count as wrong.')
-    await button('Go to the first unanswered question').trigger('click')
+    expect(wrapper?.get('[role="alert"]').text()).toContain('You have not checked 5 questions. They are marked as you left them: one with no answer counts as wrong.')
+    await button('Go to the first question you have not checked').trigger('click')
     expect(focused()).toBe('Question 2 of 6')
     for (let index = 1; index < 5; index++) await button('Next question').trigger('click')
     await button('Submit answers').trigger('click')
