@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import type { CivicApi } from '../../core/api'
+import type { CivicApi, CourseSummary } from '../../core/api'
 import { API_KEY } from '../api'
 import { fakeApi } from '../api/fake-api'
 import { createDeviceI18n } from '../device/install'
@@ -11,7 +11,7 @@ import DashboardPage from './DashboardPage.vue'
 
 const calls: string[] = []
 const API: CivicApi = fakeApi({
-  'course.list': async () => [
+  'course.list': async (): Promise<CourseSummary[]> => [
     { status: 'ready', id: 'done', title: 'Done course', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 2 },
     { status: 'ready', id: 'half', title: 'Half course', summary: 'S', language: 'en', languages: ['en', 'cy'], localized: { en: { title: 'Half course', summary: 'S' }, cy: { title: 'Cwrs hanner ffordd', summary: 'C' } }, minutes: 30, modules: 2 },
     { status: 'ready', id: 'failed', title: 'Failed course', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 2 },
