@@ -262,6 +262,11 @@ test('a branded package shows the council, its welcome, contact and colours, and
   try {
     await page.goto(lms.url.replace('host.html', 'pkg/index.html#/'))
     await expect(page.getByText('Anytown Borough Council', { exact: true })).toBeVisible()
+    // One slim bar above the course, not a band each: the council, whether progress is kept, who to ask.
+    const bar = page.locator('.player-bar')
+    await expect(bar).toHaveCount(1)
+    for (const part of ['Anytown Borough Council', 'kept in this browser only', 'Help: Member services, 01234 567890']) await expect(bar).toContainText(part)
+    expect((await bar.boundingBox())?.height ?? 0).toBeLessThan(60)
     await expect(page.getByRole('img', { name: 'The Anytown Borough Council crest' })).toBeVisible()
     await expect(page.getByText('Help: Member services, 01234 567890')).toBeVisible()
     await expect(page.getByText('Welcome to your induction, councillor.')).toBeVisible()
