@@ -294,6 +294,25 @@ test('switching language keeps the learner’s place and shows the course in Wel
   await expect(page.getByTestId('module-list')).toContainText('Yn berthnasol i: Lloegr, Cymru')
 })
 
+test('flashcards are turned over and dealt by keyboard alone, each move said to screen readers', async ({ page }) => {
+  await openPage(page, 'accordion-tabs', 'Accordion and tabs')
+  const deck = page.getByRole('region', { name: 'Words to know' })
+  const turn = deck.getByRole('button', { name: 'Turn the card over' })
+  await turn.focus()
+  await expect(deck.getByText('still open')).toBeHidden()
+  await page.keyboard.press('Enter')
+  await expect(deck.getByText('still open')).toBeVisible()
+  await expect(deck.getByRole('button', { name: 'Turn it back' })).toHaveAttribute('aria-expanded', 'true')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await expect(deck.getByRole('button', { name: 'Next card' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(deck.getByTestId('flashcard')).toContainText('Card 2 of 2')
+  await expect(deck.locator('.flashcard__front')).toHaveText('Predetermination')
+  await expect(deck.getByRole('status')).toHaveText('Card 2 of 2: Predetermination')
+  await expect(deck.getByText('A closed mind')).toBeHidden()
+})
+
 test('a page can be bookmarked, and the bookmark is listed on the course page', async ({ page }) => {
   await openPage(page, 'key-points-links', 'Key points and links')
   const bookmark = page.getByRole('button', { name: 'Bookmark this page' })
@@ -356,6 +375,8 @@ for (const language of ['English', 'Cymraeg'] as const) {
         await page.locator('textarea').fill('A note')
         await expect(page.getByTestId('reflection-saved')).not.toBeEmpty()
       }
+      // A flashcard turned over: its back is scanned too.
+      if (screen.name === 'player accordion-tabs') await page.locator('.flashcard__turn').click()
       // Both themes on each screen: getting to it is the slow part, not the scan.
       found.push(...(await axeFindings(page, screen.name)))
     }

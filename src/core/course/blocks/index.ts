@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { accordion, AccordionBlockSchema } from './accordion'
 import { callout, CalloutBlockSchema } from './callout'
 import type { BlockDefinition } from './definition'
+import { flashcards, FlashcardsBlockSchema } from './flashcards'
 import { image, ImageBlockSchema } from './image'
 import { keyPoints, KeyPointsBlockSchema } from './key-points'
 import { links, LinksBlockSchema } from './links'
@@ -18,7 +19,7 @@ import { video, VideoBlockSchema } from './video'
  * text block. A new type is a file beside these and one line in each list below.
  */
 export const BLOCK_TYPES: ReadonlyMap<string, BlockDefinition> = new Map(
-  [callout, image, video, accordion, tabs, scenario, reflection, keyPoints, links, quiz, notes].map((definition) => [definition.type, definition as BlockDefinition]),
+  [callout, image, video, accordion, tabs, flashcards, scenario, reflection, keyPoints, links, quiz, notes].map((definition) => [definition.type, definition as BlockDefinition]),
 )
 
 export const BlockSchema = z.discriminatedUnion('type', [
@@ -28,6 +29,7 @@ export const BlockSchema = z.discriminatedUnion('type', [
   VideoBlockSchema,
   AccordionBlockSchema,
   TabsBlockSchema,
+  FlashcardsBlockSchema,
   ScenarioBlockSchema,
   ReflectionBlockSchema,
   KeyPointsBlockSchema,

@@ -16,6 +16,7 @@ const BLOCK_LOADERS: { readonly [T in BlockType]: Loader } = {
   video: () => import('./BlockVideo.vue'),
   accordion: () => import('./BlockAccordion.vue'),
   tabs: () => import('./BlockTabs.vue'),
+  flashcards: () => import('./BlockFlashcards.vue'),
   scenario: () => import('./BlockScenario.vue'),
   reflection: () => import('./BlockReflection.vue'),
   'key-points': () => import('./BlockKeyPoints.vue'),

@@ -21,6 +21,8 @@ export function blockText(block: Block): string[] {
       return [block.title ?? '', markdownText(block.transcript)]
     case 'accordion':
       return [block.title ?? '', ...block.panels.flatMap((panel) => [panel.title, markdownText(panel.markdown)])]
+    case 'flashcards':
+      return [block.title ?? '', ...block.cards.flatMap((card) => [card.front, markdownText(card.back)])]
     case 'tabs':
       return [block.title ?? '', ...block.tabs.flatMap((tab) => [tab.title, markdownText(tab.markdown)])]
     case 'scenario':
