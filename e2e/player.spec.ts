@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { PDFDocument } from 'pdf-lib'
 import { axeFindings } from './support/axe'
 import { TOKEN_HEADER } from '../src/core/app-meta'
 import { playerCourses } from './support/player-courses'
@@ -324,7 +325,7 @@ test('a page can be bookmarked, and the bookmark is listed on the course page', 
   await expect(page.getByRole('heading', { level: 1, name: 'Key points and links' })).toBeVisible()
 })
 
-test('a module prints as a handout with everything laid out', async ({ page }) => {
+test('a module prints as a compact handout with everything laid out, the learner’s reflection included', async ({ page }) => {
   await page.addInitScript(() => {
     ;(window as unknown as { printed: number }).printed = 0
     window.print = () => {
@@ -332,18 +333,26 @@ test('a module prints as a handout with everything laid out', async ({ page }) =
     }
   })
   await openPage(page, 'scenario-reflection', 'Scenario and reflection')
+  await page.locator('textarea').fill('Ask the clerk before sharing anything about the bridge.')
+  await page.locator('textarea').blur()
+  await expect(page.getByTestId('reflection-saved')).not.toBeEmpty()
   await page.getByRole('link', { name: 'Print handout' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Every block' })).toBeVisible()
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['By the end, you will be able to:', page1, 'Video', 'Accordion and tabs', 'Scenario and reflection', 'Key points and links', 'Quiz'])
+  // A page that is only a quiz is left out, and the quiz said once at the end.
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['By the end, you will be able to:', page1, 'Video', 'Accordion and tabs', 'Scenario and reflection', 'Key points and links'])
   await expect(page.getByText('Residents thank you for putting it right.')).toBeVisible()
   await expect(page.getByText('In Wales.')).toBeVisible()
-  await expect(page.getByText('This page has a quiz: take it in Civic Learn.')).toBeVisible()
+  await expect(page.getByText('This module has a quiz: take it in Civic Learn.')).toBeVisible()
+  await expect(page.locator('.block-reflection__written')).toHaveText('Ask the clerk before sharing anything about the bridge.')
   await page.getByRole('button', { name: 'Print' }).click()
   await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1)
 
   await page.emulateMedia({ media: 'print' })
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden()
   await expect(page.getByRole('banner')).toBeHidden()
+  // On A4 the module's pages run on: fewer sheets than it has pages, not a sheet for each.
+  const pdf = await PDFDocument.load(await page.pdf({ format: 'A4' }))
+  expect(pdf.getPageCount()).toBeLessThan(6)
 })
 
 /** Every screen of the learner experience, each ready to scan. */
