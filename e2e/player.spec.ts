@@ -295,7 +295,7 @@ test('switching language keeps the learner’s place and shows the course in Wel
   await expect(page.getByTestId('module-list')).toContainText('Yn berthnasol i: Lloegr, Cymru')
 })
 
-test('flashcards are turned over and dealt by keyboard alone, each move said to screen readers', async ({ page }) => {
+test('flashcards are turned over and dealt, and a process shown step by step, by keyboard alone', async ({ page }) => {
   await openPage(page, 'accordion-tabs', 'Accordion and tabs')
   const deck = page.getByRole('region', { name: 'Words to know' })
   const turn = deck.getByRole('button', { name: 'Turn the card over' })
@@ -312,6 +312,14 @@ test('flashcards are turned over and dealt by keyboard alone, each move said to 
   await expect(deck.locator('.flashcard__front')).toHaveText('Predetermination')
   await expect(deck.getByRole('status')).toHaveText('Card 2 of 2: Predetermination')
   await expect(deck.getByText('A closed mind')).toBeHidden()
+
+  // The process below it: one step, then the next, focus taken to it.
+  const process = page.getByRole('region', { name: 'When a post goes wrong' })
+  await expect(process.getByRole('listitem')).toHaveCount(1)
+  await process.getByRole('button', { name: 'Show the next step' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(process.getByRole('heading', { name: 'Step 2 of 2: Correct' })).toBeFocused()
+  await expect(process.getByRole('button')).toHaveCount(0)
 })
 
 test('a page can be bookmarked, and the bookmark is listed on the course page', async ({ page }) => {
@@ -384,8 +392,11 @@ for (const language of ['English', 'Cymraeg'] as const) {
         await page.locator('textarea').fill('A note')
         await expect(page.getByTestId('reflection-saved')).not.toBeEmpty()
       }
-      // A flashcard turned over: its back is scanned too.
-      if (screen.name === 'player accordion-tabs') await page.locator('.flashcard__turn').click()
+      // A flashcard turned over and every step of the process shown: scanned too.
+      if (screen.name === 'player accordion-tabs') {
+        await page.locator('.flashcard__turn').click()
+        await page.locator('.block-process__actions .button--secondary').click()
+      }
       // Both themes on each screen: getting to it is the slow part, not the scan.
       found.push(...(await axeFindings(page, screen.name)))
     }

@@ -7,6 +7,7 @@ import { image, ImageBlockSchema } from './image'
 import { keyPoints, KeyPointsBlockSchema } from './key-points'
 import { links, LinksBlockSchema } from './links'
 import { notes, NotesBlockSchema } from './notes'
+import { ProcessBlockSchema, processSteps } from './process'
 import { quiz, QuizBlockSchema } from './quiz'
 import { reflection, ReflectionBlockSchema, reflectionTrackingSchemas } from './reflection/schema'
 import { scenario, ScenarioBlockSchema, scenarioTrackingSchemas } from './scenario/schema'
@@ -19,7 +20,7 @@ import { video, VideoBlockSchema } from './video'
  * text block. A new type is a file beside these and one line in each list below.
  */
 export const BLOCK_TYPES: ReadonlyMap<string, BlockDefinition> = new Map(
-  [callout, image, video, accordion, tabs, flashcards, scenario, reflection, keyPoints, links, quiz, notes].map((definition) => [definition.type, definition as BlockDefinition]),
+  [callout, image, video, accordion, tabs, flashcards, processSteps, scenario, reflection, keyPoints, links, quiz, notes].map((definition) => [definition.type, definition as BlockDefinition]),
 )
 
 export const BlockSchema = z.discriminatedUnion('type', [
@@ -30,6 +31,7 @@ export const BlockSchema = z.discriminatedUnion('type', [
   AccordionBlockSchema,
   TabsBlockSchema,
   FlashcardsBlockSchema,
+  ProcessBlockSchema,
   ScenarioBlockSchema,
   ReflectionBlockSchema,
   KeyPointsBlockSchema,

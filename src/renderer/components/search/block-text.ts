@@ -23,6 +23,8 @@ export function blockText(block: Block): string[] {
       return [block.title ?? '', ...block.panels.flatMap((panel) => [panel.title, markdownText(panel.markdown)])]
     case 'flashcards':
       return [block.title ?? '', ...block.cards.flatMap((card) => [card.front, markdownText(card.back)])]
+    case 'process':
+      return [block.title ?? '', ...block.steps.flatMap((step) => [step.title, markdownText(step.markdown)])]
     case 'tabs':
       return [block.title ?? '', ...block.tabs.flatMap((tab) => [tab.title, markdownText(tab.markdown)])]
     case 'scenario':
