@@ -16,15 +16,18 @@ export const DEVICE_MESSAGES = Object.fromEntries(
 
 export const DEVICE_COMPONENTS: DeviceUi = { learnerNav: LearnerHeaderNav, dataNotices: DataNotices, certificateButton: DashboardCertificateButton, namePrompt: LearnerNamePrompt }
 
+function withDeviceMessages(i18n: ReturnType<typeof createAppI18n>): ReturnType<typeof createAppI18n> {
+  for (const [language, messages] of Object.entries(DEVICE_MESSAGES)) i18n.global.mergeLocaleMessage(language, messages as never)
+  return i18n
+}
+
 /** Gives the app the pieces of the shared screens that only it shows, and their strings. */
 export function installDeviceUi(app: App, i18n: ReturnType<typeof createAppI18n>): void {
-  for (const [language, messages] of Object.entries(DEVICE_MESSAGES)) i18n.global.mergeLocaleMessage(language, messages as never)
+  withDeviceMessages(i18n)
   app.provide(DEVICE_UI, DEVICE_COMPONENTS)
 }
 
 /** The app's i18n with the device's strings too: for tests of the screens only the app shows. */
 export function createDeviceI18n(locale?: Language): ReturnType<typeof createAppI18n> {
-  const i18n = createAppI18n(locale)
-  for (const [language, messages] of Object.entries(DEVICE_MESSAGES)) i18n.global.mergeLocaleMessage(language, messages as never)
-  return i18n
+  return withDeviceMessages(createAppI18n(locale))
 }
