@@ -44,6 +44,8 @@ export const CourseBundleSchema = z
     language: LanguageCodeSchema,
     languages: z.array(LanguageCodeSchema),
     minutes: z.number().int().positive(),
+    /** Hours of continuing professional development a certificate states, when the course sets them. */
+    cpdHours: z.number().positive().optional(),
     jurisdiction: JurisdictionSchema,
     lastReviewed: DateSchema,
     passMark: z.number().int().min(0).max(100),
@@ -57,3 +59,8 @@ export const CourseBundleSchema = z
   })
   .strict()
 export type CourseBundle = z.infer<typeof CourseBundleSchema>
+
+/** The CPD hours a course's certificate states: its own, or its estimated time to the nearest quarter hour (at least a quarter). */
+export function cpdHours(bundle: Pick<CourseBundle, 'cpdHours' | 'minutes'>): number {
+  return bundle.cpdHours ?? Math.max(0.25, Math.round(bundle.minutes / 15) / 4)
+}

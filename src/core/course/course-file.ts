@@ -22,6 +22,7 @@ export const CourseFileSchema = z
     translations: z.array(LanguageCodeSchema).default([]).describe('Other languages offered, each in translations/<code>/.'),
     audience: z.string().min(1).optional().describe('Who the course is for.'),
     minutes: z.number().int().positive().describe('Estimated minutes to complete the course.'),
+    cpdHours: z.number().positive().max(1000).multipleOf(0.25, { message: 'is not in quarter hours: write it like 1.5 or 2.25' }).optional().describe('Hours of continuing professional development the certificate states, in quarter hours (4.5); the estimated minutes, rounded to a quarter hour, when left out.'),
     jurisdiction: JurisdictionSchema.describe('Where the course’s legal content applies unless a module or note says otherwise.'),
     lastReviewed: DateSchema.describe('When the content was last checked, as YYYY-MM-DD.'),
     passMark: z.number().int().min(0).max(100).describe('Percentage needed to pass a quiz, unless the quiz sets its own; the course is passed when the mean of the best quiz scores reaches it (the mastery score of an exported package).'),

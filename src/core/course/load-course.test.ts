@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { cpdHours, type CourseBundle } from './bundle'
 import { loadCourse } from './load-course'
 import type { CourseSourceFile } from './source'
 import { BANK, COURSE, FRONT, loadTestCourse as load } from './test-course'
@@ -72,6 +73,14 @@ describe('module bodies', () => {
     expect(load(body, { 'course.yaml': `${COURSE}finalAssessment: final\n` }).problems).toEqual([
       'course.yaml:14:18 error "finalAssessment" names the module "final", which the course does not have.',
     ])
+  })
+
+  it('keeps the CPD hours the course states, in quarter hours, and says where one is not', () => {
+    const body = `# One {#one}\n\n${QUIZ}`
+    const bundle = load(body, { 'course.yaml': `${COURSE}cpdHours: 2.75\n` }).bundle
+    expect(bundle?.cpdHours).toBe(2.75)
+    expect(cpdHours(bundle as CourseBundle)).toBe(2.75)
+    expect(load(body, { 'course.yaml': `${COURSE}cpdHours: 2.6\n` }).problems).toEqual(['course.yaml:14:11 error "cpdHours" is not in quarter hours: write it like 1.5 or 2.25.'])
   })
 
   it('warns about a bank no quiz uses', () => {
@@ -163,5 +172,14 @@ describe('scenario bodies', () => {
   it('locates problems in the YAML body by the lines of the module file, blank lines included', () => {
     const scenario = '::: scenario {id: s, title: S}\n\nsteps:\n  - id: a\n    text: Start.\n    choices:\n      - text: Go.\n        feedback: Gone.\n        next: b\n:::\n'
     expect(load(`# One {#one}\n\n${scenario}\n${QUIZ}`).problems).toEqual(['module.md:17:15 error There is no step "b" in this scenario.'])
+  })
+})
+
+describe('cpdHours', () => {
+  it('is the estimated time to the nearest quarter hour where the course states none, and at least a quarter', () => {
+    expect(cpdHours({ minutes: 270 })).toBe(4.5)
+    expect(cpdHours({ minutes: 100 })).toBe(1.75)
+    expect(cpdHours({ minutes: 1 })).toBe(0.25)
+    expect(cpdHours({ minutes: 270, cpdHours: 3 })).toBe(3)
   })
 })

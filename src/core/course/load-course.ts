@@ -166,6 +166,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
     passMark: course.passMark,
     completion: course.completion,
     licence: course.licence,
+    ...(course.cpdHours !== undefined ? { cpdHours: course.cpdHours } : {}),
     ...(course.example ? { example: true as const } : {}),
     ...(course.finalAssessment !== undefined ? { finalAssessment: course.finalAssessment } : {}),
     content: shareAcceptedAnswers(content),

@@ -244,6 +244,16 @@ describe('completion rules', () => {
     const later = applyEvent(course, state, { type: 'page.viewed', at: at(30), pageId: 'p1' })
     expect(later.completedAt).toBe(at(6))
   })
+
+  it('keeps the time spent when the course was completed, however long the learner stays after', () => {
+    let state = applyEvents(course, fresh(), ['p1', 'p2', 'p3'].flatMap((pageId, i): TrackingEvent[] => [{ type: 'page.viewed', at: at(i), pageId }, { type: 'page.time', pageId, seconds: 60 }]))
+    expect(state.secondsAtCompletion).toBeUndefined()
+    state = applyEvents(course, state, answerAll(4, true))
+    expect(state.secondsAtCompletion).toBe(180)
+    const later = applyEvent(course, state, { type: 'page.time', pageId: 'p1', seconds: 600 })
+    expect(courseStatus(course, later).secondsSpent).toBe(780)
+    expect(later.secondsAtCompletion).toBe(180)
+  })
 })
 
 describe('scenario endings', () => {

@@ -107,10 +107,12 @@ function reduce(course: CourseBundle, state: CourseProgress, event: TrackingEven
   }
 }
 
-/** Records the moment the course first became complete. */
+/** Records the moment the course first became complete, and the time spent until then. */
 function stampCompletion(course: CourseBundle, state: CourseProgress, at: string): CourseProgress {
-  if (state.completedAt || !courseStatus(course, state).complete) return state
-  return { ...state, completedAt: at }
+  if (state.completedAt) return state
+  const status = courseStatus(course, state)
+  if (!status.complete) return state
+  return { ...state, completedAt: at, secondsAtCompletion: status.secondsSpent }
 }
 
 /**

@@ -76,6 +76,8 @@ export const CourseProgressSchema = z
     startedAt: Timestamp.optional(),
     updatedAt: Timestamp.optional(),
     completedAt: Timestamp.optional(),
+    /** The visible seconds spent in the course when it was completed: what its certificate states, however long the learner stays after. */
+    secondsAtCompletion: z.number().min(0).optional(),
     /** Page id → when first seen, and visible seconds spent on it. */
     pages: z.record(z.string(), z.object({ viewedAt: Timestamp, seconds: PageSeconds }).strict()),
     /** Video block id → watched ranges in seconds, merged, and the video's length. */

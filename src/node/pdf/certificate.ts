@@ -4,7 +4,7 @@ import { calendarDate } from '../../core/i18n/dates'
 import { documentTranslator } from '../../core/i18n/documents'
 import type { MessageValues } from '../../core/i18n/translate'
 import type { Signer } from '../signing'
-import { hexColour, PdfWriter } from './pdf-writer'
+import { hexColour, PDF_LANGUAGE, PdfWriter, type TextStyle } from './pdf-writer'
 
 export interface CertificateRecord {
   learner: string
@@ -15,9 +15,14 @@ export interface CertificateRecord {
   completedAt: string
   /** Percentage, or null for a course without quizzes. */
   score: number | null
+  /** Time spent until the course was completed: the certificate says the same thing on any later day. */
   secondsSpent: number
   /** When the learner's record came from another device (an import), when it was imported; otherwise null. */
   importedAt: string | null
+  /** The course's hours of continuing professional development (its `cpdHours`, or its estimated time). */
+  cpdHours: number
+  /** The course's title in English, for the English lines of a Welsh learner's bilingual certificate. */
+  courseTitleInEnglish: string
 }
 
 /** What a signed certificate carries, signed: its details, and who issued it. */
@@ -30,6 +35,8 @@ export interface Branding {
   organisation?: string
   /** A hex colour for the border and headings, already checked for contrast on white. */
   colour?: string
+  /** The council's logo, where it is a PNG or JPEG (what a PDF can carry), with its text for screen readers. */
+  logo?: { bytes: Uint8Array; type: 'png' | 'jpeg'; alt: string }
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
@@ -51,42 +58,78 @@ export function verificationCode(record: CertificateRecord): string {
   return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`
 }
 
+/** Hours as a certificate prints them: 4.5, 1.25, 3. */
+function hours(value: number): string {
+  return String(Math.round(value * 100) / 100)
+}
+
 /**
- * The certificate as a one-page A4 PDF, in the learner's language, with the council's branding.
- * With a signer (the council's key, on a trainer's laptop), its details and their signature are
- * kept in the PDF's document information, for `civic-learn verify`, and the page says so.
+ * The certificate as one landscape A4 page, tagged for screen readers, with the council's name,
+ * logo and colour where branded. A Welsh-speaking learner's certificate is bilingual: each line in
+ * Welsh, then in English (tagged as English). With a signer (the council's key, on a trainer's
+ * laptop), its details and their signature are kept in the PDF's document information, for
+ * `civic-learn verify`, and the page says so.
  */
 export async function certificatePdf(record: CertificateRecord, language: Language, branding: Branding = {}, signer?: Signer): Promise<Uint8Array> {
   const t = documentTranslator(language)
+  const english = language === 'cy' ? documentTranslator('en') : null
   const label = (key: string, values?: MessageValues) => t(`documents.certificate.${key}`, values)
   const accent = hexColour(branding.colour ?? '#00558c')
-  const pdf = await PdfWriter.create(label('fileTitle', { course: record.courseTitle }), branding.organisation ?? 'Civic Learn', new Date(record.completedAt))
+  const muted = hexColour('#4a5360')
+  const organisation = branding.organisation ?? 'Civic Learn'
+  const pdf = await PdfWriter.create({
+    title: label('fileTitle', { course: record.courseTitle }),
+    author: organisation,
+    date: new Date(record.completedAt),
+    language: PDF_LANGUAGE[language],
+    landscape: true,
+  })
+  /** A line in the learner's language and, on a bilingual certificate, the same line in English below it, smaller. */
+  const both = (key: string, values: MessageValues | undefined, style: TextStyle, englishValues = values) => {
+    pdf.paragraph(label(key, values), english ? { ...style, after: 1 } : style)
+    if (english) pdf.paragraph(english(`documents.certificate.${key}`, englishValues), { ...style, role: 'P', size: Math.max(7, Math.round(style.size * 0.75)), bold: false, colour: muted, lang: PDF_LANGUAGE.en })
+  }
   pdf.border(accent)
-  pdf.moveTo(110)
-  if (branding.organisation) pdf.paragraph(branding.organisation, { size: 14, bold: true, colour: accent, centre: true, after: 18 })
-  pdf.paragraph(label('title'), { size: 28, bold: true, colour: accent, centre: true, after: 36 })
-  pdf.paragraph(label('intro'), { size: 13, centre: true, after: 10 })
-  pdf.paragraph(record.learner, { size: 24, bold: true, centre: true, after: 10 })
-  pdf.paragraph(label('completed'), { size: 13, centre: true, after: 10 })
-  pdf.paragraph(record.courseTitle, { size: 18, bold: true, centre: true, after: 40 })
+  pdf.moveTo(english ? 52 : 84)
+  if (branding.logo) {
+    try {
+      await pdf.image(branding.logo.bytes, branding.logo.type, english ? 34 : 44, branding.logo.alt, 6)
+    } catch {
+      // A logo the PDF library cannot decode leaves the certificate without it, not the learner without a certificate.
+    }
+  }
+  if (branding.organisation) pdf.paragraph(branding.organisation, { size: 13, bold: true, colour: accent, centre: true, after: english ? 8 : 14 })
+  both('title', undefined, { size: english ? 26 : 32, bold: true, colour: accent, centre: true, role: 'H1', after: english ? 10 : 26 })
+  both('intro', undefined, { size: 12, centre: true, after: 6 })
+  pdf.paragraph(record.learner, { size: 26, bold: true, centre: true, after: english ? 6 : 10 })
+  both('completed', undefined, { size: 12, centre: true, after: 6 })
+  pdf.paragraph(record.courseTitle, { size: 19, bold: true, centre: true, after: english ? 1 : 28 })
+  if (english) pdf.paragraph(record.courseTitleInEnglish, { size: 13, colour: muted, centre: true, lang: PDF_LANGUAGE.en, after: 12 })
   const minutes = Math.max(1, Math.round(record.secondsSpent / 60))
-  const facts = [
-    label('version', { version: record.courseVersion }),
-    label('date', { date: calendarDate(record.completedAt, t, 'utc') }),
-    record.score === null ? label('noScore') : label('score', { score: record.score }),
-    minutes === 1 ? label('timeOne') : label('time', { minutes }),
-  ]
-  for (const fact of facts) pdf.paragraph(fact, { size: 12, centre: true, after: 6 })
-  if (record.importedAt !== null) pdf.paragraph(label('imported', { date: calendarDate(record.importedAt, t, 'utc') }), { size: 10, centre: true, after: 6 })
-  pdf.space(40)
-  pdf.paragraph(label('code', { code: verificationCode(record) }), { size: 12, bold: true, centre: true, after: 6 })
-  pdf.paragraph(label('codeNote'), { size: 9, centre: true, after: 6 })
+  const facts = (translate: typeof t) => {
+    const say = (key: string, values?: MessageValues) => translate(`documents.certificate.${key}`, values)
+    return [
+      say('date', { date: calendarDate(record.completedAt, translate, 'utc') }),
+      record.cpdHours === 1 ? say('cpdOne') : say('cpd', { hours: hours(record.cpdHours) }),
+      record.score === null ? say('noScore') : say('score', { score: record.score }),
+      minutes === 1 ? say('timeOne') : say('time', { minutes }),
+      say('version', { version: record.courseVersion }),
+    ].join('   ·   ')
+  }
+  pdf.paragraph(facts(t), { size: 11, centre: true, after: english ? 1 : 8 })
+  if (english) pdf.paragraph(facts(english), { size: 9, colour: muted, centre: true, lang: PDF_LANGUAGE.en, after: 8 })
+  if (record.importedAt !== null) {
+    const date = (translate: typeof t) => calendarDate(record.importedAt as string, translate, 'utc')
+    both('imported', { date: date(t) }, { size: 9, centre: true, after: 6 }, english ? { date: date(english) } : undefined)
+  }
+  pdf.space(english ? 8 : 44)
+  both('code', { code: verificationCode(record) }, { size: 11, bold: true, centre: true, after: 4 })
+  both('codeNote', undefined, { size: 8, colour: muted, centre: true, after: 4 })
   if (signer) {
-    const organisation = branding.organisation ?? 'Civic Learn'
     const signed = JSON.stringify({ format: CERTIFICATE_FORMAT, version: 1, organisation, ...record })
     pdf.setInfo(SIGNED_DETAILS_KEY, signed)
     pdf.setInfo(SIGNATURE_KEY, signer.sign(signed))
-    pdf.paragraph(label('signed', { organisation, fingerprint: signer.fingerprint }), { size: 9, centre: true })
+    both('signed', { organisation, fingerprint: signer.fingerprint }, { size: 8, colour: muted, centre: true })
   }
   return pdf.save()
 }

@@ -3,7 +3,7 @@ import { documentTranslator } from '../../core/i18n/documents'
 import type { SessionRecord } from '../../core/workshop/record'
 import { localDateTime } from '../results-csv'
 import type { RecordHeading } from '../workshop/record-files'
-import { hexColour, PdfWriter } from './pdf-writer'
+import { hexColour, PDF_LANGUAGE, PdfWriter } from './pdf-writer'
 
 /** How many questions each list of the one-page summary shows; the CSV has them all. */
 const PDF_ACTIVITIES = 10
@@ -16,9 +16,9 @@ export async function sessionPdf(record: SessionRecord, heading: RecordHeading, 
   const accent = hexColour(branding.colour ?? '#00558c')
   const muted = hexColour('#4a5360')
   const title = t('documents.session.title')
-  const pdf = await PdfWriter.create(title, branding.organisation ?? 'Civic Learn', date)
+  const pdf = await PdfWriter.create({ title, author: branding.organisation ?? 'Civic Learn', date, language: PDF_LANGUAGE[language] })
   if (branding.organisation) pdf.paragraph(branding.organisation, { size: 11, bold: true, colour: muted, after: 4 })
-  pdf.paragraph(title, { size: 18, bold: true, colour: accent, after: 6 })
+  pdf.paragraph(title, { size: 18, bold: true, colour: accent, role: 'H1', after: 6 })
   pdf.paragraph(t('documents.session.course', { course: heading.courseTitle }), { size: 10, after: 2 })
   pdf.paragraph(t('documents.session.module', { module: heading.moduleTitle }), { size: 10, after: 2 })
   pdf.paragraph(t('documents.session.started', { time: localDateTime(record.startedAt) }), { size: 10, after: 2 })
@@ -27,7 +27,7 @@ export async function sessionPdf(record: SessionRecord, heading: RecordHeading, 
 
   const section = (text: string) => {
     pdf.rule(accent)
-    pdf.paragraph(text, { size: 12, bold: true, colour: accent, after: 4 })
+    pdf.paragraph(text, { size: 12, bold: true, colour: accent, role: 'H2', after: 4 })
   }
   const more = (shown: number, total: number) => {
     if (total > shown) pdf.paragraph(t('documents.session.more', { count: total - shown }), { size: 9, colour: muted, after: 4 })

@@ -1,9 +1,12 @@
+import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { pdfTags } from '../../../test/support/pdf-text'
 import type { FileDownload, MethodOutput } from '../../core/api'
+import { loadAppBranding } from '../branding'
 import { learnerHandlers } from './learners'
 import { progressHandlers } from './progress'
 import { recordHandlers } from './records'
-import { call, openWorld, routerFor, type ServiceWorld } from './service-testing'
+import { call, FIXTURE_COURSES, openWorld, routerFor, type ServiceWorld } from './service-testing'
 
 let world: ServiceWorld
 const router = routerFor(() => ({
@@ -37,6 +40,26 @@ describe('files and records', () => {
     expect(file.mediaType).toBe('application/pdf')
     const pdf = Buffer.from(file.base64, 'base64')
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
+  it('states the time spent until the course was completed, the course’s CPD hours and the council’s logo, described', async () => {
+    world.courses.branding = await loadAppBranding(world.coursesDir, path.join(FIXTURE_COURSES, '../branding/anytown.yaml'))
+    await call(router, 'profile.rename', { id: (await call<{ activeId: string }>(router, 'profile.list')).activeId, name: 'Cllr Priya Sandhu' })
+    await call(router, 'progress.record', {
+      courseId: 'minimal',
+      events: [{ type: 'page.viewed', at: '2026-11-21T10:00:00.000Z', pageId: 'only-page' }],
+    })
+    // Seeing its only page completed the course; the learner reads on for twelve minutes after.
+    await call(router, 'progress.record', { courseId: 'minimal', events: [{ type: 'page.time', pageId: 'only-page', seconds: 720 }] })
+    const first = await call<FileDownload>(router, 'certificate.create', { courseId: 'minimal' })
+    const tags = await pdfTags(Buffer.from(first.base64, 'base64'))
+    const text = tags.elements.map((element) => element.text).join('\n')
+    expect(text).toContain('Time spent: 1 minute')
+    expect(text).not.toContain('12 minutes')
+    // The fixture course takes a minute: a quarter of an hour is the least CPD a certificate states.
+    expect(text).toContain('CPD: 0.25 hours')
+    expect(tags.elements[0]).toEqual({ role: 'Figure', text: '', alt: 'The Anytown Borough Council crest' })
+    expect(tags.elements[1]).toEqual({ role: 'P', text: 'Anytown Borough Council' })
   })
 
   it('exports the notebook of reflections as Markdown', async () => {

@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { ApiError } from '../../core/api/errors'
 import { FIRST_LEARNER_NAME } from '../../core/app-defaults'
+import { cpdHours } from '../../core/course/bundle'
 import { contentIn } from '../../core/course/localized'
 import { courseStatus, earnsCertificate } from '../../core/progress/completion'
 import { readLearnerRecord, type LearnerRecord } from '../../core/progress/learner-record'
@@ -10,6 +13,7 @@ import { notebookMarkdown } from '../notebook'
 import { resultsTable } from '../../core/progress/results'
 import { resultsCsv } from '../results-csv'
 import { canonicalJson, type Signer } from '../signing'
+import type { Branding as CertificateBranding } from '../pdf/certificate'
 import type { Learners } from './learners'
 
 export interface RecordsDeps extends Learners {
@@ -45,6 +49,22 @@ function signRecord(record: LearnerRecord, signer: Signer | undefined): LearnerR
   return { ...record, signature: { algorithm: 'ed25519', key: signer.fingerprint, value: signer.sign(canonicalJson(record)) } }
 }
 
+const PDF_IMAGE_TYPES: Record<string, 'png' | 'jpeg'> = { '.png': 'png', '.jpg': 'jpeg', '.jpeg': 'jpeg' }
+
+/**
+ * The council's logo for a certificate where it is a PNG or JPEG, the images a PDF can carry (an
+ * SVG or WebP logo shows in the app only). A logo that cannot be read leaves it out.
+ */
+async function certificateLogo({ logoFile, overlay }: LoadedAppBranding): Promise<CertificateBranding['logo']> {
+  const type = logoFile === undefined ? undefined : PDF_IMAGE_TYPES[path.extname(logoFile).toLowerCase()]
+  if (logoFile === undefined || type === undefined || !overlay) return undefined
+  try {
+    return { bytes: await readFile(logoFile), type, alt: overlay.logoAlt ?? overlay.organisation }
+  } catch {
+    return undefined
+  }
+}
+
 /** The files a learner or trainer takes away (certificate, notebook, record, results) and the record they bring back. */
 export function recordHandlers({
   catalog,
@@ -54,9 +74,15 @@ export function recordHandlers({
   branding,
   version,
 }: RecordsDeps): Pick<Handlers, 'certificate.create' | 'notebook.export' | 'record.export' | 'record.import' | 'results.export' | 'results.table' | 'handout.printToPdf'> {
-  const certificateBranding = branding.branding
-    ? { organisation: branding.branding.organisation, ...(branding.branding.colours ? { colour: branding.branding.colours.accent } : {}) }
-    : {}
+  const certificateBranding = async (): Promise<CertificateBranding> => {
+    if (!branding.branding) return {}
+    const logo = await certificateLogo(branding)
+    return {
+      organisation: branding.branding.organisation,
+      ...(branding.branding.colours ? { colour: branding.branding.colours.accent } : {}),
+      ...(logo ? { logo } : {}),
+    }
+  }
   return {
     'certificate.create': async ({ courseId }) => {
       const course = await catalog.get(courseId)
@@ -75,15 +101,18 @@ export function recordHandlers({
         learner: learner.name,
         courseId,
         courseTitle: contentIn(course, language)?.title ?? courseId,
+        courseTitleInEnglish: contentIn(course, 'en')?.title ?? courseId,
         courseVersion: course.version,
         completedAt: progress.completedAt,
         score: status.score,
-        secondsSpent: status.secondsSpent,
+        // Progress completed before the time at completion was kept has only the time so far.
+        secondsSpent: progress.secondsAtCompletion ?? status.secondsSpent,
         importedAt: learners.activeImportedAt(),
+        cpdHours: cpdHours(course),
       }
       // The PDF libraries (a third of a start-up) are loaded on the first document, not at start.
       const { certificatePdf } = await import('../pdf/certificate')
-      return download(`certificate-${courseId}.pdf`, 'application/pdf', await certificatePdf(record, language, certificateBranding, branding.signer))
+      return download(`certificate-${courseId}.pdf`, 'application/pdf', await certificatePdf(record, language, await certificateBranding(), branding.signer))
     },
     'notebook.export': async ({ courseId, format }) => {
       const course = await catalog.get(courseId)
