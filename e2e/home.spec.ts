@@ -101,6 +101,39 @@ for (const language of ['English', 'Cymraeg'] as const) {
   }
 }
 
+test('the header is one line above the content at 1280 px, at 320 px and at 200% zoom; on a narrow screen its links are behind the Menu button, by keyboard', async ({ page }) => {
+  await page.goto(host.url)
+  const header = page.getByRole('banner')
+  await expect(page.getByRole('heading', { level: 1, name: 'Your courses' })).toBeVisible()
+  expect((await header.boundingBox())?.height).toBeLessThan(70)
+  await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden()
+  await expect(header.getByRole('link', { name: 'My progress' })).toBeVisible()
+
+  // 320 px, and 200% zoom of a 1280 px window (640 CSS pixels).
+  for (const width of [320, 640]) {
+    await page.setViewportSize({ width, height: 700 })
+    expect((await header.boundingBox())?.height, `${width} px`).toBeLessThan(70)
+    const menu = page.getByRole('button', { name: 'Menu' })
+    await expect(header.getByRole('link', { name: 'My progress' })).toBeHidden()
+    await menu.focus()
+    await page.keyboard.press('Enter')
+    await expect(menu).toHaveAttribute('aria-expanded', 'true')
+    await expect(header.getByRole('link', { name: 'My progress' })).toBeVisible()
+    await expect(header.getByRole('searchbox', { name: 'Search all courses' })).toBeVisible()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width} px`).toBeLessThanOrEqual(width)
+    expect(await axeFindings(page, `${width} px, menu open`)).toEqual([])
+    // Escape closes it and gives focus back to the button; following a link closes it too.
+    await page.keyboard.press('Escape')
+    await expect(menu).toHaveAttribute('aria-expanded', 'false')
+    await expect(menu).toBeFocused()
+    await menu.click()
+    await header.getByRole('link', { name: 'Notebook' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Notebook' })).toBeVisible()
+    await expect(menu).toHaveAttribute('aria-expanded', 'false')
+    await page.goBack()
+  }
+})
+
 test('the web host refuses API calls without its token', async ({ request }) => {
   const response = await request.post(`${host.origin}/api/course.list`, { data: {} })
   expect(response.status()).toBe(401)
