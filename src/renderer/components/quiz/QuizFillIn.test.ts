@@ -29,10 +29,10 @@ describe('QuizFillIn', () => {
   it('keeps the answer readable but unchangeable once checked, marked with the core scoring (spacing and case ignored)', () => {
     const right = mountFillIn('checked', '  LOCALISM ')
     expect(right.get('input').attributes('readonly')).toBeDefined()
-    expect(right.get('.quiz-mark').text()).toBe('✓ Your answer: correct')
+    expect(right.get('.quiz-mark').text()).toBe('Your answer: correct')
     right.unmount()
     const wrong = mountFillIn('checked', 'Decency')
-    expect(wrong.get('.quiz-mark').text()).toBe('✗ Your answer: incorrect')
+    expect(wrong.get('.quiz-mark').text()).toBe('Your answer: incorrect')
     expect(wrong.text()).not.toContain('Answers accepted')
     wrong.unmount()
   })

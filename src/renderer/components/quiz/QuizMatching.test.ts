@@ -49,11 +49,11 @@ describe('QuizMatching', () => {
       ['c', true],
       ['b', true],
     ])
-    expect(marks(checked)).toEqual(['✗ Your answer: incorrect', '✓ Your answer: correct'])
+    expect(marks(checked)).toEqual(['Your answer: incorrect', 'Your answer: correct'])
     expect(checked.find('.quiz-matching__answer').exists()).toBe(false)
     checked.unmount()
     const review = mountMatching('review', { b: 'b' })
-    expect(marks(review)).toEqual([false, '✓ Your answer: correct'])
+    expect(marks(review)).toEqual([false, 'Your answer: correct'])
     expect(review.findAll('.quiz-matching__answer').map((answer) => answer.text())).toEqual(['The correct match is Cardiff.'])
     review.unmount()
   })

@@ -42,7 +42,7 @@ describe('QuizMultipleResponse', () => {
   })
 
   it('marks what was ticked once checked, and what was missed in the review', () => {
-    expect(labels(mountMultiple('checked', ['r', 'b']))).toEqual(['Loud ✗ Your answer: incorrect', 'Blue', 'Red ✓ Your answer: correct'])
-    expect(labels(mountMultiple('review', ['r', 'b']))).toEqual(['Loud ✗ Your answer: incorrect', 'Blue ✓ Correct answer', 'Red ✓ Your answer: correct'])
+    expect(labels(mountMultiple('checked', ['r', 'b']))).toEqual(['Loud Your answer: incorrect', 'Blue', 'Red Your answer: correct'])
+    expect(labels(mountMultiple('review', ['r', 'b']))).toEqual(['Loud Your answer: incorrect', 'Blue Correct answer', 'Red Your answer: correct'])
   })
 })

@@ -74,7 +74,7 @@ describe('QuizOrdering', () => {
   it('once checked, shows no move buttons and marks each place; the review adds the correct order', () => {
     const checked = mountOrdering('checked', ['a', 'c', 'b'])
     expect(checked.findAll('button')).toHaveLength(0)
-    expect(checked.findAll('.quiz-ordering__list .quiz-mark').map((mark) => mark.text())).toEqual(['✓ In the right place', '✗ In the wrong place', '✗ In the wrong place'])
+    expect(checked.findAll('.quiz-ordering__list .quiz-mark').map((mark) => mark.text())).toEqual(['In the right place', 'In the wrong place', 'In the wrong place'])
     expect(checked.find('.quiz-ordering__answer').exists()).toBe(false)
     checked.unmount()
     const review = mountOrdering('review', ['a', 'c', 'b'])

@@ -32,12 +32,12 @@ describe('QuizSingleChoice', () => {
     const wrapper = mountChoice('checked', 'b')
     expect(wrapper.findAll('input').every((radio) => radio.attributes('disabled') !== undefined)).toBe(true)
     expect(wrapper.get('input:checked').attributes('value')).toBe('b')
-    expect(wrapper.findAll('.quiz-mark').map((mark) => mark.text())).toEqual(['✗ Your answer: incorrect'])
+    expect(wrapper.findAll('.quiz-mark').map((mark) => mark.text())).toEqual(['Your answer: incorrect'])
   })
 
   it('in the review, also points out the right answer', () => {
     const wrapper = mountChoice('review', 'b')
     const marks = wrapper.findAll('label').map((label) => label.find('.quiz-mark').exists() && label.get('.quiz-mark').text())
-    expect(marks).toEqual([false, '✓ Correct answer', '✗ Your answer: incorrect'])
+    expect(marks).toEqual([false, 'Correct answer', 'Your answer: incorrect'])
   })
 })

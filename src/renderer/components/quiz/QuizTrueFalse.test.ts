@@ -29,8 +29,8 @@ describe('QuizTrueFalse', () => {
   })
 
   it('marks the answer once checked, and the right one in the review', () => {
-    expect(labels(mountTrueFalse('checked', true))).toEqual(['True ✗ Your answer: incorrect', 'False'])
-    expect(labels(mountTrueFalse('review', true))).toEqual(['True ✗ Your answer: incorrect', 'False ✓ Correct answer'])
+    expect(labels(mountTrueFalse('checked', true))).toEqual(['True Your answer: incorrect', 'False'])
+    expect(labels(mountTrueFalse('review', true))).toEqual(['True Your answer: incorrect', 'False Correct answer'])
     expect(mountTrueFalse('checked', false).findAll('input').every((input) => input.attributes('disabled') !== undefined)).toBe(true)
   })
 })
