@@ -35,7 +35,7 @@ const heading = (name: string | RegExp) => async (page: Page) => {
 
 const SCREENS: Screen[] = [
   { name: 'library', route: '/', ready: async (page) => void (await page.getByTestId('course-list').waitFor()) },
-  { name: 'course', route: `/course/${COURSE}`, ready: async (page) => void (await page.getByTestId('module-list').waitFor()) },
+  { name: 'course', route: `/course/${COURSE}`, ready: async (page) => void (await page.getByTestId('module-list').waitFor()), fullPage: true },
   { name: 'page', route: `/course/${COURSE}/page/casework-take-it-private`, ready: heading(/Take casework private/) },
   { name: 'scenario', route: `/course/${COURSE}/page/casework-story`, ready: heading(/Priya/) },
   { name: 'key-points', route: `/course/${COURSE}/page/casework-think-and-remember`, ready: heading(/Think and remember/), fullPage: true },
@@ -86,7 +86,16 @@ async function main(): Promise<void> {
           if (only.size > 0 && !only.has(screen.name)) continue
           await page.evaluate((route) => (location.hash = `#${route}`), screen.route)
           await screen.ready(page)
-          await page.evaluate(() => document.fonts.ready)
+          // Down the page and back, so pictures that load as they come into view are there.
+          await page.evaluate(async () => {
+            for (let y = 0; y < document.documentElement.scrollHeight; y += 500) {
+              window.scrollTo(0, y)
+              await new Promise((resolve) => setTimeout(resolve, 30))
+            }
+            window.scrollTo(0, 0)
+            await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)))
+            await document.fonts.ready
+          })
           await page.waitForTimeout(300)
           await page.screenshot({ path: path.join(OUT, `${screen.name}-${width}-${theme}.png`), fullPage: screen.fullPage ?? false })
         }

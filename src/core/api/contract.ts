@@ -53,6 +53,8 @@ export const CourseSummarySchema = z.discriminatedUnion('status', [
       modules: z.number(),
       /** An example for course authors: the library lists it apart, after the courses. */
       example: z.literal(true).optional(),
+      /** The course's decorative cover picture: a file of the course, served with its media. */
+      cover: z.string().optional(),
     })
     .strict(),
   z

@@ -14,6 +14,8 @@ export const ModuleSchema = z
     minutes: z.number().int().positive(),
     jurisdiction: z.array(JurisdictionSchema),
     lastReviewed: DateSchema.optional(),
+    /** A decorative picture for the module's card, a file of the course. */
+    illustration: z.string().optional(),
     pages: z.array(PageSchema),
   })
   .strict()
@@ -55,6 +57,8 @@ export const CourseBundleSchema = z
     example: z.literal(true).optional(),
     /** The module that closes the course with its assessment: a council's policy page goes before it. */
     finalAssessment: IdSchema.optional(),
+    /** A decorative picture for the course's card and page, a file of the course. */
+    cover: z.string().optional(),
     content: z.record(LanguageCodeSchema, LocalizedCourseSchema),
   })
   .strict()

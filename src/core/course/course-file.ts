@@ -33,6 +33,7 @@ export const CourseFileSchema = z
     credits: z.array(z.string().min(1)).default([]).describe('Who wrote, reviewed or translated the course.'),
     licence: z.string().min(1).describe('The licence of the content, like "CC BY 4.0".'),
     example: z.boolean().default(false).describe('An example for course authors, not a course for learners: the library lists it after the other courses, under "Examples for course authors".'),
+    cover: z.string().min(1).optional().describe('A picture for the course’s card in the library and the top of its page, from the course folder: media/cover.svg. Decorative: the title beside it says what it is.'),
     finalAssessment: IdSchema.optional().describe('The id of the module that closes the course with its assessment, if one does: a council’s policy page (branding) goes before it, not after.'),
     questionBanks: z.array(z.string().min(1)).default([]).describe('Question bank files, from the course folder: questions/module-1.yaml'),
     modules: z.array(z.string().min(1)).min(1).describe('Module files in order, from the course folder: modules/01-welcome.md'),

@@ -83,6 +83,21 @@ describe('module bodies', () => {
     expect(load(body, { 'course.yaml': `${COURSE}cpdHours: 2.6\n` }).problems).toEqual(['course.yaml:14:11 error "cpdHours" is not in quarter hours: write it like 1.5 or 2.25.'])
   })
 
+  it('keeps the course’s cover and a module’s picture, checked as images of the course', () => {
+    const body = `# One {#one}\n\n${QUIZ}`
+    const withPictures = {
+      'course.yaml': `${COURSE}cover: media/cover.webp\n`,
+      'module.md': FRONT.replace('minutes: 1\n', 'minutes: 1\nillustration: media/module.webp\n') + body,
+    }
+    const loaded = load(body, withPictures, { 'media/cover.webp': 2000, 'media/module.webp': 2000 })
+    expect(loaded.problems).toEqual([])
+    expect(loaded.bundle?.cover).toBe('media/cover.webp')
+    expect(loaded.bundle?.content.en?.modules[0]?.illustration).toBe('media/module.webp')
+    expect(load(body, { 'module.md': FRONT.replace('minutes: 1\n', 'minutes: 1\nillustration: media/module.svg\n') + body }).problems).toEqual([
+      'module.md:6:15 error "media/module.svg" is not an image.',
+    ])
+  })
+
   it('warns about a bank no quiz uses', () => {
     expect(load('# One {#one}\n\nNo quiz here.\n').problems).toEqual(['bank.yaml:1:1 warning No quiz uses the question bank "bank".'])
   })

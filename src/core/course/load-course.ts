@@ -130,6 +130,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
     modules: modules.map((module) => module.parsed.module),
   }
   if (course.audience !== undefined) original.audience = course.audience
+  const cover = course.cover === undefined ? undefined : context.courseFile(course.cover, 'image', COURSE_FILE, () => source.locate(['cover']))
   if (course.finalAssessment !== undefined && !original.modules.some((module) => module.id === course.finalAssessment) && problems.errorCount === 0) {
     problems.error(COURSE_FILE, () => source.locate(['finalAssessment']), `"finalAssessment" names the module "${course.finalAssessment}", which the course does not have.`, `Its modules are: ${original.modules.map((module) => module.id).join(', ')}.`)
   }
@@ -169,6 +170,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
     ...(course.cpdHours !== undefined ? { cpdHours: course.cpdHours } : {}),
     ...(course.example ? { example: true as const } : {}),
     ...(course.finalAssessment !== undefined ? { finalAssessment: course.finalAssessment } : {}),
+    ...(cover !== undefined ? { cover } : {}),
     content: shareAcceptedAnswers(content),
   }
 }

@@ -19,6 +19,7 @@ export const ModuleFrontMatterSchema = z
     minutes: z.number().int().positive().describe('Estimated minutes to complete the module.'),
     jurisdiction: JurisdictionTagsSchema.optional().describe('Where the module’s legal content applies; defaults to the course’s jurisdiction.'),
     lastReviewed: DateSchema.optional().describe('When the legal content was last checked, as YYYY-MM-DD.'),
+    illustration: z.string().min(1).optional().describe('A picture for the module’s card, from the course folder: media/illustrations/module.svg. Decorative: the module’s title beside it says what it is.'),
   })
   .strict()
   .meta({ title: 'Civic Learn module front matter' })
@@ -64,6 +65,10 @@ export function parseModule(text: string, file: string, environment: ModuleEnvir
   if (!front || environment.problems.errorCount > errorsBefore) return undefined
   const module: Module = { id: front.id, title: front.title, objectives: front.objectives, minutes: front.minutes, jurisdiction, pages }
   if (front.lastReviewed !== undefined) module.lastReviewed = front.lastReviewed
+  if (front.illustration !== undefined) {
+    const src = environment.courseFile(front.illustration, 'image', file, () => frontSource.locate(['illustration']))
+    if (src !== undefined) module.illustration = src
+  }
   return { module, locations: parser.locations }
 }
 

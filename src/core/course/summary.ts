@@ -15,5 +15,6 @@ export function courseSummary(bundle: CourseBundle): Extract<CourseSummary, { st
     minutes: bundle.minutes,
     modules: content?.modules.length ?? 0,
     ...(bundle.example ? { example: true as const } : {}),
+    ...(bundle.cover !== undefined ? { cover: bundle.cover } : {}),
   }
 }

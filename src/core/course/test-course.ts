@@ -29,15 +29,17 @@ questions:
 
 /**
  * Loads the test course with `body` as its module after the front matter, a media file
- * `photo.png` when any file mentions it, and `extra` files added or replacing its own; problems
+ * `photo.png` when any file mentions it, `extra` files added or replacing its own, and `media`
+ * files of those sizes; problems
  * as `file:line:column severity message`.
  */
-export function loadTestCourse(body: string, extra: Record<string, string> = {}) {
+export function loadTestCourse(body: string, extra: Record<string, string> = {}, media: Record<string, number> = {}) {
   const files = new Map<string, CourseSourceFile>()
   for (const [path, text] of Object.entries({ 'course.yaml': COURSE, 'module.md': FRONT + body, 'bank.yaml': BANK, ...extra })) {
     files.set(path, { kind: 'text', size: text.length, text })
   }
   if ([...files.values()].some((file) => file.kind === 'text' && file.text.includes('photo.png'))) files.set('photo.png', { kind: 'media', size: 100 })
+  for (const [path, size] of Object.entries(media)) files.set(path, { kind: 'media', size })
   const result = loadCourse({ files, problems: [] })
   return {
     blocks: result.bundle?.content.en?.modules[0]?.pages.flatMap((page) => page.blocks) ?? [],

@@ -240,6 +240,11 @@ describe('referencedFiles', () => {
     expect(referencedFiles(courseSaying(markdown), files)).toEqual(expected)
   })
 
+  it('finds the course’s cover and its modules’ pictures, which no text names', () => {
+    const bundle = { ...bundleOf([{ ...moduleOf('m', [pageOf('p', [{ type: 'text', markdown: 'Words.' }])]), illustration: 'media/m.webp' }]), cover: 'media/cover.webp' }
+    expect(referencedFiles(bundle, ['media/cover.webp', 'media/m.webp', 'media/unused.webp'])).toEqual(['media/cover.webp', 'media/m.webp'])
+  })
+
   /** The rule as it was first written: every file searched for in the whole text, each place checked. */
   function byScanning(text: string, names: readonly string[]): string[] {
     const wholePath = (file: string, at: number) => {

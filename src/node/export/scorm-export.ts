@@ -127,7 +127,7 @@ function namesWholePath(text: string, file: string, at: number): boolean {
  */
 export function referencedFiles(bundle: CourseBundle, files: readonly string[]): string[] {
   // Every string of every language, once each: the same strings the export renders.
-  const text = markdownSources(bundle.content).join('\n')
+  const text = [...markdownSources(bundle.content), bundle.cover ?? ''].join('\n')
   const plain = new Set(files.filter((file) => file.replace(PATH_RUN, '') === ''))
   const named = new Set<string>()
   for (const [run] of text.matchAll(PATH_RUN)) {

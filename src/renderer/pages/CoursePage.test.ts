@@ -66,6 +66,17 @@ describe('CoursePage', () => {
     expect(wrapper.text()).toContain('50% done: you have seen 2 of 4 pages.')
   })
 
+  it('shows the course’s cover and each module’s picture as decoration, and each module’s pages seen', async () => {
+    const modules = [module('one', ['a', 'b'], { illustration: 'media/one.webp' }), module('two', ['c'])]
+    const wrapper = await mountCourse({ pages: { a: seen } }, { ...bilingualBundleOf(modules, modules), cover: 'media/cover.webp' })
+    expect(wrapper.get('.course-page__cover').attributes()).toMatchObject({ src: 'courses/demo/media/cover.webp', alt: '' })
+    const cards = wrapper.findAll('[data-testid="module-list"] article')
+    expect(cards[0]?.get('img').attributes()).toMatchObject({ src: 'courses/demo/media/one.webp', alt: '' })
+    expect(cards[1]?.find('img').exists()).toBe(false)
+    expect(cards.map((card) => card.get('.module-card__progress').text())).toEqual(['1 of 2 pages seen', '0 of 1 pages seen'])
+    expect(cards[0]?.get('progress').attributes()).toMatchObject({ max: '2', value: '1' })
+  })
+
   it('goes on to the next module once the learner finished one on its last page, and says it is up next', async () => {
     const wrapper = await mountCourse({ pages: { a: seen, b: seen }, location: { pageId: 'b', scroll: 1 } })
     const resume = wrapper.get('[data-testid="resume"]')
