@@ -24,11 +24,11 @@ function course(): CourseBundle {
 const mounted: { unmount(): void }[] = []
 afterEach(() => mounted.splice(0).forEach((wrapper) => wrapper.unmount()))
 
-async function mountPlayer(path: string, overrides: Partial<CivicApi> = {}) {
-  const { sent, record } = fakeProgressHost(course(), emptyProgress('demo', '1.0.0'))
+async function mountPlayer(path: string, overrides: Partial<CivicApi> = {}, saved = emptyProgress('demo', '1.0.0')) {
+  const { sent, record } = fakeProgressHost(course(), saved)
   const api = fakeApi({
     'course.get': async () => course(),
-    'progress.get': async () => emptyProgress('demo', '1.0.0'),
+    'progress.get': async () => saved,
     'progress.record': record,
     ...overrides,
   })
@@ -116,5 +116,39 @@ describe('PlayerPage', () => {
     await store.flush()
     await flushPromises()
     expect(notice.text()).toBe('')
+  })
+})
+
+describe('PlayerPage at the end of a module', () => {
+  const seen = { viewedAt: '2026-11-20T10:00:00.000Z', seconds: 30 }
+  const withPages = (pages: Record<string, typeof seen>) => ({ ...emptyProgress('demo', '1.0.0'), pages })
+  const end = (wrapper: Awaited<ReturnType<typeof mountPlayer>>['wrapper']) => wrapper.find('[data-testid="module-end"]')
+
+  it('shows nothing of the kind before the module’s last page', async () => {
+    const { wrapper } = await mountPlayer('/course/demo/page/a')
+    expect(end(wrapper).exists()).toBe(false)
+  })
+
+  it('lists, on the last page, the pages of the module not seen yet, each a link', async () => {
+    const { wrapper } = await mountPlayer('/course/demo/page/b')
+    await vi.waitFor(() => expect(end(wrapper).get('h2').text()).toBe('Before you finish this module'), EVENTUALLY)
+    expect(end(wrapper).text()).toContain('You have not seen one page yet:')
+    expect(end(wrapper).findAll('li a').map((link) => [link.text(), link.attributes('href')])).toEqual([['Page a', '/course/demo/page/a']])
+  })
+
+  it('marks the module done once every page is seen, and leads on to the next module', async () => {
+    const { wrapper } = await mountPlayer('/course/demo/page/b', {}, withPages({ a: seen }))
+    await vi.waitFor(() => expect(end(wrapper).get('h2').text()).toBe('Module complete'), EVENTUALLY)
+    const next = end(wrapper).get('a.button')
+    expect(next.text().replace(/\s+/g, ' ')).toBe('Start the next module: Module two')
+    expect(next.attributes('href')).toBe('/course/demo/page/c')
+    // The icon is decoration.
+    expect(end(wrapper).get('svg').attributes('aria-hidden')).toBe('true')
+  })
+
+  it('ends a finished course with the course’s own moment; in a package, the LMS records it', async () => {
+    const { wrapper } = await mountPlayer('/course/demo/page/c', {}, withPages({ a: seen, b: seen }))
+    await vi.waitFor(() => expect(end(wrapper).get('h2').text()).toBe('Course complete'), EVENTUALLY)
+    expect(end(wrapper).text()).toContain('Your learning platform has recorded that you finished.')
   })
 })
