@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { contrastRatio as contrast } from '../src/core/branding'
+import { contrastRatio as contrast } from '../src/core/colour'
 import { captionCues, frames, readNarration, speakerOf } from './make-videos'
 
 /** The frames need the Lato font, which only the machine that makes the videos installs. */

@@ -88,7 +88,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { LineCounter, type Node, parse, parseDocument } from 'yaml'
 import { z } from 'zod'
-import { AA_CONTRAST, contrastRatio } from '../src/core/branding'
+import { AA_CONTRAST, contrastRatio } from '../src/core/colour'
 
 const WIDTH = 1280
 const HEIGHT = 720

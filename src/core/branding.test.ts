@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BrandingOverlaySchema, contrastProblems, contrastRatio } from './branding'
+import { BrandingOverlaySchema, contrastProblems } from './branding'
+import { contrastRatio } from './colour'
 
 describe('branding overlay', () => {
   it('measures contrast as WCAG 2 does', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AA_CONTRAST, contrastRatio } from './colour'
 import { IdSchema } from './course/ids'
 
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as #rrggbb')
@@ -43,22 +44,6 @@ export const BrandingOverlaySchema = z
   .strict()
 export type BrandingOverlay = z.infer<typeof BrandingOverlaySchema>
 
-/** WCAG 2 relative luminance of #rrggbb. */
-export function luminance(hex: string): number {
-  const channel = (offset: number) => {
-    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255
-    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4
-  }
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
-}
-
-export function contrastRatio(a: string, b: string): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number]
-  return (light + 0.05) / (dark + 0.05)
-}
-
-/** WCAG AA for normal text. */
-export const AA_CONTRAST = 4.5
 
 /** The colour pairs a learner reads, each failing one named with its ratio. */
 export function contrastProblems(colours: NonNullable<BrandingOverlay['colours']>): string[] {

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { AppBranding } from '../../core/api'
+import { darkAccent } from '../../core/colour'
 import { useApi } from '../api'
 
 type Colours = NonNullable<NonNullable<AppBranding['branding']>['colours']>
@@ -9,12 +10,14 @@ const PROPERTIES: Record<keyof Colours, string> = { text: '--brand-text', backgr
 
 /**
  * The council's colours as the page's --brand-* CSS variables (set on the root element: the CSP
- * forbids style attributes in markup), in the app and the SCORM player. The palette uses them in
- * the light theme only: the overlay's contrast is checked for these four colours alone, and the
- * dark theme's other colours are made for a dark background.
+ * forbids style attributes in markup), in the app and the SCORM player. The light theme uses all
+ * four (the overlay's contrast is checked for them together); the dark theme keeps its own
+ * background and text, and takes the council's accent lightened until it reads on them
+ * (--brand-accent-dark, from `darkAccent`).
  */
 export function applyColours(colours: Colours, root: HTMLElement = document.documentElement): void {
   for (const [key, property] of Object.entries(PROPERTIES) as [keyof Colours, string][]) root.style.setProperty(property, colours[key])
+  root.style.setProperty('--brand-accent-dark', darkAccent(colours.accent))
 }
 
 export const useBrandingStore = defineStore('branding', () => {
