@@ -39,6 +39,8 @@ const SCREENS: Screen[] = [
   { name: 'page', route: `/course/${COURSE}/page/casework-take-it-private`, ready: heading(/Take casework private/) },
   { name: 'scenario', route: `/course/${COURSE}/page/casework-story`, ready: heading(/Priya/) },
   { name: 'key-points', route: `/course/${COURSE}/page/casework-think-and-remember`, ready: heading(/Think and remember/), fullPage: true },
+  { name: 'flashcards', route: `/course/${COURSE}/page/conduct-open-mind`, ready: heading(/open mind/) },
+  { name: 'process', route: `/course/${COURSE}/page/safety-responding`, ready: heading(/SHIELD/), fullPage: true },
   { name: 'top-tips', route: `/course/${COURSE}/page/top-tips`, ready: heading(/Top tips/), fullPage: true },
   { name: 'quiz', route: `/course/${COURSE}/page/casework-quiz-page`, ready: heading(/Quiz/) },
   { name: 'dashboard', route: '/progress', ready: heading(/progress/i) },
