@@ -25,8 +25,12 @@ interface Screen {
   route: string
   /** What shows once the screen is ready. */
   ready: (page: Page) => Promise<void>
-  /** The whole page, not just the first screenful. */
-  fullPage?: boolean
+  /** What to bring into view first, when it is not at the top of the page. */
+  show?: (page: Page) => Promise<void>
+}
+
+const scrollTo = (selector: string) => async (page: Page) => {
+  await page.locator(selector).first().evaluate((element) => element.scrollIntoView({ block: 'start' }))
 }
 
 const heading = (name: string | RegExp) => async (page: Page) => {
@@ -35,20 +39,44 @@ const heading = (name: string | RegExp) => async (page: Page) => {
 
 const SCREENS: Screen[] = [
   { name: 'library', route: '/', ready: async (page) => void (await page.getByTestId('course-list').waitFor()) },
-  { name: 'course', route: `/course/${COURSE}`, ready: async (page) => void (await page.getByTestId('module-list').waitFor()), fullPage: true },
+  { name: 'course', route: `/course/${COURSE}`, ready: async (page) => void (await page.getByTestId('module-list').waitFor()) },
   { name: 'page', route: `/course/${COURSE}/page/casework-take-it-private`, ready: heading(/Take casework private/) },
   { name: 'scenario', route: `/course/${COURSE}/page/casework-story`, ready: heading(/Priya/) },
-  { name: 'key-points', route: `/course/${COURSE}/page/casework-think-and-remember`, ready: heading(/Think and remember/), fullPage: true },
+  { name: 'key-points', route: `/course/${COURSE}/page/casework-think-and-remember`, ready: heading(/Think and remember/), show: scrollTo('.block-key-points') },
   { name: 'flashcards', route: `/course/${COURSE}/page/conduct-open-mind`, ready: heading(/open mind/) },
-  { name: 'process', route: `/course/${COURSE}/page/safety-responding`, ready: heading(/SHIELD/), fullPage: true },
-  { name: 'top-tips', route: `/course/${COURSE}/page/top-tips`, ready: heading(/Top tips/), fullPage: true },
-  { name: 'quiz', route: `/course/${COURSE}/page/casework-quiz-page`, ready: heading(/Quiz/) },
+  { name: 'process', route: `/course/${COURSE}/page/safety-responding`, ready: heading(/SHIELD/), show: scrollTo('.block-process') },
+  { name: 'top-tips', route: `/course/${COURSE}/page/top-tips`, ready: heading(/Top tips/), show: scrollTo('.block-key-points') },
+  { name: 'module-end', route: `/course/${COURSE}/page/casework-resources`, ready: heading(/Resources/), show: scrollTo('[data-testid="module-end"]') },
+  { name: 'handout', route: `/course/${COURSE}/module/listening-and-casework/handout`, ready: heading(/Listening/) },
+  {
+    name: 'quiz',
+    route: `/course/${COURSE}/page/casework-quiz-page`,
+    ready: heading(/Quiz/),
+    // The first question answered and checked, with its feedback.
+    show: async (page) => {
+      // The first run starts the attempt; later runs continue it and find the answer checked.
+      await page.getByRole('button', { name: /^(Start|Continue) the quiz$/ }).click()
+      await page.locator('.quiz-question').first().waitFor()
+      const check = page.getByRole('button', { name: 'Check answer' })
+      if (await check.isVisible()) {
+        const question = page.locator('.quiz-question').first()
+        const choice = question.locator('input[type=radio], input[type=checkbox]').first()
+        if ((await choice.count()) > 0) await choice.check()
+        else for (const select of await question.locator('select').all()) await select.selectOption({ index: 1 })
+        await check.click()
+      }
+      await page.locator('.quiz-feedback').first().waitFor()
+      await page.locator('.quiz-question').first().evaluate((element) => element.scrollIntoView({ block: 'start' }))
+    },
+  },
   { name: 'dashboard', route: '/progress', ready: heading(/progress/i) },
   { name: 'notebook', route: '/notebook', ready: heading(/notebook/i) },
   { name: 'search', route: '/search?q=casework', ready: heading(/search/i) },
   { name: 'settings', route: '/settings', ready: heading(/settings/i) },
   { name: 'data', route: '/data', ready: heading(/data/i) },
   { name: 'learners', route: '/learners', ready: heading(/learners/i) },
+  { name: 'results', route: '/results', ready: heading(/results/i) },
+  { name: 'export', route: `/export/${COURSE}`, ready: heading(/export/i) },
 ]
 
 async function api(page: Page, token: string, method: string, input: unknown): Promise<void> {
@@ -99,10 +127,29 @@ async function main(): Promise<void> {
             await document.fonts.ready
           })
           await page.waitForTimeout(300)
-          await page.screenshot({ path: path.join(OUT, `${screen.name}-${width}-${theme}.png`), fullPage: screen.fullPage ?? false })
+          await screen.show?.(page)
+          await page.screenshot({ path: path.join(OUT, `${screen.name}-${width}-${theme}.png`) })
         }
         await context.close()
       }
+    }
+    // The library and the course page in Welsh, dark.
+    if (only.size === 0 || only.has('cymraeg')) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark', reducedMotion: 'reduce' })
+      const page = await context.newPage()
+      await page.goto(host.url)
+      await page.getByTestId('course-list').waitFor()
+      await api(page, host.token, 'settings.update', { language: 'cy' })
+      await page.reload()
+      await page.getByRole('heading', { level: 1, name: 'Eich cyrsiau' }).waitFor()
+      await page.evaluate(() => document.fonts.ready)
+      await page.screenshot({ path: path.join(OUT, 'cymraeg-library-1280-dark.png') })
+      await page.evaluate((route) => (location.hash = `#${route}`), `/course/${COURSE}`)
+      await page.getByTestId('module-list').waitFor()
+      await page.evaluate(() => document.fonts.ready)
+      await page.screenshot({ path: path.join(OUT, 'cymraeg-course-1280-dark.png') })
+      await api(page, host.token, 'settings.update', { language: 'en' })
+      await context.close()
     }
   } finally {
     await browser.close()
