@@ -41,7 +41,7 @@ const SCREENS: Screen[] = [
   { name: 'library', route: '/', ready: async (page) => void (await page.getByTestId('course-list').waitFor()) },
   { name: 'course', route: `/course/${COURSE}`, ready: async (page) => void (await page.getByTestId('module-list').waitFor()) },
   { name: 'page', route: `/course/${COURSE}/page/casework-take-it-private`, ready: heading(/Take casework private/) },
-  { name: 'scenario', route: `/course/${COURSE}/page/casework-story`, ready: heading(/Priya/) },
+  { name: 'scenario', route: `/course/${COURSE}/page/safety-story`, ready: heading(/two hard calls/), show: scrollTo('.block-scenario') },
   { name: 'key-points', route: `/course/${COURSE}/page/casework-think-and-remember`, ready: heading(/Think and remember/), show: scrollTo('.block-key-points') },
   { name: 'flashcards', route: `/course/${COURSE}/page/conduct-open-mind`, ready: heading(/open mind/) },
   { name: 'process', route: `/course/${COURSE}/page/safety-responding`, ready: heading(/SHIELD/), show: scrollTo('.block-process') },

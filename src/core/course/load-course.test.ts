@@ -188,6 +188,20 @@ describe('scenario bodies', () => {
     const scenario = '::: scenario {id: s, title: S}\n\nsteps:\n  - id: a\n    text: Start.\n    choices:\n      - text: Go.\n        feedback: Gone.\n        next: b\n:::\n'
     expect(load(`# One {#one}\n\n${scenario}\n${QUIZ}`).problems).toEqual(['module.md:17:15 error There is no step "b" in this scenario.'])
   })
+
+  it('keeps the characters, each with a drawing of its own unless the author chose one, and refuses two with one id', () => {
+    const cast = (characters: string) => `# One {#one}\n\n::: scenario {id: s, title: S}\ncharacters:\n${characters}steps:\n  - id: a\n    text: The end.\n:::\n\n${QUIZ}`
+    const three = '  - {id: tom, name: Cllr Tom Hale, role: councillor}\n  - {id: gail, name: Gail, role: a resident, avatar: 1}\n  - {id: ann, name: Ann, role: the clerk}\n'
+    const block = load(cast(three)).blocks.find((candidate) => candidate.type === 'scenario')
+    expect(block).toMatchObject({
+      characters: [
+        { id: 'tom', name: 'Cllr Tom Hale', role: 'councillor', avatar: 2 },
+        { id: 'gail', name: 'Gail', role: 'a resident', avatar: 1 },
+        { id: 'ann', name: 'Ann', role: 'the clerk', avatar: 3 },
+      ],
+    })
+    expect(load(cast('  - {id: tom, name: Tom, role: councillor}\n  - {id: tom, name: Tam, role: resident}\n')).problems).toEqual(['module.md:12:10 error Two characters have the id "tom".'])
+  })
 })
 
 describe('cpdHours', () => {

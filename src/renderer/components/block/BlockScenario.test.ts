@@ -34,6 +34,32 @@ describe('BlockScenario', () => {
     expect(await recorded()).toEqual([{ type: 'scenario.restarted', blockId: 'flood-rumour' }])
   })
 
+  it('introduces its characters, each with a drawing hidden from screen readers, a name and a role', async () => {
+    const cast = { ...scenario, characters: [{ id: 'councillor', name: 'Cllr Rhian Bevan', role: 'councillor for the river ward', avatar: 1 }, { id: 'resident', name: 'Dai', role: 'a resident', avatar: 6 }] }
+    const { wrapper } = await mountBlock(BlockScenario, cast)
+    const list = wrapper.get('.block-scenario__cast ul')
+    expect(list.attributes('aria-labelledby')).toBe(wrapper.get('.block-scenario__cast p').attributes('id'))
+    expect(wrapper.get('.block-scenario__cast p').text()).toBe('In this story:')
+    expect(list.findAll('li').map((item) => item.text())).toEqual(['Cllr Rhian Bevan, councillor for the river ward', 'Dai, a resident'])
+    expect(list.findAll('svg').map((svg) => svg.attributes('aria-hidden'))).toEqual(['true', 'true'])
+    // Two different drawings.
+    expect(list.findAll('svg').map((svg) => svg.html()).filter((html, index, all) => all.indexOf(html) === index)).toHaveLength(2)
+  })
+
+  it('sums up the path at the end: each choice made with its verdict, and how many of each', async () => {
+    const path = [{ stepId: 'post', choiceId: 'a' }, { stepId: 'correction', choiceId: 'a' }]
+    const { wrapper } = await mountBlock(BlockScenario, scenario, { progress: { scenarios: { 'flood-rumour': path } } })
+    const summary = wrapper.get('[data-testid="scenario-summary"]')
+    expect(summary.get('h3').text()).toBe('The path you took')
+    expect(summary.get('p').text()).toBe('Good choices: 0. Partly right: 1. Poor choices: 1.')
+    expect(summary.findAll('li').map((item) => item.text().replace(/\s+/g, ' '))).toEqual(['Share it at once. (A poor choice)', 'Post a correction. (Partly right)'])
+  })
+
+  it('shows no summary while the scenario is still going', async () => {
+    const { wrapper } = await mountBlock(BlockScenario, scenario, { progress: { scenarios: { 'flood-rumour': [{ stepId: 'post', choiceId: 'a' }] } } })
+    expect(wrapper.find('[data-testid="scenario-summary"]').exists()).toBe(false)
+  })
+
   it('lays out every step and consequence in a handout', async () => {
     const { wrapper } = await mountBlock(BlockScenario, scenario, { host: { handout: true } })
     expect(wrapper.find('button').exists()).toBe(false)

@@ -6,6 +6,18 @@ import type { BlockDefinition } from '../definition'
 import type { TrackingDefinition } from '../tracked-contract'
 
 const OUTCOMES = ['good', 'mixed', 'poor'] as const
+/** How many avatar drawings there are (the renderer's ScenarioAvatar draws each). */
+export const AVATARS = 8
+const MAX_CHARACTERS = 6
+
+const AuthoredCharacterSchema = z
+  .object({
+    id: IdSchema,
+    name: z.string().min(1).describe('What the character is called: "Cllr Tom Hale", "Gail".'),
+    role: z.string().min(1).describe('Who they are in the story: "councillor, Wexbridge Town Council", "a resident".'),
+    avatar: z.number().int().min(1).max(AVATARS).optional().describe(`Which of the ${AVATARS} drawings shows them; each character gets a different one when left out.`),
+  })
+  .strict()
 
 export const ScenarioAttributesSchema = z
   .object({
@@ -37,6 +49,7 @@ const AuthoredStepSchema = z
 
 export const ScenarioBodySchema = z
   .object({
+    characters: z.array(AuthoredCharacterSchema).max(MAX_CHARACTERS).default([]).describe('The people in the story, shown with a drawing, their name and their role before it starts.'),
     start: IdSchema.optional().describe('The first step; defaults to the first in the list.'),
     steps: z.array(AuthoredStepSchema).min(1),
   })
@@ -60,6 +73,8 @@ export const ScenarioBlockSchema = z
     start: z.string(),
     /** Left out when choices show in authored order, so older bundles stay valid. */
     shuffle: z.literal(true).optional(),
+    /** The people in the story; left out when it names none. */
+    characters: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), avatar: z.number().int().min(1).max(AVATARS) }).strict()).optional(),
     steps: z.array(z.object({ id: z.string(), text: z.string(), choices: z.array(ChoiceSchema) }).strict()),
   })
   .strict()
@@ -89,12 +104,20 @@ export const scenario: BlockDefinition<z.infer<typeof ScenarioAttributesSchema>,
   body: 'yaml',
   bodySchema: ScenarioBodySchema,
   schema: ScenarioBlockSchema,
-  translatable: ['title', 'text', 'feedback'],
+  translatable: ['title', 'text', 'feedback', 'name', 'role'],
   build({ attributes, yaml }, context) {
     context.declareId(attributes.id, context.attributeAt('id'))
     if (yaml === undefined) return undefined
     const stepIds = yaml.steps.map((step) => step.id)
     let ok = true
+    const cast = new Set<string>()
+    yaml.characters.forEach((character, index) => {
+      if (cast.has(character.id)) {
+        context.problems.error(context.file, context.bodyAt(['characters', index, 'id']), `Two characters have the id "${character.id}".`)
+        ok = false
+      }
+      cast.add(character.id)
+    })
     const seen = new Set<string>()
     yaml.steps.forEach((step, index) => {
       if (seen.has(step.id)) {
@@ -130,8 +153,21 @@ export const scenario: BlockDefinition<z.infer<typeof ScenarioAttributesSchema>,
       })),
     }
     if (attributes.shuffle) block.shuffle = true
+    if (yaml.characters.length > 0) block.characters = withAvatars(yaml.characters)
     return block
   },
+}
+
+/** Each character's drawing: the one the author chose, or the first not taken in the story. */
+function withAvatars(characters: Body['characters']): NonNullable<ScenarioBlock['characters']> {
+  const taken = new Set(characters.flatMap((character) => character.avatar ?? []))
+  let next = 1
+  return characters.map(({ id, name, role, avatar }) => {
+    if (avatar !== undefined) return { id, name, role, avatar }
+    while (taken.has(next) && next < AVATARS) next++
+    taken.add(next)
+    return { id, name, role, avatar: next }
+  })
 }
 
 /**
