@@ -28,9 +28,9 @@ const LAYERS = {
   },
   main: { layers: ['core', 'node'], node: true, packages: ['electron', 'zod'] },
   preload: { layers: ['core'], node: false, packages: ['electron'] },
-  renderer: { layers: ['core'], node: false, packages: ['@lucide/vue', 'dompurify', 'minisearch', 'pinia', 'scorm-again', 'vue', 'vue-i18n', 'vue-router'] },
+  renderer: { layers: ['core'], node: false, packages: ['dompurify', 'lucide', 'minisearch', 'pinia', 'scorm-again', 'vue', 'vue-i18n', 'vue-router'] },
   // The player stays small: no zod (core's schema modules are not imported either, see progress-tracker.ts).
-  player: { layers: ['core', 'renderer'], node: false, packages: ['@lucide/vue', 'pinia', 'vue', 'vue-i18n', 'vue-router'] },
+  player: { layers: ['core', 'renderer'], node: false, packages: ['lucide', 'pinia', 'vue', 'vue-i18n', 'vue-router'] },
   // The page phones open in a workshop: Vue and the session's types, nothing else (it must stay small).
   participant: { layers: ['core'], node: false, packages: ['vue'] },
   // The CLI prints the version it was built from.

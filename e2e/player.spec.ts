@@ -295,7 +295,7 @@ test('switching language keeps the learner’s place and shows the course in Wel
   await expect(page.getByTestId('module-list')).toContainText('Yn berthnasol i: Lloegr, Cymru')
 })
 
-test('flashcards are turned over and dealt, and a process shown step by step, by keyboard alone', async ({ page }) => {
+test('flashcards are turned over and dealt, a process shown step by step, and a picture’s points opened, by keyboard alone', async ({ page }) => {
   await openPage(page, 'accordion-tabs', 'Accordion and tabs')
   const deck = page.getByRole('region', { name: 'Words to know' })
   const turn = deck.getByRole('button', { name: 'Turn the card over' })
@@ -320,6 +320,23 @@ test('flashcards are turned over and dealt, and a process shown step by step, by
   await page.keyboard.press('Enter')
   await expect(process.getByRole('heading', { name: 'Step 2 of 2: Correct' })).toBeFocused()
   await expect(process.getByRole('button')).toHaveCount(0)
+
+  // The picture with points: the list by keyboard, the numbers on the picture by pointer.
+  const picture = page.getByRole('region', { name: "A councillor's page" })
+  await picture.getByRole('button', { name: 'Profile picture' }).focus()
+  await page.keyboard.press('Enter')
+  const point = picture.getByRole('region', { name: 'Point 1: Profile picture' })
+  await expect(point).toBeFocused()
+  await expect(point).toContainText('so residents know it is you')
+  const image = await picture.getByRole('img').boundingBox()
+  const marker = await picture.locator('.block-hotspots__marker').nth(1).boundingBox()
+  if (!image || !marker) throw new Error('the picture and its numbers are laid out')
+  // The second number sits 70% across and 60% down the picture.
+  expect(Math.abs(marker.x + marker.width / 2 - (image.x + image.width * 0.7))).toBeLessThan(2)
+  expect(Math.abs(marker.y + marker.height / 2 - (image.y + image.height * 0.6))).toBeLessThan(2)
+  await picture.locator('.block-hotspots__marker').nth(1).click()
+  await expect(picture.getByRole('region', { name: 'Point 2: Bio' })).toContainText('when you reply')
+  await expect(picture.getByRole('button', { name: 'Bio' })).toHaveAttribute('aria-expanded', 'true')
 })
 
 test('a page can be bookmarked, and the bookmark is listed on the course page', async ({ page }) => {

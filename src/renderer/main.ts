@@ -15,6 +15,7 @@ import { useLearnersStore } from './stores/learners'
 import { useNoticesStore } from './stores/notices'
 import { useSettingsStore } from './stores/settings'
 import './styles/main.css'
+import './styles/app-screens.css'
 
 async function start(): Promise<void> {
   setMarkdownEngineLoader(async () => {

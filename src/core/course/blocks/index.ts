@@ -3,6 +3,7 @@ import { accordion, AccordionBlockSchema } from './accordion'
 import { callout, CalloutBlockSchema } from './callout'
 import type { BlockDefinition } from './definition'
 import { flashcards, FlashcardsBlockSchema } from './flashcards'
+import { hotspots, HotspotsBlockSchema } from './hotspots'
 import { image, ImageBlockSchema } from './image'
 import { keyPoints, KeyPointsBlockSchema } from './key-points'
 import { links, LinksBlockSchema } from './links'
@@ -20,7 +21,7 @@ import { video, VideoBlockSchema } from './video'
  * text block. A new type is a file beside these and one line in each list below.
  */
 export const BLOCK_TYPES: ReadonlyMap<string, BlockDefinition> = new Map(
-  [callout, image, video, accordion, tabs, flashcards, processSteps, scenario, reflection, keyPoints, links, quiz, notes].map((definition) => [definition.type, definition as BlockDefinition]),
+  [callout, image, video, accordion, tabs, flashcards, processSteps, hotspots, scenario, reflection, keyPoints, links, quiz, notes].map((definition) => [definition.type, definition as BlockDefinition]),
 )
 
 export const BlockSchema = z.discriminatedUnion('type', [
@@ -32,6 +33,7 @@ export const BlockSchema = z.discriminatedUnion('type', [
   TabsBlockSchema,
   FlashcardsBlockSchema,
   ProcessBlockSchema,
+  HotspotsBlockSchema,
   ScenarioBlockSchema,
   ReflectionBlockSchema,
   KeyPointsBlockSchema,

@@ -23,6 +23,8 @@ export function blockText(block: Block): string[] {
       return [block.title ?? '', ...block.panels.flatMap((panel) => [panel.title, markdownText(panel.markdown)])]
     case 'flashcards':
       return [block.title ?? '', ...block.cards.flatMap((card) => [card.front, markdownText(card.back)])]
+    case 'hotspots':
+      return [block.title ?? '', block.alt, ...block.spots.flatMap((spot) => [spot.title, markdownText(spot.markdown)])]
     case 'process':
       return [block.title ?? '', ...block.steps.flatMap((step) => [step.title, markdownText(step.markdown)])]
     case 'tabs':
