@@ -3,7 +3,7 @@
  * WebP files in the course's media folder (drawn as SVG, then rendered by Chromium: a course's
  * images are never SVG, which can carry scripts into an LMS's site). Each is a small flat scene (a phone showing a post, the
  * module's subject as a large icon, two badges) in the module's own colours, built from Lucide's
- * icons (ISC licence, https://lucide.dev; the @lucide/vue package the app uses). The pictures are
+ * icons (ISC licence, https://lucide.dev; the `lucide` package the app's icons come from). The pictures are
  * decorative: the course and module titles beside them say what they are.
  *
  *   npx tsx scripts/make-illustrations.ts
@@ -13,11 +13,10 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { chromium, type Page } from 'playwright-core'
+import { icons, type IconNode } from 'lucide'
 import { chromiumLaunchOptions } from '../e2e/support/browser'
 
 const OUT = path.resolve(__dirname, '../courses/social-media-for-local-leaders/media/illustrations')
-
-type IconNode = [tag: string, attributes: Record<string, string | number>][]
 
 interface Palette {
   background: string
@@ -49,9 +48,12 @@ const MODULES: Scene[] = [
   { name: '10-final-assessment', palette: palette('#fbf4dc', '#f5e6b0', '#eed684', '#4d3b00', '#8a6a00'), icons: ['award', 'list-checks', 'graduation-cap'] },
 ]
 
+/** A Lucide icon's drawing by its kebab-case name ("heart-handshake"). */
 async function icon(name: string): Promise<IconNode> {
-  const module = (await import(`@lucide/vue/dist/esm/icons/${name}.mjs`)) as { __iconData: { node: IconNode } }
-  return module.__iconData.node
+  const key = name.replace(/(^|-)([a-z])/g, (_match, _dash: string, letter: string) => letter.toUpperCase())
+  const node = (icons as Record<string, IconNode | undefined>)[key]
+  if (!node) throw new Error(`Lucide has no icon "${name}".`)
+  return node
 }
 
 const escape = (value: string | number) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
@@ -59,9 +61,7 @@ const escape = (value: string | number) => String(value).replace(/&/g, '&amp;').
 /** A Lucide icon (drawn on a 24-unit grid) placed at x, y and scaled to `size` units, in `colour`. */
 function drawIcon(node: IconNode, x: number, y: number, size: number, colour: string, strokeWidth = 2): string {
   const shapes = node.map(([tag, attributes]) => {
-    const pairs = Object.entries(attributes)
-      .filter(([key]) => key !== 'key')
-      .map(([key, value]) => `${key}="${escape(value)}"`)
+    const pairs = Object.entries(attributes).flatMap(([key, value]) => (value === undefined ? [] : [`${key}="${escape(value)}"`]))
     return `<${tag} ${pairs.join(' ')}/>`
   })
   return `<g transform="translate(${x} ${y}) scale(${size / 24})" fill="none" stroke="${colour}" stroke-width="${strokeWidth}" stroke-linecap="round" stroke-linejoin="round">${shapes.join('')}</g>`
