@@ -19,8 +19,10 @@ function launchOptions(): ReturnType<typeof chromiumLaunchOptions> {
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // Two files at a time, each test with its own web host, data folder and free ports: CI's two
+  // cores are both used, and a file's tests still run in order.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   timeout: 60_000,
   reporter: [['list'], ['./e2e/support/skip-reasons-reporter.ts']],
   outputDir: 'test-results',
