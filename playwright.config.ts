@@ -20,7 +20,8 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   // Two files at a time, each test with its own web host, data folder and free ports: CI's two
-  // cores are both used, and a file's tests still run in order.
+  // cores are both used, and a file's tests still run in order. The axe walks over many screens
+  // have four minutes each: under stress-ng beside a second worker one took over two.
   fullyParallel: false,
   workers: 2,
   timeout: 60_000,

@@ -292,8 +292,8 @@ const SCREENS = ['/progress', '/notebook', '/learners', '/data', '/results'] as 
 
 for (const language of ['English', 'Cymraeg'] as const) {
   test(`axe finds no accessibility violations on the learner screens (${language}, light and dark)`, async ({ page }) => {
-    // Five screens in both themes: 36–45 s on an idle machine, over a minute on a loaded one.
-    test.setTimeout(120_000)
+    // Five screens in both themes: 36–45 s on an idle machine, two minutes with two workers on a loaded one.
+    test.setTimeout(240_000)
     await completeMinimal(page)
     await open(page, '/settings')
     await page.getByRole('button', { name: language, exact: true }).first().click()

@@ -398,7 +398,7 @@ for (const language of ['English', 'Cymraeg'] as const) {
   test(`axe finds no accessibility violations on any learner screen (${language}, light and dark)`, async ({ page }) => {
     // A walk over many screens, each scanned in both themes: on a loaded machine it takes longer than one
     // page's test, and only getting to the screens is slow.
-    test.setTimeout(120_000)
+    test.setTimeout(240_000)
     await page.goto(host.url)
     await page.getByRole('button', { name: language }).first().click()
     await expect(page.getByTestId('course-list')).toBeVisible()

@@ -244,7 +244,7 @@ for (const language of ['English', 'Cymraeg'] as const) {
   test(`axe finds no accessibility violations in any state of the quiz (${language}, light and dark)`, async ({ page }) => {
     // A walk over many screens, each scanned in both themes: on a loaded machine it takes longer than one
     // page's test, and only getting to the screens is slow.
-    test.setTimeout(120_000)
+    test.setTimeout(240_000)
     const quiz = await openQuiz(page)
     await page.getByRole('button', { name: language, exact: true }).click()
     await expect(page.locator('html')).toHaveAttribute('lang', language === 'English' ? 'en-GB' : 'cy')

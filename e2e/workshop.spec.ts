@@ -324,7 +324,7 @@ test('wrong join codes are refused and then rate-limited; a phone reaches nothin
 test('axe finds nothing on the trainer\'s room, the projector\'s room screens, the phone\'s page and its join form at 320 px (English and Welsh, light and dark)', async ({ page, browser }) => {
   // A walk over many screens, each scanned in both themes: on a loaded machine it takes longer than one
   // page's test, and only getting to the screens is slow.
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const room = await startRoom(page)
   const phone = await joinPhone(browser, room, 'Ffion', 'link')
   await phone.setViewportSize({ width: 320, height: 640 })
