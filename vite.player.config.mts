@@ -3,10 +3,18 @@ import { fileURLToPath } from 'node:url'
 import { baseCompile } from '@intlify/message-compiler'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
+import { DEFAULT_LANGUAGE, UI_LANGUAGES } from './src/core/app-defaults'
 
 const __dirname = dirname(fileURLToPath(import.meta.url))
 
-const CATALOGUE = /[\\/]locales[\\/][a-z]{2}[\\/][\w-]+\.json$/
+const CATALOGUE = /[\\/]locales[\\/]([a-z]{2})[\\/][\w-]+\.json$/
+
+/**
+ * The UI languages whose strings the player fetches when a learner chooses them (from
+ * `ui/<language>.json`, see src/player/ui-strings.ts) rather than carrying in its script: all but
+ * the default. Most learners read one language, and every learner loads the whole script.
+ */
+const FETCHED_UI_LANGUAGES: readonly string[] = UI_LANGUAGES.filter((language) => language !== DEFAULT_LANGUAGE)
 
 /**
  * vue-i18n's runtime answers a message with a static text (`s`) from that text alone, so the
@@ -22,9 +30,12 @@ function withoutStaticItems(node: unknown): unknown {
 /**
  * The UI strings as vue-i18n message ASTs instead of source text, so the player ships without
  * vue-i18n's message compiler (__INTLIFY_DROP_MESSAGE_COMPILER__). A message that does not compile
- * fails the build rather than showing its key to a learner.
+ * fails the build rather than showing its key to a learner. The strings of the fetched languages
+ * go to their own files instead of the script (their modules are left empty).
  */
 function precompiledMessages(): Plugin {
+  /** The fetched languages' strings, by language, as the files they are written to. */
+  const fetched = new Map<string, Record<string, unknown>>()
   const compile = (value: unknown, file: string, key: string): unknown => {
     if (typeof value === 'string') {
       return withoutStaticItems(baseCompile(value, {
@@ -45,9 +56,20 @@ function precompiledMessages(): Plugin {
   return {
     name: 'civic-learn:precompiled-messages',
     enforce: 'pre',
+    buildStart() {
+      fetched.clear()
+    },
     transform(code, id) {
-      if (!CATALOGUE.test(id)) return null
-      return { code: JSON.stringify(compile(JSON.parse(code), id, '')), map: null }
+      const language = CATALOGUE.exec(id)?.[1]
+      if (!language) return null
+      const messages = compile(JSON.parse(code), id, '') as Record<string, unknown>
+      if (!FETCHED_UI_LANGUAGES.includes(language)) return { code: JSON.stringify(messages), map: null }
+      // Each file's top-level key is its area, so the areas of a language merge side by side.
+      fetched.set(language, { ...fetched.get(language), ...messages })
+      return { code: '{}', map: null }
+    },
+    generateBundle() {
+      for (const [language, messages] of fetched) this.emitFile({ type: 'asset', fileName: `ui/${language}.json`, source: JSON.stringify(messages) })
     },
   }
 }

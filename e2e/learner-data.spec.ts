@@ -118,7 +118,7 @@ test('quiz answers are kept across a restart of the host and the learner resumes
   await resumed.getByTestId('resume').click()
   await expect(resumed).toHaveURL(/#\/course\/every-block\/page\/quiz$/)
   const again = resumed.getByRole('region', { name: 'Every question type' })
-  await expect(again).toContainText('you have answered 1 of 6 questions. Your answers have been kept.')
+  await expect(again).toContainText('you have answered 1 of 7 questions. Your answers have been kept.')
   await again.getByRole('button', { name: 'Continue the quiz' }).click()
   const shown = again.locator('.quiz-question')
   // Back to the first question, then forward to the one answered before the restart.

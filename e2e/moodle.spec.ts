@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { startFakeLms } from './support/fake-lms'
-import { answer } from './support/every-block'
+import { answer, QUESTION_COUNT } from './support/every-block'
 import { exportAndUnzip, launch } from './support/scorm-launch'
 
 /**
@@ -74,13 +74,13 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
     for (let seen = 1; seen < 6; seen++) await course.getByRole('link', { name: 'Next page' }).first().click()
     const quiz = course.getByRole('region', { name: 'Every question type' })
     await quiz.getByRole('button', { name: 'Start the quiz' }).click()
-    for (let number = 1; number <= 6; number++) {
+    for (let number = 1; number <= QUESTION_COUNT; number++) {
       await answer(quiz.locator('.quiz-question'))
-      await quiz.getByRole('button', { name: number < 6 ? 'Next question' : 'Submit answers' }).click()
+      await quiz.getByRole('button', { name: number < QUESTION_COUNT ? 'Next question' : 'Submit answers' }).click()
     }
     await expect(quiz).toContainText('You scored 100%.')
     const journaled = () => [...lms.moodle.stored.keys()].filter((element) => /^cmi\.interactions\.\d+\.result$/.test(element)).length
-    await expect.poll(journaled).toBe(6)
+    await expect.poll(journaled).toBe(QUESTION_COUNT)
 
     // A tab switch: what changed goes by beacon, and the site takes it.
     await course.getByRole('link', { name: 'Previous page' }).first().click()
@@ -109,7 +109,7 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
     expect(stored.get(version === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit')).toBe('suspend')
     expect(stored.get(version === 'scorm12' ? 'cmi.core.lesson_status' : 'cmi.success_status')).toBe('passed')
     expect(stored.get('cmi.suspend_data')).toBeTruthy()
-    expect(journaled()).toBe(6)
+    expect(journaled()).toBe(QUESTION_COUNT)
     expect(lms.moodle.requests.every((request) => request.fields <= 1000)).toBe(true)
     await lms.stop()
   })

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { answer, expectAnswered } from './support/every-block'
+import { answer, expectAnswered, QUESTION_COUNT } from './support/every-block'
 import { startWebHost, type RunningHost } from './support/web-host'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -70,15 +70,15 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
     for (let seen = 1; seen < PAGES; seen++) await course.getByRole('link', { name: 'Next page' }).first().click()
     const quiz = course.getByRole('region', { name: 'Every question type' })
     await quiz.getByRole('button', { name: 'Start the quiz' }).click()
-    for (let number = 1; number <= 6; number++) {
-      await expect(quiz.getByRole('heading', { name: `Question ${number} of 6` })).toBeVisible()
+    for (let number = 1; number <= QUESTION_COUNT; number++) {
+      await expect(quiz.getByRole('heading', { name: `Question ${number} of ${QUESTION_COUNT}` })).toBeVisible()
       await answer(quiz.locator('.quiz-question'))
-      await quiz.getByRole('button', { name: number < 6 ? 'Next question' : 'Submit answers' }).click()
+      await quiz.getByRole('button', { name: number < QUESTION_COUNT ? 'Next question' : 'Submit answers' }).click()
     }
     await expect(quiz).toContainText('You scored 100%.')
 
     // What the course reported, as the LMS holds it.
-    await expect(report.getByTestId('preview-interactions').locator('tbody tr')).toHaveCount(6)
+    await expect(report.getByTestId('preview-interactions').locator('tbody tr')).toHaveCount(QUESTION_COUNT)
     await expect(report.getByTestId('preview-interactions')).toContainText('every_type_quiz.q_single.a1')
     if (version === 'scorm12') {
       await expect(report.getByTestId('reported-status')).toContainText('passed')
@@ -100,7 +100,7 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
     await expect(preview.getByTestId('preview-announcement')).toHaveText('Launch 2: the course was opened again with the data the LMS kept.')
     await expect(course.getByRole('heading', { level: 1 })).toHaveText('Quiz')
     const resumed = course.getByRole('region', { name: 'Every question type' })
-    await expect(resumed).toContainText('You have an unfinished attempt: you have answered 1 of 6 questions.')
+    await expect(resumed).toContainText('You have an unfinished attempt: you have answered 1 of 7 questions.')
     await resumed.getByRole('button', { name: 'Continue the quiz' }).click()
     const prompt = resumed.locator('.quiz-question__prompt')
     for (let step = 0; step < 6 && (await prompt.innerText()).trim() !== firstPrompt; step++) {

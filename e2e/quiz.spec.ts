@@ -5,7 +5,7 @@ import { expect, test, type APIRequestContext, type Locator, type Page } from '@
 import { axeFindings } from './support/axe'
 import type { CourseProgress } from '../src/core/progress/schema'
 import { startWebHost, type RunningHost } from './support/web-host'
-import { readQuestion } from './support/every-block'
+import { expectSorted, QUESTION_COUNT, readQuestion } from './support/every-block'
 
 const FIXTURE = path.resolve(__dirname, 'fixtures/courses/every-block')
 const QUIZ_PAGE = '#/course/every-block/page/quiz'
@@ -115,6 +115,21 @@ async function answerByKeyboard(page: Page, question: Locator): Promise<string> 
     await expect(items).toHaveText(target)
     return 'ordering'
   }
+  if (prompt === 'Sort these into fruit and vegetables.') {
+    for (const [item, group, left] of [
+      ['Leek', 'Vegetables', '2 items left to sort.'],
+      ['Pear', 'Fruit', 'One item left to sort.'],
+      ['Plum', 'Fruit', 'Every item is in a group.'],
+    ] as const) {
+      await tabTo(page, question.getByRole('button', { name: `Put “${item}” in “${group}”` }))
+      await page.keyboard.press('Enter')
+      await expect(question.locator('[aria-live="polite"]')).toHaveText(`“${item}” is now in “${group}”. ${left}`)
+      // Focus stays with the item in its new place, so the learner can go on from there.
+      await expect(question.locator('.quiz-sort__item', { hasText: item })).toBeFocused()
+    }
+    await expectSorted(question)
+    return 'sort'
+  }
   if (prompt.startsWith('Which Act')) {
     await tabTo(page, question.getByRole('textbox', { name: 'Your answer' }))
     await page.keyboard.type('Localism')
@@ -148,6 +163,8 @@ async function expectRightAnswerShown(question: Locator, type: string): Promise<
       return expect(question.getByRole('combobox', { name: 'Scotland' }).locator('option:checked')).toHaveText('Edinburgh')
     case 'ordering':
       return expect(question.locator('.quiz-ordering__list .quiz-ordering__text')).toHaveText(['First', 'Second', 'Third'])
+    case 'sort':
+      return expectSorted(question)
     case 'fill-in':
       return expect(question.getByRole('textbox', { name: 'Your answer' })).toHaveValue('Localism')
   }
@@ -170,20 +187,20 @@ test('a learner answers every question type by keyboard, sees feedback, passes, 
   await page.keyboard.press('Enter')
 
   const seen: string[] = []
-  for (let number = 1; number <= 6; number++) {
-    const heading = quiz.getByRole('heading', { name: `Question ${number} of 6` })
+  for (let number = 1; number <= QUESTION_COUNT; number++) {
+    const heading = quiz.getByRole('heading', { name: `Question ${number} of ${QUESTION_COUNT}` })
     await expect(heading).toBeFocused()
     const question = quiz.locator('.quiz-question')
     seen.push(await answerByKeyboard(page, question))
     await tabTo(page, question.getByRole('button', { name: 'Check answer' }))
     await page.keyboard.press('Enter')
     await expect(question.getByRole('status').locator('.quiz-feedback__outcome')).toHaveText('Correct')
-    const next = quiz.getByRole('button', { name: number < 6 ? 'Next question' : 'Submit answers' })
+    const next = quiz.getByRole('button', { name: number < QUESTION_COUNT ? 'Next question' : 'Submit answers' })
     await expect(next).toBeFocused()
     await readQuestion(page)
     await page.keyboard.press('Enter')
   }
-  expect(seen.sort()).toEqual(['fill-in', 'matching', 'multiple-response', 'ordering', 'single-choice', 'true-false'])
+  expect(seen.sort()).toEqual(['fill-in', 'matching', 'multiple-response', 'ordering', 'single-choice', 'sort', 'true-false'])
 
   await expect(quiz.getByRole('heading', { name: 'Your result' })).toBeFocused()
   await expect(quiz).toContainText('You scored 100%.')
@@ -196,6 +213,29 @@ test('a learner answers every question type by keyboard, sees feedback, passes, 
   await page.goto(`${running().url}#/course/every-block`)
   await expect(page.getByTestId('module-status')).toHaveText('Passed')
   expect(problems).toEqual([])
+})
+
+test('a learner sorts items into groups with the mouse, dragging each onto its group', async ({ page }) => {
+  const quiz = await openQuiz(page)
+  await quiz.getByRole('button', { name: 'Start the quiz' }).click()
+  const question = quiz.locator('.quiz-question')
+  for (let number = 1; number < QUESTION_COUNT; number++) {
+    if ((await question.locator('.quiz-question__prompt').innerText()).trim() === 'Sort these into fruit and vegetables.') break
+    await quiz.getByRole('button', { name: 'Next question' }).click()
+  }
+  await expect(question.locator('.quiz-question__prompt')).toHaveText('Sort these into fruit and vegetables.')
+  for (const [item, group] of [
+    ['Pear', 'Fruit'],
+    ['Leek', 'Vegetables'],
+    ['Plum', 'Fruit'],
+  ] as const) {
+    await question.locator('.quiz-sort__item', { hasText: item }).dragTo(question.getByRole('group', { name: new RegExp(`^${group}`) }))
+    await expect(question.getByRole('group', { name: new RegExp(`^${group}`) })).toContainText(item)
+  }
+  await expectSorted(question)
+  await question.getByRole('button', { name: 'Check answer' }).click()
+  await expect(question.getByRole('status').locator('.quiz-feedback__outcome')).toHaveText('Correct')
+  await expect(question.locator('.quiz-sort__item[draggable="true"]')).toHaveCount(0)
 })
 
 test('an unfinished attempt is resumed with its answers after the web host restarts', async ({ page, request }) => {
@@ -215,13 +255,13 @@ test('an unfinished attempt is resumed with its answers after the web host resta
   host = await startWebHost({ courses, dataDir })
   const resumed = await page.context().newPage()
   quiz = await openQuiz(resumed)
-  await expect(quiz).toContainText('You have an unfinished attempt: you have answered 2 of 6 questions. Your answers have been kept.')
+  await expect(quiz).toContainText('You have an unfinished attempt: you have answered 2 of 7 questions. Your answers have been kept.')
   await quiz.getByRole('button', { name: 'Continue the quiz' }).click()
-  await expect(quiz.getByRole('heading', { name: 'Question 3 of 6' })).toBeFocused()
-  await expect(quiz.locator('.quiz-attempt__progress')).toHaveText('Answered: 2 of 6')
+  await expect(quiz.getByRole('heading', { name: 'Question 3 of 7' })).toBeFocused()
+  await expect(quiz.locator('.quiz-attempt__progress')).toHaveText('Answered: 2 of 7')
   for (let number = 2; number >= 1; number--) {
     await quiz.getByRole('button', { name: 'Previous question' }).click()
-    await expect(quiz.getByRole('heading', { name: `Question ${number} of 6` })).toBeFocused()
+    await expect(quiz.getByRole('heading', { name: `Question ${number} of ${QUESTION_COUNT}` })).toBeFocused()
     await expectRightAnswerShown(quiz.locator('.quiz-question'), answered[number - 1] ?? '')
   }
 })
@@ -233,6 +273,7 @@ async function answerAnything(question: Locator): Promise<void> {
   else if ((await question.getByRole('combobox').count()) > 0) {
     for (const select of await question.getByRole('combobox').all()) await select.selectOption({ index: 1 })
   } else if ((await question.getByRole('textbox').count()) > 0) await question.getByRole('textbox').fill('Lleoliaeth')
+  else if ((await question.locator('.quiz-sort__move').count()) > 0) await question.locator('.quiz-sort__move').first().click()
 }
 
 async function expectNoViolations(page: Page, state: string): Promise<void> {
@@ -250,7 +291,7 @@ for (const language of ['English', 'Cymraeg'] as const) {
     await expect(page.locator('html')).toHaveAttribute('lang', language === 'English' ? 'en-GB' : 'cy')
     await expectNoViolations(page, 'introduction')
     await quiz.locator('.quiz-intro .button').click()
-    for (let number = 1; number <= 6; number++) {
+    for (let number = 1; number <= QUESTION_COUNT; number++) {
       const question = quiz.locator('.quiz-question')
       await expectNoViolations(page, `question ${number}`)
       await answerAnything(question)
@@ -293,7 +334,7 @@ test('screenshots of a question with its feedback and of the result with its rev
   const quiz = await openQuiz(page)
   await quiz.getByRole('button', { name: 'Start the quiz' }).click()
   let questionShot: Buffer | null = null
-  for (let number = 1; number <= 6; number++) {
+  for (let number = 1; number <= QUESTION_COUNT; number++) {
     const question = quiz.locator('.quiz-question')
     const type = await answerByKeyboard(page, question)
     const selectWidths = () => question.getByRole('combobox').evaluateAll((selects) => selects.map((select) => select.getBoundingClientRect().width))
@@ -308,7 +349,7 @@ test('screenshots of a question with its feedback and of the result with its rev
     // Checking a matching question adds its marks without narrowing the selects that show the answers.
     if (type === 'matching') expect(await selectWidths()).toEqual(answeredWidths)
     await readQuestion(page)
-    await quiz.getByRole('button', { name: number < 6 ? 'Next question' : 'Submit answers' }).click()
+    await quiz.getByRole('button', { name: number < QUESTION_COUNT ? 'Next question' : 'Submit answers' }).click()
   }
   await quiz.getByRole('button', { name: 'Review your answers' }).click()
   await quiz.getByRole('button', { name: 'Hide the review' }).blur()

@@ -8,7 +8,7 @@ import { expect, test, type Locator } from '@playwright/test'
 import type { QuizBlock } from '../src/core/course/blocks/quiz'
 import type { PackageData } from '../src/core/scorm/package-data'
 import { extractZip } from '../test/support/read-zip'
-import { answer, expectAnswered } from './support/every-block'
+import { answer, expectAnswered, QUESTION_COUNT } from './support/every-block'
 import { installStrictLms, startFakeLms, type StrictLmsConfig, type StrictLmsLog } from './support/fake-lms'
 import { closeCourse, exportAndUnzip, launch, lmsState, storedFor } from './support/scorm-launch'
 
@@ -44,16 +44,16 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
 
       const quiz = course.getByRole('region', { name: 'Every question type' })
       await quiz.getByRole('button', { name: 'Start the quiz' }).click()
-      for (let number = 1; number <= 6; number++) {
-        await expect(quiz.getByRole('heading', { name: `Question ${number} of 6` })).toBeVisible()
+      for (let number = 1; number <= QUESTION_COUNT; number++) {
+        await expect(quiz.getByRole('heading', { name: `Question ${number} of ${QUESTION_COUNT}` })).toBeVisible()
         await answer(quiz.locator('.quiz-question'))
-        await quiz.getByRole('button', { name: number < 6 ? 'Next question' : 'Submit answers' }).click()
+        await quiz.getByRole('button', { name: number < QUESTION_COUNT ? 'Next question' : 'Submit answers' }).click()
       }
       await expect(quiz).toContainText('You scored 100%.')
 
       // The course store sends events in small batches: wait until the journal has reached the LMS.
       const journal = async () => (await lmsState(page)).log.sets.filter(([element]) => element.endsWith('.result')).length
-      await expect.poll(journal).toBe(6)
+      await expect.poll(journal).toBe(QUESTION_COUNT)
       let state = await lmsState(page)
       const sets = new Map(state.log.sets)
       if (version === 'scorm12') {
@@ -70,16 +70,16 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
         expect(sets.get('cmi.location')).toBe('quiz')
       }
       const ids = state.log.sets.filter(([element]) => /^cmi\.interactions\.\d+\.id$/.test(element)).map(([, value]) => value)
-      expect(ids.sort()).toEqual(['q_fill_in', 'q_matching', 'q_multiple', 'q_ordering', 'q_single', 'q_true_false'].map((id) => `every_type_quiz.${id}.a1`))
+      expect(ids.sort()).toEqual(['q_fill_in', 'q_matching', 'q_multiple', 'q_ordering', 'q_single', 'q_sort', 'q_true_false'].map((id) => `every_type_quiz.${id}.a1`))
       const results = state.log.sets.filter(([element]) => element.endsWith('.result')).map(([, value]) => value)
-      expect(results).toEqual(Array(6).fill('correct'))
+      expect(results).toEqual(Array(QUESTION_COUNT).fill('correct'))
       const types = state.log.sets.filter(([element]) => element.endsWith('.type')).map(([, value]) => value)
-      expect(types.sort()).toEqual(['choice', 'choice', 'fill-in', 'matching', 'sequencing', 'true-false'])
+      expect(types.sort()).toEqual(['choice', 'choice', 'fill-in', 'matching', 'matching', 'sequencing', 'true-false'])
       expect(state.log.calls.filter((call) => /Commit/.test(call)).length).toBeGreaterThan(1)
 
       // A second attempt, left half done: its answer must come back after the relaunch.
       await quiz.getByRole('button', { name: 'Try again' }).click()
-      await expect(quiz.getByRole('heading', { name: 'Question 1 of 6' })).toBeVisible()
+      await expect(quiz.getByRole('heading', { name: 'Question 1 of 7' })).toBeVisible()
       await answer(quiz.locator('.quiz-question'))
       const firstPrompt = (await quiz.locator('.quiz-question__prompt').innerText()).trim()
 
@@ -93,12 +93,12 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
       course = await launch(page, lms, { version, stored: storedFor(version, state.cmi) })
       const resumed = course.getByRole('region', { name: 'Every question type' })
       await expect(course.getByRole('heading', { level: 1 })).toHaveText('Quiz')
-      await expect(resumed).toContainText('You have an unfinished attempt: you have answered 1 of 6 questions.')
+      await expect(resumed).toContainText('You have an unfinished attempt: you have answered 1 of 7 questions.')
       await resumed.getByRole('button', { name: 'Continue the quiz' }).click()
-      await expect(resumed.getByText('Answered: 1 of 6')).toBeVisible()
+      await expect(resumed.getByText('Answered: 1 of 7')).toBeVisible()
       // The quiz opens at the first unanswered question; the answered one is earlier.
       const prompt = resumed.locator('.quiz-question__prompt')
-      for (let step = 0; step < 6 && (await prompt.innerText()).trim() !== firstPrompt; step++) {
+      for (let step = 0; step < QUESTION_COUNT && (await prompt.innerText()).trim() !== firstPrompt; step++) {
         await resumed.getByRole('button', { name: 'Previous question' }).click()
       }
       await expect(prompt).toHaveText(firstPrompt)
@@ -370,6 +370,12 @@ async function answerFromCourse(question: Locator, quiz: QuizBlock): Promise<voi
       }
       return
     }
+    case 'sort':
+      for (const item of data.items) {
+        const group = data.groups.find((candidate) => candidate.id === item.groupId)
+        await question.getByRole('button', { name: `Put “${plain(item.text)}” in “${plain(group?.name ?? '')}”`, exact: true }).click()
+      }
+      return
     case 'fill-in':
       return question.getByRole('textbox', { name: 'Your answer' }).fill(data.accepted[0] ?? '')
   }
@@ -450,7 +456,7 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
   })
 }
 
-test('a learner reading the course in Welsh gets the Welsh translation, which only they load, and their progress carries on', async ({ browser }) => {
+test('a learner reading the course in Welsh gets the Welsh translation and the app\'s Welsh words, which only they load, and their progress carries on', async ({ browser }) => {
   const folder = path.join(work, 'welsh')
   await mkdir(folder, { recursive: true })
   const lms = await startFakeLms(await exportAndUnzip(FIXTURE, 'scorm12', folder))
@@ -465,7 +471,7 @@ test('a learner reading the course in Welsh gets the Welsh translation, which on
     await course.getByRole('link', { name: 'Next page' }).first().click()
     await course.getByRole('button', { name: 'Cymraeg' }).click()
     await expect(course.locator('main h1')).toContainText('[cy]')
-    expect(fetched.filter((file) => file.endsWith('.json'))).toEqual(['/pkg/course.json', '/pkg/course.cy.json'])
+    expect(fetched.filter((file) => file.endsWith('.json')).sort()).toEqual(['/pkg/course.cy.json', '/pkg/course.json', '/pkg/ui/cy.json'])
     await course.getByRole('link', { name: 'Tudalen nesaf' }).first().click()
     const state = await closeCourse(page)
     expect(state.log.violations).toEqual([])
@@ -476,7 +482,8 @@ test('a learner reading the course in Welsh gets the Welsh translation, which on
     fetched.length = 0
     const again = await launch(page, lms, { version: 'scorm12' })
     await expect(again.getByRole('heading', { level: 1, name: '[cy] Every block and question type' })).toBeVisible()
-    expect(fetched.filter((file) => file.endsWith('.json'))).toEqual(['/pkg/course.json', '/pkg/course.cy.json'])
+    await expect(again.getByRole('link', { name: "Dechrau'r cwrs" })).toBeVisible()
+    expect(fetched.filter((file) => file.endsWith('.json')).sort()).toEqual(['/pkg/course.cy.json', '/pkg/course.json', '/pkg/ui/cy.json'])
   } finally {
     await page.close()
     await lms.stop()
@@ -488,4 +495,12 @@ test('the player bundle leaves out the validation library: the package trusts it
   for (const file of (await readdir(assets)).filter((name) => name.endsWith('.js'))) {
     expect(await readFile(path.join(assets, file), 'utf8')).not.toMatch(/ZodError|\$ZodType/)
   }
+})
+
+test('the player\'s script carries the app\'s English words and fetches the Welsh ones from ui/cy.json', async () => {
+  const assets = path.join(ROOT, 'out/player/assets')
+  const script = (await Promise.all((await readdir(assets)).filter((name) => name.endsWith('.js')).map((name) => readFile(path.join(assets, name), 'utf8')))).join('')
+  expect(script).toContain('Next page')
+  expect(script).not.toContain('Tudalen nesaf')
+  expect(await readFile(path.join(ROOT, 'out/player/ui/cy.json'), 'utf8')).toContain('Tudalen nesaf')
 })

@@ -58,6 +58,11 @@ async function main(): Promise<void> {
     for (const file of await readdir(path.join(PLAYER, 'assets'))) {
       if (/\.(js|css)$/.test(file)) playerGzip += gzipSync(await readFile(path.join(PLAYER, 'assets', file)), { level: 9 }).length
     }
+    // The app's words in each language but English: a file the player fetches for a learner who chooses it.
+    const uiStrings: string[] = []
+    for (const file of await readdir(path.join(PLAYER, 'ui')).catch((): string[] => [])) {
+      uiStrings.push(`${path.basename(file, '.json')} ${kb(gzipSync(await readFile(path.join(PLAYER, 'ui', file)), { level: 9 }).length)}`)
+    }
     const loaded = await loadCourseFolder(COURSE)
     if (!loaded.bundle) throw new Error('The bundled course does not load; run civic-learn validate on it.')
     const { worstCase: suspend, limit, fits } = suspendBudget(loaded.bundle, 'scorm12')
@@ -84,6 +89,7 @@ async function main(): Promise<void> {
         : 'zip -r: not measured (no zip program on this machine: apt-get install zip)',
       `package size: ${(packageBytes / 1024 / 1024).toFixed(2)} MB`,
       `player JavaScript + CSS, gzipped: ${kb(playerGzip)} (target ≤ ${TARGETS.playerKb} KB: ${verdict(playerGzip <= TARGETS.playerKb * 1024)})`,
+      `the app's words in another language, fetched only by a learner who reads it, gzipped: ${uiStrings.join(', ') || 'none'}`,
       ...dataLines,
       `suspend data, whole course with every question answered: ${suspend} of SCORM 1.2's ${limit} characters (${Math.round((suspend / limit) * 100)}%)${fits ? '' : ', over the limit'}`,
       '',

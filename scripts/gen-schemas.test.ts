@@ -22,6 +22,6 @@ describe('JSON Schemas for editors', () => {
   it('offer every question type in a question bank', () => {
     const bank = JSON.parse(renderSchemas().get('question-bank.schema.json') ?? '{}') as { properties: { questions: { items: { oneOf: { properties: { type: { const: string } } }[] } } } }
     const types = bank.properties.questions.items.oneOf.map((option) => option.properties.type.const)
-    expect(types.sort()).toEqual(['fill-in', 'matching', 'multiple-response', 'ordering', 'single-choice', 'true-false'])
+    expect(types.sort()).toEqual(['fill-in', 'matching', 'multiple-response', 'ordering', 'single-choice', 'sort', 'true-false'])
   })
 })

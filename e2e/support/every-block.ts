@@ -2,6 +2,9 @@ import { expect, type Locator, type Page } from '@playwright/test'
 
 /** The every-block fixture course's quiz, answered through its UI: one home for the specs that need it. */
 
+/** Its quiz draws one question of every type. */
+export const QUESTION_COUNT = 7
+
 /**
  * Answers the question shown correctly, with the mouse, and checks the answer where the quiz
  * checks each as it is given (an answer counts once checked), as a learner does.
@@ -33,6 +36,13 @@ async function choose(question: Locator): Promise<void> {
     }
     return expect(items).toHaveText(['First', 'Second', 'Third'])
   }
+  if (prompt === 'Sort these into fruit and vegetables.') {
+    // With its buttons: quiz.spec.ts drags an item with the mouse in the app's own page.
+    await question.getByRole('button', { name: 'Put “Pear” in “Fruit”' }).click()
+    await question.getByRole('button', { name: 'Put “Plum” in “Fruit”' }).click()
+    await question.getByRole('button', { name: 'Put “Leek” in “Vegetables”' }).click()
+    return expectSorted(question)
+  }
   if (prompt.startsWith('Which Act')) return question.getByRole('textbox', { name: 'Your answer' }).fill('Localism')
   throw new Error(`Unknown question: ${prompt}`)
 }
@@ -50,8 +60,18 @@ export async function expectAnswered(question: Locator, prompt: string): Promise
     return expect(question.getByRole('combobox', { name: 'Scotland' }).locator('option:checked')).toHaveText('Edinburgh')
   }
   if (prompt === 'Put these in order.') return expect(question.locator('.quiz-ordering__list .quiz-ordering__text')).toHaveText(['First', 'Second', 'Third'])
+  if (prompt === 'Sort these into fruit and vegetables.') return expectSorted(question)
   if (prompt.startsWith('Which Act')) return expect(question.getByRole('textbox', { name: 'Your answer' })).toHaveValue('Localism')
   throw new Error(`Unknown question: ${prompt}`)
+}
+
+/** The sort question's items, each in its own group. */
+export async function expectSorted(question: Locator): Promise<void> {
+  // Within a group the items keep the attempt's mixed order.
+  await expect(question.getByRole('group', { name: /^Fruit/ }).locator('.quiz-sort__text')).toHaveText([/Pear|Plum/, /Pear|Plum/])
+  await expect(question.getByRole('group', { name: /^Fruit/ })).toContainText('Pear')
+  await expect(question.getByRole('group', { name: /^Fruit/ })).toContainText('Plum')
+  await expect(question.getByRole('group', { name: /^Vegetables/ }).locator('.quiz-sort__text')).toHaveText(['Leek'])
 }
 
 /**

@@ -40,7 +40,7 @@ describe('valid fixtures', () => {
     expect(callouts.map((block) => (block.type === 'callout' ? block.jurisdiction : null))).toEqual([undefined, ['england', 'wales'], ['scotland']])
     const quiz = blocksOf(bundle, 'en').find((block) => block.type === 'quiz')
     if (quiz?.type !== 'quiz') throw new Error('no quiz')
-    expect(quiz).toMatchObject({ passMark: 50, attempts: 3, draw: 6, shuffle: true })
+    expect(quiz).toMatchObject({ passMark: 50, attempts: 3, draw: 7, shuffle: true })
     const multiple = quiz.questions.find((question) => question.type === 'multiple-response')
     expect(multiple?.type === 'multiple-response' && multiple.options.map((option) => option.id)).toEqual(['r', 'a', 'b'])
     const matching = quiz.questions.find((question) => question.type === 'matching')

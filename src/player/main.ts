@@ -16,6 +16,7 @@ import en from './locales/en/player.json'
 import { createPlayerApi } from './player-api'
 import { prerenderedMarkdownEngine } from './prerendered-markdown'
 import { fetchPackageJson, translationLoader } from './translations'
+import { uiStringsLoader } from './ui-strings'
 import PlayerShell from './PlayerShell.vue'
 import { ProgressTracker, type KeyValueStore } from './progress-tracker'
 import { connectPageLifecycle } from './page-lifecycle'
@@ -50,6 +51,7 @@ function resumePath(router: Router, courseId: string, pageId: string | undefined
 async function start(): Promise<void> {
   const i18n = createAppI18n()
   i18n.global.mergeLocaleMessage('en', en as never)
+  // In the built player this is empty: its build writes the Welsh words to ui/cy.json (ui-strings.ts).
   i18n.global.mergeLocaleMessage('cy', cy as never)
   let data: PackageData
   try {
@@ -66,7 +68,13 @@ async function start(): Promise<void> {
   setMarkdownEngine(engine)
   const loadTranslation = translationLoader(data, engine, fetchPackageJson)
   // Without its translation the course stays in its own language, with the app around it in the one chosen.
-  const loadLanguage = (language: string) => loadTranslation(language).catch((error: unknown) => console.warn(`The translation could not be loaded: ${String(error)}`))
+  const loadUiStrings = uiStringsLoader(i18n.global, fetchPackageJson)
+  const loadLanguage = (language: string) =>
+    Promise.all([
+      loadTranslation(language).catch((error: unknown) => console.warn(`The translation could not be loaded: ${String(error)}`)),
+      // Without them the app's words fall back to English around the course.
+      loadUiStrings(language).catch((error: unknown) => console.warn(`The app's words in ${language} could not be loaded: ${String(error)}`)),
+    ]).then(() => undefined)
   const view = reactive<{ trouble: boolean; exited: 'saved' | 'not-saved' | null }>({ trouble: false, exited: null })
   const found = findScormApi(window, data.scorm)
   const session = found ? new ScormSession(found, { onTrouble: () => (view.trouble = true), log: (text) => console.warn(text) }) : null

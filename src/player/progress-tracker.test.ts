@@ -21,6 +21,7 @@ const answers: TrackingEvent[] = [
   { type: 'quiz.answered', quizId: 'check-quiz', questionId: 'q-true-false', response: false },
   { type: 'quiz.answered', quizId: 'check-quiz', questionId: 'q-matching', response: { a: 'a', b: 'b', c: 'd' } },
   { type: 'quiz.answered', quizId: 'check-quiz', questionId: 'q-ordering', response: ['a', 'b', 'c'] },
+  { type: 'quiz.answered', quizId: 'check-quiz', questionId: 'q-sort', response: { a: 'a', b: 'b', c: 'c' } },
   { type: 'quiz.answered', quizId: 'check-quiz', questionId: 'q-fill-in', response: 'Localism' },
   { type: 'quiz.submitted', at: at(3), quizId: 'check-quiz' },
 ]
@@ -77,14 +78,14 @@ describe('SCORM 1.2 through scorm-again', () => {
     expect(lms.cmi.interactions.childArray).toHaveLength(0)
     tracker.record(answers.slice(8))
     expect(lms.cmi.core.lesson_status).toBe('passed')
-    // The matching answer earns two thirds: (5 + 2/3) / 6.
-    expect(lms.cmi.core.score.raw).toBe('94')
+    // The matching answer earns two thirds: (6 + 2/3) / 7.
+    expect(lms.cmi.core.score.raw).toBe('95')
     expect(lms.cmi.core.lesson_location).toBe('check')
     expect(lms.cmi.interactions.childArray).toHaveLength(questions.length)
     const ids = sets.filter(([element]) => /^cmi\.interactions\.\d+\.id$/.test(element)).map(([, value]) => value)
     expect(ids).toEqual(questions.map((question) => `check_quiz.${question.id.replace(/-/g, '_')}.a1`))
     const results = sets.filter(([element]) => element.endsWith('.result')).map(([, value]) => value)
-    expect(results).toEqual(['correct', 'correct', 'correct', 'wrong', 'correct', 'correct'])
+    expect(results).toEqual(['correct', 'correct', 'correct', 'wrong', 'correct', 'correct', 'correct'])
     expect(lms.cmi.suspend_data.length).toBeLessThanOrEqual(4096)
     tracker.close()
 
@@ -127,7 +128,7 @@ describe('SCORM 2004 through scorm-again', () => {
     first.tracker.record(answers)
     expect(first.lms.cmi.completion_status).toBe('completed')
     expect(first.lms.cmi.success_status).toBe('passed')
-    expect(first.lms.cmi.score.scaled).toBe('0.94')
+    expect(first.lms.cmi.score.scaled).toBe('0.95')
     const interactions = first.lms.cmi.interactions.childArray as unknown as { result: string }[]
     expect(interactions).toHaveLength(questions.length)
     expect(interactions.map((entry) => entry.result)).toContain('incorrect')
@@ -244,7 +245,7 @@ describe('what the LMS holds for the learner', () => {
     again.tracker.record([{ type: 'quiz.started', at: at(21), quizId: 'check-quiz', seed: 2 }, { type: 'quiz.submitted', at: at(22), quizId: 'check-quiz' }])
     again.tracker.close()
     expect(again.lms.cmi.core.lesson_status).toBe('passed')
-    expect(again.lms.cmi.core.score.raw).toBe('94')
+    expect(again.lms.cmi.core.score.raw).toBe('95')
 
     const first2004 = launch2004()
     first2004.tracker.record(answers)
@@ -252,7 +253,7 @@ describe('what the LMS holds for the learner', () => {
     const again2004 = launch2004({ ...stored(first2004.lms), suspend_data: '' })
     again2004.tracker.record([{ type: 'page.viewed', at: at(20), pageId: 'intro' }])
     again2004.tracker.close()
-    expect([again2004.lms.cmi.completion_status, again2004.lms.cmi.success_status, again2004.lms.cmi.score.scaled]).toEqual(['completed', 'passed', '0.94'])
+    expect([again2004.lms.cmi.completion_status, again2004.lms.cmi.success_status, again2004.lms.cmi.score.scaled]).toEqual(['completed', 'passed', '0.95'])
   })
 
   it('leaves saved progress it could not read alone, and warns the learner', () => {
@@ -286,7 +287,7 @@ describe('what the LMS holds for the learner', () => {
 
   it('leaves a status it could not read alone until the LMS can say what it holds, and then never lowers it', () => {
     const lms = new Scorm12API(settings)
-    lms.loadFromJSON({ core: { lesson_status: 'passed', score: { raw: '94' }, entry: 'resume' }, suspend_data: 'from-an-older-package' })
+    lms.loadFromJSON({ core: { lesson_status: 'passed', score: { raw: '95' }, entry: 'resume' }, suspend_data: 'from-an-older-package' })
     let statusReadable = false
     let failed = false
     const api = new Proxy(lms as unknown as Scorm12Api, {
@@ -312,7 +313,7 @@ describe('what the LMS holds for the learner', () => {
     tracker.record([{ type: 'page.viewed', at: at(2), pageId: 'check' }])
     tracker.close()
     expect(lms.cmi.core.lesson_status).toBe('passed')
-    expect(lms.cmi.core.score.raw).toBe('94')
+    expect(lms.cmi.core.score.raw).toBe('95')
   })
 
   it('keeps the last suspend data that fitted SCORM 1.2’s limit, and warns the learner once, when a course outgrows it', () => {

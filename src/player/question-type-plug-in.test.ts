@@ -53,7 +53,8 @@ afterAll(() => {
   delete registry.numeric
 })
 
-const [single, multiple, , matching, ordering, fillIn] = questionsOfEveryType('q', 3) as Question[]
+const everyType = questionsOfEveryType('q', 3)
+const [single, multiple, matching, ordering, fillIn] = (['single-choice', 'multiple-response', 'matching', 'ordering', 'fill-in'] as const).map((type) => everyType.find((question) => question.type === type)) as Question[]
 const asked: Numeric = { type: 'numeric', id: 'q-numeric', prompt: 'How many days may a councillor take to declare a new interest?', explanation: 'The code gives 28.', weight: 1, answer: 28, tolerance: 0 }
 /** The new type second, so most answers come after it. */
 const questions = [single, asked as unknown as Question, multiple, matching, ordering, fillIn] as Question[]

@@ -23,6 +23,13 @@ export function questionsOfEveryType(prefix: string, size = 6): Question[] {
       feedback,
     },
     { type: 'ordering', ...common('ordering'), items: keys(size).map((id) => ({ id, text: `Item ${id}` })), feedback },
+    {
+      type: 'sort',
+      ...common('sort'),
+      groups: keys(3).map((id) => ({ id, name: `Group ${id}` })),
+      items: keys(size).map((id, index) => ({ id, text: `Item ${id}`, groupId: CHOICE_KEYS.charAt(index % 3) })),
+      feedback,
+    },
     { type: 'fill-in', ...common('fill-in'), accepted: ['Localism', 'Localism Act'], caseSensitive: false, feedback },
   ]
 }
@@ -54,8 +61,9 @@ export function courseOf(modules: Module[], id = 'scorm-test'): CourseBundle {
 
 /**
  * Larger than the bundled course is planned to be (9 modules and a final assessment, 60–90
- * questions): 10 modules of 8 pages, each with a scenario, a reflection and a quiz of 12
- * questions with 6 options apiece, then a final assessment of 30, all of them answerable.
+ * questions): 10 modules of 8 pages, each with a scenario, a reflection and a quiz of two
+ * questions of every type (14) with 6 options apiece, then a final assessment of 35, all of
+ * them answerable.
  */
 export function largeCourse(): CourseBundle {
   const modules = Array.from({ length: 10 }, (_, index) => {

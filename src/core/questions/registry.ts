@@ -5,6 +5,7 @@ import { multipleResponse } from './multiple-response'
 import { ordering } from './ordering'
 import type { Question } from './schemas'
 import { singleChoice } from './single-choice'
+import { sort } from './sort'
 import { trueFalse } from './true-false'
 
 export type { Question } from './schemas'
@@ -22,6 +23,7 @@ export const QUESTION_TYPES = {
   'true-false': trueFalse,
   matching,
   ordering,
+  sort,
   'fill-in': fillIn,
 } satisfies { readonly [T in QuestionTypeName]: QuestionType<QuestionOf<T>, unknown> }
 

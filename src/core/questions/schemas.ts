@@ -5,6 +5,7 @@ import { matchingDefinition } from './matching/schema'
 import { multipleResponseDefinition } from './multiple-response/schema'
 import { orderingDefinition } from './ordering/schema'
 import { singleChoiceDefinition } from './single-choice/schema'
+import { sortDefinition } from './sort/schema'
 import { trueFalseDefinition } from './true-false/schema'
 
 /**
@@ -12,7 +13,7 @@ import { trueFalseDefinition } from './true-false/schema'
  * type registry (./registry.ts has the behaviour, without zod, for the SCORM player). A question
  * type added in one and not the other is a compile error there.
  */
-const DEFINITIONS = [singleChoiceDefinition, multipleResponseDefinition, trueFalseDefinition, matchingDefinition, orderingDefinition, fillInDefinition] as const
+const DEFINITIONS = [singleChoiceDefinition, multipleResponseDefinition, trueFalseDefinition, matchingDefinition, orderingDefinition, sortDefinition, fillInDefinition] as const
 
 /** One part of each definition, still a tuple of the exact schemas, as discriminated unions need. */
 type Part<T extends readonly unknown[], K extends 'authored' | 'schema'> = { -readonly [I in keyof T]: T[I] extends Readonly<Record<K, infer S>> ? S : never }

@@ -34,6 +34,22 @@ const ordering: Question = {
   ],
   feedback,
 }
+const sort: Question = {
+  ...base,
+  type: 'sort',
+  id: 'sort',
+  groups: [
+    { id: 'a', name: 'Reply yourself' },
+    { id: 'b', name: 'Pass to an officer' },
+  ],
+  items: [
+    { id: 'a', text: 'A question about bin days', groupId: 'a' },
+    { id: 'b', text: 'A complaint about a named member of staff', groupId: 'b' },
+    { id: 'c', text: 'Thanks for a surgery', groupId: 'a' },
+    { id: 'd', text: 'A request for a resident’s housing file', groupId: 'b' },
+  ],
+  feedback,
+}
 const fillIn: Question = { ...base, type: 'fill-in', id: 'fill', accepted: ['Monitoring Officer', 'the monitoring officer'], caseSensitive: false, feedback }
 
 describe('scoring', () => {
@@ -70,6 +86,13 @@ describe('scoring', () => {
     expect(scoreQuestion(ordering, ['a', 'b'])).toEqual({ score: 0, correct: false })
   })
 
+  it('sort: partial credit per item, an item in no group or a group the question lacks earns nothing', () => {
+    expect(scoreQuestion(sort, { a: 'a', b: 'b', c: 'a', d: 'b' })).toEqual({ score: 1, correct: true })
+    expect(scoreQuestion(sort, { a: 'a', b: 'a', c: 'a', d: 'b' })).toEqual({ score: 0.75, correct: false })
+    expect(scoreQuestion(sort, { a: 'a', b: 'z', constructor: 'a' })).toEqual({ score: 0.25, correct: false })
+    expect(scoreQuestion(sort, {})).toEqual({ score: 0, correct: false })
+  })
+
   it('fill-in: ignores case and spacing unless the author says case matters', () => {
     expect(scoreQuestion(fillIn, '  monitoring   OFFICER ')).toEqual({ score: 1, correct: true })
     expect(scoreQuestion(fillIn, 'clerk')).toEqual({ score: 0, correct: false })
@@ -80,7 +103,7 @@ describe('scoring', () => {
   })
 
   it('an unanswered question scores nothing, and junk responses never throw', () => {
-    for (const question of [single, multiple, trueFalse, matching, ordering, fillIn]) {
+    for (const question of [single, multiple, trueFalse, matching, ordering, sort, fillIn]) {
       expect(scoreQuestion(question, undefined)).toEqual({ score: 0, correct: false })
       for (const junk of [null, 42, 'x', ['x'], { x: 1 }]) {
         expect(() => scoreQuestion(question, junk as never)).not.toThrow()

@@ -19,6 +19,7 @@ describe.each([
   ['true-false', true, 't', 'true', ['f'], ['false']],
   ['matching', { a: 'b', b: 'a', c: 'd' }, 'a.b,b.a,c.d', 'a[.]b[,]b[.]a[,]c[.]d', ['a.a,b.b,c.c'], ['a[.]a[,]b[.]b[,]c[.]c']],
   ['ordering', ['c', 'a', 'b'], 'c,a,b', 'c[,]a[,]b', ['a,b,c'], ['a[,]b[,]c']],
+  ['sort', { a: 'b', b: 'a', c: 'c' }, 'a.b,b.a,c.c', 'a[.]b[,]b[.]a[,]c[.]c', ['a.a,b.b,c.c'], ['a[.]a[,]b[.]b[,]c[.]c']],
   [
     'fill-in',
     '  The  Localism\nAct ',
@@ -51,6 +52,7 @@ describe('learner responses that would break an LMS', () => {
     expect(learnerResponse('scorm12', byType('multiple-response'), ['a', 'zz', 'a'])).toBe('a')
     expect(learnerResponse('scorm12', byType('single-choice'), 'nope')).toBeUndefined()
     expect(learnerResponse('scorm2004', byType('matching'), { a: 'nope' })).toBeUndefined()
+    expect(learnerResponse('scorm12', byType('sort'), { a: 'nope', zz: 'a', b: 'a' })).toBe('b.a')
   })
 
   it('keeps fill-in text within each version’s limits and free of 2004 separators', () => {
@@ -78,9 +80,10 @@ const answerAll = (correct: boolean): TrackingEvent[] => [
       'true-false': false,
       matching: { a: 'a', b: 'b', c: 'c' },
       ordering: ['a', 'b', 'c'],
+      sort: { a: 'a', b: 'b', c: 'c' },
       'fill-in': 'localism',
     }
-    const wrong: Record<Question['type'], Response> = { ...right, 'single-choice': 'b', 'true-false': true, 'fill-in': 'no idea', ordering: ['c', 'b', 'a'] }
+    const wrong: Record<Question['type'], Response> = { ...right, 'single-choice': 'b', 'true-false': true, 'fill-in': 'no idea', ordering: ['c', 'b', 'a'], sort: { a: 'a' } }
     return { type: 'quiz.answered', quizId: 'final-check', questionId: question.id, response: (correct ? right : wrong)[question.type] }
   }),
   { type: 'quiz.submitted', at: at(2), quizId: 'final-check' },
@@ -199,16 +202,16 @@ describe('one verdict for the course, the app and an LMS', () => {
   })
 
   it('gives no certificate for a course complete by its quizzes’ own pass marks but failed on the mean', () => {
-    const twoThirds = (events: TrackingEvent[]) =>
+    const fiveSevenths = (events: TrackingEvent[]) =>
       events.map((event) => (event.type === 'quiz.answered' && /single|true-false/.test(event.questionId) ? { ...event, response: event.questionId.endsWith('single') ? 'b' : true } : event))
     const progress = run([
       { type: 'page.viewed', at: at(0), pageId: 'p1' },
       { type: 'page.viewed', at: at(0), pageId: 'p2' },
-      ...twoThirds(answerAll(true)),
-      ...twoThirds(other(true)),
+      ...fiveSevenths(answerAll(true)),
+      ...fiveSevenths(other(true)),
     ])
     const status = courseStatus(twoQuizzes, progress)
-    expect(status).toMatchObject({ complete: true, passed: false, score: 67 })
+    expect(status).toMatchObject({ complete: true, passed: false, score: 71 })
     expect(earnsCertificate(status)).toBe(false)
     expect(earnsCertificate({ ...status, passed: true })).toBe(true)
     expect(earnsCertificate({ complete: true, passed: null })).toBe(true)
@@ -268,8 +271,8 @@ describe('interactions', () => {
   it('1.2 says wrong and 2004 incorrect; both say correct', () => {
     const results = (version: 'scorm12' | 'scorm2004', correct: boolean) =>
       interactionWrites(version, 0, quiz, attemptOf(correct) ?? attempt, 1).map((writes) => values(writes)).map((entry, index) => entry[`cmi.interactions.${index}.result`])
-    expect(results('scorm12', false)).toEqual(['wrong', 'correct', 'wrong', 'correct', 'wrong', 'wrong'])
-    expect(results('scorm2004', false)).toEqual(['incorrect', 'correct', 'incorrect', 'correct', 'incorrect', 'incorrect'])
+    expect(results('scorm12', false)).toEqual(['wrong', 'correct', 'wrong', 'correct', 'wrong', 'wrong', 'wrong'])
+    expect(results('scorm2004', false)).toEqual(['incorrect', 'correct', 'incorrect', 'correct', 'incorrect', 'incorrect', 'incorrect'])
     expect(new Set(results('scorm12', true))).toEqual(new Set(['correct']))
   })
 

@@ -113,8 +113,8 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s package', (format: ScormVer
     expect(await readFile(path.join(defaultDir, 'imsmanifest.xml'), 'utf8')).toMatch(format === 'scorm12' ? /<adlcp:masteryscore>50</ : /<imsss:minNormalizedMeasure>0.50</)
 
     const chosen = await exportScormPackage(options(`${format}-completed.zip`, { format, reporting: 'completed-failed', interactions: 'all' }))
-    expect(chosen.journal.quizzes).toEqual([{ id: 'every-type-quiz', questions: 6 }])
-    expect(chosen.journal.answers).toBeGreaterThan(6)
+    expect(chosen.journal.quizzes).toEqual([{ id: 'every-type-quiz', questions: 7 }])
+    expect(chosen.journal.answers).toBeGreaterThan(7)
     const dir = await unzip(chosen.out)
     expect(JSON.parse(await readFile(path.join(dir, 'course.json'), 'utf8'))).toMatchObject({ reporting: 'completed-failed', interactions: 'all' })
     const manifest = await readFile(path.join(dir, 'imsmanifest.xml'), 'utf8')

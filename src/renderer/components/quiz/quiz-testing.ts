@@ -7,6 +7,7 @@ import type { Matching } from '../../../core/questions/matching/schema'
 import type { MultipleResponse } from '../../../core/questions/multiple-response/schema'
 import type { Ordering } from '../../../core/questions/ordering/schema'
 import type { SingleChoice } from '../../../core/questions/single-choice/schema'
+import type { Sort } from '../../../core/questions/sort/schema'
 import type { TrueFalse } from '../../../core/questions/true-false/schema'
 
 /** One question of each type, as the loader builds them; shared by the quiz component tests. */
@@ -88,6 +89,25 @@ export const QUESTIONS: {
     caseSensitive: false,
     feedback: { correct: 'Yes.', incorrect: 'It was the Localism Act 2011.' },
   },
+}
+
+/** A sort question, kept apart from QUESTIONS so the quiz tests' counts stay as they are written. */
+export const SORT_QUESTION: Sort = {
+  type: 'sort',
+  id: 'q-sort',
+  prompt: 'Sort these into fruit and vegetables.',
+  explanation: 'Apples and pears are fruit; carrots are vegetables.',
+  weight: 1,
+  groups: [
+    { id: 'a', name: 'Fruit' },
+    { id: 'b', name: 'Vegetables' },
+  ],
+  items: [
+    { id: 'a', text: 'Apple', groupId: 'a' },
+    { id: 'b', text: 'Carrot', groupId: 'b' },
+    { id: 'c', text: 'Pear', groupId: 'a' },
+  ],
+  feedback: { correct: 'All sorted.', incorrect: 'Not quite.' },
 }
 
 export function quizBlock(overrides: Partial<QuizBlock> = {}): QuizBlock {

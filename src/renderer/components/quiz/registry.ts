@@ -7,6 +7,7 @@ import QuizMatching from './QuizMatching.vue'
 import QuizMultipleResponse from './QuizMultipleResponse.vue'
 import QuizOrdering from './QuizOrdering.vue'
 import QuizSingleChoice from './QuizSingleChoice.vue'
+import QuizSort from './QuizSort.vue'
 import QuizTrueFalse from './QuizTrueFalse.vue'
 
 /** Feedback an author wrote for one answer the learner chose. */
@@ -41,6 +42,7 @@ export const QUESTION_VIEWS: { readonly [T in QuestionTypeName]: QuestionView<T>
   'true-false': { component: QuizTrueFalse },
   matching: { component: QuizMatching },
   ordering: { component: QuizOrdering, initialResponse: (question, order) => [...(order ?? question.items.map((item) => item.id))] },
+  sort: { component: QuizSort },
   'fill-in': { component: QuizFillIn },
 }
 
