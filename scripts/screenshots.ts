@@ -69,6 +69,26 @@ const SCREENS: Screen[] = [
       await page.locator('.quiz-question').first().evaluate((element) => element.scrollIntoView({ block: 'start' }))
     },
   },
+  {
+    name: 'sort',
+    route: `/course/${COURSE}/page/casework-quiz-page`,
+    ready: heading(/Quiz/),
+    // The sort question of the same attempt, two of its items already in their groups.
+    show: async (page) => {
+      const resume = page.getByRole('button', { name: /^(Start|Continue) the quiz$/ })
+      if (await resume.isVisible()) await resume.click()
+      const prompt = page.locator('.quiz-question__prompt').first()
+      for (let step = 0; step < 12 && !(await prompt.innerText()).startsWith('Residents have posted'); step++) {
+        await page.getByRole('button', { name: 'Next question' }).click()
+      }
+      const first = page.getByRole('button', { name: 'Put “When do the new bin collection days start?” in “Answer in public”' })
+      if (await first.isVisible()) {
+        await first.click()
+        await page.getByRole('button', { name: /^Put “A father gives .*” in “Take it private”$/ }).click()
+      }
+      await page.locator('.quiz-question').first().evaluate((element) => element.scrollIntoView({ block: 'start' }))
+    },
+  },
   { name: 'dashboard', route: '/progress', ready: heading(/progress/i) },
   { name: 'notebook', route: '/notebook', ready: heading(/notebook/i) },
   { name: 'search', route: '/search?q=casework', ready: heading(/search/i) },
