@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { accordion, AccordionBlockSchema } from './accordion'
 import { callout, CalloutBlockSchema } from './callout'
 import type { BlockDefinition } from './definition'
+import { feed, FeedBlockSchema, feedTrackingSchemas } from './feed/schema'
 import { flashcards, FlashcardsBlockSchema } from './flashcards'
 import { hotspots, HotspotsBlockSchema } from './hotspots'
 import { image, ImageBlockSchema } from './image'
@@ -21,7 +22,7 @@ import { video, VideoBlockSchema } from './video'
  * text block. A new type is a file beside these and one line in each list below.
  */
 export const BLOCK_TYPES: ReadonlyMap<string, BlockDefinition> = new Map(
-  [callout, image, video, accordion, tabs, flashcards, processSteps, hotspots, scenario, reflection, keyPoints, links, quiz, notes].map((definition) => [definition.type, definition as BlockDefinition]),
+  [callout, image, video, accordion, tabs, flashcards, processSteps, hotspots, scenario, feed, reflection, keyPoints, links, quiz, notes].map((definition) => [definition.type, definition as BlockDefinition]),
 )
 
 export const BlockSchema = z.discriminatedUnion('type', [
@@ -35,6 +36,7 @@ export const BlockSchema = z.discriminatedUnion('type', [
   ProcessBlockSchema,
   HotspotsBlockSchema,
   ScenarioBlockSchema,
+  FeedBlockSchema,
   ReflectionBlockSchema,
   KeyPointsBlockSchema,
   LinksBlockSchema,
@@ -49,7 +51,7 @@ export type Block = z.infer<typeof BlockSchema>
  * behaviour is in ./tracked.ts (without zod, for the SCORM player); a type in one and not the
  * other is a compile error there.
  */
-export const TRACKING_DEFINITIONS = [scenarioTrackingSchemas, reflectionTrackingSchemas] as const
+export const TRACKING_DEFINITIONS = [scenarioTrackingSchemas, reflectionTrackingSchemas, feedTrackingSchemas] as const
 
 /** Names that only appear inside another block, to explain where they belong. */
 export const CHILD_PARENTS: ReadonlyMap<string, string> = new Map(

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { idRecord, ownValue, putId, withId } from '../../progress/id-record'
 import type { CourseProgress } from '../../progress/schema'
 import type { Block, TRACKING_DEFINITIONS } from './index'
+import { feedTracking } from './feed'
 import { reflectionTracking } from './reflection'
 import { scenarioTracking } from './scenario'
 import type { BlockEvent, TrackedBlockType } from './tracked-contract'
@@ -27,6 +28,7 @@ export type TrackedBlockEvent = BlockEventOf<TrackedBlockName>
 export const TRACKED_BLOCK_TYPES = {
   scenario: scenarioTracking,
   reflection: reflectionTracking,
+  feed: feedTracking,
 } satisfies { readonly [T in TrackedBlockName]: TrackedBlockType<Extract<Block, { type: T }>, BlockStateOf<T>, BlockEventOf<T>, DefinitionOf<T>['slice']> }
 
 /** The behaviour of any tracked block type, typed for any block and state. */

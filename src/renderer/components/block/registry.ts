@@ -17,6 +17,7 @@ const BLOCK_LOADERS: { readonly [T in BlockType]: Loader } = {
   accordion: () => import('./BlockAccordion.vue'),
   tabs: () => import('./BlockTabs.vue'),
   flashcards: () => import('./BlockFlashcards.vue'),
+  feed: () => import('./BlockFeed.vue'),
   hotspots: () => import('./BlockHotspots.vue'),
   process: () => import('./BlockProcess.vue'),
   scenario: () => import('./BlockScenario.vue'),

@@ -3,7 +3,7 @@ import { markdownText } from '../../composables/markdown-engine'
 
 /**
  * The text a learner can read in a block, for search. Quizzes give only their title and
- * introduction, and scenarios their situations and choices but not the consequences, so
+ * introduction, scenarios their situations and choices but not the consequences, and practice feeds their posts but not the feedback, so
  * searching never gives answers away; speaker notes give nothing, as learners never see them. The
  * switch covers every block type: a new
  * one is a compile error here until it says what its text is.
@@ -31,6 +31,8 @@ export function blockText(block: Block): string[] {
       return [block.title ?? '', ...block.tabs.flatMap((tab) => [tab.title, markdownText(tab.markdown)])]
     case 'scenario':
       return [block.title, ...block.steps.flatMap((step) => [markdownText(step.text), ...step.choices.map((choice) => choice.text)])]
+    case 'feed':
+      return [block.title, block.intro ? markdownText(block.intro) : '', ...block.posts.flatMap((post) => [post.author, markdownText(post.text)])]
     case 'reflection':
       return [block.title ?? '', markdownText(block.prompt)]
     case 'links':
