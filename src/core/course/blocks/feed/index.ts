@@ -1,7 +1,8 @@
 import { bitsFor } from '../../../scorm/bits'
 import { idRecord, ownValue, withId } from '../../../progress/id-record'
 import type { TrackedBlockType } from '../tracked-contract'
-import { MAX_OWN_REPLY, type FeedBlock, type FeedEvent, type FeedState } from './schema'
+import { MAX_OWN_REPLY } from './limits'
+import type { FeedBlock, FeedEvent, FeedState } from './schema'
 
 export type { FeedBlock, FeedEvent, FeedState } from './schema'
 

@@ -4,6 +4,7 @@ import { EventId, Timestamp } from '../../../progress/event-fields'
 import type { BlockDefinition } from '../definition'
 import type { TrackingDefinition } from '../tracked-contract'
 import { AVATARS } from '../scenario/schema'
+import { MAX_OWN_REPLY } from './limits'
 
 /** What a learner can do with a post, as on any platform. */
 export const FEED_ACTIONS = ['reply', 'like', 'hide', 'block', 'report', 'officer', 'nothing'] as const
@@ -12,8 +13,6 @@ export const FEED_RATINGS = ['best', 'acceptable', 'poor'] as const
 const MAX_POSTS = 8
 /** Enough options to practise judgement; the suspend-data codec packs a choice in a few bits. */
 const MAX_OPTIONS = 6
-/** A learner's own reply, as long as a real one is. */
-export const MAX_OWN_REPLY = 2_000
 
 const AuthoredOptionSchema = z
   .object({
