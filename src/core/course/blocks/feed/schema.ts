@@ -7,7 +7,7 @@ import { AVATARS } from '../scenario/schema'
 import { MAX_OWN_REPLY } from './limits'
 
 /** What a learner can do with a post, as on any platform. */
-export const FEED_ACTIONS = ['reply', 'like', 'hide', 'block', 'report', 'officer', 'nothing'] as const
+export const FEED_ACTIONS = ['reply', 'like', 'hide', 'block', 'report', 'officer', 'police', 'nothing'] as const
 /** How good an action is, where the author gives a rubric. */
 export const FEED_RATINGS = ['best', 'acceptable', 'poor'] as const
 const MAX_POSTS = 8
@@ -16,7 +16,7 @@ const MAX_OPTIONS = 6
 
 const AuthoredOptionSchema = z
   .object({
-    do: z.enum(FEED_ACTIONS).describe('What the learner does: reply, like, hide, block, report, officer (pass it to a council officer) or nothing.'),
+    do: z.enum(FEED_ACTIONS).describe('What the learner does: reply, like, hide, block, report (to the platform), officer (pass it to a council officer), police or nothing.'),
     text: z.string().min(1).optional().describe('For a reply: the draft the learner would post, in Markdown (inline).'),
     feedback: z.string().min(1).describe('What happens next and why, in Markdown: tied to the code of conduct, the rules of engagement or the misinformation steps.'),
     rating: z.enum(FEED_RATINGS).optional().describe('How good this choice is, for the score: best, acceptable or poor. Rate every option of the feed, or none.'),
