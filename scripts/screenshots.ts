@@ -42,6 +42,19 @@ const SCREENS: Screen[] = [
   { name: 'course', route: `/course/${COURSE}`, ready: async (page) => void (await page.getByTestId('module-list').waitFor()) },
   { name: 'page', route: `/course/${COURSE}/page/casework-take-it-private`, ready: heading(/Take casework private/) },
   { name: 'scenario', route: `/course/${COURSE}/page/safety-story`, ready: heading(/two hard calls/), show: scrollTo('.block-scenario') },
+  {
+    name: 'feed',
+    route: `/course/${COURSE}/page/safety-responding`,
+    ready: heading(/SHIELD/),
+    // The practice feed with its first post answered.
+    show: async (page) => {
+      const feed = page.locator('.block-feed')
+      const choice = feed.getByRole('button', { name: /^Reply: I'm sorry about your dad/ })
+      if (await choice.isVisible()) await choice.click()
+      await feed.locator('.block-feed__outcome').first().waitFor()
+      await feed.evaluate((element) => element.scrollIntoView({ block: 'start' }))
+    },
+  },
   { name: 'key-points', route: `/course/${COURSE}/page/casework-think-and-remember`, ready: heading(/Think and remember/), show: scrollTo('.block-key-points') },
   { name: 'flashcards', route: `/course/${COURSE}/page/conduct-open-mind`, ready: heading(/open mind/) },
   { name: 'process', route: `/course/${COURSE}/page/safety-responding`, ready: heading(/SHIELD/), show: scrollTo('.block-process') },
@@ -78,8 +91,19 @@ const SCREENS: Screen[] = [
       const resume = page.getByRole('button', { name: /^(Start|Continue) the quiz$/ })
       if (await resume.isVisible()) await resume.click()
       const prompt = page.locator('.quiz-question__prompt').first()
-      for (let step = 0; step < 12 && !(await prompt.innerText()).startsWith('Residents have posted'); step++) {
-        await page.getByRole('button', { name: 'Next question' }).click()
+      // Each question is checked before the next shows: answer the ones before it, as a learner in a
+      // hurry would. A later run resumes at the first unanswered question, which may be after it.
+      for (let step = 0; step < 24 && !(await prompt.innerText()).startsWith('Residents have posted'); step++) {
+        const question = page.locator('.quiz-question').first()
+        const check = page.getByRole('button', { name: 'Check answer' })
+        if (await check.isVisible()) {
+          const choice = question.locator('input[type=radio], input[type=checkbox]').first()
+          if ((await choice.count()) > 0) await choice.check()
+          else for (const select of await question.locator('select').all()) await select.selectOption({ index: 1 })
+          await check.click()
+        }
+        const next = page.getByRole('button', { name: 'Next question' })
+        await (await next.isVisible() ? next : page.getByRole('button', { name: 'Previous question' })).click()
       }
       const first = page.getByRole('button', { name: 'Put “When do the new bin collection days start?” in “Answer in public”' })
       if (await first.isVisible()) {

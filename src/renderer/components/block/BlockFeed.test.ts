@@ -19,7 +19,7 @@ describe('BlockFeed', () => {
     expect(sam?.text()).toContain('When do the new bin days start?')
     expect(words(sam?.get('.block-feed__comments').text())).toContain('Jo Same question here.')
     expect(sam?.get('[role="group"]').attributes('aria-labelledby')).toBe(sam?.get('.block-feed__question').attributes('id'))
-    expect(sam?.get('.block-feed__question').text()).toBe('What do you do with Sam’s post?')
+    expect(sam?.get('.block-feed__question').text()).toBe('What do you do with this post?')
     expect(buttons(wrapper, 'Sam')).toEqual(['Reply: From 3 March.', 'Hide it from others', 'Write your own reply'])
     expect(buttons(wrapper, 'Alex')).toEqual(['Do nothing for now', 'Block the author'])
     // The drawings are decoration.
