@@ -1,5 +1,6 @@
 /**
- * Draws the bundled course's artwork: a cover for the course and a picture for each module, as
+ * Draws the bundled course's artwork: a cover for the course and a picture for each module and
+ * each "Real case" page, as
  * WebP files in the course's media folder (drawn as SVG, then rendered by Chromium: a course's
  * images are never SVG, which can carry scripts into an LMS's site). Each is a small flat scene (a phone showing a post, the
  * module's subject as a large icon, two badges) in the module's own colours, built from Lucide's
@@ -46,6 +47,16 @@ const MODULES: Scene[] = [
   { name: '08-accessible-posting', palette: palette('#e4f5f8', '#c5e9f0', '#a4dbe6', '#0a4450', '#0e6f80'), icons: ['accessibility', 'captions', 'image'] },
   { name: '09-leading-a-digital-council', palette: palette('#e8edf3', '#d0dae6', '#b6c6d9', '#15283d', '#2d4a6b'), icons: ['landmark', 'network', 'users'] },
   { name: '10-final-assessment', palette: palette('#fbf4dc', '#f5e6b0', '#eed684', '#4d3b00', '#8a6a00'), icons: ['award', 'list-checks', 'graduation-cap'] },
+]
+
+/** The "Real case" pages: each its module's colours, with icons for what happened in it. */
+const moduleColours = (name: string): Palette => (MODULES.find((scene) => scene.name === name) as Scene).palette
+const CASES: Scene[] = [
+  { name: 'case-casework-real-case', palette: moduleColours('03-listening-and-casework'), icons: ['video', 'messages-square', 'users'] },
+  { name: 'case-conduct-real-cases', palette: moduleColours('05-conduct-and-standards'), icons: ['scale', 'file-text', 'message-square-warning'] },
+  { name: 'case-legal-real-case', palette: moduleColours('06-legal-risks'), icons: ['gavel', 'newspaper', 'message-square-warning'] },
+  { name: 'case-safety-real-case', palette: moduleColours('07-abuse-security-wellbeing'), icons: ['message-circle-warning', 'reply', 'scale'] },
+  { name: 'case-leading-real-case', palette: moduleColours('09-leading-a-digital-council'), icons: ['image', 'landmark', 'file-text'] },
 ]
 
 /** A Lucide icon's drawing by its kebab-case name ("heart-handshake"). */
@@ -159,11 +170,11 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage()
     await writeWebp(page, await cover(), path.join(OUT, 'cover.webp'))
-    for (const scene of MODULES) await writeWebp(page, await moduleScene(scene), path.join(OUT, `${scene.name}.webp`))
+    for (const scene of [...MODULES, ...CASES]) await writeWebp(page, await moduleScene(scene), path.join(OUT, `${scene.name}.webp`))
   } finally {
     await browser.close()
   }
-  console.log(`Wrote ${MODULES.length + 1} illustrations to ${path.relative(process.cwd(), OUT)}`)
+  console.log(`Wrote ${MODULES.length + CASES.length + 1} illustrations to ${path.relative(process.cwd(), OUT)}`)
 }
 
 main().catch((error: unknown) => {

@@ -59,6 +59,7 @@ const SCREENS: Screen[] = [
   { name: 'flashcards', route: `/course/${COURSE}/page/conduct-open-mind`, ready: heading(/open mind/) },
   { name: 'process', route: `/course/${COURSE}/page/safety-responding`, ready: heading(/SHIELD/), show: scrollTo('.block-process') },
   { name: 'top-tips', route: `/course/${COURSE}/page/top-tips`, ready: heading(/Top tips/), show: scrollTo('.block-key-points') },
+  { name: 'case', route: `/course/${COURSE}/page/casework-real-case`, ready: heading(/Real case/) },
   { name: 'module-end', route: `/course/${COURSE}/page/casework-resources`, ready: heading(/Resources/), show: scrollTo('[data-testid="module-end"]') },
   { name: 'handout', route: `/course/${COURSE}/module/listening-and-casework/handout`, ready: heading(/Listening/) },
   {
