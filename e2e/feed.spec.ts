@@ -6,6 +6,7 @@ import { axeFindings } from './support/axe'
 import { startFakeLms } from './support/fake-lms'
 import { closeCourse, exportAndUnzip, launch, storedFor } from './support/scorm-launch'
 import { startWebHost, type RunningHost } from './support/web-host'
+import { tabTo } from './support/keyboard'
 
 /** The every-block course's practice feed (page "scenario-reflection"): Sam asks about bins, Alex rants. */
 const ROOT = path.resolve(__dirname, '..')
@@ -34,15 +35,6 @@ function running(): RunningHost {
 
 const feedOf = (where: Page | FrameLocator) => where.getByRole('region', { name: /Your Page this morning/ })
 const postBy = (feed: Locator, author: string) => feed.getByRole('article', { name: author })
-
-/** Presses Tab until the control has focus, as a keyboard user would reach it. */
-async function tabTo(page: Page, control: Locator): Promise<void> {
-  for (let presses = 0; presses < 60; presses++) {
-    if (await control.evaluate((element) => element === document.activeElement)) return
-    await page.keyboard.press('Tab')
-  }
-  throw new Error(`Tab never reached ${control.toString()}`)
-}
 
 test('a learner works through the practice feed by keyboard: their own reply, a choice, the verdicts and the score, all kept after a reload', async ({ page }) => {
   await page.goto(`${running().url}${FEED_PAGE}`)

@@ -6,6 +6,7 @@ import { axeFindings } from './support/axe'
 import { TOKEN_HEADER } from '../src/core/app-meta'
 import { playerCourses } from './support/player-courses'
 import { startWebHost, type RunningHost } from './support/web-host'
+import { tabTo } from './support/keyboard'
 
 let courses: Awaited<ReturnType<typeof playerCourses>>
 let host: RunningHost
@@ -25,15 +26,6 @@ test.afterEach(async () => {
 
 const COURSE = 'Every block and question type'
 const page1 = 'Text, callouts and images'
-
-/** Presses Tab until the target has focus, as a keyboard user would. */
-async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
-  for (let presses = 0; presses < limit; presses++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return
-    await page.keyboard.press('Tab')
-  }
-  await expect(target).toBeFocused()
-}
 
 async function openCourse(page: Page): Promise<void> {
   await page.goto(host.url)

@@ -6,6 +6,7 @@ import { axeFindings } from './support/axe'
 import type { CourseProgress } from '../src/core/progress/schema'
 import { startWebHost, type RunningHost } from './support/web-host'
 import { expectSorted, QUESTION_COUNT, readQuestion } from './support/every-block'
+import { isFocused, tabTo } from './support/keyboard'
 
 const FIXTURE = path.resolve(__dirname, 'fixtures/courses/every-block')
 const QUIZ_PAGE = '#/course/every-block/page/quiz'
@@ -40,19 +41,6 @@ async function openQuiz(page: Page): Promise<Locator> {
   const quiz = page.getByRole('region', { name: 'Every question type' })
   await expect(quiz).toBeVisible()
   return quiz
-}
-
-async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === document.activeElement)
-}
-
-/** Presses Tab until the control has focus, as a keyboard user would reach it. */
-async function tabTo(page: Page, control: Locator): Promise<void> {
-  for (let presses = 0; presses < 40; presses++) {
-    if (await isFocused(control)) return
-    await page.keyboard.press('Tab')
-  }
-  throw new Error(`Tab never reached ${control.toString()}`)
 }
 
 /** Moves through a radio group with the arrow keys until the named option is chosen. */
