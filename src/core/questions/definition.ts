@@ -53,4 +53,22 @@ export interface QuestionDefinition<A extends z.ZodType = z.ZodType, S extends z
   build(authored: z.output<A>, context: QuestionContext): z.output<S> | undefined
 }
 
+/**
+ * Reports each text that repeats an earlier one (ignoring case and outer spaces) at its own
+ * place, since learners could not tell the two apart. Returns whether all were different.
+ */
+export function checkDistinct(context: QuestionContext, values: readonly string[], what: string, path: (index: number) => DataPath): boolean {
+  const seen = new Set<string>()
+  let ok = true
+  values.forEach((value, index) => {
+    const key = value.trim().toLowerCase()
+    if (seen.has(key)) {
+      context.problems.error(context.file, context.at(path(index)), `The ${what} "${value}" appears twice.`, `Every ${what} must be different, or learners cannot tell which is meant.`)
+      ok = false
+    }
+    seen.add(key)
+  })
+  return ok
+}
+
 export const COMMON_TRANSLATABLE = ['prompt', 'explanation', 'feedback'] as const

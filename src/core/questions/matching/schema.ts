@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CHOICE_KEYS, MAX_CHOICES } from '../../course/ids'
-import { authoredQuestionFields, COMMON_TRANSLATABLE, OutcomeFeedbackSchema, type QuestionDefinition, questionFields } from '../definition'
+import { authoredQuestionFields, checkDistinct, COMMON_TRANSLATABLE, OutcomeFeedbackSchema, type QuestionDefinition, questionFields } from '../definition'
 
 const AuthoredPairSchema = z.object({ prompt: z.string().min(1), match: z.string().min(1) }).strict()
 
@@ -36,24 +36,11 @@ export const matchingDefinition: QuestionDefinition<typeof AuthoredMatchingSchem
       context.problems.error(context.file, context.at(['distractors']), `A matching question can have at most ${MAX_CHOICES} matches, distractors included.`)
       return undefined
     }
-    let ok = true
-    const seen = (values: readonly string[], what: string, path: (index: number) => (string | number)[]) => {
-      const first = new Map<string, number>()
-      values.forEach((value, index) => {
-        const key = value.trim().toLowerCase()
-        if (first.has(key)) {
-          context.problems.error(context.file, context.at(path(index)), `The ${what} "${value}" appears twice.`, `Every ${what} must be different, or learners cannot tell which is meant.`)
-          ok = false
-        } else {
-          first.set(key, index)
-        }
-      })
-    }
-    seen(authored.pairs.map((pair) => pair.prompt), 'prompt', (index) => ['pairs', index, 'prompt'])
-    seen([...authored.pairs.map((pair) => pair.match), ...distractors], 'match', (index) =>
+    const prompts = checkDistinct(context, authored.pairs.map((pair) => pair.prompt), 'prompt', (index) => ['pairs', index, 'prompt'])
+    const matches = checkDistinct(context, [...authored.pairs.map((pair) => pair.match), ...distractors], 'match', (index) =>
       index < authored.pairs.length ? ['pairs', index, 'match'] : ['distractors', index - authored.pairs.length],
     )
-    if (!ok) return undefined
+    if (!prompts || !matches) return undefined
     return {
       ...authored,
       pairs: authored.pairs.map((pair, index) => ({ id: CHOICE_KEYS.charAt(index), prompt: pair.prompt, matchId: CHOICE_KEYS.charAt(index), match: pair.match })),

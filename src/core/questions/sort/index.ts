@@ -18,7 +18,7 @@ export const sort: QuestionType<Sort, SortResponse> = {
   score: (question, response) => scoreAssignment(sort.correctResponse(question), response),
   correctResponse: (question) => Object.fromEntries(question.items.map((item) => [item.id, item.groupId])),
   // In authored order the items come group by group, which would give the answer away.
-  mixable: (question) => ({ ids: question.items.map((item) => item.id), always: true }),
+  mixable: (question) => ({ ids: itemIds(question), always: true }),
   scorm: {
     interactionType: 'matching',
     learnerResponse: (version, question, response) => matchingPattern(version, itemIds(question), groupIds(question), response),

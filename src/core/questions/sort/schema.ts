@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CHOICE_KEYS } from '../../course/ids'
-import { authoredQuestionFields, COMMON_TRANSLATABLE, OutcomeFeedbackSchema, type QuestionDefinition, questionFields } from '../definition'
+import type { DataPath } from '../../course/yaml-source'
+import { authoredQuestionFields, checkDistinct, COMMON_TRANSLATABLE, OutcomeFeedbackSchema, type QuestionDefinition, questionFields } from '../definition'
 
 /** Enough groups for a real sorting task, few enough to show side by side. */
 export const MAX_SORT_GROUPS = 4
@@ -40,25 +41,14 @@ export const sortDefinition: QuestionDefinition<typeof AuthoredSortSchema, typeo
   schema: SortSchema,
   translatable: [...COMMON_TRANSLATABLE, 'name', 'text'],
   build(authored, context) {
-    const items = authored.groups.flatMap((group, groupIndex) => group.items.map((text, index) => ({ text, groupIndex, path: ['groups', groupIndex, 'items', index] })))
+    const items = authored.groups.flatMap((group, groupIndex) => group.items.map((text, index) => ({ text, groupIndex, path: ['groups', groupIndex, 'items', index] as DataPath })))
     if (items.length > MAX_SORT_ITEMS) {
       context.problems.error(context.file, context.at(['groups']), `A sort question can have at most ${MAX_SORT_ITEMS} items; this one has ${items.length}.`, 'Split it into two questions.')
       return undefined
     }
-    const firstSeen = (values: { text: string; path: (string | number)[] }[], what: string): boolean => {
-      const seen = new Set<string>()
-      for (const value of values) {
-        const key = value.text.trim().toLowerCase()
-        if (seen.has(key)) {
-          context.problems.error(context.file, context.at(value.path), `The ${what} "${value.text}" appears twice.`, `Every ${what} must be different, or learners cannot tell which is meant.`)
-          return false
-        }
-        seen.add(key)
-      }
-      return true
-    }
-    const groupNames = authored.groups.map((group, index) => ({ text: group.name, path: ['groups', index, 'name'] }))
-    if (!firstSeen(groupNames, 'group') || !firstSeen(items, 'item')) return undefined
+    const groups = checkDistinct(context, authored.groups.map((group) => group.name), 'group', (index) => ['groups', index, 'name'])
+    const distinctItems = checkDistinct(context, items.map((item) => item.text), 'item', (index) => (items[index] as { path: DataPath }).path)
+    if (!groups || !distinctItems) return undefined
     return {
       type: 'sort',
       id: authored.id,
