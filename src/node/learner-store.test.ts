@@ -274,8 +274,8 @@ describe('LearnerStore: learners kept in one file by earlier versions', () => {
     expect(store.profiles().activeId).toBe('b2')
     expect((await store.progress(course)).pages).toEqual({})
     await store.switchProfile('a1')
-    // Progress from before practice feeds gains their empty slice.
-    expect(await store.progress(course)).toEqual({ ...progressOf('quiz'), feeds: {} })
+    // Progress from before practice feeds and comments gains their empty slice and list.
+    expect(await store.progress(course)).toEqual({ ...progressOf('quiz'), feeds: {}, comments: [] })
     // An id that would not be safe as a file name gets a new one; the learner's progress goes with it.
     const odd = store.profiles().profiles[2]?.id ?? ''
     expect(odd).toMatch(/^[0-9a-f-]{36}$/)

@@ -266,3 +266,24 @@ describe('scenario endings', () => {
   })
 })
 
+describe('comments', () => {
+  const at = '2026-12-06T10:00:00.000Z'
+  const comment = { id: 'c1', pageId: 'p1', blockId: 'r1', quote: { text: 'Think', language: 'en' }, kind: 'experience' as const, text: 'We tried this in our ward.', language: 'en' as const }
+
+  it('keeps a comment on a page of the course, edits it, and deletes it', () => {
+    const saved = applyEvent(course, emptyProgress('c', '1'), { type: 'comment.saved', at, comment })
+    expect(saved.comments).toEqual([{ ...comment, createdAt: at }])
+    expect(saved.startedAt).toBe(at)
+    const later = '2026-12-06T11:00:00.000Z'
+    const edited = applyEvent(course, saved, { type: 'comment.saved', at: later, comment: { ...comment, text: 'It worked.' } })
+    expect(edited.comments).toEqual([{ ...comment, text: 'It worked.', createdAt: at, updatedAt: later }])
+    expect(applyEvent(course, edited, { type: 'comment.deleted', at: later, id: 'c1' }).comments).toEqual([])
+  })
+
+  it('changes nothing for a page the course does not have, or a comment it does not hold', () => {
+    const state = emptyProgress('c', '1')
+    expect(applyEvent(course, state, { type: 'comment.saved', at, comment: { ...comment, pageId: 'nowhere' } })).toBe(state)
+    expect(applyEvent(course, state, { type: 'comment.deleted', at, id: 'c1' })).toBe(state)
+  })
+})
+

@@ -1,3 +1,4 @@
+import { withComment, withoutComment } from '../comments/comment'
 import type { CourseBundle } from '../course/bundle'
 import { planAttempt, scoreAttempt } from '../quiz/attempt'
 import { blockState, isTrackedBlockEvent, type TrackedBlockEvent, trackedType, withBlockState } from '../course/blocks/tracked'
@@ -103,6 +104,15 @@ function reduce(course: CourseBundle, state: CourseProgress, event: TrackingEven
     case 'location.changed': {
       if (!index.pageModule.has(event.pageId) || !(event.scroll >= 0 && event.scroll <= 1)) return state
       return { ...state, location: { pageId: event.pageId, scroll: event.scroll } }
+    }
+    case 'comment.saved': {
+      if (!index.pageModule.has(event.comment.pageId)) return state
+      const comments = withComment(state.comments, event.comment, event.at)
+      return comments === state.comments ? state : touch({ ...state, comments }, event.at)
+    }
+    case 'comment.deleted': {
+      const comments = withoutComment(state.comments, event.id)
+      return comments === state.comments ? state : touch({ ...state, comments }, event.at)
     }
   }
 }

@@ -17,6 +17,11 @@ describe('progress schema', () => {
     expect(CourseProgressSchema.parse(older).reflections).not.toBe(parsed.reflections)
   })
 
+  it('reads progress kept before there were comments as having none', () => {
+    const { comments: _comments, ...older } = emptyProgress('c', '1')
+    expect(CourseProgressSchema.parse(older).comments).toEqual([])
+  })
+
   it('accepts each tracked block type’s events beside the others, and nothing else', () => {
     expect(TrackingEventSchema.parse({ type: 'scenario.chose', blockId: 's', stepId: 'a', choiceId: 'b' })).toEqual({ type: 'scenario.chose', blockId: 's', stepId: 'a', choiceId: 'b' })
     expect(TrackingEventSchema.safeParse({ type: 'reflection.saved', at: '2026-11-21T10:00:00Z', blockId: 'r', text: 'x'.repeat(20_001) }).success).toBe(false)
@@ -33,6 +38,10 @@ describe('progress schema', () => {
     ['a seed that is not a whole number', { type: 'quiz.started', at: '2026-11-21T10:00:00Z', quizId: 'q', seed: 1.5 }],
     ['a scroll beyond the page', { type: 'location.changed', pageId: 'p', scroll: 1.5 }],
     ['an id longer than any', { type: 'bookmark.toggled', pageId: 'x'.repeat(121) }],
+    ['a comment with no words', { type: 'comment.saved', at: '2026-11-21T10:00:00Z', comment: { id: 'c', pageId: 'p', kind: 'question', text: '   ', language: 'en' } }],
+    ['a comment too long', { type: 'comment.saved', at: '2026-11-21T10:00:00Z', comment: { id: 'c', pageId: 'p', kind: 'question', text: 'x'.repeat(2001), language: 'en' } }],
+    ['a comment of no known kind', { type: 'comment.saved', at: '2026-11-21T10:00:00Z', comment: { id: 'c', pageId: 'p', kind: 'rant', text: 'x', language: 'en' } }],
+    ['a comment in a language the app does not offer', { type: 'comment.saved', at: '2026-11-21T10:00:00Z', comment: { id: 'c', pageId: 'p', kind: 'question', text: 'x', language: 'fr' } }],
   ])('refuses an event with %s', (_label, event) => {
     expect(TrackingEventSchema.safeParse(event).success).toBe(false)
   })

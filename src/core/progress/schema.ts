@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { MAX_COMMENTS } from '../comments/comment'
+import { CommentInputSchema, CommentSchema } from '../comments/schema'
 import { TRACKING_DEFINITIONS } from '../course/blocks'
 import type { TrackingDefinition } from '../course/blocks/tracked-contract'
 import { boundVideo, MAX_EVENT_SECONDS, MAX_PAGE_SECONDS, MAX_SEED, MAX_VIDEO_SECONDS } from './bounds'
@@ -36,6 +38,8 @@ export const TrackingEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('quiz.submitted'), at: Timestamp, quizId: Id }).strict(),
   z.object({ type: z.literal('bookmark.toggled'), pageId: Id }).strict(),
   z.object({ type: z.literal('location.changed'), pageId: Id, scroll: z.number().min(0).max(1) }).strict(),
+  z.object({ type: z.literal('comment.saved'), at: Timestamp, comment: CommentInputSchema }).strict(),
+  z.object({ type: z.literal('comment.deleted'), at: Timestamp, id: CommentInputSchema.shape.id }).strict(),
   ...BLOCK_EVENTS,
 ])
 export type TrackingEvent = z.infer<typeof TrackingEventSchema>
@@ -103,6 +107,8 @@ export const CourseProgressSchema = z
     /** Each tracked block's state (a scenario's path, a reflection's text), by type's key and block id. */
     ...BLOCK_SLICES,
     bookmarks: z.array(z.string()),
+    /** The learner's comments on the course's pages and blocks (src/core/comments); none in progress kept before there were comments. */
+    comments: z.array(CommentSchema).max(MAX_COMMENTS).default(() => []),
     location: z.object({ pageId: z.string(), scroll: z.number().min(0).max(1) }).strict().optional(),
   })
   .strict()
