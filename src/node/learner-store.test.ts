@@ -280,7 +280,7 @@ describe('LearnerStore: learners kept in one file by earlier versions', () => {
     const odd = store.profiles().profiles[2]?.id ?? ''
     expect(odd).toMatch(/^[0-9a-f-]{36}$/)
     await store.switchProfile(odd)
-    expect(await store.progress(course)).toEqual({ ...progressOf('quiz'), feeds: {} })
+    expect(await store.progress(course)).toEqual({ ...progressOf('quiz'), feeds: {}, comments: [] })
     const [notice] = store.notices
     expect(notice).toMatchObject({ kind: 'migrated', from: 1, to: 2 })
     expect(notice?.kind === 'migrated' && (await readFile(notice.backup, 'utf8'))).toBe(original)

@@ -45,5 +45,5 @@ export function useRouteCourse() {
 
   watch(courseId, (id) => void store.open(id), { immediate: true })
 
-  return { store, courseId, coursePath, bundle, content: loaded, contentTag, progress, error, page, module, view }
+  return { store, courseId, coursePath, bundle, content: loaded, contentLanguage, contentTag, progress, error, page, module, view }
 }

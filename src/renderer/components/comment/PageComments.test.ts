@@ -1,0 +1,133 @@
+import { mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { LearnerComment } from '../../../core/comments/comment'
+import type { Page } from '../../../core/course/bundle'
+import type { TrackingEvent } from '../../../core/progress/schema'
+import { createDeviceI18n } from '../../device/install'
+import { newCommentId } from './comment-id'
+import PageComments from './PageComments.vue'
+
+const page = {
+  id: 'answering-residents',
+  title: 'Answering residents',
+  blocks: [
+    { type: 'text', markdown: 'Reply in public when the answer helps **everyone**.' },
+    { type: 'notes', markdown: 'Trainer: ask the room.' },
+    { type: 'callout', kind: 'tip', markdown: 'Take casework to email.' },
+  ],
+} as unknown as Page
+
+const written: LearnerComment = {
+  id: 'c1',
+  pageId: page.id,
+  blockId: 'callout.1',
+  quote: { text: 'Take casework to email.', language: 'en' },
+  kind: 'experience',
+  text: 'Our council does this with a form.',
+  language: 'en',
+  createdAt: '2026-12-01T10:00:00.000Z',
+}
+
+function mountComments(comments: LearnerComment[] = [], locale: 'en' | 'cy' = 'en') {
+  const events: TrackingEvent[] = []
+  const wrapper = mount(PageComments, {
+    props: { page, comments, language: 'en', contentTag: 'en-GB', onRecord: (event: TrackingEvent) => events.push(event) },
+    global: { plugins: [createDeviceI18n(locale)] },
+    attachTo: document.body,
+  })
+  return { wrapper, events }
+}
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('PageComments', () => {
+  it('writes a comment on one part of the page: the parts by their words, notes left out, focus where the learner works', async () => {
+    const { wrapper, events } = mountComments()
+    expect(wrapper.get('h2').text()).toBe('Your comments')
+    await wrapper.get('button').trigger('click')
+    const about = wrapper.get('select')
+    expect(document.activeElement).toBe(about.element)
+    expect(about.findAll('option').map((option) => option.text())).toEqual(['This page as a whole', 'Part 1: Reply in public when the answer helps everyone.', 'Part 2: Take casework to email.'])
+    expect(wrapper.get(`label[for="${about.attributes('id')}"]`).text()).toBe('What is it about?')
+    await about.setValue('callout.1')
+    await wrapper.get('input[value="correction"]').setValue(true)
+    await wrapper.get('textarea').setValue('  The form is on the intranet.  ')
+    await wrapper.get('input[value="cy"]').setValue(true)
+    await wrapper.get('form').trigger('submit')
+    expect(events).toEqual([
+      {
+        type: 'comment.saved',
+        at: expect.any(String),
+        comment: { id: expect.stringMatching(/^[0-9a-f]{32}$/), pageId: page.id, blockId: 'callout.1', quote: { text: 'Take casework to email.', language: 'en' }, kind: 'correction', text: 'The form is on the intranet.', language: 'cy' },
+      },
+    ])
+    expect(wrapper.find('form').exists()).toBe(false)
+    expect(wrapper.get('[role="status"]').text()).toBe('Your comment has been saved.')
+    expect(document.activeElement?.textContent?.trim()).toBe('Add a comment')
+  })
+
+  it('saves nothing without words, and says why beside the field', async () => {
+    const { wrapper, events } = mountComments()
+    await wrapper.get('button').trigger('click')
+    await wrapper.get('textarea').setValue('   ')
+    await wrapper.get('form').trigger('submit')
+    const field = wrapper.get('textarea')
+    expect(field.attributes('aria-invalid')).toBe('true')
+    const described = (field.attributes('aria-describedby') ?? '').split(' ').map((id) => wrapper.get(`#${id}`).text())
+    expect(described).toEqual(['Write your comment before you save it.', 'Up to 2000 characters.'])
+    expect(document.activeElement).toBe(field.element)
+    expect(events).toEqual([])
+  })
+
+  it('shows what the learner wrote here, and edits it where it is', async () => {
+    const { wrapper, events } = mountComments([written, { ...written, id: 'elsewhere', pageId: 'another-page' }])
+    const items = wrapper.findAll('article.comment')
+    expect(items).toHaveLength(1)
+    expect(items[0]!.text()).toContain('Experience')
+    expect(items[0]!.get('q').text()).toBe('Take casework to email.')
+    expect(items[0]!.get('.comment__text').attributes('lang')).toBe('en')
+    await items[0]!.findAll('button')[0]!.trigger('click')
+    expect(wrapper.find('select').exists()).toBe(false)
+    expect((wrapper.get('textarea').element as HTMLTextAreaElement).value).toBe('Our council does this with a form.')
+    await wrapper.get('textarea').setValue('Our council does this with an online form.')
+    await wrapper.get('article form').trigger('submit')
+    expect(events).toEqual([{ type: 'comment.saved', at: expect.any(String), comment: { id: 'c1', pageId: page.id, blockId: 'callout.1', quote: written.quote, kind: 'experience', text: 'Our council does this with an online form.', language: 'en' } }])
+  })
+
+  it('asks before deleting, and keeping it puts the focus back', async () => {
+    const { wrapper, events } = mountComments([written])
+    await wrapper.get('article').findAll('button')[1]!.trigger('click')
+    const group = wrapper.get('[role="group"]')
+    expect(group.attributes('aria-label')).toBe('Delete this comment? It cannot be brought back.')
+    expect(document.activeElement?.textContent?.trim()).toBe('Keep it')
+    await group.findAll('button')[1]!.trigger('click')
+    expect(document.activeElement?.textContent).toContain('Delete')
+    expect(events).toEqual([])
+    await wrapper.get('article').findAll('button')[1]!.trigger('click')
+    await wrapper.get('[role="group"]').findAll('button')[0]!.trigger('click')
+    expect(events).toEqual([{ type: 'comment.deleted', at: expect.any(String), id: 'c1' }])
+  })
+
+  it('says when a comment’s part of the page has gone, quoting what it was about', () => {
+    const { wrapper } = mountComments([{ ...written, blockId: 'callout.4', quote: { text: 'Words since removed.', language: 'en' } }])
+    expect(wrapper.get('q').text()).toBe('Words since removed.')
+    expect(wrapper.text()).toContain('This part of the course has changed since you wrote this comment.')
+  })
+
+  it('speaks Welsh', async () => {
+    const { wrapper } = mountComments([], 'cy')
+    expect(wrapper.get('h2').text()).toBe('Eich sylwadau')
+    await wrapper.get('button').trigger('click')
+    expect(wrapper.get('legend').text()).toBe('Pa fath o sylw yw e?')
+    expect(wrapper.get('input[value="cy"]').element).toHaveProperty('checked', true)
+  })
+})
+
+describe('comment ids', () => {
+  it('are 32 hex digits from the random bytes', () => {
+    expect(newCommentId((bytes) => bytes.fill(171))).toBe('ab'.repeat(16))
+    expect(newCommentId()).not.toBe(newCommentId())
+  })
+})
