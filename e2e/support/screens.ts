@@ -102,6 +102,27 @@ export const SCREENS: Screen[] = [
       await page.locator('.quiz-question').first().evaluate((element) => element.scrollIntoView({ block: 'start' }))
     },
   },
+  {
+    name: 'comments',
+    route: `/course/${COURSE}/page/casework-take-it-private`,
+    ready: heading(/Take casework private/),
+    // A comment written on one part of the page, and the form open for another. Found by the
+    // form's structure, not its words, since the screens are also walked in Welsh.
+    show: async (page) => {
+      const section = page.getByTestId('page-comments')
+      if ((await section.locator('article.comment').count()) === 0) {
+        await section.getByTestId('comment-add').click()
+        await section.locator('select').selectOption({ index: 2 })
+        await section.locator('input[value="experience"]').check()
+        await section.locator('textarea').fill('Our ward team sends these to a shared inbox, so nothing waits while one of us is away.')
+        await section.locator('button[type="submit"]').click()
+        await section.locator('article.comment').waitFor()
+      }
+      const add = section.getByTestId('comment-add')
+      if (await add.isVisible()) await add.click()
+      await section.evaluate((element) => element.scrollIntoView({ block: 'start' }))
+    },
+  },
   { name: 'dashboard', route: '/progress', ready: heading(/progress/i) },
   { name: 'notebook', route: '/notebook', ready: heading(/notebook/i) },
   { name: 'search', route: '/search?q=casework', ready: heading(/search/i) },
