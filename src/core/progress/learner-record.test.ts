@@ -15,10 +15,20 @@ const good = {
   progress: { demo: { ...emptyProgress('demo', '1.0.0'), pages: { p1: { viewedAt: '2026-11-21T09:00:00.000Z', seconds: 30 } } } },
 }
 
+const comment = { id: 'c1', pageId: 'p1', blockId: 'text.1', quote: { text: 'Residents ask', language: 'en' }, kind: 'question', text: 'Does this apply in Wales?', language: 'en', createdAt: '2026-11-21T09:30:00.000Z' }
+
 describe('readLearnerRecord', () => {
   it('reads a record', () => {
     const reading = readLearnerRecord(JSON.stringify(good))
     expect(reading).toMatchObject({ ok: true, record: { learner: { name: 'Priya Sandhu' } } })
+  })
+
+  it('reads the learner’s comments with their progress, and a record from before comments as having none', () => {
+    const reading = readLearnerRecord(JSON.stringify({ ...good, progress: { demo: { ...good.progress.demo, comments: [comment] } } }))
+    expect(reading.ok && reading.record.progress.demo?.comments).toEqual([comment])
+    const { comments: _comments, ...older } = good.progress.demo
+    const old = readLearnerRecord(JSON.stringify({ ...good, progress: { demo: older } }))
+    expect(old.ok && old.record.progress.demo?.comments).toEqual([])
   })
 
   it.each([
@@ -30,6 +40,8 @@ describe('readLearnerRecord', () => {
     ['a hostile course id', JSON.stringify({ ...good, progress: { '../../etc': good.progress.demo } }), 'damaged'],
     ['a huge file', ' '.repeat(2 * 1024 * 1024), 'too large'],
     ['JSON null', 'null', 'not a Civic Learn learner record'],
+    ['a comment of a kind there is not', JSON.stringify({ ...good, progress: { demo: { ...good.progress.demo, comments: [{ ...comment, kind: 'rant' }] } } }), 'progress.demo.comments.0.kind'],
+    ['a comment with a script for a language', JSON.stringify({ ...good, progress: { demo: { ...good.progress.demo, comments: [{ ...comment, language: '<script>' }] } } }), 'progress.demo.comments.0.language'],
   ])('refuses %s with a reason', (_label, text, reason) => {
     const reading = readLearnerRecord(text)
     expect(reading.ok).toBe(false)
