@@ -7,6 +7,7 @@ import { learnerHandlers, openLearners } from './services/learners'
 import { presentHandlers } from './services/present'
 import { progressHandlers } from './services/progress'
 import { recordHandlers } from './services/records'
+import { feedbackHandlers } from './services/feedback'
 import { trainerHandlers } from './services/trainer'
 import { roomAddresses, workshopService } from './services/workshop'
 import { settleAll } from './store/store-errors'
@@ -80,6 +81,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
       ...presentHandlers({ catalog, learners: stores.learners, trainer: stores.trainer }),
       ...workshop.handlers,
       ...recordHandlers({ ...stores, catalog, branding, version: options.version }),
+      ...feedbackHandlers({ ...stores, catalog, version: options.version }),
       ...exportHandlers({ catalog, branding, packages, version: options.version, log, ...(options.scorm ? { scorm: options.scorm } : {}) }),
     },
     log,

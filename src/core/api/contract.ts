@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CourseBundleSchema } from '../course/bundle'
 import { IdSchema } from '../course/ids'
+import { FeedbackReportSchema, FeedbackSourceSchema } from '../comments/schema'
 import { MAX_RECORD_BYTES } from '../progress/learner-record'
 import { CourseProgressSchema, TrackingEventSchema } from '../progress/schema'
 import { BrandingOverlaySchema } from '../branding'
@@ -259,6 +260,16 @@ export const contract = {
   'notebook.export': { input: z.object({ courseId: IdSchema, format: z.enum(['markdown', 'pdf']) }).strict(), output: FileSchema },
   'record.export': { input: NoInput, output: FileSchema },
   'record.import': { input: z.object({ text: z.string().max(MAX_RECORD_BYTES) }).strict(), output: ProfileSchema },
+  /** The learner's comments on every course as a file to share, with their name or without it. */
+  'comments.export': { input: z.object({ named: z.boolean() }).strict(), output: FileSchema },
+  /** One file a trainer collected for a feedback report (a comments file or a learner record): what it brings, or why it cannot be used. */
+  'feedback.read': {
+    input: z.object({ text: z.string().max(MAX_RECORD_BYTES) }).strict(),
+    output: z.union([z.object({ ok: z.literal(true), source: FeedbackSourceSchema }).strict(), z.object({ ok: z.literal(false), reason: z.string() }).strict()]),
+  },
+  /** The files read, merged into the report by course, page and part; the trainer's, like the results. */
+  'feedback.report': { input: z.object({ sources: z.array(FeedbackSourceSchema).min(1).max(200) }).strict(), output: FeedbackReportSchema },
+  'feedback.export': { input: z.object({ sources: z.array(FeedbackSourceSchema).min(1).max(200), format: z.enum(['csv', 'jsonld']) }).strict(), output: FileSchema },
   'results.export': { input: NoInput, output: FileSchema },
   /** Every learner's results in each course, for the trainer's results screen (guarded as results.export is). */
   'results.table': { input: NoInput, output: z.array(ResultsTableSchema) },

@@ -62,3 +62,12 @@ describe('placing a comment in the course as it is now', () => {
     expect(placeComment(undefined, 'en', {})).toEqual({ at: 'gone' })
   })
 })
+
+describe('a quote', () => {
+  it('is the same whatever order the block’s keys come in', () => {
+    const callout = { type: 'callout', kind: 'tip', title: 'A tip', markdown: 'Tips are short.' }
+    const reordered = { markdown: 'Tips are short.', kind: 'tip', type: 'callout', title: 'A tip' }
+    expect(blockQuote(callout)).toBe('A tip')
+    expect(blockQuote(reordered)).toBe('A tip')
+  })
+})

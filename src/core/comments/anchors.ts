@@ -46,13 +46,22 @@ function firstWords(value: unknown): string {
     return ''
   }
   if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      if (NOT_WORDS.has(key)) continue
-      const found = firstWords(item)
+    for (const key of wordKeys(value)) {
+      const found = firstWords((value as Record<string, unknown>)[key])
       if (found) return found
     }
   }
   return ''
+}
+
+/** Where a block's words start: its title, then its question or text, then its other keys alphabetically. Never the order the keys happen to be in, which differs between a block loaded and a block read back from JSON. */
+const FIRST_KEYS = ['title', 'prompt', 'markdown', 'text', 'alt']
+
+function wordKeys(value: object): string[] {
+  const rank = (key: string) => (FIRST_KEYS.includes(key) ? FIRST_KEYS.indexOf(key) : FIRST_KEYS.length)
+  return Object.keys(value)
+    .filter((key) => !NOT_WORDS.has(key))
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
 }
 
 /** The start of a block's words, cut at a word within QUOTE_LENGTH characters. */

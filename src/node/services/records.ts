@@ -14,6 +14,7 @@ import { resultsTable } from '../../core/progress/results'
 import { resultsCsv } from '../results-csv'
 import { canonicalJson, type Signer } from '../signing'
 import type { Branding as CertificateBranding } from '../pdf/certificate'
+import { download, slug, today } from './files'
 import type { Learners } from './learners'
 
 export interface RecordsDeps extends Learners {
@@ -23,25 +24,6 @@ export interface RecordsDeps extends Learners {
   version: string
 }
 
-/** A file for the learner to save: small documents the API carries whole. */
-function download(fileName: string, mediaType: string, data: string | Uint8Array) {
-  return { fileName, mediaType, base64: Buffer.from(data).toString('base64') }
-}
-
-/** A learner's name made safe for a file name. */
-function slug(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[^\w\s-]/g, '')
-      .trim()
-      .toLowerCase()
-      .replace(/[\s_]+/g, '-')
-      .slice(0, 40) || 'learner'
-  )
-}
-
-const today = () => new Date().toISOString().slice(0, 10)
 
 /** With the council's key, the record carries a signature over the rest of it, for `civic-learn verify`. */
 function signRecord(record: LearnerRecord, signer: Signer | undefined): LearnerRecord {
