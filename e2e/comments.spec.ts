@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { TOKEN_HEADER } from '../src/core/app-meta'
 import { axeFindings } from './support/axe'
 import { tabTo } from './support/keyboard'
 import { startWebHost, type RunningHost } from './support/web-host'
@@ -151,3 +152,86 @@ for (const language of ['en', 'cy'] as const) {
     expect(await axeFindings(page, `comments (${language})`, '[data-testid="page-comments"]')).toEqual([])
   })
 }
+
+/** Calls the host's API as the page would, with the token the host printed. */
+async function callApi(page: Page, method: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ({ method, input, token, header }) => {
+      const response = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [header]: token }, body: JSON.stringify(input) })
+      return ((await response.json()) as { value?: unknown }).value
+    },
+    { method, input, token: running().token, header: TOKEN_HEADER },
+  )
+}
+
+async function shareComments(page: Page, named: boolean): Promise<string> {
+  await open(page, '#/notebook')
+  const share = page.getByTestId('comment-share')
+  await share.getByRole('radio', { name: named ? /^Me, by name/ : /^Nobody/ }).check()
+  const downloading = page.waitForEvent('download')
+  await share.getByRole('button', { name: 'Download my comments (.json)' }).click()
+  const file = await downloading
+  expect(file.suggestedFilename()).toMatch(named ? /^civic-learn-comments-cllr-/ : /^civic-learn-comments-unnamed-/)
+  await expect(share.getByRole('status')).toHaveText('Your comments have been downloaded.')
+  return (await file.path()) ?? ''
+}
+
+test('two learners share their comments, and the trainer merges their files and a record into one feedback report, leaving out a bad file with its reason', async ({ page }) => {
+  await open(page, PAGE)
+  const first = (await callApi(page, 'profile.list', {})) as { activeId: string }
+  await callApi(page, 'profile.rename', { id: first.activeId, name: 'Cllr Alys Morgan' })
+  await open(page, PAGE)
+  await write(page, 'Part 2: A tip', 'A question', 'Is this tip for town councils too?')
+  await write(page, 'Part 4: This one applies in Scotland only.', 'A correction', 'Scotland has its own code.')
+  await write(page, 'This page as a whole', 'An experience from my council', 'We ran this as a lunchtime session.')
+  const alys = await shareComments(page, true)
+
+  const second = (await callApi(page, 'profile.create', { name: 'Cllr Rhys Evans' })) as { id: string }
+  await callApi(page, 'profile.switch', { id: second.id })
+  await open(page, PAGE)
+  await write(page, 'Part 2: A tip', 'A disagreement', 'Tips should come first.')
+  await write(page, 'Part 5: A white square, used as a placeholder', 'A question', 'What does the picture show?')
+  const rhys = await shareComments(page, false)
+  await open(page, '#/data')
+  const exporting = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export my record' }).click()
+  const record = (await (await exporting).path()) ?? ''
+
+  await open(page, '#/results')
+  await page.getByRole('link', { name: /^Feedback from learners’ comments/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Feedback from learners’ comments' })).toBeVisible()
+  await page.getByRole('button', { name: 'Make the report' }).click()
+  await expect(page.getByText('Choose at least one file first.')).toBeVisible()
+  const asFile = async (file: string, name: string) => ({ name, mimeType: 'application/json', buffer: await readFile(file) })
+  await page.getByLabel('Comment files or learner records (.json)').setInputFiles([await asFile(alys, 'alys.json'), await asFile(rhys, 'rhys.json'), await asFile(record, 'rhys-record.json'), { name: 'shopping.json', mimeType: 'application/json', buffer: Buffer.from('{"eggs": 6}') }])
+  await page.getByRole('button', { name: 'Make the report' }).click()
+  const report = page.getByTestId('feedback-report')
+  await expect(report).toContainText('5 comments from 2 learners.')
+  await expect(report).toContainText('2 comments were in more than one file and are counted once.')
+  await expect(page.getByTestId('feedback-refused')).toContainText('shopping.json: The file is not a Civic Learn comments file or learner record.')
+  const tip = report.locator('.feedback-page__part').filter({ has: page.locator('q', { hasText: 'A tip' }) })
+  await expect(tip.locator('.hint')).toHaveText('Questions: 1. Experiences: 0. Corrections: 0. Disagreements: 1.')
+  await expect(tip).toContainText('From Cllr Alys Morgan')
+  await expect(tip).toContainText('From Learner 1 (not named)')
+  await expect(report.locator('.feedback-page__part').first().locator('h4')).toHaveText('The page as a whole')
+
+  const csv = page.waitForEvent('download')
+  await report.getByRole('button', { name: 'Download as CSV' }).click()
+  const table = await readFile((await (await csv).path()) ?? '', 'utf8')
+  expect(table.split('\r\n').filter((line) => line.trim() !== '')).toHaveLength(6)
+  expect(table).toContain('Scotland has its own code.')
+  const jsonld = page.waitForEvent('download')
+  await report.getByRole('button', { name: 'Download as Web Annotations (JSON-LD)' }).click()
+  const annotations = JSON.parse(await readFile((await (await jsonld).path()) ?? '', 'utf8')) as { type: string; total: number }
+  expect(annotations).toMatchObject({ type: 'AnnotationCollection', total: 5 })
+
+  const findings = await axeFindings(page, 'feedback report')
+  await page.getByRole('button', { name: 'Cymraeg', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Adborth o sylwadau dysgwyr' })).toBeVisible()
+  await page.getByRole('button', { name: 'Creu’r adroddiad' }).click()
+  await expect(page.getByTestId('feedback-report')).toContainText('5 sylw gan 2 dysgwr.')
+  findings.push(...(await axeFindings(page, 'feedback report in Welsh')))
+  await open(page, '#/notebook')
+  findings.push(...(await axeFindings(page, 'notebook in Welsh, with comments to share')))
+  expect(findings).toEqual([])
+})

@@ -19,7 +19,7 @@ export function languageTag(language: string): string {
  * whose top-level key is the area's name), so translators and developers work on one area at a time.
  * The branding area and the areas of the learner's record on the device (comments, dashboard, data,
  * learners, notebook, notices, trainer) belong to the app shell alone and are merged by it (branding/install.ts,
- * device/install.ts), and the export, results and presenting areas by their screens as they load
+ * device/install.ts), and the export, results, presenting and feedback areas by their screens as they load
  * (screen-messages.ts), keeping their strings out of the SCORM player's bundle. The areas the interface shares with the documents
  * the Node services write (`format`) live in core (src/core/i18n/locales) and are added here.
  */
@@ -30,6 +30,7 @@ const files = import.meta.glob<Record<string, unknown>>(
     '!./locales/*/results.json',
     '!./locales/*/export.json',
     '!./locales/*/present.json',
+    '!./locales/*/feedback.json',
     // The learner's record on the device: merged by the app shell (device/install.ts).
     '!./locales/*/{comments,dashboard,data,learners,notebook,notices,trainer}.json',
   ],

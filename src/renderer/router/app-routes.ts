@@ -11,6 +11,7 @@ export const APP_ROUTES: readonly RouteRecordRaw[] = [
   { path: '/learners', name: 'learners', component: () => import('../pages/LearnersPage.vue') },
   { path: '/data', name: 'data', component: () => import('../pages/DataPage.vue') },
   { path: '/results', name: 'results', component: () => import('../pages/ResultsPage.vue') },
+  { path: '/feedback', name: 'feedback', component: () => import('../pages/FeedbackPage.vue') },
   { path: '/present/:courseId/:moduleId', name: 'present', component: () => import('../pages/PresenterPage.vue') },
   // The projector's window: the page alone, without the app's header and footer.
   { path: '/audience/:courseId', name: 'audience', component: () => import('../pages/AudiencePage.vue'), meta: { bare: true } },
