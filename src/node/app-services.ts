@@ -68,6 +68,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
     trainer: stores.trainer,
     branding,
     profiles: () => stores.learners.profiles().profiles.map(({ id, name }) => ({ id, name })),
+    activeLearner: () => stores.learners.activeProfile(),
     addresses: () => [...roomAddresses(), ...extraAddresses],
     ...(options.participantDir ? { participantDir: options.participantDir } : {}),
   })

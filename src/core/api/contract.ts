@@ -295,6 +295,8 @@ export const contract = {
   'workshop.status': { input: z.object({ since: z.number().int().nullable() }).strict(), output: WorkshopStatusSchema },
   'workshop.items': { input: NoInput, output: RoomItemsSchema },
   'workshop.act': { input: z.object({ action: WorkshopActionSchema }).strict(), output: WorkshopStatusSchema },
+  /** The learner using the app puts their comment to the room's questions (the trainer approves it first, as a phone's). */
+  'workshop.ask': { input: z.object({ text: z.string().max(2000) }).strict(), output: z.object({ asked: z.literal(true) }).strict() },
   /** The last session's record (running or ended) as CSV or a one-page PDF, with the pages the presenter showed and the learners marked as attending; the trainer's, like the results. */
   'workshop.record': { input: z.object({ format: z.enum(['csv', 'pdf']), pageIds: z.array(IdSchema).max(500), attendees: z.array(z.string().max(200)).max(500) }).strict(), output: FileSchema },
   /** Ends the session: phones are told, and nothing listens for them any more. */

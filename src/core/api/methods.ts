@@ -40,6 +40,7 @@ export const METHOD_NAMES = [
   'workshop.status',
   'workshop.items',
   'workshop.act',
+  'workshop.ask',
   'workshop.record',
   'workshop.end',
   'handout.printToPdf',

@@ -15,6 +15,7 @@ let world: ServiceWorld
 let participantDir: string
 let addresses: ReturnType<typeof vi.fn<() => { name: string; address: string }[]>>
 let workshop: WorkshopService
+let learner = { id: 'l1', name: 'Cllr Alys Morgan' }
 const sockets: WebSocket[] = []
 const router = routerFor(() => ({ ...workshop.handlers, ...trainerHandlers(world.stores.trainer) }))
 
@@ -25,7 +26,7 @@ beforeEach(async () => {
   await writeFile(path.join(participantDir, 'index.html'), '<!doctype html><title>Join</title>')
   await writeFile(path.join(participantDir, 'assets', 'app-abcdefgh.js'), 'void 0')
   addresses = vi.fn(() => OFFERED)
-  workshop = workshopService({ catalog: world.courses.catalog, trainer: world.stores.trainer, participantDir, addresses })
+  workshop = workshopService({ catalog: world.courses.catalog, trainer: world.stores.trainer, participantDir, addresses, activeLearner: () => learner })
 })
 
 afterEach(async () => {
@@ -239,3 +240,23 @@ describe('workshop.items and workshop.act', () => {
     expect(followed.view!.activity).toMatchObject({ source: { type: 'scenario', stepId: 'correction' } })
   })
 })
+
+describe('workshop.ask', () => {
+  it('puts the app’s learner’s comment to the room’s questions, joining them once, for the trainer to approve; refused with no session or too long', async () => {
+    await expect(router('workshop.ask', { text: 'Does this apply to parish councils?' })).resolves.toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } })
+    await started(null)
+    await call(router, 'workshop.ask', { text: 'Does this apply to parish councils?' })
+    await call(router, 'workshop.ask', { text: 'And to community councils?' })
+    learner = { id: 'l2', name: 'Cllr Rhys Evans' }
+    await call(router, 'workshop.ask', { text: 'Who checks the tips?' })
+    const status = await call<WorkshopStatus>(router, 'workshop.status', { since: null })
+    expect(status.view!.participants.map((participant) => [participant.name, participant.learner])).toEqual([['Cllr Alys Morgan', true], ['Cllr Rhys Evans', true]])
+    expect(status.view!.questions.map((question) => [question.text, question.status, question.by])).toEqual([
+      ['Does this apply to parish councils?', 'pending', 'Cllr Alys Morgan'],
+      ['And to community councils?', 'pending', 'Cllr Alys Morgan'],
+      ['Who checks the tips?', 'pending', 'Cllr Rhys Evans'],
+    ])
+    await expect(router('workshop.ask', { text: 'x'.repeat(301) })).resolves.toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+  })
+})
+

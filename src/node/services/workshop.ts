@@ -47,7 +47,7 @@ function asApiError(error: unknown): never {
 }
 
 export interface WorkshopService {
-  handlers: Pick<Handlers, 'workshop.networks' | 'workshop.start' | 'workshop.status' | 'workshop.items' | 'workshop.act' | 'workshop.record' | 'workshop.end'>
+  handlers: Pick<Handlers, 'workshop.networks' | 'workshop.start' | 'workshop.status' | 'workshop.items' | 'workshop.act' | 'workshop.ask' | 'workshop.record' | 'workshop.end'>
   hub: WorkshopHub
   /** Ends any session and stops listening (the app is closing). */
   close(): Promise<void>
@@ -63,6 +63,7 @@ export function workshopService({
   trainer,
   branding,
   profiles,
+  activeLearner,
   participantDir,
   addresses = roomAddresses,
 }: {
@@ -71,6 +72,8 @@ export function workshopService({
   branding?: LoadedAppBranding
   /** The device's learners, for someone answering on the laptop itself to join as themselves. */
   profiles?: () => { id: string; name: string }[]
+  /** The learner using the app, who may put a comment to the room's questions. */
+  activeLearner?: () => { id: string; name: string }
   participantDir?: string
   addresses?: () => { name: string; address: string }[]
 }): WorkshopService {
@@ -169,6 +172,16 @@ export function workshopService({
           asApiError(error)
         }
         return status()
+      },
+      'workshop.ask': ({ text }) => {
+        const learner = activeLearner?.()
+        if (!learner || !hub.active) throw new ApiError({ code: 'UNAVAILABLE', message: 'There is no workshop session running to ask.' })
+        try {
+          hub.askAsLearner(learner.id, learner.name, text)
+        } catch (error) {
+          asApiError(error)
+        }
+        return { asked: true as const }
       },
       'workshop.record': async ({ format, pageIds, attendees }) => {
         trainer.require()

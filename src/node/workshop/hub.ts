@@ -171,6 +171,19 @@ export class WorkshopHub {
     return (this.active && this.live?.tokens.get(token)) || null
   }
 
+  /**
+   * A learner of this device puts a question to the room from the app (a comment they chose to
+   * share): the first time, they join as a participant of their own, under their name.
+   */
+  askAsLearner(learnerId: string, name: string, text: string): void {
+    const live = this.require()
+    const known = Object.entries(live.session.participants).find(([, participant]) => participant.learnerId === learnerId)?.[0]
+    const participantId = known ?? randomUUID()
+    if (!known) live.session = join(live.session, participantId, name, this.now().toISOString(), learnerId)
+    live.session = applyParticipant(live.session, participantId, { type: 'ask', text })
+    this.changed()
+  }
+
   participantAction(participantId: string, action: ParticipantAction): void {
     const live = this.require()
     const before = live.session

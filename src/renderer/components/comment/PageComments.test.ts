@@ -1,8 +1,12 @@
-import { mount } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LearnerComment } from '../../../core/comments/comment'
 import type { Page } from '../../../core/course/bundle'
 import type { TrackingEvent } from '../../../core/progress/schema'
+import type { WorkshopStatus } from '../../../core/api/workshop-schemas'
+import { API_KEY } from '../../api'
+import { fakeApi } from '../../api/fake-api'
 import { createDeviceI18n } from '../../device/install'
 import { newCommentId } from './comment-id'
 import PageComments from './PageComments.vue'
@@ -28,14 +32,28 @@ const written: LearnerComment = {
   createdAt: '2026-12-01T10:00:00.000Z',
 }
 
-function mountComments(comments: LearnerComment[] = [], locale: 'en' | 'cy' = 'en') {
+function mountComments(comments: LearnerComment[] = [], locale: 'en' | 'cy' = 'en', room: { anonymous: boolean } | null = null) {
   const events: TrackingEvent[] = []
+  const asked: string[] = []
+  const api = fakeApi({
+    'workshop.status': async () => ({ view: room ? ({ anonymous: room.anonymous, ended: false } as WorkshopStatus['view']) : null, join: null }),
+    'workshop.ask': async ({ text }) => {
+      asked.push(text)
+      if (text.length > 300) throw new Error('The question is too long.')
+      return { asked: true as const }
+    },
+  })
   const wrapper = mount(PageComments, {
     props: { page, comments, language: 'en', contentTag: 'en-GB', onRecord: (event: TrackingEvent) => events.push(event) },
-    global: { plugins: [createDeviceI18n(locale)] },
+    global: { plugins: [createPinia(), createDeviceI18n(locale)], provide: { [API_KEY as symbol]: api } },
     attachTo: document.body,
   })
-  return { wrapper, events }
+  return { wrapper, events, asked }
+}
+
+async function openForm(wrapper: ReturnType<typeof mountComments>['wrapper']): Promise<void> {
+  await wrapper.get('[data-testid="comment-add"]').trigger('click')
+  await flushPromises()
 }
 
 afterEach(() => {
@@ -46,8 +64,9 @@ describe('PageComments', () => {
   it('writes a comment on one part of the page: the parts by their words, notes left out, focus where the learner works', async () => {
     const { wrapper, events } = mountComments()
     expect(wrapper.get('h2').text()).toBe('Your comments')
-    await wrapper.get('button').trigger('click')
+    await openForm(wrapper)
     const about = wrapper.get('select')
+    expect(wrapper.find('input[type="checkbox"]').exists()).toBe(false)
     expect(document.activeElement).toBe(about.element)
     expect(about.findAll('option').map((option) => option.text())).toEqual(['This page as a whole', 'Part 1: Reply in public when the answer helps everyone.', 'Part 2: Take casework to email.'])
     expect(wrapper.get(`label[for="${about.attributes('id')}"]`).text()).toBe('What is it about?')
@@ -56,6 +75,7 @@ describe('PageComments', () => {
     await wrapper.get('textarea').setValue('  The form is on the intranet.  ')
     await wrapper.get('input[value="cy"]').setValue(true)
     await wrapper.get('form').trigger('submit')
+    await flushPromises()
     expect(events).toEqual([
       {
         type: 'comment.saved',
@@ -70,7 +90,7 @@ describe('PageComments', () => {
 
   it('saves nothing without words, and says why beside the field', async () => {
     const { wrapper, events } = mountComments()
-    await wrapper.get('button').trigger('click')
+    await openForm(wrapper)
     await wrapper.get('textarea').setValue('   ')
     await wrapper.get('form').trigger('submit')
     const field = wrapper.get('textarea')
@@ -119,9 +139,42 @@ describe('PageComments', () => {
   it('speaks Welsh', async () => {
     const { wrapper } = mountComments([], 'cy')
     expect(wrapper.get('h2').text()).toBe('Eich sylwadau')
-    await wrapper.get('button').trigger('click')
+    await openForm(wrapper)
     expect(wrapper.get('legend').text()).toBe('Pa fath o sylw yw e?')
     expect(wrapper.get('input[value="cy"]').element).toHaveProperty('checked', true)
+  })
+})
+
+describe('in a workshop session', () => {
+  it('offers to put a new comment to the room’s questions too, saying how it will show, and says whether the room took it', async () => {
+    const { wrapper, events, asked } = mountComments([], 'en', { anonymous: true })
+    await openForm(wrapper)
+    const box = wrapper.get('input[type="checkbox"]')
+    expect(wrapper.get(`#${box.attributes('aria-describedby')}`).text()).toContain('the room sees it without your name')
+    await box.setValue(true)
+    await wrapper.get('textarea').setValue('Does this apply to parish councils?')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(events).toHaveLength(1)
+    expect(asked).toEqual(['Does this apply to parish councils?'])
+    expect(wrapper.get('[role="status"]').text()).toBe('Your comment has been saved, and put to the room’s questions.')
+
+    await openForm(wrapper)
+    await wrapper.get('input[type="checkbox"]').setValue(true)
+    await wrapper.get('textarea').setValue('x'.repeat(400))
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(events).toHaveLength(2)
+    expect(wrapper.get('[role="status"]').text()).toBe('Your comment has been saved, but the room’s questions could not take it: The question is too long.')
+  })
+
+  it('leaves the room out unless the learner ticks it', async () => {
+    const { wrapper, asked } = mountComments([], 'en', { anonymous: false })
+    await openForm(wrapper)
+    await wrapper.get('textarea').setValue('Only for me.')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(asked).toEqual([])
   })
 })
 
