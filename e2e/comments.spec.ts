@@ -235,3 +235,21 @@ test('two learners share their comments, and the trainer merges their files and 
   findings.push(...(await axeFindings(page, 'notebook in Welsh, with comments to share')))
   expect(findings).toEqual([])
 })
+
+test('during a workshop session, a comment can go to the room’s questions too, waiting there for the trainer', async ({ page }) => {
+  await open(page, PAGE)
+  await callApi(page, 'workshop.start', { courseId: 'every-block', moduleId: 'blocks', language: 'en', anonymous: true, listen: null })
+  const section = comments(page)
+  await section.getByRole('button', { name: 'Add a comment' }).click()
+  const box = section.getByRole('checkbox', { name: 'Also put it to the room’s questions' })
+  await expect(box).toHaveAccessibleDescription(/the room sees it without your name/)
+  await box.check()
+  await section.getByLabel('Your comment').fill('Does this apply to parish councils?')
+  await section.getByRole('button', { name: 'Save comment' }).click()
+  await expect(section.getByRole('status')).toHaveText('Your comment has been saved, and put to the room’s questions.')
+  const status = (await callApi(page, 'workshop.status', { since: null })) as { view: { questions: { text: string; status: string; by: string | null }[] } }
+  expect(status.view.questions).toEqual([expect.objectContaining({ text: 'Does this apply to parish councils?', status: 'pending', by: null })])
+  await callApi(page, 'workshop.end', {})
+  await section.getByRole('button', { name: 'Add a comment' }).click()
+  await expect(section.getByRole('checkbox')).toHaveCount(0)
+})
