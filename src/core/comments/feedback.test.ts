@@ -53,6 +53,8 @@ describe('merging learners’ comments', () => {
       read(fileOf(null, [comment('c', 'p2')])),
     ])
     expect(merged.duplicates).toBe(2)
+    // As the report shows them: the name given, and two learners not named.
+    expect(merged.authors).toBe(3)
     expect(merged.comments.map((kept) => [kept.id, kept.text, kept.author])).toEqual([
       ['a', 'Edited later', { name: 'Priya Sandhu' }],
       ['b', 'Comment b', { unnamed: 1 }],

@@ -16,7 +16,7 @@ export interface MergedFeedback {
   comments: FeedbackComment[]
   /** Comments met again in another file (a learner's record and their comments file, or a file given twice): counted once. */
   duplicates: number
-  /** How many people the comments came from. */
+  /** How many authors the report shows: each name given, and each unnamed learner who has a comment in it. */
   authors: number
 }
 
@@ -30,7 +30,6 @@ const lastChange = (comment: LearnerComment) => comment.updatedAt ?? comment.cre
  */
 export function mergeFeedback(sources: readonly FeedbackSource[]): MergedFeedback {
   const byKey = new Map<string, FeedbackComment>()
-  const authors = new Set<string>()
   let unnamed = 0
   let duplicates = 0
   for (const source of sources) {
@@ -48,11 +47,11 @@ export function mergeFeedback(sources: readonly FeedbackSource[]): MergedFeedbac
           continue
         }
         byKey.set(key, { ...comment, courseId, author })
-        authors.add(JSON.stringify(author))
       }
     }
   }
-  return { comments: [...byKey.values()], duplicates, authors: authors.size }
+  const comments = [...byKey.values()]
+  return { comments, duplicates, authors: new Set(comments.map((comment) => JSON.stringify(comment.author))).size }
 }
 
 export type KindCounts = Record<CommentKind, number>
