@@ -29,11 +29,11 @@ const API: CivicApi = fakeApi({
   },
 })
 
-async function mountPage(locale: 'en' | 'cy' = 'en') {
+async function mountPage(locale: 'en' | 'cy' = 'en', api = API) {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: DashboardPage }] })
   const pinia = createPinia()
   const wrapper = mount(DashboardPage, {
-    global: { plugins: [pinia, createDeviceI18n(locale), router], provide: { [API_KEY as symbol]: API } },
+    global: { plugins: [pinia, createDeviceI18n(locale), router], provide: { [API_KEY as symbol]: api } },
   })
   // The learner's language lives in the settings store, which the app fills from the API at start.
   useSettingsStore(pinia).settings.language = locale
@@ -53,6 +53,17 @@ describe('DashboardPage', () => {
     expect(svg.get('desc').text()).toBe('Done course: 100% done; Half course: 50% done; Failed course: 100% done')
     expect(svg.findAll('rect.dashboard-chart__bar').map((bar) => Number(bar.attributes('width')))).toEqual([540, 270, 540])
     expect(wrapper.get('[data-testid="name-invite"]').text()).toContain('Your name goes on your certificates.')
+  })
+
+  it('counts one quiz as one, in both languages', async () => {
+    const api = fakeApi({
+      'course.list': async () => [{ status: 'ready', id: 'one', title: 'One quiz course', summary: 'S', language: 'en', languages: ['en'], localized: {}, minutes: 30, modules: 1 }],
+      'progress.overview': async () => [{ courseId: 'one', progress: 0.2, complete: false, passed: null, score: null, quizzes: { total: 1, taken: 0, passed: 0, meanTaken: null }, secondsSpent: 60, startedAt: '2026-03-05T10:00:00.000Z' }],
+      'profile.list': async () => ({ activeId: 'a', profiles: [{ id: 'a', name: 'Learner', createdAt: '2026-01-01T00:00:00.000Z', hasPin: false }] }),
+    })
+    const cells = async (locale: 'en' | 'cy') => (await mountPage(locale, api)).get('[data-testid="dashboard-row-one"]').findAll('td').map((cell) => cell.text())
+    expect((await cells('en'))[2]).toBe('One quiz, not taken yet')
+    expect((await cells('cy'))[2]).toBe('1 cwis, dim un wedi’i wneud eto')
   })
 
   it('downloads the certificate of a completed and passed course only', async () => {
