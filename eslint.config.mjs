@@ -24,7 +24,7 @@ const LAYERS = {
     layers: ['core'],
     node: true,
     // dejavu-fonts-ttf is read by file (require.resolve), not imported, but belongs to this layer.
-    packages: ['@pdf-lib/fontkit', 'csv-stringify', 'dejavu-fonts-ttf', 'js-yaml', 'lowdb', 'mime-types', 'pdf-lib', 'qrcode', 'range-parser', 'ws', 'yaml', 'yauzl', 'yazl', 'zod'],
+    packages: ['@pdf-lib/fontkit', 'csv-stringify', 'dejavu-fonts-ttf', 'js-yaml', 'lowdb', 'mime-types', 'pdf-lib', 'qrcode', 'range-parser', 'sanitize-html', 'ws', 'yaml', 'yauzl', 'yazl', 'zod'],
   },
   main: { layers: ['core', 'node'], node: true, packages: ['electron', 'zod'] },
   preload: { layers: ['core'], node: false, packages: ['electron'] },

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { CourseBundle } from '../src/core/course/bundle'
 import { prerenderMarkdown } from '../src/core/scorm/prerender-markdown'
+import { sanitiseCourseHtml } from '../src/node/export/course-html'
 import { loadCourseFolder, readCourseFolder } from '../src/node/course-loader'
 import { exportScormPackage, referencedFiles, suspendBudget } from '../src/node/export/scorm-export'
 import { writeSyntheticCourse } from './synthetic-course'
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
         fileRuns.push(cpuMs(() => referencedFiles(bundle, files)).ms)
         // A copy each time: the codec keeps what it works out per course.
         budgetRuns.push(cpuMs(() => suspendBudget(structuredClone(bundle), 'scorm2004')).ms)
-        markdownRuns.push(cpuMs(() => prerenderMarkdown(content, bundle.id)).ms)
+        markdownRuns.push(cpuMs(() => prerenderMarkdown(content, bundle.id, sanitiseCourseHtml)).ms)
       }
       rows.push({ modules, exportMs: median(exportRuns), filesMs: median(fileRuns), budgetMs: median(budgetRuns), markdownMs: median(markdownRuns) })
     } finally {

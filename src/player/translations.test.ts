@@ -4,6 +4,7 @@ import { courseOf } from '../../test/support/scorm-courses'
 import type { LocalizedCourse } from '../core/course/bundle'
 import type { PackageData, TranslationData } from '../core/scorm/package-data'
 import { prerenderMarkdown } from '../core/scorm/prerender-markdown'
+import { sanitiseCourseHtml } from '../renderer/composables/live-markdown'
 import { prerenderedMarkdownEngine } from './prerendered-markdown'
 import { translationLoader } from './translations'
 
@@ -11,8 +12,8 @@ function packageWithWelsh() {
   const course = courseOf([moduleOf('m', [pageOf('p', [{ type: 'text', markdown: 'Read **this** first.' }])])])
   const english = course.content.en as LocalizedCourse
   const welsh: LocalizedCourse = { ...english, title: 'Cwrs', modules: [{ ...english.modules[0]!, pages: [{ id: 'p', title: 'P', blocks: [{ type: 'text', markdown: 'Darllenwch **hwn** yn gyntaf.' }] }] }] }
-  const data: PackageData = { format: 2, scorm: 'scorm12', reporting: 'passed-incomplete', interactions: 'all', appVersion: '1', course: { ...course, languages: ['en', 'cy'] }, markdown: prerenderMarkdown(english, course.id), translations: { cy: 'course.cy.json' } }
-  const file: TranslationData = { format: 2, language: 'cy', content: welsh, markdown: prerenderMarkdown(welsh, course.id) }
+  const data: PackageData = { format: 2, scorm: 'scorm12', reporting: 'passed-incomplete', interactions: 'all', appVersion: '1', course: { ...course, languages: ['en', 'cy'] }, markdown: prerenderMarkdown(english, course.id, sanitiseCourseHtml), translations: { cy: 'course.cy.json' } }
+  const file: TranslationData = { format: 2, language: 'cy', content: welsh, markdown: prerenderMarkdown(welsh, course.id, sanitiseCourseHtml) }
   const engine = prerenderedMarkdownEngine(english, data.markdown, () => undefined)
   return { data, file, engine }
 }

@@ -18,10 +18,7 @@ import './styles/main.css'
 import './styles/app-screens.css'
 
 async function start(): Promise<void> {
-  setMarkdownEngineLoader(async () => {
-    const { courseMarkdownHtml, courseMarkdownText } = await import('../core/course/markdown-html')
-    return { html: courseMarkdownHtml, text: courseMarkdownText }
-  })
+  setMarkdownEngineLoader(async () => (await import('./composables/live-markdown')).liveMarkdownEngine)
   const app = createApp(App)
   app.provide(API_KEY, createBrowserApi(window))
   app.use(createPinia())

@@ -1,11 +1,12 @@
-import { courseMarkdownHtml, courseMarkdownText } from '../core/course/markdown-html'
 import { setMarkdownEngine } from './composables/markdown-engine'
 
 /**
  * happy-dom answers `nodeName` from each node class but returns '' from Node.prototype's own
  * getter, which DOMPurify calls directly (so a page cannot clobber it); DOMPurify then drops every
- * element. Browsers answer from the base getter, so make happy-dom's do the same before any test
- * imports DOMPurify.
+ * element. Browsers answer from the base getter, so make happy-dom's do the same. This runs
+ * before DOMPurify is imported below, since it looks the getter up when it loads. (happy-dom's
+ * NodeIterator also stops at the first node DOMPurify removes, so what is stripped is tested under
+ * jsdom, in test/package-markdown.test.ts.)
  */
 const base = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeName')
 
@@ -20,5 +21,6 @@ Object.defineProperty(Node.prototype, 'nodeName', {
   },
 })
 
-// Components render course Markdown live in tests, as in the app.
-setMarkdownEngine({ html: courseMarkdownHtml, text: courseMarkdownText })
+// Components render course Markdown live in tests, as in the app: imported only now, after the fix above.
+const { liveMarkdownEngine } = await import('./composables/live-markdown')
+setMarkdownEngine(liveMarkdownEngine)

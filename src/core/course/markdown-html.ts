@@ -5,8 +5,9 @@ import { courseMarkdown } from './markdown'
 
 /**
  * Course Markdown as HTML, before sanitising: the one rendering the app uses live and the SCORM
- * exporter uses ahead of time, so a package shows exactly what the app shows. Hosts must still
- * sanitise the result (DOMPurify) before it reaches the DOM, since course folders are untrusted.
+ * exporter uses ahead of time, so a package shows exactly what the app shows. The result must still
+ * be sanitised by the course HTML policy (html-policy.ts) before it reaches the DOM, since course
+ * folders are untrusted: the app does so as it renders, the exporter as it writes a package.
  */
 
 export interface MarkdownOptions {

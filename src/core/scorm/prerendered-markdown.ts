@@ -2,8 +2,8 @@
  * The course's Markdown rendered at export time, so the player ships without a Markdown parser
  * (markdown-it was a quarter of its size). Compact: the sources are the content's own strings, so
  * only the HTML is written, in the order of `markdownSources` of that content, which the player
- * works out again from the content it loaded. The HTML is unsanitised: the player sanitises what
- * it inserts, exactly as the app does after rendering live.
+ * works out again from the content it loaded. The HTML is sanitised at export by the policy the
+ * app applies as it renders live (src/core/course/html-policy.ts), so the player needs no sanitiser.
  */
 export interface PrerenderedMarkdown {
   /**

@@ -189,6 +189,8 @@ export async function writeScormPackage(course: ExportableCourse, options: Packa
     )
   }
 
+  // Loaded with the first export, not with every command and window that reads the course catalogue.
+  const { sanitiseCourseHtml } = await import('./course-html')
   const playerFiles = await listFiles(options.playerDir).catch((): string[] => [])
   if (!playerFiles.includes('index.html')) throw new ExportError(`The SCORM player has not been built (no index.html in ${options.playerDir}). Run "npm run build" first.`)
   const entries: ZipEntry[] = playerFiles.map((file) => ({ path: file, file: path.join(options.playerDir, file), compress: shouldCompress(file) }))
@@ -224,14 +226,14 @@ export async function writeScormPackage(course: ExportableCourse, options: Packa
     interactions,
     appVersion: options.appVersion,
     course: { ...bundle, content: content ? { [bundle.language]: content } : {} },
-    markdown: prerenderMarkdown(content ?? { title, summary: '', credits: [], modules: [] }, bundle.id),
+    markdown: prerenderMarkdown(content ?? { title, summary: '', credits: [], modules: [] }, bundle.id, sanitiseCourseHtml),
     translations: Object.fromEntries(translations.map((language) => [language, translationFile(language)])),
     ...(packageBranding ? { branding: packageBranding } : {}),
   }
   entries.push({ path: PACKAGE_DATA_FILE, data: Buffer.from(JSON.stringify(data)), compress: true })
   for (const language of translations) {
     const translated = bundle.content[language] as LocalizedCourse
-    const translation: TranslationData = { format: 2, language, content: translated, markdown: prerenderMarkdown(translated, bundle.id) }
+    const translation: TranslationData = { format: 2, language, content: translated, markdown: prerenderMarkdown(translated, bundle.id, sanitiseCourseHtml) }
     entries.push({ path: translationFile(language), data: Buffer.from(JSON.stringify(translation)), compress: true })
   }
 

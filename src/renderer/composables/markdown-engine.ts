@@ -1,9 +1,10 @@
 import type { MarkdownOptions } from '../../core/course/markdown-html'
 
 /**
- * What turns course Markdown into HTML for this host. The app renders live with markdown-it; the
- * SCORM player looks up HTML rendered at export, so its bundle carries no Markdown parser. Either
- * way the HTML is unsanitised: useMarkdown sanitises it before it reaches the DOM.
+ * What turns course Markdown into HTML for this host, sanitised by the course HTML policy
+ * (src/core/course/html-policy.ts). The app renders live with markdown-it and sanitises with
+ * DOMPurify (live-markdown.ts); the SCORM player looks up HTML rendered and sanitised at export,
+ * so its bundle carries neither a Markdown parser nor a sanitiser.
  */
 export interface MarkdownEngine {
   html(source: string, courseId: string, options: MarkdownOptions): string

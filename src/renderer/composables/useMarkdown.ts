@@ -1,4 +1,3 @@
-import DOMPurify from 'dompurify'
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import type { MarkdownOptions } from '../../core/course/markdown-html'
 import { markdownEngine } from './markdown-engine'
@@ -9,11 +8,11 @@ export type { MarkdownOptions } from '../../core/course/markdown-html'
 /**
  * Renders course Markdown to HTML that is safe to put in the page: the host's engine renders it
  * with the course's own Markdown configuration (raw HTML off) and links and images pointed at the
- * course's files, and the result is sanitised with DOMPurify, since course folders are untrusted.
+ * course's files, sanitised by the course HTML policy (the app as it renders, a SCORM package at
+ * export), since course folders are untrusted.
  */
 export function renderCourseMarkdown(source: string, courseId: string, options: MarkdownOptions = {}): string {
-  const html = markdownEngine().html(source, courseId, options)
-  return DOMPurify.sanitize(html, { ADD_ATTR: ['target'], FORBID_ATTR: ['style'], FORBID_TAGS: ['style', 'form'] })
+  return markdownEngine().html(source, courseId, options)
 }
 
 /** The sanitised HTML of some course Markdown, kept up to date as the source or language changes. */
