@@ -176,6 +176,77 @@ for (const version of ['scorm12', 'scorm2004'] as const) {
   })
 }
 
+for (const version of ['scorm12', 'scorm2004'] as const) {
+  test(`${version}: comments reach the strict LMS under the learner's name, with the block as their place, and show again after a relaunch`, async ({ browser }) => {
+    const lms = await startFakeLms(await exportAndUnzip(FIXTURE, version, work))
+    // A page of its own context: axe scans only such pages.
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    try {
+      const name = version === 'scorm12' ? 'cmi.core.student_name' : 'cmi.learner_name'
+      // The fake LMS's learner is "Jones, Ceri".
+      let course = await launch(page, lms, { version })
+      await course.getByRole('link', { name: 'Start the course' }).click()
+      const section = course.getByTestId('page-comments')
+      // Before anything is written, the learner reads where comments go and under which name.
+      await expect(section.getByTestId('comments-channel')).toContainText('Your comments go to your learning platform with your record, under the name it has for you: Ceri Jones.')
+      const write = async (about: string, text: string) => {
+        await section.getByRole('button', { name: 'Add a comment' }).click()
+        await section.getByLabel('What is it about?').selectOption({ label: about })
+        await section.getByLabel('Your comment').fill(text)
+        await section.getByRole('button', { name: 'Save comment' }).click()
+        await expect(section.getByRole('status')).toHaveText('Your comment has been saved.')
+      }
+      await write('Part 2: A tip', 'Does this apply to parish councils?')
+      await write('This page as a whole', 'Our council\nhas a form for this.')
+      let state = await lmsState(page)
+      const sets = state.log.sets.filter(([element]) => element.startsWith(version === 'scorm12' ? 'cmi.comments' : 'cmi.comments_from_learner.'))
+      if (version === 'scorm12') {
+        expect(sets.at(-1)?.[1]).toMatch(/^\[question\] text-callouts-images#callout\.1 \S+Z en\n {2}Does this apply to parish councils\?\n\[question\] text-callouts-images \S+Z en\n {2}Our council\n {2}has a form for this\.$/)
+      } else {
+        expect(Object.fromEntries(sets)).toEqual({
+          'cmi.comments_from_learner.0.comment': '{lang=en}[question] Does this apply to parish councils?',
+          'cmi.comments_from_learner.0.location': 'text-callouts-images#callout.1',
+          'cmi.comments_from_learner.0.timestamp': expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/),
+          'cmi.comments_from_learner.1.comment': '{lang=en}[question] Our council\\nhas a form for this.',
+          'cmi.comments_from_learner.1.location': 'text-callouts-images',
+          'cmi.comments_from_learner.1.timestamp': expect.stringMatching(/^\d{4}-/),
+        })
+      }
+      // Saved means committed: the learner was told so only after the LMS had it.
+      expect(state.log.calls.filter((call) => /Commit/.test(call)).length).toBeGreaterThan(1)
+      expect(state.log.calls).toContain(`${version === 'scorm12' ? 'LMSGetValue' : 'GetValue'}(${name})`)
+
+      state = await closeCourse(page)
+      expect(state.log.violations).toEqual([])
+      course = await launch(page, lms, { version, stored: storedFor(version, state.cmi) })
+      const again = course.getByTestId('page-comments')
+      await expect(again.locator('article.comment')).toHaveCount(2)
+      await expect(again.locator('article.comment').first().locator('q')).toHaveText('A tip')
+      await expect(again.locator('article.comment').nth(1)).toContainText('has a form for this.')
+      await again.getByRole('button', { name: 'Add a comment' }).click()
+      const violations = (await new AxeBuilder({ page }).include('iframe').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations
+      expect(violations.map((violation) => violation.id)).toEqual([])
+      await again.getByRole('button', { name: 'Cancel' }).click()
+      // Deleting one takes its words out of the LMS too.
+      await again.locator('article.comment').first().getByRole('button', { name: 'Delete' }).click()
+      await again.getByRole('button', { name: 'Delete it' }).click()
+      await expect(again.getByRole('status')).toHaveText('Your comment has been deleted.')
+      state = await lmsState(page)
+      const last = new Map(state.log.sets)
+      if (version === 'scorm12') expect(last.get('cmi.comments')).not.toContain('parish councils')
+      else expect(last.get('cmi.comments_from_learner.0.comment')).toBe('')
+      expect(state.log.violations).toEqual([])
+      expect(errors).toEqual([])
+    } finally {
+      await context.close()
+      await lms.stop()
+    }
+  })
+}
+
 test('without an LMS the course still runs, says so, and resumes from local storage', async ({ browser }) => {
   const lms = await startFakeLms(await exportAndUnzip(FIXTURE, 'scorm12', work))
   const context = await browser.newContext()

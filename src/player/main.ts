@@ -13,7 +13,8 @@ import { useSettingsStore } from '../renderer/stores/settings'
 import '../renderer/styles/main.css'
 import cy from './locales/cy/player.json'
 import en from './locales/en/player.json'
-import { createPlayerApi } from './player-api'
+import { COMMENT_CHANNEL } from '../renderer/components/comment/channel'
+import { createPlayerApi, displayName } from './player-api'
 import { prerenderedMarkdownEngine } from './prerendered-markdown'
 import { fetchPackageJson, translationLoader } from './translations'
 import { uiStringsLoader } from './ui-strings'
@@ -116,6 +117,8 @@ async function start(): Promise<void> {
   })
   const api = createPlayerApi({ data, tracker, learnerName, storage, loadLanguage })
   app.provide(API_KEY, api)
+  // The learner is told where a comment goes, and under which name, before they write one.
+  app.provide(COMMENT_CHANNEL, connected ? { kind: 'lms', learnerName: learnerName ? displayName(learnerName) || null : null } : { kind: 'page' })
   // A learner who reads a translation gets it before the first screen; the rest never load it.
   await loadLanguage((await api['settings.get']({})).language)
   app.use(createPinia())

@@ -80,8 +80,9 @@ export function createPlayerApi(options: PlayerApiOptions): CivicApi {
     'progress.record': async ({ courseId, events }) => {
       ensureCourse(courseId)
       tracker.record(events)
+      const refused = tracker.takeRefusal()
       // In the page itself, the whole progress costs nothing to answer: always in full.
-      return { revision: String(++recorded), progress: tracker.progress }
+      return { revision: String(++recorded), progress: tracker.progress, ...(refused ? { refused } : {}) }
     },
     'progress.overview': async () => [courseOverview(course, tracker.progress)],
     'settings.get': async () => readSettings(),

@@ -9,6 +9,8 @@ import { CMI, decidingAttempt, interactionWrites, keepRecord, lowersRecord, RECO
 import { beaconCost } from '../core/scorm/moodle-model'
 import { DEFAULT_INTERACTIONS, DEFAULT_REPORTING, JOURNAL_BUDGET_BYTES, journalsQuiz, type InteractionJournal, type ReportingMode } from '../core/scorm/reporting'
 import { decodeSuspendData, encodeSuspendData, readSuspendData, SUSPEND_LIMIT_12, SUSPEND_LIMIT_2004 } from '../core/scorm/suspend-codec'
+import type { CommentRefusal } from '../core/api/contract'
+import { LmsComments } from './lms-comments'
 import type { ScormSession } from './scorm-runtime'
 
 /** Where progress is kept when there is no LMS; `null` when the browser refuses storage too. */
@@ -73,6 +75,10 @@ export class ProgressTracker {
   /** Modules finished in `state`, kept so each event works completion out once, for the new state only. */
   private finished = 0
   private interactions = false
+  /** The learner's comments in the LMS; none without one, where they last as long as the page. */
+  private comments: LmsComments | null = null
+  /** Why the last events' comment was not kept, until the player's API has said so. */
+  private refusal: CommentRefusal | null = null
   private sinceCommit = 0
   private lastCommit: number
 
@@ -134,6 +140,8 @@ export class ProgressTracker {
     }
     this.interactions = session.supports(cmi.interactionCount)
     if (this.interactions) this.journalBytes = this.earlierJournalBytes()
+    this.comments = new LmsComments(session, this.course)
+    this.state = { ...this.state, comments: this.comments.load() }
     this.finished = this.finishedModules(this.state)
     // Suspend from the start: a window closed before the learner finishes must still resume.
     session.set(cmi.exit, 'suspend')
@@ -228,13 +236,28 @@ export class ProgressTracker {
     return modules.filter((module) => ['completed', 'passed'].includes(moduleStatus(this.course, progress, module))).length
   }
 
-  /** Applies events and saves the result; returns how many events were taken. */
+  /** Why a comment among the last events recorded was not kept, once: null when all were. */
+  takeRefusal(): CommentRefusal | null {
+    const refusal = this.refusal
+    this.refusal = null
+    return refusal
+  }
+
+  /**
+   * Applies events and saves the result; returns how many events were taken. A comment the LMS
+   * does not take is left out (takeRefusal says why), the other events are kept.
+   */
   record(events: readonly TrackingEvent[]): number {
     const before = this.state
-    const after = applyEvents(this.course, before, events)
+    let after = applyEvents(this.course, before, events)
+    const session = this.session
+    const sent = session?.open && this.comments && after.comments !== before.comments ? this.comments.send(before.comments, after.comments) : null
+    if (sent) {
+      this.refusal = sent.refused
+      after = { ...after, comments: sent.comments }
+    }
     this.state = after
     if (after === before) return events.length
-    const session = this.session
     if (!session?.open) {
       this.saveLocally()
       return events.length
@@ -247,7 +270,8 @@ export class ProgressTracker {
     const finished = this.finishedModules(after)
     const moduleDone = finished > this.finished
     this.finished = finished
-    if (submitted || moduleDone || this.sinceCommit >= COMMIT_EVERY_EVENTS || this.now() - this.lastCommit >= COMMIT_EVERY_MS) this.commit()
+    // A comment is committed at once: the learner is told it is saved.
+    if (sent || submitted || moduleDone || this.sinceCommit >= COMMIT_EVERY_EVENTS || this.now() - this.lastCommit >= COMMIT_EVERY_MS) this.commit()
     return events.length
   }
 

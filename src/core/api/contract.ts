@@ -138,8 +138,18 @@ const CourseRef = z.object({ courseId: IdSchema }).strict()
 
 /** Names one state of a learner's progress in a course as the host held it; new with every change and every host start. */
 const RevisionSchema = z.string().max(64)
-/** progress.record's answer: `progress` is left out when the client's own result is the host's. */
-export const ProgressAnswerSchema = z.object({ revision: RevisionSchema, progress: CourseProgressSchema.optional() }).strict()
+/**
+ * Why a host left a learner's comment out of their progress: a SCORM package's LMS had no room
+ * left for it, or did not take it. The learner's words stay in their form.
+ */
+export const CommentRefusalSchema = z.enum(['comment-room', 'comment-failed'])
+export type CommentRefusal = z.infer<typeof CommentRefusalSchema>
+
+/**
+ * progress.record's answer: `progress` is left out when the client's own result is the host's;
+ * `refused` says why a comment among the events was not kept (the other events were).
+ */
+export const ProgressAnswerSchema = z.object({ revision: RevisionSchema, progress: CourseProgressSchema.optional(), refused: CommentRefusalSchema.optional() }).strict()
 export type ProgressAnswer = z.infer<typeof ProgressAnswerSchema>
 
 const QuizStandingSchema = z.object({ attempts: z.number().int().min(0), best: z.number().nullable(), passed: z.boolean() }).strict()

@@ -27,6 +27,9 @@ export const CMI = {
     notAttempted: { element: 'cmi.core.lesson_status', values: ['not attempted', ''] },
     /** Characters cmi.suspend_data may hold. */
     suspendLimit: 4096,
+    /** The learner's comments: one string, written whole (src/core/scorm/comments.ts). */
+    comments: 'cmi.comments',
+    commentsLimit: 4096,
   },
   scorm2004: {
     entry: 'cmi.entry',
@@ -46,5 +49,9 @@ export const CMI = {
     interactionTime: 'timestamp',
     notAttempted: { element: 'cmi.completion_status', values: ['not attempted', 'unknown', ''] },
     suspendLimit: 64000,
+    /** The learner's comments: an entry each, `.n.comment`, `.n.location`, `.n.timestamp`. */
+    comments: 'cmi.comments_from_learner',
+    commentLimit: 4000,
+    commentLocationLimit: 250,
   },
 } as const

@@ -71,7 +71,7 @@ const RESPONSE_FORMATS_12: Record<string, RegExp> = {
 
 /**
  * Checks one SetValue against the rules real LMSs enforce and scorm-again does not (docs/scorm.md):
- * 1.2's 4096-character suspend data, 1.2 response formats and result words, Moodle-safe
+ * 1.2's 4096-character suspend data and comments, 2004 comments' lengths, 1.2 response formats and result words, Moodle-safe
  * interaction ids, 2004 timestamps without milliseconds or zone, session time formats and 2004
  * description length. Returns what is wrong, or null. `types` remembers each interaction's type,
  * which a 1.2 response's format depends on.
@@ -84,6 +84,12 @@ export function strictWriteProblem(version: ScormVersion, element: string, value
   if (!is12 && element === cmi.sessionTime && (value === 'PT' || !/^P(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?)?$/.test(value))) {
     return `session_time "${value}" is not an ISO 8601 duration with at most 2 decimals`
   }
+  if (is12 && element === CMI.scorm12.comments && value.length > CMI.scorm12.commentsLimit) return `comments of ${value.length} characters are over SCORM 1.2's ${CMI.scorm12.commentsLimit}`
+  const comment = /^cmi\.comments_from_learner\.\d+\.(comment|location|timestamp)$/.exec(element)?.[1]
+  if (!is12 && comment === 'comment' && value.length > CMI.scorm2004.commentLimit) return `comment of ${value.length} characters is over SCORM 2004's ${CMI.scorm2004.commentLimit}`
+  if (!is12 && comment === 'comment' && /[\n\r\u2028\u2029]/.test(value)) return 'comment has a line break, which the pattern Moodle checks comments with refuses'
+  if (!is12 && comment === 'location' && value.length > CMI.scorm2004.commentLocationLimit) return `comment location over ${CMI.scorm2004.commentLocationLimit} characters`
+  if (!is12 && comment === 'timestamp' && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/.test(value)) return `comment timestamp "${value}" has milliseconds or a zone, which Moodle refuses`
   const interaction = /^cmi\.interactions\.(\d+)\.(.+)$/.exec(element)
   if (!interaction) return null
   const [, index = '', field = ''] = interaction

@@ -3,8 +3,7 @@ import type { Component, InjectionKey } from 'vue'
 /**
  * Pieces of the shared screens that only the desktop app and the web host show, where the learner's
  * record lives on the device: the learner's links in the header, notices about the data files,
- * the certificate button, the first-run question of the learner's name and the learner's comments
- * at the foot of each page. The app provides them
+ * the certificate button and the first-run question of the learner's name. The app provides them
  * (install.ts); a SCORM package, whose LMS keeps the record and issues certificates, provides
  * none, so neither their code nor their strings are in its bundle.
  */
@@ -13,7 +12,6 @@ export interface DeviceUi {
   dataNotices: Component
   certificateButton: Component
   namePrompt: Component
-  pageComments: Component
 }
 
 export const DEVICE_UI: InjectionKey<DeviceUi> = Symbol('device-ui')

@@ -17,7 +17,7 @@ export function languageTag(language: string): string {
 /**
  * Each area of the UI keeps its strings in its own file per language (`locales/<lang>/<area>.json`,
  * whose top-level key is the area's name), so translators and developers work on one area at a time.
- * The branding area and the areas of the learner's record on the device (comments, dashboard, data,
+ * The branding area and the areas of the learner's record on the device (dashboard, data,
  * learners, notebook, notices, trainer) belong to the app shell alone and are merged by it (branding/install.ts,
  * device/install.ts), and the export, results, presenting and feedback areas by their screens as they load
  * (screen-messages.ts), keeping their strings out of the SCORM player's bundle. The areas the interface shares with the documents
@@ -32,7 +32,7 @@ const files = import.meta.glob<Record<string, unknown>>(
     '!./locales/*/present.json',
     '!./locales/*/feedback.json',
     // The learner's record on the device: merged by the app shell (device/install.ts).
-    '!./locales/*/{comments,dashboard,data,learners,notebook,notices,trainer}.json',
+    '!./locales/*/{dashboard,data,learners,notebook,notices,trainer}.json',
   ],
   { eager: true, import: 'default' },
 )

@@ -1,6 +1,7 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { CourseBundle, LocalizedCourse } from '../../core/course/bundle'
+import type { CommentRefusal } from '../../core/api/contract'
 import { ApiError } from '../../core/api/errors'
 import { contentIn } from '../../core/course/localized'
 import { applyEvent, applyEvents } from '../../core/progress/reducer'
@@ -30,6 +31,8 @@ export const useCourseStore = defineStore('course', () => {
   const error = ref('')
   /** Set when progress could not be saved; the UI warns the learner once. */
   const saveError = ref('')
+  /** Why the host left out a comment among the last events it took (a SCORM package's LMS), or null. */
+  let refusal: CommentRefusal | null = null
   let pending: TrackingEvent[] = []
   /** Set while failed events wait to be sent again. */
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -92,6 +95,7 @@ export const useCourseStore = defineStore('course', () => {
     sending = api['progress.record']({ courseId: course.id, events: batch, ...(revision === null ? {} : { since: revision }) }).then(
       (answer) => {
         saveError.value = ''
+        refusal = answer.refused ?? null
         if (bundle.value !== course) return
         revision = answer.revision
         if (answer.progress) progress.value = applyEvents(course, answer.progress, pending)
@@ -116,6 +120,18 @@ export const useCourseStore = defineStore('course', () => {
     if (pending.length > 0 && !saveError.value) await flush()
   }
 
+  /**
+   * Records an event and sends it at once, for a change the learner is told about (a comment):
+   * resolves once the host has it, with why the host left a comment out, or null. Events that
+   * fail to send are kept and sent again as usual, and the save notice says so.
+   */
+  async function recordNow(event: TrackingEvent): Promise<CommentRefusal | null> {
+    record(event)
+    refusal = null
+    await flush()
+    return refusal
+  }
+
   /** Reads the open course's progress from the host again, once nothing waits to be sent (another screen changed it there). */
   async function reloadProgress(): Promise<void> {
     await flush()
@@ -132,5 +148,5 @@ export const useCourseStore = defineStore('course', () => {
     return pending.length > 0 || sending !== null
   }
 
-  return { bundle, progress, content, contentLanguage, state, error, saveError, open, record, flush, reloadProgress, hasUnsent }
+  return { bundle, progress, content, contentLanguage, state, error, saveError, open, record, recordNow, flush, reloadProgress, hasUnsent }
 })

@@ -1,6 +1,7 @@
 import type { Composer } from 'vue-i18n'
 import { blockAnchors, placeComment } from '../../../core/comments/anchors'
 import type { CommentInput, LearnerComment } from '../../../core/comments/comment'
+import type { TrackingEvent } from '../../../core/progress/schema'
 import type { CommentDraft } from './CommentForm.vue'
 
 /** A comment as a list shows it: what it is about (quoted when that is a block's words) and whether its block is gone. */
@@ -24,4 +25,9 @@ export function commentEntry(blocks: readonly { type: string }[] | undefined, la
 export function editedComment(comment: LearnerComment, draft: CommentDraft): CommentInput {
   const { createdAt: _createdAt, updatedAt: _updatedAt, ...kept } = comment
   return { ...kept, kind: draft.kind, text: draft.text, language: draft.language }
+}
+
+/** The event that saves an edit to a comment, now. */
+export function editEvent(comment: LearnerComment, draft: CommentDraft): TrackingEvent {
+  return { type: 'comment.saved', at: new Date().toISOString(), comment: editedComment(comment, draft) }
 }
