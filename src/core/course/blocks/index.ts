@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { accordion, AccordionBlockSchema } from './accordion'
 import { callout, CalloutBlockSchema } from './callout'
+import { councillorNotes, CouncillorNotesBlockSchema } from './councillor-notes'
 import type { BlockDefinition } from './definition'
 import { feed, FeedBlockSchema, feedTrackingSchemas } from './feed/schema'
 import { flashcards, FlashcardsBlockSchema } from './flashcards'
@@ -22,7 +23,7 @@ import { video, VideoBlockSchema } from './video'
  * text block. A new type is a file beside these and one line in each list below.
  */
 export const BLOCK_TYPES: ReadonlyMap<string, BlockDefinition> = new Map(
-  [callout, image, video, accordion, tabs, flashcards, processSteps, hotspots, scenario, feed, reflection, keyPoints, links, quiz, notes].map((definition) => [definition.type, definition as BlockDefinition]),
+  [callout, image, video, accordion, tabs, flashcards, processSteps, hotspots, scenario, feed, reflection, keyPoints, links, quiz, notes, councillorNotes].map((definition) => [definition.type, definition as BlockDefinition]),
 )
 
 export const BlockSchema = z.discriminatedUnion('type', [
@@ -42,6 +43,7 @@ export const BlockSchema = z.discriminatedUnion('type', [
   LinksBlockSchema,
   QuizBlockSchema,
   NotesBlockSchema,
+  CouncillorNotesBlockSchema,
 ])
 export type Block = z.infer<typeof BlockSchema>
 

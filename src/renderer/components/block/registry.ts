@@ -26,6 +26,7 @@ const BLOCK_LOADERS: { readonly [T in BlockType]: Loader } = {
   links: () => import('./BlockLinks.vue'),
   quiz: () => import('../quiz/QuizBlock.vue'),
   notes: () => import('./BlockNotes.vue'),
+  'councillor-notes': () => import('./BlockCouncillorNotes.vue'),
 }
 
 /** The component for each block type; each receives `{ block, courseId }`. */

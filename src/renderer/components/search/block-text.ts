@@ -41,5 +41,7 @@ export function blockText(block: Block): string[] {
       return [block.title ?? '', block.intro ? markdownText(block.intro) : '']
     case 'notes':
       return []
+    case 'councillor-notes':
+      return block.notes.flatMap((note) => [note.from, markdownText(note.markdown)])
   }
 }
