@@ -231,6 +231,11 @@ test('two learners share their comments, and the trainer merges their files and 
   await page.getByRole('button', { name: 'Creu’r adroddiad' }).click()
   await expect(page.getByTestId('feedback-report')).toContainText('5 sylw gan 2 dysgwr.')
   findings.push(...(await axeFindings(page, 'feedback report in Welsh')))
+  // On a small phone (320 px), with the report's longer Welsh words: nothing scrolls sideways.
+  await page.setViewportSize({ width: 320, height: 800 })
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+  findings.push(...(await axeFindings(page, 'feedback report in Welsh at 320 px')))
+  await page.setViewportSize({ width: 1280, height: 800 })
   await open(page, '#/notebook')
   findings.push(...(await axeFindings(page, 'notebook in Welsh, with comments to share')))
   expect(findings).toEqual([])
