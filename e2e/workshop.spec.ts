@@ -353,8 +353,8 @@ test('axe finds nothing on the trainer\'s room, the projector\'s room screens, t
   }
   await scan('English')
   await page.getByRole('button', { name: 'Cymraeg', exact: true }).first().click()
-  await phone.getByRole('button', { name: 'Newid i’r Gymraeg' }).click()
-  await joining.getByRole('button', { name: 'Newid i’r Gymraeg' }).click()
+  await phone.getByRole('button', { name: 'Cymraeg: newid i’r Gymraeg' }).click()
+  await joining.getByRole('button', { name: 'Cymraeg: newid i’r Gymraeg' }).click()
   await joining.getByRole('button', { name: 'Ymuno' }).click()
   await expect(phone.getByRole('heading', { name: 'Beth atebodd yr ystafell' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Yr ystafell' })).toBeVisible()

@@ -6,7 +6,7 @@ export const MESSAGES = {
   en: {
     title: 'Civic Learn workshop',
     language: 'Cymraeg',
-    languageLabel: 'Newid i’r Gymraeg',
+    languageLabel: 'Cymraeg: newid i’r Gymraeg',
     joinHeading: 'Join the session',
     joinIntro: 'Answer the trainer’s questions from this phone. Your answers are anonymous unless the trainer says otherwise.',
     name: 'Your name (as others will see it)',
@@ -62,7 +62,7 @@ export const MESSAGES = {
   cy: {
     title: 'Gweithdy Civic Learn',
     language: 'English',
-    languageLabel: 'Change to English',
+    languageLabel: 'English: change to English',
     joinHeading: 'Ymuno â’r sesiwn',
     joinIntro: 'Atebwch gwestiynau’r hyfforddwr o’r ffôn hwn. Mae eich atebion yn ddienw oni bai bod yr hyfforddwr yn dweud yn wahanol.',
     name: 'Eich enw (fel y bydd eraill yn ei weld)',
