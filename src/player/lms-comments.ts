@@ -6,6 +6,7 @@ import type { CommentRefusal } from '../core/api/contract'
 import { CMI } from '../core/scorm/cmi'
 import { comment2004Writes, comments12Value, deleted2004Write, fits12, read12Comments, read2004Comment, type LmsComment } from '../core/scorm/comments'
 import { beaconCost } from '../core/scorm/moodle-model'
+import { locatePage } from '../renderer/components/player/player-navigation'
 import type { ScormSession } from './scorm-runtime'
 
 /**
@@ -80,7 +81,7 @@ export class LmsComments {
 
   /** A comment read back, with the quote of its block as the course is now (in its own language), so it follows the block as the app's do. */
   private withQuote(comment: LmsComment, id: string): LearnerComment {
-    const page = this.course.content[this.course.language]?.modules.flatMap((module) => module.pages).find((candidate) => candidate.id === comment.pageId)
+    const page = locatePage(this.course.content[this.course.language] ?? null, comment.pageId)?.page
     const quote = comment.blockId && page ? blockAnchors(learnerBlocks(page.blocks)).find((anchor) => anchor.id === comment.blockId)?.quote : undefined
     return { id, ...comment, ...(quote ? { quote: { text: quote, language: this.course.language } } : {}) }
   }

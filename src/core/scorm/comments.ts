@@ -1,5 +1,7 @@
+import { isUiLanguage, type UiLanguage } from '../app-defaults'
 import { COMMENT_KINDS, type CommentKind, type LearnerComment } from '../comments/comment'
 import { CMI } from './cmi'
+import type { CmiWrite } from './data-model'
 
 /**
  * A learner's comments as an LMS keeps them, so that a council's learning team reads them in its
@@ -16,11 +18,10 @@ export interface LmsComment {
   blockId?: string
   kind: CommentKind
   text: string
-  language: 'en' | 'cy'
+  language: UiLanguage
   createdAt: string
 }
 
-const LANGUAGES = ['en', 'cy'] as const
 const KIND = `(${COMMENT_KINDS.join('|')})`
 
 /** Where a comment is about, as SCORM's location: the page id, then `#` and the block's anchor. */
@@ -34,13 +35,14 @@ function fromLocation(location: string): { pageId: string; blockId?: string } | 
   return blockId === undefined ? { pageId } : { pageId, blockId }
 }
 
-function isLanguage(value: string): value is LmsComment['language'] {
-  return (LANGUAGES as readonly string[]).includes(value)
-}
-
 /** 2004's timestamp: to the second, in UTC and without the zone, which Moodle refuses. */
 export function timestamp2004(iso: string): string {
   return iso.slice(0, 19)
+}
+
+/** A time written to the second in UTC (either version's comments) as an ISO time again. */
+function isoFromSeconds(time: string): string {
+  return `${time.slice(0, 19)}.000Z`
 }
 
 /**
@@ -54,7 +56,7 @@ export function commentText2004(comment: Pick<LearnerComment, 'language' | 'kind
 }
 
 /** The writes of one 2004 comment entry, the words first. */
-export function comment2004Writes(index: number, comment: LearnerComment): { element: string; value: string }[] {
+export function comment2004Writes(index: number, comment: LearnerComment): CmiWrite[] {
   const base = `${CMI.scorm2004.comments}.${index}`
   return [
     { element: `${base}.comment`, value: commentText2004(comment) },
@@ -64,7 +66,7 @@ export function comment2004Writes(index: number, comment: LearnerComment): { ele
 }
 
 /** The write that takes a 2004 comment's words back: SCORM has no way to remove an entry. */
-export function deleted2004Write(index: number): { element: string; value: string } {
+export function deleted2004Write(index: number): CmiWrite {
   return { element: `${CMI.scorm2004.comments}.${index}.comment`, value: '' }
 }
 
@@ -79,8 +81,8 @@ export function read2004Comment(entry: { comment: string; location: string; time
   const words = TEXT_2004.exec(entry.comment)
   const place = fromLocation(entry.location)
   const [, language = '', kind, text = ''] = words ?? []
-  if (!words || !place || !isLanguage(language) || text.trim() === '') return null
-  const createdAt = TIME_2004.test(entry.timestamp) ? `${entry.timestamp.slice(0, 19)}.000Z` : new Date(0).toISOString()
+  if (!words || !place || !isUiLanguage(language) || text.trim() === '') return null
+  const createdAt = TIME_2004.test(entry.timestamp) ? isoFromSeconds(entry.timestamp) : new Date(0).toISOString()
   const lines = text.replace(/\\([\\n])/g, (_, escaped: string) => (escaped === 'n' ? '\n' : '\\'))
   return { ...place, kind: kind as CommentKind, text: lines, language, createdAt }
 }
@@ -97,7 +99,7 @@ const HEADER_12 = new RegExp(`^\\[${KIND}\\] (\\S+) (\\d{4}-\\d\\d-\\d\\dT\\d\\d
 
 /** One comment as an entry of 1.2's string. */
 export function comment12Entry(comment: LearnerComment): string {
-  const header = `[${comment.kind}] ${commentLocation(comment)} ${(comment.updatedAt ?? comment.createdAt).slice(0, 19)}Z ${comment.language}`
+  const header = `[${comment.kind}] ${commentLocation(comment)} ${timestamp2004(comment.updatedAt ?? comment.createdAt)}Z ${comment.language}`
   return [header, ...comment.text.split(/\r?\n/).map((line) => `  ${line}`)].join('\n')
 }
 
@@ -113,12 +115,12 @@ function entries12(lines: readonly string[], start: number): LmsComment[] | null
     const header = HEADER_12.exec(lines[at] ?? '')
     const [, kind, location = '', time = '', language = ''] = header ?? []
     const place = fromLocation(location)
-    if (!header || !place || !isLanguage(language)) return null
+    if (!header || !place || !isUiLanguage(language)) return null
     const body: string[] = []
     for (at++; at < lines.length && lines[at]!.startsWith('  '); at++) body.push(lines[at]!.slice(2))
     const text = body.join('\n')
     if (text.trim() === '') return null
-    found.push({ ...place, kind: kind as CommentKind, text, language, createdAt: `${time.slice(0, 19)}.000Z` })
+    found.push({ ...place, kind: kind as CommentKind, text, language, createdAt: isoFromSeconds(time) })
   }
   return found
 }

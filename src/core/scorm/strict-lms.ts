@@ -69,6 +69,9 @@ const RESPONSE_FORMATS_12: Record<string, RegExp> = {
   numeric: /^-?\d+(\.\d+)?$/,
 }
 
+/** A 2004 timestamp Moodle takes: to the second, without milliseconds or a zone. */
+const MOODLE_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/
+
 /**
  * Checks one SetValue against the rules real LMSs enforce and scorm-again does not (docs/scorm.md):
  * 1.2's 4096-character suspend data and comments, 2004 comments' lengths, 1.2 response formats and result words, Moodle-safe
@@ -89,7 +92,7 @@ export function strictWriteProblem(version: ScormVersion, element: string, value
   if (!is12 && comment === 'comment' && value.length > CMI.scorm2004.commentLimit) return `comment of ${value.length} characters is over SCORM 2004's ${CMI.scorm2004.commentLimit}`
   if (!is12 && comment === 'comment' && /[\n\r\u2028\u2029]/.test(value)) return 'comment has a line break, which the pattern Moodle checks comments with refuses'
   if (!is12 && comment === 'location' && value.length > CMI.scorm2004.commentLocationLimit) return `comment location over ${CMI.scorm2004.commentLocationLimit} characters`
-  if (!is12 && comment === 'timestamp' && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/.test(value)) return `comment timestamp "${value}" has milliseconds or a zone, which Moodle refuses`
+  if (!is12 && comment === 'timestamp' && !MOODLE_TIMESTAMP.test(value)) return `comment timestamp "${value}" has milliseconds or a zone, which Moodle refuses`
   const interaction = /^cmi\.interactions\.(\d+)\.(.+)$/.exec(element)
   if (!interaction) return null
   const [, index = '', field = ''] = interaction
@@ -99,7 +102,7 @@ export function strictWriteProblem(version: ScormVersion, element: string, value
     const words = is12 ? ['correct', 'wrong', 'unanticipated', 'neutral'] : ['correct', 'incorrect', 'unanticipated', 'neutral']
     if (!words.includes(value) && !/^-?\d+(\.\d+)?$/.test(value)) return `result "${value}" is not a SCORM ${is12 ? '1.2' : '2004'} result`
   }
-  if (!is12 && field === cmi.interactionTime && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/.test(value)) return `timestamp "${value}" has milliseconds or a zone, which Moodle refuses`
+  if (!is12 && field === cmi.interactionTime && !MOODLE_TIMESTAMP.test(value)) return `timestamp "${value}" has milliseconds or a zone, which Moodle refuses`
   if (!is12 && field === 'description' && value.length > 250) return 'description is over 250 characters'
   if (is12 && (field === cmi.interactionResponse || /^correct_responses\.\d+\.pattern$/.test(field))) {
     const type = types.get(index) ?? ''
