@@ -31,9 +31,10 @@ function withoutStaticItems(node: unknown): unknown {
  * The UI strings as vue-i18n message ASTs instead of source text, so the player ships without
  * vue-i18n's message compiler (__INTLIFY_DROP_MESSAGE_COMPILER__). A message that does not compile
  * fails the build rather than showing its key to a learner. The strings of the fetched languages
- * go to their own files instead of the script (their modules are left empty).
+ * go to their own files instead of the script (their modules are left empty); the first-screen
+ * renderer, which runs at export, fetches nothing and keeps them all.
  */
-function precompiledMessages(): Plugin {
+export function precompiledMessages(fetchedLanguages: readonly string[] = FETCHED_UI_LANGUAGES): Plugin {
   /** The fetched languages' strings, by language, as the files they are written to. */
   const fetched = new Map<string, Record<string, unknown>>()
   const compile = (value: unknown, file: string, key: string): unknown => {
@@ -63,7 +64,7 @@ function precompiledMessages(): Plugin {
       const language = CATALOGUE.exec(id)?.[1]
       if (!language) return null
       const messages = compile(JSON.parse(code), id, '') as Record<string, unknown>
-      if (!FETCHED_UI_LANGUAGES.includes(language)) return { code: JSON.stringify(messages), map: null }
+      if (!fetchedLanguages.includes(language)) return { code: JSON.stringify(messages), map: null }
       // Each file's top-level key is its area, so the areas of a language merge side by side.
       fetched.set(language, { ...fetched.get(language), ...messages })
       return { code: '{}', map: null }
@@ -79,23 +80,28 @@ function precompiledMessages(): Plugin {
  * from where the exporter copies it into every package. Relative paths (base './') because an
  * LMS serves a package from a folder of its choosing.
  */
+/**
+ * The app uses the Composition API only (vue-i18n in composition mode): leaving out the Options
+ * API, the legacy i18n API, devtools hooks and the message compiler (messages come precompiled)
+ * keeps the package's runtime small. The first-screen renderer (vite.player-server.config.mts)
+ * is built the same way.
+ */
+export const PLAYER_DEFINES = {
+  __VUE_OPTIONS_API__: 'false',
+  __VUE_PROD_DEVTOOLS__: 'false',
+  __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+  __VUE_I18N_FULL_INSTALL__: 'false',
+  __VUE_I18N_LEGACY_API__: 'false',
+  __INTLIFY_PROD_DEVTOOLS__: 'false',
+  __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
+}
+
 export default defineConfig({
   root: resolve(__dirname, 'src/player'),
   base: './',
   publicDir: false,
   plugins: [vue(), precompiledMessages()],
-  // The app uses the Composition API only (vue-i18n in composition mode): leaving out the Options
-  // API, the legacy i18n API, devtools hooks and the message compiler (messages come precompiled)
-  // keeps the package's runtime small.
-  define: {
-    __VUE_OPTIONS_API__: 'false',
-    __VUE_PROD_DEVTOOLS__: 'false',
-    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-    __VUE_I18N_FULL_INSTALL__: 'false',
-    __VUE_I18N_LEGACY_API__: 'false',
-    __INTLIFY_PROD_DEVTOOLS__: 'false',
-    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
-  },
+  define: PLAYER_DEFINES,
   build: {
     outDir: resolve(__dirname, 'out/player'),
     emptyOutDir: true,

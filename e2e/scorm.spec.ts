@@ -8,6 +8,7 @@ import { expect, test, type Locator } from '@playwright/test'
 import type { QuizBlock } from '../src/core/course/blocks/quiz'
 import type { PackageData } from '../src/core/scorm/package-data'
 import { extractZip } from '../test/support/read-zip'
+import { axeFindings } from './support/axe'
 import { answer, expectAnswered, QUESTION_COUNT } from './support/every-block'
 import { installStrictLms, startFakeLms, type StrictLmsConfig, type StrictLmsLog } from './support/fake-lms'
 import { closeCourse, exportAndUnzip, launch, lmsState, storedFor } from './support/scorm-launch'
@@ -267,6 +268,47 @@ test('without an LMS the course still runs, says so, and resumes from local stor
   }
 })
 
+test('a package opens on its first screen, written in at export and inert, which the live player takes over in place', async ({ browser }) => {
+  const dir = await exportAndUnzip(FIXTURE, 'scorm2004', work)
+  const index = await readFile(path.join(dir, 'index.html'), 'utf8')
+  expect(index).toContain('<div id="app" inert>')
+  // Rendered by the player's own components: their scoped styles are the player's.
+  const css = (await Promise.all((await readdir(path.join(dir, 'assets'))).filter((file) => file.endsWith('.css')).map((file) => readFile(path.join(dir, 'assets', file), 'utf8')))).join('')
+  const scopes = [...new Set(index.match(/data-v-[0-9a-f]+/g) ?? [])]
+  expect(scopes.length).toBeGreaterThan(0)
+  for (const scope of scopes) expect(css, `${scope} has no styles in the player`).toContain(`[${scope}]`)
+
+  const lms = await startFakeLms(dir)
+  const url = lms.url.replace('host.html', 'pkg/index.html')
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  try {
+    // Before the player's script has run (here: never), the learner already sees the course.
+    const before = await context.newPage()
+    await before.route('**/assets/*.js', (route) => route.abort())
+    await before.goto(url)
+    const heading = before.locator('h1', { hasText: 'Every block and question type' })
+    await expect(heading).toBeVisible()
+    await expect(before.locator('#app')).toHaveAttribute('inert', '')
+    await expect(before.locator('.player-bar')).toContainText('Starting the course…')
+    const staticBox = await heading.boundingBox()
+    await before.close()
+
+    const page = await context.newPage()
+    await page.goto(url)
+    await expect(page.locator('#app:not([inert])')).toHaveCount(1)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Every block and question type')
+    await expect(page.getByTestId('scorm-connection')).toContainText('kept in this browser only')
+    // The live screen is where the first one was: nothing moves as the player takes over.
+    expect(await page.getByRole('heading', { level: 1 }).boundingBox()).toEqual(staticBox)
+    expect(await axeFindings(page, 'the package\'s course page')).toEqual([])
+    await page.getByRole('link', { name: 'Start the course' }).click()
+    await expect(page).toHaveURL(/#\/course\/every-block\/page\//)
+  } finally {
+    await context.close()
+    await lms.stop()
+  }
+})
+
 test('the strict LMS refuses what scorm-again alone lets through', async ({ browser }) => {
   const lms = await startFakeLms(work)
   const page = await browser.newPage()
@@ -344,6 +386,13 @@ test('a branded package shows the council, its welcome, contact and colours, and
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#6a1b4d')
     await page.goto(lms.url.replace('host.html', 'pkg/index.html#/course/every-block'))
     await expect(page.getByRole('main')).toContainText('Anytown\'s social media protocol')
+    // The first screen, before the player's script runs, is already in the council's colours.
+    const before = await browser.newPage()
+    await before.route('**/assets/*.js', (route) => route.abort())
+    await before.goto(lms.url.replace('host.html', 'pkg/index.html'))
+    await expect(before.locator('#app[inert] .player-bar')).toContainText('Anytown Borough Council')
+    expect(await before.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#6a1b4d')
+    await before.close()
   } finally {
     await page.close()
     await lms.stop()

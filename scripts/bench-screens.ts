@@ -45,20 +45,58 @@ async function staticServer(root: string): Promise<{ url: string; server: Server
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server }
 }
 
-/** Milliseconds from navigating a fresh context to `url` until a heading with this name shows. */
-async function firstScreen(browser: Browser, url: string, heading: string): Promise<number> {
+/**
+ * Put into every page before its own scripts: names each heading for the Element
+ * Timing API as it is inserted, so the browser reports when it was painted; and notes when a
+ * first screen rendered ahead of time (`#app` inert) was taken over by the live app.
+ */
+function watchFirstScreen(): void {
+  const marks: { liveAt: number | null } = { liveAt: null }
+  ;(window as unknown as { firstScreen: typeof marks }).firstScreen = marks
+  new MutationObserver(() => {
+    // Named by its words: a heading replaced after its paint (a first screen taken over) is no longer in the page.
+    for (const heading of document.querySelectorAll(':is(h1, h2, h3):not([elementtiming])')) heading.setAttribute('elementtiming', heading.textContent?.trim() ?? '')
+    const root = document.getElementById('app')
+    if (marks.liveAt === null && root && !root.hasAttribute('inert') && root.childElementCount > 0) marks.liveAt = performance.now()
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['inert'] })
+}
+
+interface ScreenTimes {
+  /** From the navigation's start until a heading with the name is painted. */
+  painted: number
+  /** Until the app that answers the learner has taken the page over (the same as `painted` where the app draws the first screen itself). */
+  live: number
+}
+
+/**
+ * A fresh context navigates to `url`; the times are the browser's own, from the navigation's start
+ * (Element Timing for the heading's paint), so a page busy running its script when the heading
+ * shows does not delay the reading.
+ */
+async function firstScreen(browser: Browser, url: string, heading: string): Promise<ScreenTimes> {
   const context = await browser.newContext()
   try {
     const page = await context.newPage()
-    const start = performance.now()
-    await page.goto(url)
+    await page.addInitScript(watchFirstScreen)
+    await page.goto(url, { waitUntil: 'commit' })
     await page.getByRole('heading', { name: heading }).first().waitFor()
-    return performance.now() - start
+    await page.waitForFunction(() => !document.querySelector('#app[inert]'))
+    return await page.evaluate(async (name) => {
+      // The paint is reported a moment after it happens.
+      const painted = await new Promise<number>((resolve, reject) => {
+        new PerformanceObserver((list) => {
+          const shown = list.getEntries().find((entry) => (entry as unknown as { identifier: string }).identifier === name) as unknown as { renderTime: number; loadTime: number } | undefined
+          if (shown) resolve(shown.renderTime || shown.loadTime)
+        }).observe({ type: 'element', buffered: true })
+        setTimeout(() => reject(new Error(`No paint was reported for the heading "${name}"`)), 5000)
+      })
+      const liveAt = (window as unknown as { firstScreen: { liveAt: number | null } }).firstScreen.liveAt
+      return { painted, live: Math.max(painted, liveAt ?? painted) }
+    }, heading)
   } finally {
     await context.close()
   }
 }
-
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'out/cli/index.js')) || !existsSync(path.join(ROOT, 'out/player/index.html'))) throw new Error('Build the app first: npm run build')
@@ -75,9 +113,9 @@ async function main(): Promise<void> {
     // The host keeps the courses it has loaded in the user's cache folder: the first start after
     // installing (or after a course changed) loads them; every later start finds them there.
     const env = { ...process.env, XDG_CACHE_HOME: path.join(work, 'cache') }
-    const library: number[] = []
-    const staticForLibrary: number[] = []
-    const firstStart: number[] = []
+    const library: ScreenTimes[] = []
+    const staticForLibrary: ScreenTimes[] = []
+    const firstStart: ScreenTimes[] = []
     for (let run = 0; run <= RUNS; run++) {
       staticForLibrary.push(await firstScreen(browser, reference.url, 'Reference'))
       const dataDir = await mkdtemp(path.join(work, 'data-'))
@@ -94,26 +132,31 @@ async function main(): Promise<void> {
     const courseDir = path.join(work, 'course')
     await writeSyntheticCourse(courseDir, { modules: 100, pages: 5 })
     const zip = path.join(work, 'package.zip')
-    await exportScormPackage({ courseDir, format: 'scorm2004', out: zip, playerDir: path.join(ROOT, 'out/player'), schemasDir: path.join(ROOT, 'resources/scorm-schemas'), appVersion: 'bench' })
+    const exported = await exportScormPackage({ courseDir, format: 'scorm2004', out: zip, playerDir: path.join(ROOT, 'out/player'), schemasDir: path.join(ROOT, 'resources/scorm-schemas'), appVersion: 'bench' })
+    if (!exported.firstScreen) throw new Error('The package was exported without its first screen: build the app first (npm run build)')
     const unpacked = path.join(work, 'package')
     await extractZip(await readFile(zip), unpacked)
     const lms = await staticServer(unpacked)
     servers.push(lms.server)
-    const player: number[] = []
-    const staticForPlayer: number[] = []
+    const player: ScreenTimes[] = []
+    const staticForPlayer: ScreenTimes[] = []
     for (let run = 0; run < RUNS; run++) {
       staticForPlayer.push(await firstScreen(browser, reference.url, 'Reference'))
       player.push(await firstScreen(browser, lms.url, 'A synthetic course'))
     }
 
-    const libraryRatio = median(library) / median(staticForLibrary)
-    const playerRatio = median(player) / median(staticForPlayer)
+    const painted = (times: ScreenTimes[]) => median(times.map((time) => time.painted))
+    const live = (times: ScreenTimes[]) => median(times.map((time) => time.live))
+    const libraryRatio = painted(library) / painted(staticForLibrary)
+    const playerRatio = painted(player) / painted(staticForPlayer)
+    const firstStartPainted = firstStart[0]?.painted ?? 0
     process.stdout.write(
       [
-        `First screens in Chromium, median of ${RUNS}, each against a one-page static server in the same run`,
-        `library screen from a web host just started: ${median(library).toFixed(0)} ms against ${median(staticForLibrary).toFixed(0)} ms, ${libraryRatio.toFixed(2)}× (target ≤ 1.5× — ${libraryRatio <= 1.5 ? 'met' : 'NOT met'})`,
-        `  the first start, before the course cache has the bundled course: ${(firstStart[0] ?? 0).toFixed(0)} ms (${((firstStart[0] ?? 0) / median(staticForLibrary)).toFixed(2)}×)`,
-        `SCORM package of 100 modules, first screen: ${median(player).toFixed(0)} ms against ${median(staticForPlayer).toFixed(0)} ms, ${playerRatio.toFixed(2)}× (target ≤ 3× — ${playerRatio <= 3 ? 'met' : 'NOT met'})`,
+        `First screens in Chromium, median of ${RUNS}, from the navigation's start until the heading is painted, each against a one-page static server in the same run`,
+        `library screen from a web host just started: ${painted(library).toFixed(0)} ms against ${painted(staticForLibrary).toFixed(0)} ms, ${libraryRatio.toFixed(2)}× (target ≤ 1.5× — ${libraryRatio <= 1.5 ? 'met' : 'NOT met'})`,
+        `  the first start, before the course cache has the bundled course: ${firstStartPainted.toFixed(0)} ms (${(firstStartPainted / painted(staticForLibrary)).toFixed(2)}×)`,
+        `SCORM package of 100 modules, first screen (rendered at export): ${painted(player).toFixed(0)} ms against ${painted(staticForPlayer).toFixed(0)} ms, ${playerRatio.toFixed(2)}× (target ≤ 3× — ${playerRatio <= 3 ? 'met' : 'NOT met'})`,
+        `  the live player taking it over: ${live(player).toFixed(0)} ms (${(live(player) / painted(staticForPlayer)).toFixed(2)}×)`,
         '',
       ].join('\n'),
     )

@@ -86,7 +86,14 @@ describe('the export summary', () => {
     files: 10,
     mediaFiles: 0,
     bytes: 2048,
+    firstScreen: true,
   }
+
+  it('says when the package went without its first screen, and only then', () => {
+    const suspendData = { worstCase: 3_000, limit: 4_096, fits: true }
+    expect(formatSummary({ ...summary, suspendData })).not.toContain('first screen')
+    expect(formatSummary({ ...summary, suspendData, firstScreen: false })).toContain('first screen: not written into index.html')
+  })
 
   it('says how much of the version’s suspend data a learner who answers everything would use', () => {
     const text = formatSummary({ ...summary, suspendData: { worstCase: 3_000, limit: 4_096, fits: true } })

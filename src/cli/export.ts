@@ -54,6 +54,7 @@ export function formatSummary(summary: ScormExportSummary): string {
     `  files: ${summary.files}, of them ${summary.mediaFiles} course media; ${size(summary.bytes)}`,
     `  suspend data: at most ${worstCase.toLocaleString('en-GB')} of ${short}'s ${limit.toLocaleString('en-GB')} characters (${share}%) with every question answered`,
     ...reportingLines(summary),
+    ...(summary.firstScreen ? [] : ['  first screen: not written into index.html (the player was built without its renderer, or it failed); learners see a blank page until the player has started']),
     '',
   ].join('\n')
 }

@@ -43,8 +43,6 @@ export const BrandingOverlaySchema = z
   })
   .strict()
 export type BrandingOverlay = z.infer<typeof BrandingOverlaySchema>
-
-
 /** The colour pairs a learner reads, each failing one named with its ratio. */
 export function contrastProblems(colours: NonNullable<BrandingOverlay['colours']>): string[] {
   const pairs: [keyof typeof colours, keyof typeof colours][] = [

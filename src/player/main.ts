@@ -1,24 +1,13 @@
-import { createPinia } from 'pinia'
-import { createApp, h, reactive } from 'vue'
-import type { Router } from 'vue-router'
+import { createApp, reactive } from 'vue'
+import { createWebHashHistory, type Router } from 'vue-router'
 import { CMI } from '../core/scorm/data-model'
 import { isPackageData, PACKAGE_DATA_FILE, type PackageData } from '../core/scorm/package-data'
-import { API_KEY } from '../renderer/api'
-import { setMarkdownEngine } from '../renderer/composables/markdown-engine'
-import { createAppI18n } from '../renderer/i18n'
-import { createAppRouter } from '../renderer/router'
-import { useAppInfoStore } from '../renderer/stores/app-info'
-import { useCourseStore } from '../renderer/stores/course'
-import { useSettingsStore } from '../renderer/stores/settings'
 import '../renderer/styles/main.css'
-import cy from './locales/cy/player.json'
-import en from './locales/en/player.json'
-import { COMMENT_CHANNEL } from '../renderer/components/comment/channel'
+import { useCourseStore } from '../renderer/stores/course'
 import { createPlayerApi, displayName } from './player-api'
-import { prerenderedMarkdownEngine } from './prerendered-markdown'
+import { createPlayerApp, createPlayerI18n, usePackageMarkdown, type ShellState } from './player-app'
 import { fetchPackageJson, translationLoader } from './translations'
 import { uiStringsLoader } from './ui-strings'
-import PlayerShell from './PlayerShell.vue'
 import { ProgressTracker, type KeyValueStore } from './progress-tracker'
 import { connectPageLifecycle } from './page-lifecycle'
 import { findScormApi, ScormSession } from './scorm-runtime'
@@ -49,11 +38,19 @@ function resumePath(router: Router, courseId: string, pageId: string | undefined
   return candidates.find((path) => router.resolve(path).name !== 'not-found') ?? '/'
 }
 
+/**
+ * The element the app renders into. The package's index.html may hold the first screen, rendered
+ * at export (first-screen.ts) and inert: seen at once, but neither used nor read out until the
+ * live app replaces it, so nothing on it is a control that does nothing.
+ */
+function takeOverFirstScreen(): HTMLElement | null {
+  const root = document.getElementById('app')
+  root?.removeAttribute('inert')
+  return root
+}
+
 async function start(): Promise<void> {
-  const i18n = createAppI18n()
-  i18n.global.mergeLocaleMessage('en', en as never)
-  // In the built player this is empty: its build writes the Welsh words to ui/cy.json (ui-strings.ts).
-  i18n.global.mergeLocaleMessage('cy', cy as never)
+  const i18n = createPlayerI18n()
   let data: PackageData
   try {
     data = await loadPackage()
@@ -61,12 +58,11 @@ async function start(): Promise<void> {
     const message = document.createElement('p')
     message.setAttribute('role', 'alert')
     message.textContent = i18n.global.t('scormPlayer.loadFailed', { reason: error instanceof Error ? error.message : String(error) })
-    document.getElementById('app')?.replaceChildren(message)
+    takeOverFirstScreen()?.replaceChildren(message)
     return
   }
 
-  const engine = prerenderedMarkdownEngine(data.course.content[data.course.language], data.markdown, (text) => console.warn(text))
-  setMarkdownEngine(engine)
+  const engine = usePackageMarkdown(data, (text) => console.warn(text))
   const loadTranslation = translationLoader(data, engine, fetchPackageJson)
   // Without its translation the course stays in its own language, with the app around it in the one chosen.
   const loadUiStrings = uiStringsLoader(i18n.global, fetchPackageJson)
@@ -76,10 +72,11 @@ async function start(): Promise<void> {
       // Without them the app's words fall back to English around the course.
       loadUiStrings(language).catch((error: unknown) => console.warn(`The app's words in ${language} could not be loaded: ${String(error)}`)),
     ]).then(() => undefined)
-  const view = reactive<{ trouble: boolean; exited: 'saved' | 'not-saved' | null }>({ trouble: false, exited: null })
+  const shell = reactive<ShellState>({ connection: null, trouble: false, unreadable: false, exited: null })
   const found = findScormApi(window, data.scorm)
-  const session = found ? new ScormSession(found, { onTrouble: () => (view.trouble = true), log: (text) => console.warn(text) }) : null
+  const session = found ? new ScormSession(found, { onTrouble: () => (shell.trouble = true), log: (text) => console.warn(text) }) : null
   const connected = session?.start() === true
+  shell.connection = connected ? 'lms' : 'standalone'
   const storage = browserStorage()
   const tracker = new ProgressTracker({
     course: data.course,
@@ -90,6 +87,7 @@ async function start(): Promise<void> {
     log: (text) => console.warn(text),
   })
   const progress = tracker.load()
+  shell.unreadable = tracker.savedProgressUnreadable
   // Connected before the app starts, so a window closed while it loads still finishes the session.
   let courseStore: ReturnType<typeof useCourseStore> | null = null
   const lifecycle = connectPageLifecycle({
@@ -104,31 +102,22 @@ async function start(): Promise<void> {
   })
   const learnerName = connected && session ? session.get(CMI[session.version].learnerName) : null
 
-  const app = createApp({
-    render: () =>
-      h(PlayerShell, {
-        connection: connected ? 'lms' : 'standalone',
-        trouble: view.trouble,
-        unreadable: tracker.savedProgressUnreadable,
-        branding: data.branding,
-        exited: view.exited,
-        onExit: () => (view.exited = lifecycle.exit() ? 'saved' : 'not-saved'),
-      }),
-  })
   const api = createPlayerApi({ data, tracker, learnerName, storage, loadLanguage })
-  app.provide(API_KEY, api)
-  // The learner is told where a comment goes, and under which name, before they write one.
-  app.provide(COMMENT_CHANNEL, connected ? { kind: 'lms', learnerName: learnerName ? displayName(learnerName) || null : null } : { kind: 'page' })
   // A learner who reads a translation gets it before the first screen; the rest never load it.
   await loadLanguage((await api['settings.get']({})).language)
-  app.use(createPinia())
-  app.use(i18n)
-  const router = createAppRouter()
-  app.use(router)
-  await app.runWithContext(() => Promise.allSettled([useSettingsStore().load(), useAppInfoStore().load()]))
+  const { app, router } = await createPlayerApp(createApp, {
+    data,
+    api,
+    i18n,
+    history: createWebHashHistory(),
+    commentChannel: connected ? { kind: 'lms', learnerName: learnerName ? displayName(learnerName) || null : null } : { kind: 'page' },
+    shell,
+    onExit: () => (shell.exited = lifecycle.exit() ? 'saved' : 'not-saved'),
+  })
   const hash = window.location.hash
   if (hash === '' || hash === '#' || hash === '#/') await router.replace(resumePath(router, data.course.id, progress.location?.pageId))
-  app.mount('#app')
+  const root = takeOverFirstScreen()
+  if (root) app.mount(root)
 
   courseStore = app.runWithContext(() => useCourseStore())
 }

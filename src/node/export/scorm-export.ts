@@ -15,6 +15,7 @@ import { readCourseFolder } from '../course-loader'
 import { loadBrandingOverlay, type LoadedBranding } from '../branding'
 import { selectModules, withoutSpeakerNotes } from '../course-modules'
 import { ExportError } from './errors'
+import { withFirstScreen } from './first-screen'
 import { shouldCompress, writeZip, type ZipEntry } from './zip'
 
 /** Where a package goes and what it is made with, whichever way the course was loaded. */
@@ -71,6 +72,8 @@ export interface ScormExportSummary {
    * `fits` is false when even without the texts the player can leave out it is longer.
    */
   suspendData: { worstCase: number; limit: number; fits: boolean }
+  /** The package's index.html holds its first screen, so learners see the course before the player has started. */
+  firstScreen: boolean
 }
 
 const SCHEMA_FOLDERS: Record<ScormVersion, string> = { scorm12: 'scorm12', scorm2004: 'scorm2004-4th' }
@@ -231,6 +234,8 @@ export async function writeScormPackage(course: ExportableCourse, options: Packa
     ...(packageBranding ? { branding: packageBranding } : {}),
   }
   entries.push({ path: PACKAGE_DATA_FILE, data: Buffer.from(JSON.stringify(data)), compress: true })
+  const firstScreen = await firstScreenEntry(data, options.playerDir)
+  if (firstScreen) entries.splice(entries.findIndex((entry) => entry.path === 'index.html'), 1, firstScreen)
   for (const language of translations) {
     const translated = bundle.content[language] as LocalizedCourse
     const translation: TranslationData = { format: 2, language, content: translated, markdown: prerenderMarkdown(translated, bundle.id, sanitiseCourseHtml) }
@@ -275,5 +280,19 @@ export async function writeScormPackage(course: ExportableCourse, options: Packa
     mediaFiles: media.length,
     bytes: (await stat(options.out)).size,
     suspendData,
+    firstScreen: firstScreen !== null,
+  }
+}
+
+/**
+ * The player's index.html with the course's first screen rendered into it (first-screen.ts).
+ * A package works without it, only slower to show: a renderer that fails leaves the plain page.
+ */
+async function firstScreenEntry(data: PackageData, playerDir: string): Promise<ZipEntry | null> {
+  try {
+    const html = await withFirstScreen(await readFile(path.join(playerDir, 'index.html'), 'utf8'), data, playerDir)
+    return html === null ? null : { path: 'index.html', data: Buffer.from(html), compress: true }
+  } catch {
+    return null
   }
 }

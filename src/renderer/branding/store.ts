@@ -1,23 +1,15 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { AppBranding } from '../../core/api'
-import { darkAccent } from '../../core/colour'
+import { brandColourProperties, type BrandColours } from '../../core/brand-colours'
 import { useApi } from '../api'
 
-type Colours = NonNullable<NonNullable<AppBranding['branding']>['colours']>
-
-const PROPERTIES: Record<keyof Colours, string> = { text: '--brand-text', background: '--brand-background', accent: '--brand-accent', accentText: '--brand-accent-text' }
-
 /**
- * The council's colours as the page's --brand-* CSS variables (set on the root element: the CSP
- * forbids style attributes in markup), in the app and the SCORM player. The light theme uses all
- * four (the overlay's contrast is checked for them together); the dark theme keeps its own
- * background and text, and takes the council's accent lightened until it reads on them
- * (--brand-accent-dark, from `darkAccent`).
+ * The council's colours (brandColourProperties) set on the root element, in the app and the
+ * SCORM player: the CSP forbids style attributes in markup.
  */
-export function applyColours(colours: Colours, root: HTMLElement = document.documentElement): void {
-  for (const [key, property] of Object.entries(PROPERTIES) as [keyof Colours, string][]) root.style.setProperty(property, colours[key])
-  root.style.setProperty('--brand-accent-dark', darkAccent(colours.accent))
+export function applyColours(colours: BrandColours, root: HTMLElement = document.documentElement): void {
+  for (const [property, value] of brandColourProperties(colours)) root.style.setProperty(property, value)
 }
 
 export const useBrandingStore = defineStore('branding', () => {

@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory, type Router, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHashHistory, type Router, type RouterHistory, type RouteRecordRaw } from 'vue-router'
 import { loadMarkdownEngine } from '../composables/markdown-engine'
 import HomePage from '../pages/HomePage.vue'
 
@@ -20,10 +20,11 @@ const LEARNING_ROUTES: RouteRecordRaw[] = [
  * Hash history: the same build runs from the desktop app's custom scheme, the web host and
  * inside a SCORM package at whatever path an LMS gives it, with no server-side fallback.
  * Only the library is in the first chunk; every other screen loads when it is first opened.
+ * A package's first screen, rendered at export, is routed in memory (`history`).
  */
-export function createAppRouter(extraRoutes: readonly RouteRecordRaw[] = []): Router {
+export function createAppRouter(extraRoutes: readonly RouteRecordRaw[] = [], history: RouterHistory = createWebHashHistory()): Router {
   const router = createRouter({
-    history: createWebHashHistory(),
+    history,
     routes: [
       ...LEARNING_ROUTES,
       ...extraRoutes,
