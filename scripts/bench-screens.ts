@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -80,7 +80,8 @@ async function firstScreen(browser: Browser, url: string, heading: string): Prom
     await page.addInitScript(watchFirstScreen)
     await page.goto(url, { waitUntil: 'commit' })
     await page.getByRole('heading', { name: heading }).first().waitFor()
-    await page.waitForFunction(() => !document.querySelector('#app[inert]'))
+    // A page with a script to run is timed until it has taken over its first screen.
+    await page.waitForFunction(() => !document.querySelector('#app[inert]') || !document.querySelector('script[type="module"]'))
     return await page.evaluate(async (name) => {
       // The paint is reported a moment after it happens.
       const painted = await new Promise<number>((resolve, reject) => {
@@ -138,11 +139,20 @@ async function main(): Promise<void> {
     await extractZip(await readFile(zip), unpacked)
     const lms = await staticServer(unpacked)
     servers.push(lms.server)
+    // The same first screen as a page with nothing to run: what its HTML and styles cost the browser.
+    const scriptless = path.join(work, 'scriptless')
+    await cp(unpacked, scriptless, { recursive: true })
+    const index = await readFile(path.join(scriptless, 'index.html'), 'utf8')
+    await writeFile(path.join(scriptless, 'index.html'), index.replace(/<script type="module"[^>]*><\/script>/, ''))
+    const withoutScript = await staticServer(scriptless)
+    servers.push(withoutScript.server)
     const player: ScreenTimes[] = []
     const staticForPlayer: ScreenTimes[] = []
+    const sameScreenStatic: ScreenTimes[] = []
     for (let run = 0; run < RUNS; run++) {
       staticForPlayer.push(await firstScreen(browser, reference.url, 'Reference'))
       player.push(await firstScreen(browser, lms.url, 'A synthetic course'))
+      sameScreenStatic.push(await firstScreen(browser, withoutScript.url, 'A synthetic course'))
     }
 
     const painted = (times: ScreenTimes[]) => median(times.map((time) => time.painted))
@@ -156,6 +166,7 @@ async function main(): Promise<void> {
         `library screen from a web host just started: ${painted(library).toFixed(0)} ms against ${painted(staticForLibrary).toFixed(0)} ms, ${libraryRatio.toFixed(2)}× (target ≤ 1.5× — ${libraryRatio <= 1.5 ? 'met' : 'NOT met'})`,
         `  the first start, before the course cache has the bundled course: ${firstStartPainted.toFixed(0)} ms (${(firstStartPainted / painted(staticForLibrary)).toFixed(2)}×)`,
         `SCORM package of 100 modules, first screen (rendered at export): ${painted(player).toFixed(0)} ms against ${painted(staticForPlayer).toFixed(0)} ms, ${playerRatio.toFixed(2)}× (target ≤ 3× — ${playerRatio <= 3 ? 'met' : 'NOT met'})`,
+        `  the same page without its script (its HTML and styles alone): ${painted(sameScreenStatic).toFixed(0)} ms (${(painted(sameScreenStatic) / painted(staticForPlayer)).toFixed(2)}×)`,
         `  the live player taking it over: ${live(player).toFixed(0)} ms (${(live(player) / painted(staticForPlayer)).toFixed(2)}×)`,
         '',
       ].join('\n'),
