@@ -24,11 +24,40 @@ function withModules(bundle: CourseBundle, keep: (module: Module) => boolean, ex
     const final = modules.findIndex((module) => module.id === bundle.finalAssessment)
     return final < 0 ? [...modules, extra] : [...modules.slice(0, final), extra, ...modules.slice(final)]
   }
+  const kept = new Set((bundle.content[bundle.language]?.modules ?? []).filter(keep).map((module) => module.id))
   const content = Object.fromEntries(
-    Object.entries(bundle.content).map(([language, localized]) => [language, { ...localized, modules: place(localized.modules.filter(keep)) }]),
+    Object.entries(bundle.content).map(([language, localized]) => [
+      language,
+      { ...localized, modules: place(localized.modules.filter(keep).map((module) => withBanksOf(module, kept))) },
+    ]),
   )
   const modules = content[bundle.language]?.modules ?? []
   return { ...bundle, minutes: Math.max(1, modules.reduce((sum, module) => sum + module.minutes, 0)), content }
+}
+
+/**
+ * The module with each quiz drawing only from the banks of modules the course keeps: a bank that
+ * tests a module left out (its `module`) is left out of a quiz that draws per bank, such as a
+ * final assessment, with the questions it drew. Refused when a quiz would have none left.
+ */
+function withBanksOf(module: Module, kept: ReadonlySet<string>): Module {
+  const quizzes = (blocks: readonly Block[]) => blocks.some((block) => block.type === 'quiz' && block.pools?.some((pool) => pool.module !== undefined && !kept.has(pool.module)))
+  if (!module.pages.some((page) => quizzes(page.blocks))) return module
+  const pages = module.pages.map((page) => ({
+    ...page,
+    blocks: page.blocks.map((block): Block => {
+      if (block.type !== 'quiz' || !block.pools) return block
+      const pools = block.pools.filter((pool) => pool.module === undefined || kept.has(pool.module))
+      if (pools.length === block.pools.length) return block
+      if (pools.length === 0) {
+        const tested = [...new Set(block.pools.map((pool) => pool.module))].join(', ')
+        throw new ExportError(`The quiz "${block.id}" in the module "${module.id}" draws only from banks that test modules left out (${tested}): keep at least one of them, or leave out the module "${module.id}" too.`)
+      }
+      const questionIds = new Set(pools.flatMap((pool) => pool.questionIds))
+      return { ...block, pools, bank: pools[0]?.name ?? block.bank, draw: pools.reduce((sum, pool) => sum + pool.draw, 0), questions: block.questions.filter((question) => questionIds.has(question.id)) }
+    }),
+  }))
+  return { ...module, pages }
 }
 
 /**

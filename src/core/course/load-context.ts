@@ -8,6 +8,8 @@ import { findControlCharacter, type CourseSource, type CourseSourceFile } from '
 export interface LoadedBank {
   questions: readonly Question[]
   file: string
+  /** The module whose content it tests, where the bank names one. */
+  module?: string
 }
 
 /**

@@ -62,6 +62,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
       }
       return undefined
     },
+    bankModule: (id) => context.banks.get(id)?.module,
   }
 
   const banks: LoadedBankFile[] = []
@@ -92,7 +93,7 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
       return
     }
     checkTrueFalseBalance(bank, path, problems)
-    context.banks.set(bank.id, { questions: bank.questions, file: path })
+    context.banks.set(bank.id, { questions: bank.questions, file: path, ...(bank.module ? { module: bank.module.id } : {}) })
     banks.push({ path, bank })
   })
 
@@ -116,7 +117,11 @@ function build(context: CourseLoadContext): CourseBundle | undefined {
     if (parsed) modules.push({ path, parsed })
   })
 
+  const moduleIds = modules.map((module) => module.parsed.module.id)
   for (const { path, bank } of banks) {
+    if (bank.module && !moduleIds.includes(bank.module.id)) {
+      problems.error(path, bank.module.at, `The bank names the module "${bank.module.id}", which the course does not have.`, suggestion(bank.module.id, moduleIds) ?? `Its modules are: ${moduleIds.join(', ')}.`)
+    }
     if (!context.usedBanks.has(bank.id)) problems.warning(path, START, `No quiz uses the question bank "${bank.id}".`, 'Add a quiz with {bank: ' + bank.id + '}, or remove the bank from course.yaml.')
   }
   // Translations are checked even when the course language has errors, so every problem shows at

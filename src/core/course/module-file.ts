@@ -34,6 +34,8 @@ export interface ModuleEnvironment {
   declareId(id: string, file: string, at: Where): void
   courseFile(reference: string, kind: FileKind, file: string, at: Where): string | undefined
   bank(id: string, file: string, at: Where): readonly Question[] | undefined
+  /** The module a bank tests, where it names one (see the bank's \`module\`). */
+  bankModule(id: string): string | undefined
 }
 
 export interface ParsedModule {
@@ -250,6 +252,7 @@ class ModuleBodyParser {
         courseFile: (reference, kind, where) => this.environment.courseFile(reference, kind, this.file, where),
         declareId: (id, where) => this.environment.declareId(id, this.file, where),
         bank: (id, where) => this.environment.bank(id, this.file, where),
+        bankModule: (id) => this.environment.bankModule(id),
       },
     )
     if (block) this.addBlock(block as Block, at)

@@ -9,6 +9,9 @@ export const QuestionBankFileSchema = z
   .object({
     id: IdSchema.describe('The bank id that quizzes name in "bank".'),
     title: z.string().min(1).optional(),
+    module: IdSchema.optional().describe(
+      'The module whose content this bank tests, for a quiz elsewhere that draws per bank (a final assessment): where that module is left out (hidden by a council, or not chosen for an export) the quiz leaves this bank out too, so no learner is asked about a module they were not given.',
+    ),
     questions: z.array(AuthoredQuestionSchema).min(1),
   })
   .strict()
@@ -19,12 +22,15 @@ const BankHeadSchema = z
   .object({
     id: QuestionBankFileSchema.shape.id,
     title: QuestionBankFileSchema.shape.title,
+    module: QuestionBankFileSchema.shape.module,
     questions: z.array(z.unknown()).min(1),
   })
   .strict()
 
 export interface ParsedBank {
   id: string
+  /** The module it tests (`module`), with where that is written. */
+  module?: { id: string; at: Where }
   questions: Question[]
   /** Where each question starts, for messages about translations. */
   locations: Map<string, Where>
@@ -66,7 +72,9 @@ export function parseQuestionBank(
     })
   }
   if (!head || problems.errorCount > errorsBefore) return undefined
-  return { id: head.id, questions, locations }
+  const bank: ParsedBank = { id: head.id, questions, locations }
+  if (head.module !== undefined) bank.module = { id: head.module, at: () => source.locate(['module']) }
+  return bank
 }
 
 /** From this many true/false questions in a bank, their answers should be roughly balanced. */

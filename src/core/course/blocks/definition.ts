@@ -41,6 +41,8 @@ export interface BlockContext {
   declareId(id: string, at: Where): void
   /** The questions of a bank, or undefined (reported) when there is no such bank. */
   bank(id: string, at: Where): readonly Question[] | undefined
+  /** The module a bank tests, where it names one. */
+  bankModule(id: string): string | undefined
 }
 
 /** The child directive a block with parts contains, such as `::: tab` inside `:::: tabs`. */

@@ -38,6 +38,8 @@ const PoolSchema = z
     name: z.string(),
     draw: z.number().int().positive(),
     questionIds: z.array(z.string()).min(1),
+    /** A bank's pool: the module the bank tests, where it names one; the pool goes where the module goes (src/node/course-modules.ts). */
+    module: IdSchema.optional(),
   })
   .strict()
 export type QuizPool = z.infer<typeof PoolSchema>
@@ -149,7 +151,8 @@ export const quiz: BlockDefinition<Attributes, never, never, QuizBlock> = {
           )
           ok = false
         }
-        return { name, draw: attributes.draw as number, questionIds }
+        const module = attributes.drawPer === 'bank' ? context.bankModule(name) : undefined
+        return { name, draw: attributes.draw as number, questionIds, ...(module ? { module } : {}) }
       })
       if (!ok) return undefined
       draw = pools.reduce((sum, pool) => sum + pool.draw, 0)
