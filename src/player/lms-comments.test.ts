@@ -121,6 +121,37 @@ describe('comments in a SCORM 2004 LMS (cmi.comments_from_learner)', () => {
   })
 })
 
+describe('an LMS that does not implement comments', () => {
+  /** The strict LMS with comments answered as not implemented (401), as some LMSs answer them. */
+  function withoutComments(version: 'scorm12' | 'scorm2004') {
+    const lms = version === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings)
+    const api = strictLms(version, lms as unknown as LmsApi).api as unknown as Record<string, (...args: string[]) => string>
+    const comments = /^cmi\.(comments|comments_from_learner)(\.|$)/
+    let error: string | null = null
+    const answer = (name: string) => (...args: string[]) => {
+      error = comments.test(args[0] ?? '') ? '401' : null
+      return error ? (name.endsWith('GetValue') ? '' : 'false') : (api[name] as (...args: string[]) => string)(...args)
+    }
+    const wrapped = {
+      ...api,
+      ...Object.fromEntries(['GetValue', 'SetValue', 'LMSGetValue', 'LMSSetValue'].map((name) => [name, answer(name)])),
+      GetLastError: () => error ?? api.GetLastError?.() ?? '0',
+      LMSGetLastError: () => error ?? api.LMSGetLastError?.() ?? '0',
+    }
+    const session = new ScormSession(version === 'scorm12' ? { version, api: wrapped as unknown as Scorm12Api } : { version, api: wrapped as unknown as Scorm2004Api })
+    session.start()
+    const tracker = new ProgressTracker({ course, session, storage: null })
+    tracker.load()
+    return tracker
+  }
+
+  it.each(['scorm12', 'scorm2004'] as const)('%s: is known at launch, so the player offers no form', (version) => {
+    expect(withoutComments(version).lmsKeepsComments).toBe(false)
+    expect(launch(version).tracker.lmsKeepsComments).toBe(true)
+    expect(new ProgressTracker({ course, session: null, storage: null }).lmsKeepsComments).toBe(false)
+  })
+})
+
 describe('comments in a SCORM 1.2 LMS (cmi.comments, 4,096 characters)', () => {
   it('writes every comment into the one string, and reads them back on relaunch', () => {
     const first = launch('scorm12')

@@ -39,6 +39,11 @@ export class LmsComments {
     private readonly course: CourseBundle,
   ) {}
 
+  /** Whether the LMS keeps comments at all (known once they are loaded). */
+  get available(): boolean {
+    return !this.unavailable
+  }
+
   /** The comments the LMS holds for this course, oldest first. */
   load(): LearnerComment[] {
     const read = this.session.version === 'scorm12' ? this.read12() : this.read2004()

@@ -110,7 +110,7 @@ async function start(): Promise<void> {
     api,
     i18n,
     history: createWebHashHistory(),
-    commentChannel: connected ? { kind: 'lms', learnerName: learnerName ? displayName(learnerName) || null : null } : { kind: 'page' },
+    commentChannel: !connected ? { kind: 'page' } : tracker.lmsKeepsComments ? { kind: 'lms', learnerName: learnerName ? displayName(learnerName) || null : null } : { kind: 'none' },
     shell,
     onExit: () => (shell.exited = lifecycle.exit() ? 'saved' : 'not-saved'),
   })

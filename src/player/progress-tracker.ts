@@ -236,6 +236,11 @@ export class ProgressTracker {
     return modules.filter((module) => ['completed', 'passed'].includes(moduleStatus(this.course, progress, module))).length
   }
 
+  /** The LMS keeps the learner's comments (once loaded): false without an LMS, or with one that does not implement them. */
+  get lmsKeepsComments(): boolean {
+    return this.comments?.available ?? false
+  }
+
   /** Why a comment among the last events recorded was not kept, once: null when all were. */
   takeRefusal(): CommentRefusal | null {
     const refusal = this.refusal

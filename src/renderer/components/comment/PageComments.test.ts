@@ -230,6 +230,15 @@ describe('in a SCORM package', () => {
     expect(wrapper.get('[role="status"]').text()).toBe('')
   })
 
+  it('offers no form where the platform keeps no comments, and says where to turn instead, in English and Welsh', async () => {
+    const { wrapper } = await mountComments([], 'en', { channel: { kind: 'none' } })
+    expect(wrapper.get('[data-testid="comments-channel"]').text()).toContain('does not keep comments from this course')
+    expect(wrapper.find('[data-testid="comment-add"]').exists()).toBe(false)
+    const welsh = await mountComments([], 'cy', { channel: { kind: 'none' } })
+    expect(welsh.wrapper.get('[data-testid="comments-channel"]').text()).toContain('cysylltwch â thîm dysgu eich cyngor')
+    expect(welsh.wrapper.find('[data-testid="comment-add"]').exists()).toBe(false)
+  })
+
   it('offers no workshop room: a package has none', async () => {
     const { wrapper } = await mountComments([], 'en', { channel: { kind: 'lms', learnerName: null }, room: { anonymous: true } })
     await openForm(wrapper)
