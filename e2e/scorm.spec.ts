@@ -293,6 +293,21 @@ test('a package opens on its first screen, written in at export and inert, which
     const staticBox = await heading.boundingBox()
     await before.close()
 
+    // A learner's saved display settings hold from the first paint; another language hides the first screen.
+    for (const [saved, shown] of [[{ theme: 'dark', textSize: 'larger', language: 'en' }, 'visible'], [{ language: 'cy' }, 'hidden']] as const) {
+      // Each in a context of its own: local storage is the context's.
+      const own = await browser.newContext()
+      const again = await own.newPage()
+      await again.addInitScript((settings) => localStorage.setItem('civic-learn-settings', JSON.stringify(settings)), saved)
+      await again.route('**/assets/*.js', (route) => route.abort())
+      await again.goto(url)
+      await expect(again.locator('h1', { hasText: 'Every block and question type' })).toHaveCSS('visibility', shown)
+      if (shown === 'visible') {
+        expect(await again.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.style.fontSize])).toEqual(['dark', '150%'])
+      }
+      await own.close()
+    }
+
     const page = await context.newPage()
     await page.goto(url)
     await expect(page.locator('#app:not([inert])')).toHaveCount(1)

@@ -21,7 +21,9 @@ import { ProgressTracker } from './progress-tracker'
 export interface FirstScreen {
   /** What goes inside the page's `#app` element. */
   html: string
-  /** The language it is in, for the page's `lang` attribute. */
+  /** The UI language it is in (a settings language, such as "cy"). */
+  language: string
+  /** The same as a tag, for the page's `lang` attribute. */
   lang: string
 }
 
@@ -47,5 +49,6 @@ export async function renderFirstScreen(data: unknown): Promise<FirstScreen> {
   // The course screen opens its course as it is set up; here it is open before rendering.
   await app.runWithContext(() => useCourseStore().open(courseId))
   const html = await renderToString(app)
-  return { html, lang: languageTag(app.runWithContext(() => useSettingsStore().settings.language)) }
+  const language = app.runWithContext(() => useSettingsStore().settings.language)
+  return { html, language, lang: languageTag(language) }
 }

@@ -3,7 +3,7 @@ import { ApiError } from '../core/api/errors'
 import { METHOD_NAMES } from '../core/api/methods'
 import { DEFAULT_LANGUAGE, DEFAULT_SETTINGS, isUiLanguage, TEXT_SIZES, THEMES, type TextSize, type Theme } from '../core/app-defaults'
 import { courseOverview } from '../core/progress/overview'
-import type { PackageData } from '../core/scorm/package-data'
+import { PACKAGE_SETTINGS_KEY, type PackageData } from '../core/scorm/package-data'
 import type { KeyValueStore, ProgressTracker } from './progress-tracker'
 import { courseSummary } from '../core/course/summary'
 
@@ -18,8 +18,6 @@ export interface PlayerApiOptions {
   loadLanguage?: (language: string) => Promise<void>
   now?: () => Date
 }
-
-const SETTINGS_KEY = 'civic-learn-settings'
 
 /** LMSs give "Surname, Forename"; the course greets people the other way round. */
 export function displayName(lmsName: string): string {
@@ -48,7 +46,7 @@ export function createPlayerApi(options: PlayerApiOptions): CivicApi {
 
   const readSettings = (): Settings => {
     try {
-      const saved = JSON.parse(storage?.getItem(SETTINGS_KEY) ?? '{}') as Partial<Settings>
+      const saved = JSON.parse(storage?.getItem(PACKAGE_SETTINGS_KEY) ?? '{}') as Partial<Settings>
       return {
         language: isUiLanguage(saved.language) ? saved.language : defaults.language,
         nation: typeof saved.nation === 'string' ? saved.nation : null,
@@ -98,7 +96,7 @@ export function createPlayerApi(options: PlayerApiOptions): CivicApi {
       if (patch.textSize !== undefined) next.textSize = patch.textSize
       if (patch.captions !== undefined) next.captions = patch.captions
       try {
-        storage?.setItem(SETTINGS_KEY, JSON.stringify(next))
+        storage?.setItem(PACKAGE_SETTINGS_KEY, JSON.stringify(next))
       } catch {
         // Settings then last for this visit only; nothing the learner must act on.
       }

@@ -7,6 +7,9 @@ import type { PrerenderedMarkdown } from './prerendered-markdown'
 /** The file beside the player's index.html that carries the course, in its own language, into the package. */
 export const PACKAGE_DATA_FILE = 'course.json'
 
+/** Where a package keeps the learner's settings (language, theme, text size) in the browser's local storage. */
+export const PACKAGE_SETTINGS_KEY = 'civic-learn-settings'
+
 /** The file that carries one translation of the course, loaded only by a learner who reads it. */
 export function translationFile(language: string): string {
   return `course.${language}.json`

@@ -1,10 +1,11 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import vm from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readZip } from '../../../test/support/read-zip'
 import type { PackageData } from '../../core/scorm/package-data'
-import { firstScreenRendererPath, withFirstScreen } from './first-screen'
+import { firstScreenRendererPath, savedDisplayScript, withFirstScreen } from './first-screen'
 import { exportScormPackage } from './scorm-export'
 
 const ROOT = path.resolve(__dirname, '../../..')
@@ -24,7 +25,7 @@ async function playerWith(name: string, renderer: string | null): Promise<string
 }
 
 // The course's words may hold "$&" or "$1": they must reach the page as written.
-const ECHO = 'exports.renderFirstScreen = async (data) => ({ html: `<h1>${data.course.id} costs $& and $1</h1>`, lang: "cy" })\n'
+const ECHO = 'exports.renderFirstScreen = async (data) => ({ html: `<h1>${data.course.id} costs $& and $1</h1>`, language: "cy", lang: "cy" })\n'
 const data = (extra: Partial<PackageData> = {}) => ({ course: { id: 'rates' }, ...extra }) as unknown as PackageData
 
 beforeAll(async () => {
@@ -41,6 +42,11 @@ describe('a package’s first screen', () => {
     expect(html).toContain('<div id="app" inert><h1>rates costs $& and $1</h1></div>')
     expect(html).toContain('<html lang="cy">')
     expect(html).not.toContain('<style>')
+  })
+
+  it('applies the learner’s saved display settings before it is drawn', async () => {
+    const html = await withFirstScreen(INDEX, data(), await playerWith('settings', ECHO))
+    expect(html).toContain(`${savedDisplayScript('cy')}</head>`)
   })
 
   it('carries the council’s colours in the head, as the player sets them once it runs', async () => {
@@ -67,5 +73,33 @@ describe('a package’s first screen', () => {
     const failed = await exportWith('failing', 'exports.renderFirstScreen = async () => { throw new Error("broken") }\n')
     expect(failed.summary.firstScreen).toBe(false)
     expect(failed.index).toBe(INDEX)
+  })
+})
+
+describe('the saved display settings, applied before the first screen is drawn', () => {
+  /** Runs the script as a page would, with only what a page gives it. */
+  function run(saved: string | null, language = 'en') {
+    const root = { dataset: {} as Record<string, string>, style: { fontSize: '' } }
+    const body = savedDisplayScript(language).replace(/^<script>/, '').replace(/<\/script>$/, '')
+    vm.runInNewContext(body, { localStorage: { getItem: () => saved }, document: { documentElement: root }, JSON, Object })
+    return root
+  }
+
+  it('takes the theme and text size the learner chose, as the player applies them', () => {
+    expect(run(JSON.stringify({ theme: 'dark', textSize: 'larger', language: 'en' }))).toEqual({ dataset: { theme: 'dark' }, style: { fontSize: '150%' } })
+    expect(run(JSON.stringify({ theme: 'light', textSize: 'large' }))).toEqual({ dataset: { theme: 'light' }, style: { fontSize: '125%' } })
+  })
+
+  it('leaves the system’s theme to the styles, and nothing changed without settings or with broken ones', () => {
+    const untouched = { dataset: {}, style: { fontSize: '' } }
+    expect(run(JSON.stringify({ theme: 'system', textSize: 'normal' }))).toEqual({ dataset: {}, style: { fontSize: '100%' } })
+    expect(run(null)).toEqual(untouched)
+    expect(run('{not json')).toEqual(untouched)
+    expect(run(JSON.stringify({ theme: 'neon', textSize: 'toString' }))).toEqual(untouched)
+  })
+
+  it('hides the first screen from a learner who reads another language than it is in', () => {
+    expect(run(JSON.stringify({ language: 'cy' })).dataset).toEqual({ firstScreen: 'hidden' })
+    expect(run(JSON.stringify({ language: 'cy' }), 'cy').dataset).toEqual({})
   })
 })
