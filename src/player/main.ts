@@ -5,7 +5,7 @@ import { isPackageData, PACKAGE_DATA_FILE, type PackageData } from '../core/scor
 import '../renderer/styles/main.css'
 import { useCourseStore } from '../renderer/stores/course'
 import { createPlayerApi, displayName } from './player-api'
-import { createPlayerApp, createPlayerI18n, usePackageMarkdown, type ShellState } from './player-app'
+import { createPlayerApp, createPlayerI18n, installPackageMarkdown, type ShellState } from './player-app'
 import { fetchPackageJson, translationLoader } from './translations'
 import { uiStringsLoader } from './ui-strings'
 import { ProgressTracker, type KeyValueStore } from './progress-tracker'
@@ -62,7 +62,7 @@ async function start(): Promise<void> {
     return
   }
 
-  const engine = usePackageMarkdown(data, (text) => console.warn(text))
+  const engine = installPackageMarkdown(data, (text) => console.warn(text))
   const loadTranslation = translationLoader(data, engine, fetchPackageJson)
   // Without its translation the course stays in its own language, with the app around it in the one chosen.
   const loadUiStrings = uiStringsLoader(i18n.global, fetchPackageJson)

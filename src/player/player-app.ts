@@ -42,8 +42,8 @@ export function createPlayerI18n() {
   return i18n
 }
 
-/** The course's HTML as rendered at export, for the course's own language. */
-export function usePackageMarkdown(data: PackageData, log: (text: string) => void) {
+/** Makes the course's HTML as rendered at export (its own language) the app's Markdown engine. */
+export function installPackageMarkdown(data: PackageData, log: (text: string) => void) {
   const engine = prerenderedMarkdownEngine(data.course.content[data.course.language], data.markdown, log)
   setMarkdownEngine(engine)
   return engine

@@ -55,6 +55,16 @@ describe('a package’s first screen', () => {
     expect(html).toMatch(/<style>:root\{--brand-text:#111111;--brand-background:#ffffff;--brand-accent:#005a9c;--brand-accent-text:#ffffff;--brand-accent-dark:#[0-9a-f]{6}\}<\/style><\/head>/)
   })
 
+  it('renders one package at a time when exports overlap, and a failed one does not stop the next', async () => {
+    // The renderer notes how many renders are under way at once, as globalThis.firstScreenMost.
+    const counting = 'let now = 0\nexports.renderFirstScreen = async (data) => { now++; globalThis.firstScreenMost = Math.max(globalThis.firstScreenMost ?? 0, now); await new Promise((r) => setTimeout(r, 20)); now--; if (data.course.id === "bad") throw new Error("broken"); return { html: data.course.id, language: "en", lang: "en-GB" } }\n'
+    const playerDir = await playerWith('overlap', counting)
+    const results = await Promise.allSettled(['one', 'bad', 'two'].map((id) => withFirstScreen(INDEX, { course: { id } } as unknown as PackageData, playerDir)))
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect((results[2] as PromiseFulfilledResult<string>).value).toContain('<div id="app" inert>two</div>')
+    expect((globalThis as { firstScreenMost?: number }).firstScreenMost).toBe(1)
+  })
+
   it('is left out when the player was built without its renderer, or its page has no empty #app', async () => {
     expect(await withFirstScreen(INDEX, data(), await playerWith('none', null))).toBeNull()
     expect(await withFirstScreen(INDEX.replace('<div id="app"></div>', '<main id="app">x</main>'), data(), await playerWith('other-page', ECHO))).toBeNull()

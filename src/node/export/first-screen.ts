@@ -17,6 +17,13 @@ export function firstScreenRendererPath(playerDir: string): string {
 
 const APP_ROOT = '<div id="app"></div>'
 
+/** The render under way, if any: exports in one process (the desktop app, the web host) may overlap. */
+let rendering: Promise<unknown> = Promise.resolve()
+
+// What the script finds in the page (this file is built for Node, without the DOM's types).
+declare const localStorage: { getItem(key: string): string | null }
+declare const document: { documentElement: { dataset: Record<string, string | undefined>; style: { fontSize: string } } }
+
 /**
  * Run in the page's head, before the first screen is drawn: the display settings the learner chose
  * in this browser (kept by src/player/player-api.ts) applied as applyDisplay applies them once the
@@ -25,10 +32,6 @@ const APP_ROOT = '<div id="app"></div>'
  * would otherwise read it in the wrong one until then. Written out as its own source: it uses
  * nothing but its arguments and the page.
  */
-// What the script finds in the page (this file is built for Node, without the DOM's types).
-declare const localStorage: { getItem(key: string): string | null }
-declare const document: { documentElement: { dataset: Record<string, string | undefined>; style: { fontSize: string } } }
-
 function applySavedDisplay(key: string, sizes: Record<string, string>, language: string): void {
   try {
     const saved = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>
@@ -65,7 +68,10 @@ export async function withFirstScreen(indexHtml: string, data: PackageData, play
   if (!indexHtml.includes(APP_ROOT) || !existsSync(rendererPath)) return null
   // Required, not imported: a CommonJS file, loaded the same way from the command line and from the desktop app's archive.
   const renderer = createRequire(rendererPath)(rendererPath) as FirstScreenRenderer
-  const { html, language, lang } = await renderer.renderFirstScreen(data)
+  // One course at a time: the renderer sets the app's Markdown engine for the course it draws.
+  const rendered = rendering.then(() => renderer.renderFirstScreen(data))
+  rendering = rendered.catch(() => undefined)
+  const { html, language, lang } = await rendered
   const colours = data.branding?.colours
   const style = colours ? `<style>:root{${brandColourProperties(colours).map(([property, value]) => `${property}:${value}`).join(';')}}</style>` : ''
   // Replaced by functions: a "$" in the course's words is not a replacement pattern.
