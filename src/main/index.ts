@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { APP_NAME } from '../core/app-meta'
+import { desktopTranslator, languageOfLocale } from '../core/i18n/desktop'
 import { createAppServices } from '../node/app-services'
 import { brandingArgument } from './args'
 import { installSessionGuards, installWebContentsGuards } from './guards'
@@ -19,7 +20,9 @@ const PRELOAD = path.join(__dirname, '../preload/index.js')
 function failToStart(error: unknown): void {
   console.error(`${APP_NAME} could not start:`, error)
   const reason = error instanceof Error ? error.message : String(error)
-  dialog.showErrorBox(`${APP_NAME} could not start`, `${reason}\n\nPlease try again. If this keeps happening, reinstall ${APP_NAME}.`)
+  // The learner's settings may be what could not be read: the system's language instead.
+  const t = desktopTranslator(languageOfLocale(app.getLocale()))
+  dialog.showErrorBox(t('desktop.startFailed.title', { app: APP_NAME }), t('desktop.startFailed.detail', { app: APP_NAME, reason }))
   app.quit()
 }
 
@@ -47,14 +50,14 @@ async function start(devServer: string | undefined): Promise<void> {
   const courseWorker = path.join(__dirname, 'course-worker.js')
   const courseCacheDir = path.join(dataDir, 'course-cache')
   const services = await createAppServices({ host: 'desktop', version: app.getVersion(), coursesDir, dataDir, scorm, courseWorker, courseCacheDir, participantDir: path.join(__dirname, '../participant'), ...(branding.file ? { brandingFile: branding.file } : {}) })
-  registerIpc(ipcMain, services.router, createSenderCheck(devServer), { 'handout.printToPdf': printToPdf, 'export.save': createPackageSaver(services.packages) })
+  registerIpc(ipcMain, services.router, createSenderCheck(devServer), { 'handout.printToPdf': printToPdf, 'export.save': createPackageSaver(services.packages, services.language) })
   handleAppProtocol({ rendererDir, coursesDir, referencedByCourse: services.referencedByCourse, packages: services.packages })
   installSessionGuards(session.defaultSession, devServer)
   installMenu(!app.isPackaged)
 
   const windowState = await openWindowState(path.join(dataDir, WINDOW_STATE_FILE))
   const open = () =>
-    openMainWindow({ preload: PRELOAD, url: rendererUrl(devServer), windowState })
+    openMainWindow({ preload: PRELOAD, url: rendererUrl(devServer), windowState, language: services.language })
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open().catch(failToStart)
   })
@@ -66,18 +69,19 @@ async function start(devServer: string | undefined): Promise<void> {
     if (closed) return
     event.preventDefault()
     closed = true
+    const t = desktopTranslator(services.language())
     void saveBeforeQuit(services, () => windowState.whenSaved(), {
       askRetry: (detail) =>
         dialog.showMessageBoxSync({
           type: 'warning',
           title: APP_NAME,
-          message: 'Civic Learn could not save your latest progress',
-          detail: `${detail}\n\nFree some space (or fix what the message says) and choose Try again. If you quit anyway, what could not be saved is kept in a separate file where possible.`,
-          buttons: ['Try again', 'Quit anyway'],
+          message: t('desktop.saveFailed.message', { app: APP_NAME }),
+          detail: t('desktop.saveFailed.detail', { reason: detail }),
+          buttons: [t('desktop.saveFailed.retry'), t('desktop.saveFailed.quit')],
           defaultId: 0,
           cancelId: 0,
         }) === 0,
-      tell: (detail) => dialog.showErrorBox('Some of your progress was not saved', detail),
+      tell: (detail) => dialog.showErrorBox(t('desktop.saveFailed.lost'), detail),
     }).finally(() => app.quit())
   })
   await open()

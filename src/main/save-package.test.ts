@@ -49,6 +49,12 @@ describe('createPackageSaver (export.save on the desktop)', () => {
     expect((await readFile(target)).equals(ZIP)).toBe(true)
   })
 
+  it('names the file type in the learner’s language', async () => {
+    const welsh = createPackageSaver({ zip: () => ({ file: kept, fileName: 'demo-scorm12.zip' }) }, () => 'cy')
+    await welsh(event, { packageId: ID })
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledExactlyOnceWith(window, expect.objectContaining({ filters: [{ name: 'Pecyn SCORM', extensions: ['zip'] }] }))
+  })
+
   it('answers null when the learner cancels, and asks without a parent when the window is gone', async () => {
     electron.BrowserWindow.fromWebContents.mockReturnValueOnce(null)
     await expect(saver(event, { packageId: ID })).resolves.toEqual({ ok: true, value: { savedAs: null } })

@@ -70,6 +70,7 @@ const fake = await vi.hoisted(async () => {
       getPath: vi.fn((_name: string) => paths.userData),
       getAppPath: vi.fn(() => paths.appPath),
       getVersion: vi.fn(() => '9.8.7'),
+      getLocale: vi.fn(() => 'en-GB'),
       setAboutPanelOptions: vi.fn(),
       showAboutPanel: vi.fn(),
     })
@@ -113,6 +114,7 @@ const services = vi.hoisted(() => {
       packages: { zip: (id: string) => (id === KEPT_PACKAGE ? { file: keptZip, fileName: 'kept-scorm12.zip' } : null), folder: () => null },
       // Each test course names one picture.
       referencedByCourse: async (_folder: string, file: string) => file === 'media/cover.png',
+      language: () => 'en' as const,
       save,
       close,
     })),
@@ -385,6 +387,18 @@ describe('start-up', () => {
     expect(message).not.toContain('.ts:')
     expect(fake.current.app.quit).toHaveBeenCalledOnce()
     expect(fake.current.windows).toHaveLength(0)
+  })
+  it('reports it in Welsh on a system set to Welsh, since the learner’s own settings may be what failed', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    fake.current.app.getLocale.mockReturnValue('cy-GB')
+    fake.current.app.getPath.mockImplementation(() => {
+      throw new Error('The user data folder is not writable.')
+    })
+    await import('./index')
+    await vi.waitFor(() => expect(fake.current.dialog.showErrorBox).toHaveBeenCalledOnce(), EVENTUALLY)
+    const [title, message] = fake.current.dialog.showErrorBox.mock.calls[0] as [string, string]
+    expect(title).toBe('Nid oedd modd cychwyn Civic Learn')
+    expect(message).toMatch(/^The user data folder is not writable\.\n\nRhowch gynnig arall arni\./)
   })
 })
 

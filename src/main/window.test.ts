@@ -130,9 +130,9 @@ describe('window state and the main window', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
-  async function open(url = 'civic://app/index.html') {
+  async function open(url = 'civic://app/index.html', language?: () => 'en' | 'cy') {
     const windowState = await openWindowState(file, log)
-    await openMainWindow({ preload: '/app/out/preload/index.js', url, windowState })
+    await openMainWindow({ preload: '/app/out/preload/index.js', url, windowState, ...(language ? { language } : {}) })
     const [window] = fake.windows
     if (!window) throw new Error('no window was created')
     return { window, windowState }
@@ -228,6 +228,15 @@ describe('window state and the main window', () => {
     expect(refuse(1)).toBe(true)
     expect(fake.dialogs).toHaveLength(2)
     expect(fake.dialogs[0]).toMatchObject({ message: 'Your latest progress is not saved yet', buttons: ['Stay', 'Close anyway'], cancelId: 0 })
+  })
+
+  it('asks in the learner’s language at the moment the dialog shows', async () => {
+    let language: 'en' | 'cy' = 'en'
+    const { window } = await open(undefined, () => language)
+    language = 'cy'
+    fake.dialogChoice = 0
+    window.webContents.emit('will-prevent-unload', { preventDefault: vi.fn() })
+    expect(fake.dialogs.at(-1)).toMatchObject({ message: 'Nid yw eich cynnydd diweddaraf wedi\'i gadw eto', buttons: ['Aros', 'Cau beth bynnag'] })
   })
 
   it('fails when the renderer cannot be loaded, so start-up can report it', async () => {

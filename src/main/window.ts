@@ -1,6 +1,8 @@
 import { BrowserWindow, dialog, nativeTheme, screen, type BrowserWindowConstructorOptions, type Rectangle } from 'electron'
 import { z } from 'zod'
+import { DEFAULT_LANGUAGE, type UiLanguage } from '../core/app-defaults'
 import { APP_NAME, APP_ORIGIN } from '../core/app-meta'
+import { desktopTranslator } from '../core/i18n/desktop'
 import path from 'node:path'
 import { DurableDocument } from '../node/store/durable-document'
 import { secureWebPreferences } from './security'
@@ -99,6 +101,8 @@ export interface MainWindowOptions {
   preload: string
   url: string
   windowState: WindowStateStore
+  /** The learner's UI language when a dialog is shown (the default's when left out). */
+  language?: () => UiLanguage
 }
 
 /**
@@ -134,7 +138,7 @@ export function audienceWindowOptions(preload: string) {
  * Opens the main window where the learner left it, hidden until its first paint, and resolves
  * once the renderer has loaded.
  */
-export async function openMainWindow({ preload, url, windowState }: MainWindowOptions): Promise<BrowserWindow> {
+export async function openMainWindow({ preload, url, windowState, language = () => DEFAULT_LANGUAGE }: MainWindowOptions): Promise<BrowserWindow> {
   const saved = windowState.state
   const workAreas = screen.getAllDisplays().map((display) => display.workArea)
   const bounds = saved.bounds && isVisibleOnSomeDisplay(saved.bounds, workAreas) ? saved.bounds : DEFAULT_WINDOW_SIZE
@@ -157,12 +161,13 @@ export async function openMainWindow({ preload, url, windowState }: MainWindowOp
   // The page refuses to close while progress the app has not saved is waiting (useUnsavedGuard);
   // a browser would ask the learner, and so does the desktop app, instead of silently staying open.
   window.webContents.on('will-prevent-unload', (event) => {
+    const t = desktopTranslator(language())
     const choice = dialog.showMessageBoxSync(window, {
       type: 'warning',
       title: APP_NAME,
-      message: 'Your latest progress is not saved yet',
-      detail: 'Civic Learn could not save what you did last. If you close now, it is lost.',
-      buttons: ['Stay', 'Close anyway'],
+      message: t('desktop.unsaved.message'),
+      detail: t('desktop.unsaved.detail', { app: APP_NAME }),
+      buttons: [t('desktop.unsaved.stay'), t('desktop.unsaved.close')],
       defaultId: 0,
       cancelId: 0,
     })

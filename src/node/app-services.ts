@@ -1,3 +1,4 @@
+import type { UiLanguage } from '../core/app-defaults'
 import { APP_NAME } from '../core/app-meta'
 import { createRouter, type Router, type RouterLog } from './api-router'
 import { ExportedPackages } from './export/exported-packages'
@@ -39,6 +40,8 @@ export interface AppServices {
   packages: ExportedPackages
   /** Whether the course loaded from `coursesDir/<folder>` names this file: the only course files both hosts serve. */
   referencedByCourse(folder: string, file: string): Promise<boolean>
+  /** The learner's UI language, for the desktop app's own dialogs. */
+  language(): UiLanguage
   /** Writes everything pending, keeping the data open; rejects with a line per file that could not be saved. */
   save(): Promise<void>
   /**
@@ -91,6 +94,7 @@ export async function createAppServices(options: ServiceOptions): Promise<AppSer
     router,
     packages,
     referencedByCourse: (folder, file) => catalog.referencesFile(folder, file),
+    language: () => stores.settings.get().language,
     save: () => settleAll([stores.learners.flush(), stores.settings.flush()]),
     close: () => settleAll([workshop.close(), stores.learners.close(), stores.settings.close(), packages.close(), loader.close()]),
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { catalogue } from '.'
 import { SHARED_MESSAGES } from '../../core/i18n/catalogues'
+import { DESKTOP_MESSAGES } from '../../core/i18n/desktop'
 import { DOCUMENT_MESSAGES } from '../../core/i18n/documents'
 import { BRANDING_MESSAGES } from '../branding/install'
 import { PREVIEW_MESSAGES } from '../preview/messages'
@@ -12,9 +13,9 @@ function leaves(value: unknown, prefix = ''): [string, unknown][] {
 
 /**
  * Every catalogue of the app's own words: the interface's (its shared areas from core included),
- * the app shell's branding, the preview window's, and the documents' (src/core/i18n/locales).
+ * the app shell's branding, the preview window's, the documents' and the desktop dialogs' (src/core/i18n/locales).
  */
-const SOURCES = { interface: catalogue, branding: (language: 'en' | 'cy') => BRANDING_MESSAGES[language], preview: (language: 'en' | 'cy') => PREVIEW_MESSAGES[language], documents: (language: 'en' | 'cy') => DOCUMENT_MESSAGES[language] }
+const SOURCES = { interface: catalogue, branding: (language: 'en' | 'cy') => BRANDING_MESSAGES[language], preview: (language: 'en' | 'cy') => PREVIEW_MESSAGES[language], documents: (language: 'en' | 'cy') => DOCUMENT_MESSAGES[language], desktop: (language: 'en' | 'cy') => DESKTOP_MESSAGES[language] }
 
 describe('catalogues', () => {
   const all = (language: 'en' | 'cy') => Object.assign({}, ...Object.values(SOURCES).map((source) => source(language))) as object
@@ -44,7 +45,7 @@ describe('catalogues', () => {
   })
 
   it('the documents’ messages use only {name} placeholders, which Node’s lookup and vue-i18n read alike', () => {
-    const documents = [...leaves(DOCUMENT_MESSAGES.en), ...leaves(DOCUMENT_MESSAGES.cy), ...leaves(SHARED_MESSAGES.en), ...leaves(SHARED_MESSAGES.cy)]
+    const documents = [DOCUMENT_MESSAGES, SHARED_MESSAGES, DESKTOP_MESSAGES].flatMap((messages) => [...leaves(messages.en), ...leaves(messages.cy)])
     // vue-i18n's other syntax: literals and other placeholders in braces, linked messages (@), plurals (|).
     expect(documents.filter(([, text]) => /[{}@|]/.test(String(text).replace(/\{\w+\}/g, ''))).map(([key]) => key)).toEqual([])
   })
