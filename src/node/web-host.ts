@@ -6,6 +6,7 @@ import type { ApiErrorCode, ApiResult } from '../core/api'
 import { EXPORTS_PATH, TOKEN_HEADER } from '../core/app-meta'
 import { SECURITY_HEADERS } from '../core/csp'
 import type { Router } from './api-router'
+import { readBody } from './request-body'
 import { fileResponse, safeSegments, staticResponse, type FileResponse, type StaticRoots } from './static-files'
 
 /** The API takes small JSON documents (a learner record is at most 1 MB); anything larger is refused before it is parsed. */
@@ -36,19 +37,20 @@ export interface WebHost {
   close(): Promise<void>
 }
 
-function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
+function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
+    ...extra,
   })
   res.end(text)
 }
 
-function sendError(res: ServerResponse, status: number, code: ApiErrorCode, message: string): void {
-  sendJson(res, status, { ok: false, error: { code, message } })
+function sendError(res: ServerResponse, status: number, code: ApiErrorCode, message: string, extra: Record<string, string> = {}): void {
+  sendJson(res, status, { ok: false, error: { code, message } }, extra)
 }
 
 function sendText(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
@@ -62,24 +64,6 @@ function tokenMatches(expected: Buffer, given: string | string[] | undefined): b
   return actual.length === expected.length && timingSafeEqual(actual, expected)
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_API_BODY_BYTES) {
-        resolve('too-large')
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
-}
-
 async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, options: WebHostOptions, token: Buffer) {
   if (req.method !== 'POST') return sendText(res, 405, 'The API takes POST requests only.', { Allow: 'POST' })
   if (!tokenMatches(token, req.headers[TOKEN_HEADER])) {
@@ -88,9 +72,10 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return sendError(res, 415, 'BAD_INPUT', 'API requests must be JSON (Content-Type: application/json).')
   }
-  const body = await readBody(req)
-  if (body === 'too-large') {
-    return sendError(res, 413, 'BAD_INPUT', `API requests may be at most ${MAX_API_BODY_BYTES} bytes.`)
+  const body = await readBody(req, MAX_API_BODY_BYTES)
+  if (body === null) {
+    // The rest of the body is left unread: the answer closes the connection.
+    return sendError(res, 413, 'BAD_INPUT', `API requests may be at most ${MAX_API_BODY_BYTES} bytes.`, { Connection: 'close' })
   }
   let input: unknown
   try {

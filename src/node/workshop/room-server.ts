@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { z } from 'zod'
 import { ROOM_HEADERS } from '../../core/csp'
 import { LIMITS, SessionError } from '../../core/workshop/session'
+import { readBody } from '../request-body'
 import { confinedFile, fileResponse, safeSegments } from '../static-files'
 import { type WorkshopHub, WrongCredential } from './hub'
 
@@ -76,24 +77,6 @@ function send(res: ServerResponse, status: number, body: unknown, extra: Record<
   res.end(text)
 }
 
-/** The body as text, or null when it is larger than a phone ever sends: the rest is not read, and the answer closes the connection. */
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    const onData = (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= MAX_BODY) return void chunks.push(chunk)
-      req.off('data', onData)
-      req.pause()
-      resolve(null)
-    }
-    req.on('data', onData)
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
-}
-
 /**
  * What phones in a workshop reach, on its own listener: the participant page, `POST /join`, and
  * the session's WebSocket (`/live`). Nothing else: no app API, no course files, no learner data,
@@ -144,10 +127,11 @@ export async function startRoomServer(options: {
     if (req.method !== 'POST') return send(res, 405, { error: 'Not allowed.' }, { Allow: 'POST' })
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { error: 'Send JSON.' })
     const address = req.socket.remoteAddress ?? ''
-    const body = await readBody(req)
+    // Null when larger than a phone ever sends: the rest is not read, and the answer closes the connection.
+    const body = await readBody(req, MAX_BODY)
     let parsed: z.infer<typeof JoinSchema> | null = null
     try {
-      const result = body === null ? null : JoinSchema.safeParse(JSON.parse(body))
+      const result = body === null ? null : JoinSchema.safeParse(JSON.parse(body.toString('utf8')))
       parsed = result?.success ? result.data : null
     } catch {
       parsed = null
