@@ -2,7 +2,10 @@ import { ref, shallowRef } from 'vue'
 import type { ParticipantAction, ParticipantView } from '../core/workshop/session'
 
 /** Why joining failed, as the page words it. */
-export type JoinProblem = { kind: 'wrong-code' | 'wrong-link' | 'bad-request' | 'no-server' } | { kind: 'too-many'; seconds: number } | { kind: 'refused'; message: string }
+export type JoinProblem = { kind: 'wrong-code' | 'wrong-link' | 'bad-request' | 'no-server' } | { kind: 'too-many'; seconds: number } | { kind: 'refused'; message: string; refusal?: unknown }
+
+/** Why an action did not go through: sent too fast, the connection closed, or the session refused it (with the host's refusal code where it sent one). */
+export type ActionError = { kind: 'too-fast' } | { kind: 'closed' } | { kind: 'refused'; message: string; refusal?: unknown }
 
 const TOKEN_KEY = 'civic-learn-room-token'
 /** Waits between reconnecting attempts: quick at first, then every few seconds. */
@@ -23,7 +26,7 @@ export function useRoomConnection(storage: Storage = sessionStorage) {
   const problem = ref<string | null>(null)
   let socket: WebSocket | null = null
   let attempts = 0
-  let pending: ((error: string | null) => void)[] = []
+  let pending: ((error: ActionError | null) => void)[] = []
 
   function connect(): void {
     const token = storage.getItem(TOKEN_KEY)
@@ -49,7 +52,7 @@ export function useRoomConnection(storage: Storage = sessionStorage) {
       ping()
     }
     ws.onmessage = (event: MessageEvent<unknown>) => {
-      let body: { type?: string; view?: ParticipantView; error?: string; message?: string }
+      let body: { type?: string; view?: ParticipantView; error?: string; message?: string; refusal?: unknown }
       try {
         body = JSON.parse(String(event.data)) as typeof body
       } catch {
@@ -63,7 +66,7 @@ export function useRoomConnection(storage: Storage = sessionStorage) {
         view.value = body.view
         state.value = body.view.ended ? 'left' : 'connected'
       } else if (body.type === 'ok' || body.type === 'error') {
-        const error = body.type === 'ok' ? null : body.error === 'too-fast' ? 'too-fast' : (body.message ?? body.error ?? 'failed')
+        const error: ActionError | null = body.type === 'ok' ? null : body.error === 'too-fast' ? { kind: 'too-fast' } : { kind: 'refused', message: body.message ?? body.error ?? '', refusal: body.refusal }
         pending.shift()?.(error)
       }
     }
@@ -72,7 +75,7 @@ export function useRoomConnection(storage: Storage = sessionStorage) {
       clearTimeout(giveUp)
       if (socket !== ws) return
       socket = null
-      for (const done of pending) done('closed')
+      for (const done of pending) done({ kind: 'closed' })
       pending = []
       // 4003: the token is not in this session (it ended, or the laptop restarted): join again.
       if (event.code === 4003) {
@@ -100,7 +103,7 @@ export function useRoomConnection(storage: Storage = sessionStorage) {
     } catch {
       return { kind: 'no-server' }
     }
-    const body = (await response.json().catch(() => ({}))) as { token?: string; error?: string; retryAfter?: number; message?: string }
+    const body = (await response.json().catch(() => ({}))) as { token?: string; error?: string; retryAfter?: number; message?: string; refusal?: unknown }
     if (response.ok && body.token) {
       storage.setItem(TOKEN_KEY, body.token)
       problem.value = null
@@ -110,12 +113,12 @@ export function useRoomConnection(storage: Storage = sessionStorage) {
     }
     if (body.error === 'too-many') return { kind: 'too-many', seconds: body.retryAfter ?? 60 }
     if (body.error === 'wrong-code' || body.error === 'wrong-link' || body.error === 'bad-request') return { kind: body.error }
-    return { kind: 'refused', message: body.message ?? '' }
+    return { kind: 'refused', message: body.message ?? '', refusal: body.refusal }
   }
 
   /** Sends an answer, a question or a vote; resolves with null when taken, or what went wrong. */
-  function act(action: ParticipantAction): Promise<string | null> {
-    if (!socket || socket.readyState !== WebSocket.OPEN) return Promise.resolve('closed')
+  function act(action: ParticipantAction): Promise<ActionError | null> {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return Promise.resolve({ kind: 'closed' })
     const ws = socket
     return new Promise((resolve) => {
       pending.push(resolve)

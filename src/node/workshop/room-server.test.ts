@@ -401,10 +401,11 @@ describe('POST /join', () => {
   it('refuses a name the session will not take (409), and keeps working', async () => {
     const server = await open()
     const secret = hub.joining!.secret
-    for (const name of ['x'.repeat(41), '   ', '']) {
+    // With the reason's code, so a phone says it in its own language.
+    for (const [name, refusal] of [['x'.repeat(41), { code: 'name-too-long', values: { max: 40 } }], ['   ', { code: 'name-empty' }], ['', { code: 'name-empty' }]] as const) {
       const answer = await post(server, { secret, name })
       expect(answer.status, JSON.stringify(name)).toBe(409)
-      expect(json(answer)).toMatchObject({ error: 'refused' })
+      expect(json(answer)).toEqual({ error: 'refused', message: expect.any(String), refusal })
     }
     expect((await post(server, { secret, name: 'x'.repeat(40) })).status).toBe(200)
     expect(hub.view()!.participants).toHaveLength(1)
@@ -475,16 +476,17 @@ describe('the session’s WebSocket', () => {
     const ana = await phone(server)
     ana.say({ type: 'hello', token: await tokenFor(server, 'Ana') })
     await ana.nextOf('view')
-    for (const action of [
-      { type: 'choose', activityId, optionIds: ['beer'] },
-      { type: 'choose', activityId, optionIds: ['tea', 'coffee'] },
-      { type: 'choose', activityId: 'a999', optionIds: ['tea'] },
-      { type: 'write', activityId, text: 'tea' },
-      { type: 'vote', questionId: 'q1' },
-      { type: 'ask', text: '   ' },
-    ]) {
+    // Each with the code a phone says it by, in its own language.
+    for (const [action, code] of [
+      [{ type: 'choose', activityId, optionIds: ['beer'] }, 'not-an-option'],
+      [{ type: 'choose', activityId, optionIds: ['tea', 'coffee'] }, 'choose-one'],
+      [{ type: 'choose', activityId: 'a999', optionIds: ['tea'] }, 'no-longer-asked'],
+      [{ type: 'write', activityId, text: 'tea' }, 'no-written-answers'],
+      [{ type: 'vote', questionId: 'q1' }, 'no-such-question'],
+      [{ type: 'ask', text: '   ' }, 'question-empty'],
+    ] as const) {
       ana.say(action)
-      expect(await ana.nextOf('error'), JSON.stringify(action)).toMatchObject({ type: 'error', error: 'refused', message: expect.any(String) })
+      expect(await ana.nextOf('error'), JSON.stringify(action)).toMatchObject({ type: 'error', error: 'refused', message: expect.any(String), refusal: { code } })
     }
     expect(hub.view()!.activity!.liveResults.answers).toBe(0)
     // Still connected, and still heard.

@@ -157,7 +157,7 @@ export async function startRoomServer(options: {
         if ('code' in parsed) limiter.wrong(address)
         return send(res, 403, { error: 'code' in parsed ? 'wrong-code' : 'wrong-link' })
       }
-      if (error instanceof SessionError) return send(res, 409, { error: 'refused', message: error.message })
+      if (error instanceof SessionError) return send(res, 409, { error: 'refused', message: error.message, ...(error.refusal ? { refusal: error.refusal } : {}) })
       throw error
     }
   }
@@ -233,7 +233,7 @@ export async function startRoomServer(options: {
         hub.participantAction(participantId, message)
         reply({ type: 'ok' })
       } catch (error) {
-        if (error instanceof SessionError) return reply({ type: 'error', error: 'refused', message: error.message })
+        if (error instanceof SessionError) return reply({ type: 'error', error: 'refused', message: error.message, ...(error.refusal ? { refusal: error.refusal } : {}) })
         console.error('Workshop message failed:', error)
         reply({ type: 'error', error: 'failed' })
       }
