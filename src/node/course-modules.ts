@@ -41,8 +41,8 @@ function withModules(bundle: CourseBundle, keep: (module: Module) => boolean, ex
  * final assessment, with the questions it drew. Refused when a quiz would have none left.
  */
 function withBanksOf(module: Module, kept: ReadonlySet<string>): Module {
-  const quizzes = (blocks: readonly Block[]) => blocks.some((block) => block.type === 'quiz' && block.pools?.some((pool) => pool.module !== undefined && !kept.has(pool.module)))
-  if (!module.pages.some((page) => quizzes(page.blocks))) return module
+  const dropsBanks = (blocks: readonly Block[]) => blocks.some((block) => block.type === 'quiz' && block.pools?.some((pool) => pool.module !== undefined && !kept.has(pool.module)))
+  if (!module.pages.some((page) => dropsBanks(page.blocks))) return module
   const pages = module.pages.map((page) => ({
     ...page,
     blocks: page.blocks.map((block): Block => {
