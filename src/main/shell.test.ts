@@ -373,14 +373,19 @@ describe('start-up', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
-  it('reports a start-up failure in plain words, without a stack, and quits', async () => {
+  /** Starts the shell with a data folder that cannot be used; the title and message of the error box it shows. */
+  async function failedStart(): Promise<[title: string, message: string]> {
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
     fake.current.app.getPath.mockImplementation(() => {
       throw new Error('The user data folder is not writable.')
     })
     await import('./index')
     await vi.waitFor(() => expect(fake.current.dialog.showErrorBox).toHaveBeenCalledOnce(), EVENTUALLY)
-    const [title, message] = fake.current.dialog.showErrorBox.mock.calls[0] as [string, string]
+    return fake.current.dialog.showErrorBox.mock.calls[0] as [string, string]
+  }
+
+  it('reports a start-up failure in plain words, without a stack, and quits', async () => {
+    const [title, message] = await failedStart()
     expect(title).toBe('Civic Learn could not start')
     expect(message).toContain('The user data folder is not writable.')
     expect(message).not.toMatch(/\n\s+at /)
@@ -389,14 +394,8 @@ describe('start-up', () => {
     expect(fake.current.windows).toHaveLength(0)
   })
   it('reports it in Welsh on a system set to Welsh, since the learner’s own settings may be what failed', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined)
     fake.current.app.getLocale.mockReturnValue('cy-GB')
-    fake.current.app.getPath.mockImplementation(() => {
-      throw new Error('The user data folder is not writable.')
-    })
-    await import('./index')
-    await vi.waitFor(() => expect(fake.current.dialog.showErrorBox).toHaveBeenCalledOnce(), EVENTUALLY)
-    const [title, message] = fake.current.dialog.showErrorBox.mock.calls[0] as [string, string]
+    const [title, message] = await failedStart()
     expect(title).toBe('Nid oedd modd cychwyn Civic Learn')
     expect(message).toMatch(/^The user data folder is not writable\.\n\nRhowch gynnig arall arni\./)
   })

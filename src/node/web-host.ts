@@ -74,7 +74,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
   }
   const body = await readBody(req, MAX_API_BODY_BYTES)
   if (body === null) {
-    // The rest of the body is left unread: the answer closes the connection.
+    // The rest of the body is read away, and the answer closes the connection.
     return sendError(res, 413, 'BAD_INPUT', `API requests may be at most ${MAX_API_BODY_BYTES} bytes.`, { Connection: 'close' })
   }
   let input: unknown

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { REFUSALS } from '../core/workshop/refusals'
 import { message, MESSAGES, refusalText } from './messages'
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort()
@@ -23,6 +24,10 @@ describe('the participant page’s words', () => {
     expect(refusalText('cy', { code: 'full', values: { max: 60 } }, 'The session is full (60 people).')).toBe('mae’r sesiwn yn llawn (60 o bobl).')
     expect(refusalText('en', { code: 'answer-too-long', values: { max: 280 } }, 'x')).toBe('the answer is longer than 280 characters.')
     expect(refusalText('cy', { code: 'closed' }, 'x')).toBe('mae’r atebion i’r cwestiwn hwnnw wedi cau.')
+  })
+
+  it('has every refusal in Welsh with the placeholders of its English', () => {
+    for (const code of Object.keys(REFUSALS.en) as (keyof typeof REFUSALS.en)[]) expect(placeholders(REFUSALS.cy[code]), code).toEqual(placeholders(REFUSALS.en[code]))
   })
 
   it('falls back to the host’s own words for a code it does not know, or none', () => {

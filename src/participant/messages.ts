@@ -1,4 +1,4 @@
-import type { RefusalCode } from '../core/workshop/session'
+import { REFUSALS } from '../core/workshop/refusals'
 
 /**
  * The participant page's words, English and Welsh. The page is small on purpose (phones on a
@@ -124,67 +124,26 @@ export const MESSAGES = {
 export type ParticipantLanguage = keyof typeof MESSAGES
 export type MessageKey = keyof (typeof MESSAGES)['en']
 
-/** Why the session refused what a phone did, by the host's refusal code (src/core/workshop/session.ts); every code in both languages. */
-const REASONS = {
-  en: {
-    ended: 'the session has ended.',
-    'join-first': 'join the session first.',
-    full: 'the session is full ({max} people).',
-    'no-session': 'there is no session to join.',
-    'nothing-asked': 'nothing is being asked of the room.',
-    'choose-one': 'choose one option.',
-    'choose-some': 'choose at least one option.',
-    'not-an-option': 'that is not an option of the question.',
-    'no-written-answers': 'that question does not take written answers.',
-    'too-many-questions': 'you can ask up to {max} questions in a session.',
-    'no-such-question': 'there is no such question.',
-    'no-longer-asked': 'that question is no longer being asked.',
-    'does-not-fit': 'that answer does not fit the question.',
-    closed: 'answers to that question are closed.',
-    'name-empty': 'the name is empty.',
-    'name-too-long': 'the name is longer than {max} characters.',
-    'answer-empty': 'the answer is empty.',
-    'answer-too-long': 'the answer is longer than {max} characters.',
-    'question-empty': 'the question is empty.',
-    'question-too-long': 'the question is longer than {max} characters.',
-  },
-  cy: {
-    ended: 'mae’r sesiwn wedi dod i ben.',
-    'join-first': 'ymunwch â’r sesiwn yn gyntaf.',
-    full: 'mae’r sesiwn yn llawn ({max} o bobl).',
-    'no-session': 'does dim sesiwn i ymuno â hi.',
-    'nothing-asked': 'does dim byd yn cael ei ofyn i’r ystafell.',
-    'choose-one': 'dewiswch un opsiwn.',
-    'choose-some': 'dewiswch o leiaf un opsiwn.',
-    'not-an-option': 'nid yw hynny’n un o opsiynau’r cwestiwn.',
-    'no-written-answers': 'nid yw’r cwestiwn hwnnw’n derbyn atebion ysgrifenedig.',
-    'too-many-questions': 'gallwch ofyn hyd at {max} cwestiwn mewn sesiwn.',
-    'no-such-question': 'does dim cwestiwn o’r fath.',
-    'no-longer-asked': 'nid yw’r cwestiwn hwnnw’n cael ei ofyn bellach.',
-    'does-not-fit': 'nid yw’r ateb hwnnw’n addas i’r cwestiwn.',
-    closed: 'mae’r atebion i’r cwestiwn hwnnw wedi cau.',
-    'name-empty': 'mae’r enw’n wag.',
-    'name-too-long': 'mae’r enw’n hwy na {max} nod.',
-    'answer-empty': 'mae’r ateb yn wag.',
-    'answer-too-long': 'mae’r ateb yn hwy na {max} nod.',
-    'question-empty': 'mae’r cwestiwn yn wag.',
-    'question-too-long': 'mae’r cwestiwn yn hwy na {max} nod.',
-  },
-} as const satisfies Record<ParticipantLanguage, Record<RefusalCode, string>>
-
 /**
- * Why the host refused, in the phone's language: by its refusal code where it sent a known one,
- * else the host's own (English) words, else null.
+ * Why the host refused, in the phone's language (the refusal catalogue, src/core/workshop/refusals.ts),
+ * begun in lower case to follow "That did not go through:": by its refusal code where it sent a
+ * known one, with only the numbers it sent filled in; else the host's own (English) words.
  */
 export function refusalText(language: ParticipantLanguage, refusal: unknown, hostMessage: string): string {
   const { code, values } = (typeof refusal === 'object' && refusal !== null ? refusal : {}) as { code?: unknown; values?: unknown }
-  const reasons: Readonly<Record<string, string>> = REASONS[language]
+  const reasons: Readonly<Record<string, string>> = REFUSALS[language]
   if (typeof code !== 'string' || !Object.hasOwn(reasons, code)) return hostMessage
-  const filled = typeof values === 'object' && values !== null ? (values as Record<string, unknown>) : {}
-  return (reasons[code] as string).replace(/\{(\w+)\}/g, (whole, name: string) => (typeof filled[name] === 'number' ? String(filled[name]) : whole))
+  const numbers = Object.fromEntries(Object.entries(typeof values === 'object' && values !== null ? values : {}).filter(([, value]) => typeof value === 'number')) as Record<string, number>
+  const text = fill(reasons[code] as string, numbers)
+  return text.charAt(0).toLocaleLowerCase(language) + text.slice(1)
+}
+
+/** The {placeholders} filled in from `values`, those it does not have left as written. */
+function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole))
 }
 
 /** A message with its {placeholders} filled in. */
 export function message(language: ParticipantLanguage, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole))
+  return fill(MESSAGES[language][key], values)
 }

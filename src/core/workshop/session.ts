@@ -9,6 +9,8 @@
  * right answer and explanation after that. Free text (word clouds, open questions, the room's
  * questions) waits for the trainer's approval before anyone else sees it.
  */
+import { translator } from '../i18n/translate'
+import { REFUSALS } from './refusals'
 
 export const LIMITS = {
   participants: 300,
@@ -175,6 +177,12 @@ export class SessionError extends Error {
   }
 }
 
+/** A refusal a phone may meet: the host's English words from the refusal catalogue (refusals.ts), with the code the phone says it by in its own language. */
+export function refused(code: RefusalCode, values?: Readonly<Record<string, number>>): SessionError {
+  return new SessionError(inEnglish(code, values), values ? { code, values } : { code })
+}
+const inEnglish = translator(REFUSALS.en)
+
 const record = <T>(): Record<string, T> => Object.create(null) as Record<string, T>
 const own = <T>(from: Record<string, T>, key: string): T | undefined => (Object.hasOwn(from, key) ? from[key] : undefined)
 
@@ -186,8 +194,8 @@ export function createSession(input: { id: string; courseId: string; moduleId: s
 export function cleanText(text: string, limit: number, what: TextKind): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim()
-  if (clean === '') throw new SessionError(`The ${what} is empty.`, { code: `${what}-empty` })
-  if ([...clean].length > limit) throw new SessionError(`The ${what} is longer than ${limit} characters.`, { code: `${what}-too-long`, values: { max: limit } })
+  if (clean === '') throw refused(`${what}-empty`)
+  if ([...clean].length > limit) throw refused(`${what}-too-long`, { max: limit })
   return clean
 }
 
@@ -197,7 +205,7 @@ function currentActivity(session: Session): Activity | undefined {
 
 function requireCurrent(session: Session): Activity {
   const activity = currentActivity(session)
-  if (!activity) throw new SessionError('Nothing is being asked of the room.', { code: 'nothing-asked' })
+  if (!activity) throw refused('nothing-asked')
   return activity
 }
 
@@ -223,7 +231,7 @@ function checkSpec(spec: ActivitySpec): void {
 
 /** The trainer's actions; `at` is when (ISO). Ids of new activities come from the session's own counter. */
 export function applyTrainer(session: Session, action: TrainerAction, at: string): Session {
-  if (session.ended) throw new SessionError('The session has ended.', { code: 'ended' })
+  if (session.ended) throw refused('ended')
   switch (action.type) {
     case 'put': {
       checkSpec(action.spec)
@@ -248,7 +256,7 @@ export function applyTrainer(session: Session, action: TrainerAction, at: string
       return session.current === null ? session : changed(session, { current: null })
     case 'count': {
       const activity = requireCurrent(session)
-      if (activity.kind !== 'choice' || !activity.options.some((option) => option.id === action.optionId)) throw new SessionError('That is not an option of the question.', { code: 'not-an-option' })
+      if (activity.kind !== 'choice' || !activity.options.some((option) => option.id === action.optionId)) throw refused('not-an-option')
       if (!Number.isInteger(action.count) || action.count < 0 || action.count > 10_000) throw new SessionError('A count is a whole number from 0 to 10,000.')
       if (own(activity.counted, action.optionId) === action.count) return session
       const counted = Object.assign(record<number>(), activity.counted, { [action.optionId]: action.count })
@@ -287,15 +295,15 @@ export function applyTrainer(session: Session, action: TrainerAction, at: string
 
 function requireQuestion(session: Session, id: string): RoomQuestion {
   const question = session.questions.find((item) => item.id === id)
-  if (!question) throw new SessionError('There is no such question.', { code: 'no-such-question' })
+  if (!question) throw refused('no-such-question')
   return question
 }
 
 /** A participant joins with a display name, or as a learner of this device (or comes back with the same id). */
 export function join(session: Session, participantId: string, name: string, at: string, learnerId: string | null = null): Session {
-  if (session.ended) throw new SessionError('The session has ended.', { code: 'ended' })
+  if (session.ended) throw refused('ended')
   const known = own(session.participants, participantId)
-  if (!known && Object.keys(session.participants).length >= LIMITS.participants) throw new SessionError(`The session is full (${LIMITS.participants} people).`, { code: 'full', values: { max: LIMITS.participants } })
+  if (!known && Object.keys(session.participants).length >= LIMITS.participants) throw refused('full', { max: LIMITS.participants })
   const participant: Participant = known ? { ...known, connected: true } : { name: cleanText(name, LIMITS.nameLength, 'name'), joinedAt: at, connected: true, learnerId }
   return changed(session, { participants: Object.assign(record<Participant>(), session.participants, { [participantId]: participant }) })
 }
@@ -308,21 +316,21 @@ export function setConnected(session: Session, participantId: string, connected:
 
 /** A participant's actions, from a phone: anything they could not have done on their screen is refused. */
 export function applyParticipant(session: Session, participantId: string, action: ParticipantAction): Session {
-  if (session.ended) throw new SessionError('The session has ended.', { code: 'ended' })
-  if (!own(session.participants, participantId)) throw new SessionError('Join the session first.', { code: 'join-first' })
+  if (session.ended) throw refused('ended')
+  if (!own(session.participants, participantId)) throw refused('join-first')
   switch (action.type) {
     case 'choose': {
       const activity = openActivity(session, action.activityId, 'choice')
       const chosen = [...new Set(action.optionIds)]
-      if (chosen.length === 0 || (!activity.multiple && chosen.length > 1)) throw (activity.multiple ? new SessionError('Choose at least one option.', { code: 'choose-some' }) : new SessionError('Choose one option.', { code: 'choose-one' }))
-      if (chosen.some((id) => !activity.options.some((option) => option.id === id))) throw new SessionError('That is not an option of the question.', { code: 'not-an-option' })
+      if (chosen.length === 0 || (!activity.multiple && chosen.length > 1)) throw refused(activity.multiple ? 'choose-some' : 'choose-one')
+      if (chosen.some((id) => !activity.options.some((option) => option.id === id))) throw refused('not-an-option')
       const before = own(activity.choices, participantId)
       if (before && before.length === chosen.length && before.every((id) => chosen.includes(id))) return session
       return withActivity(session, { ...activity, choices: Object.assign(record<string[]>(), activity.choices, { [participantId]: chosen }) })
     }
     case 'write': {
       const activity = session.activities.find((item) => item.id === action.activityId)
-      if (!activity || activity.kind === 'choice') throw new SessionError('That question does not take written answers.', { code: 'no-written-answers' })
+      if (!activity || activity.kind === 'choice') throw refused('no-written-answers')
       openActivity(session, action.activityId, activity.kind)
       const text = cleanText(action.text, activity.kind === 'words' ? LIMITS.wordLength : LIMITS.openLength, 'answer')
       // One answer each: a second replaces the first, and waits for approval again.
@@ -330,14 +338,14 @@ export function applyParticipant(session: Session, participantId: string, action
       return { ...withActivity(session, { ...activity, texts }), nextId: session.nextId + 1 }
     }
     case 'ask': {
-      if (session.questions.filter((item) => item.participantId === participantId).length >= LIMITS.questionsEach) throw new SessionError(`You can ask up to ${LIMITS.questionsEach} questions in a session.`, { code: 'too-many-questions', values: { max: LIMITS.questionsEach } })
+      if (session.questions.filter((item) => item.participantId === participantId).length >= LIMITS.questionsEach) throw refused('too-many-questions', { max: LIMITS.questionsEach })
       const text = cleanText(action.text, LIMITS.questionLength, 'question')
       const question: RoomQuestion = { id: `q${session.nextId}`, participantId, text, status: 'pending', votes: [], answered: false }
       return changed(session, { questions: [...session.questions, question], nextId: session.nextId + 1 })
     }
     case 'vote': {
       const question = session.questions.find((item) => item.id === action.questionId && item.status === 'approved')
-      if (!question) throw new SessionError('There is no such question.', { code: 'no-such-question' })
+      if (!question) throw refused('no-such-question')
       if (question.participantId === participantId || question.votes.includes(participantId)) return session
       return changed(session, { questions: session.questions.map((item) => (item === question ? { ...item, votes: [...item.votes, participantId] } : item)) })
     }
@@ -346,9 +354,9 @@ export function applyParticipant(session: Session, participantId: string, action
 
 function openActivity(session: Session, activityId: string, kind: ActivityKind): Activity {
   const activity = currentActivity(session)
-  if (!activity || activity.id !== activityId) throw new SessionError('That question is no longer being asked.', { code: 'no-longer-asked' })
-  if (activity.kind !== kind) throw new SessionError('That answer does not fit the question.', { code: 'does-not-fit' })
-  if (activity.phase !== 'open') throw new SessionError('Answers to that question are closed.', { code: 'closed' })
+  if (!activity || activity.id !== activityId) throw refused('no-longer-asked')
+  if (activity.kind !== kind) throw refused('does-not-fit')
+  if (activity.phase !== 'open') throw refused('closed')
   return activity
 }
 

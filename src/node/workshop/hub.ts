@@ -9,6 +9,7 @@ import {
   join,
   participantView,
   presenterView,
+  refused,
   SessionError,
   setConnected,
   type ActivitySpec,
@@ -138,7 +139,7 @@ export class WorkshopHub {
         break
       case 'follow': {
         const activity = live.session.activities.find((item) => item.id === live.session.current)
-        if (!activity) throw new SessionError('Nothing is being asked of the room.', { code: 'nothing-asked' })
+        if (!activity) throw refused('nothing-asked')
         const { next } = roomChoice(live.course, where, activity)
         if (next === null) throw new SessionError('The room’s choice ends the scenario.')
         live.session = put(stepSpec(live.course, where, (activity.source as { scenarioId: string }).scenarioId, next, toText))
@@ -154,7 +155,7 @@ export class WorkshopHub {
   /** A phone joins (or a learner of this device, `learnerId`): a token it keeps to come back with, or a refusal naming what was wrong. */
   join(credential: Credential, name: string, learnerId: string | null = null): { token: string } {
     const live = this.live
-    if (!live || live.session.ended) throw new SessionError('There is no session to join.', { code: 'no-session' })
+    if (!live || live.session.ended) throw refused('no-session')
     const expected = 'secret' in credential ? live.secret : live.code
     const given = 'secret' in credential ? credential.secret : credential.code
     if (!sameText(expected, given)) throw new WrongCredential('secret' in credential ? 'That join link is not for this session.' : 'That code is not this session’s.')

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { z } from 'zod'
 import { ROOM_HEADERS } from '../../core/csp'
-import { LIMITS, SessionError } from '../../core/workshop/session'
+import { LIMITS, SessionError, type Refusal } from '../../core/workshop/session'
 import { readBody } from '../request-body'
 import { confinedFile, fileResponse, safeSegments } from '../static-files'
 import { type WorkshopHub, WrongCredential } from './hub'
@@ -77,6 +77,11 @@ function send(res: ServerResponse, status: number, body: unknown, extra: Record<
   res.end(text)
 }
 
+/** What a phone is told of a refusal: the host's words, and the code it says them by in its own language. */
+function refusalBody(error: SessionError): { error: 'refused'; message: string; refusal?: Refusal } {
+  return { error: 'refused', message: error.message, ...(error.refusal ? { refusal: error.refusal } : {}) }
+}
+
 /**
  * What phones in a workshop reach, on its own listener: the participant page, `POST /join`, and
  * the session's WebSocket (`/live`). Nothing else: no app API, no course files, no learner data,
@@ -127,7 +132,7 @@ export async function startRoomServer(options: {
     if (req.method !== 'POST') return send(res, 405, { error: 'Not allowed.' }, { Allow: 'POST' })
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { error: 'Send JSON.' })
     const address = req.socket.remoteAddress ?? ''
-    // Null when larger than a phone ever sends: the rest is not read, and the answer closes the connection.
+    // Null when larger than a phone ever sends: the rest is read away, and the answer closes the connection.
     const body = await readBody(req, MAX_BODY)
     let parsed: z.infer<typeof JoinSchema> | null = null
     try {
@@ -157,7 +162,7 @@ export async function startRoomServer(options: {
         if ('code' in parsed) limiter.wrong(address)
         return send(res, 403, { error: 'code' in parsed ? 'wrong-code' : 'wrong-link' })
       }
-      if (error instanceof SessionError) return send(res, 409, { error: 'refused', message: error.message, ...(error.refusal ? { refusal: error.refusal } : {}) })
+      if (error instanceof SessionError) return send(res, 409, refusalBody(error))
       throw error
     }
   }
@@ -233,7 +238,7 @@ export async function startRoomServer(options: {
         hub.participantAction(participantId, message)
         reply({ type: 'ok' })
       } catch (error) {
-        if (error instanceof SessionError) return reply({ type: 'error', error: 'refused', message: error.message, ...(error.refusal ? { refusal: error.refusal } : {}) })
+        if (error instanceof SessionError) return reply({ type: 'error', ...refusalBody(error) })
         console.error('Workshop message failed:', error)
         reply({ type: 'error', error: 'failed' })
       }
