@@ -4,6 +4,7 @@ import path from 'node:path'
 import { brandColourProperties } from '../../core/brand-colours'
 import { FONT_SIZES } from '../../core/display'
 import { PACKAGE_SETTINGS_KEY, type PackageData } from '../../core/scorm/package-data'
+import { escapeHtml } from '../../core/scorm/prerendered-markdown'
 
 /** What the player's first-screen renderer (src/player/first-screen.ts, built by vite.player-server.config.mts) exports. */
 interface FirstScreenRenderer {
@@ -50,10 +51,6 @@ export function savedDisplayScript(language: string): string {
   return `<script>(${applySavedDisplay.toString()})(${args})</script>`
 }
 
-function escapeAttribute(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;')
-}
-
 /**
  * The player's index.html with the package's first screen in it: the course page, rendered here
  * by the player's own components (src/player/first-screen.ts), so a learner sees it as soon as the
@@ -76,7 +73,7 @@ export async function withFirstScreen(indexHtml: string, data: PackageData, play
   const style = colours ? `<style>:root{${brandColourProperties(colours).map(([property, value]) => `${property}:${value}`).join(';')}}</style>` : ''
   // Replaced by functions: a "$" in the course's words is not a replacement pattern.
   return indexHtml
-    .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeAttribute(lang)}"`)
+    .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeHtml(lang)}"`)
     .replace('</head>', () => `${savedDisplayScript(language)}${style}</head>`)
     .replace(APP_ROOT, () => `<div id="app" inert>${html}</div>`)
 }
