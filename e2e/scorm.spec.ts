@@ -307,6 +307,14 @@ test('a package opens on its first screen, written in at export and inert, which
       }
       await own.close()
     }
+    // Without saved settings, a system in dark mode gets the first screen dark from its first paint.
+    const darkSystem = await browser.newContext({ colorScheme: 'dark' })
+    const dark = await darkSystem.newPage()
+    await dark.route('**/assets/*.js', (route) => route.abort())
+    await dark.goto(url)
+    await expect(dark.locator('html')).toHaveAttribute('data-theme', 'dark')
+    expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 23, 27)')
+    await darkSystem.close()
 
     const page = await context.newPage()
     await page.goto(url)

@@ -87,29 +87,36 @@ describe('a package’s first screen', () => {
 })
 
 describe('the saved display settings, applied before the first screen is drawn', () => {
-  /** Runs the script as a page would, with only what a page gives it. */
-  function run(saved: string | null, language = 'en') {
+  /** Runs the script as a page would, with only what a page gives it; `storage` throws when it is an Error. */
+  function run(saved: string | null | Error, language = 'en', systemDark = false) {
     const root = { dataset: {} as Record<string, string>, style: { fontSize: '' } }
     const body = savedDisplayScript(language).replace(/^<script>/, '').replace(/<\/script>$/, '')
-    vm.runInNewContext(body, { localStorage: { getItem: () => saved }, document: { documentElement: root }, JSON, Object })
+    const getItem = () => {
+      if (saved instanceof Error) throw saved
+      return saved
+    }
+    vm.runInNewContext(body, { localStorage: { getItem }, document: { documentElement: root }, matchMedia: () => ({ matches: systemDark }), JSON, Object })
     return root
   }
 
   it('takes the theme and text size the learner chose, as the player applies them', () => {
     expect(run(JSON.stringify({ theme: 'dark', textSize: 'larger', language: 'en' }))).toEqual({ dataset: { theme: 'dark' }, style: { fontSize: '150%' } })
-    expect(run(JSON.stringify({ theme: 'light', textSize: 'large' }))).toEqual({ dataset: { theme: 'light' }, style: { fontSize: '125%' } })
+    expect(run(JSON.stringify({ theme: 'light', textSize: 'large' }), 'en', true)).toEqual({ dataset: { theme: 'light' }, style: { fontSize: '125%' } })
   })
 
-  it('leaves the system’s theme to the styles, and nothing changed without settings or with broken ones', () => {
-    const untouched = { dataset: {}, style: { fontSize: '' } }
-    expect(run(JSON.stringify({ theme: 'system', textSize: 'normal' }))).toEqual({ dataset: {}, style: { fontSize: '100%' } })
-    expect(run(null)).toEqual(untouched)
-    expect(run('{not json')).toEqual(untouched)
-    expect(run(JSON.stringify({ theme: 'neon', textSize: 'toString' }))).toEqual(untouched)
+  it('follows the system’s theme where the learner chose none, also without settings, with broken ones or with storage refused', () => {
+    const untouched = (theme: string) => ({ dataset: { theme }, style: { fontSize: '' } })
+    expect(run(JSON.stringify({ theme: 'system', textSize: 'normal' }), 'en', true)).toEqual({ dataset: { theme: 'dark' }, style: { fontSize: '100%' } })
+    expect(run(null, 'en', true)).toEqual(untouched('dark'))
+    expect(run(null)).toEqual(untouched('light'))
+    expect(run('{not json', 'en', true)).toEqual(untouched('dark'))
+    expect(run('null', 'en', true)).toEqual(untouched('dark'))
+    expect(run(new Error('SecurityError'), 'en', true)).toEqual(untouched('dark'))
+    expect(run(JSON.stringify({ theme: 'neon', textSize: 'toString' }))).toEqual(untouched('light'))
   })
 
   it('hides the first screen from a learner who reads another language than it is in', () => {
-    expect(run(JSON.stringify({ language: 'cy' })).dataset).toEqual({ firstScreen: 'hidden' })
-    expect(run(JSON.stringify({ language: 'cy' }), 'cy').dataset).toEqual({})
+    expect(run(JSON.stringify({ language: 'cy' })).dataset).toEqual({ theme: 'light', firstScreen: 'hidden' })
+    expect(run(JSON.stringify({ language: 'cy' }), 'cy').dataset).toEqual({ theme: 'light' })
   })
 })

@@ -24,25 +24,28 @@ let rendering: Promise<unknown> = Promise.resolve()
 // What the script finds in the page (this file is built for Node, without the DOM's types).
 declare const localStorage: { getItem(key: string): string | null }
 declare const document: { documentElement: { dataset: Record<string, string | undefined>; style: { fontSize: string } } }
+declare function matchMedia(query: string): { matches: boolean }
 
 /**
  * Run in the page's head, before the first screen is drawn: the display settings the learner chose
  * in this browser (kept by src/player/player-api.ts) applied as applyDisplay applies them once the
- * player runs, so the screen does not change theme or text size when it is taken over; and the
- * first screen hidden (main.css) from a learner who reads another language than it is in, who
- * would otherwise read it in the wrong one until then. Written out as its own source: it uses
- * nothing but its arguments and the page.
+ * player runs (the system's light or dark where the learner chose neither), so the screen does not
+ * change theme or text size when it is taken over; and the first screen hidden (main.css) from a
+ * learner who reads another language than it is in, who would otherwise read it in the wrong one
+ * until then. Written out as its own source: it uses nothing but its arguments and the page.
  */
 function applySavedDisplay(key: string, sizes: Record<string, string>, language: string): void {
+  let saved: Record<string, unknown> = {}
   try {
-    const saved = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>
-    const root = document.documentElement
-    if (saved.theme === 'light' || saved.theme === 'dark') root.dataset.theme = saved.theme
-    if (typeof saved.textSize === 'string' && Object.hasOwn(sizes, saved.textSize)) root.style.fontSize = sizes[saved.textSize] as string
-    if (typeof saved.language === 'string' && saved.language !== language) root.dataset.firstScreen = 'hidden'
+    const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? '{}')
+    if (typeof parsed === 'object' && parsed !== null) saved = parsed as Record<string, unknown>
   } catch {
-    // Storage refused or unreadable: the first screen as it was rendered.
+    // Storage refused or unreadable: the defaults.
   }
+  const root = document.documentElement
+  root.dataset.theme = saved.theme === 'light' || saved.theme === 'dark' ? saved.theme : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
+  if (typeof saved.textSize === 'string' && Object.hasOwn(sizes, saved.textSize)) root.style.fontSize = sizes[saved.textSize] as string
+  if (typeof saved.language === 'string' && saved.language !== language) root.dataset.firstScreen = 'hidden'
 }
 
 /** The script that applies them, for the first screen in `language`. */
