@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { chromiumLaunchOptions } from '../e2e/support/browser'
-import { contentType, safeSegments } from '../src/node/static-files'
+import { contentType, routeStaticPath } from '../src/node/static-files'
 import { exportScormPackage } from '../src/node/export/scorm-export'
 import { extractZip } from '../test/support/read-zip'
 import { startHost } from './bench-host'
@@ -20,22 +20,28 @@ import { median } from './bench-stats'
  * - the library screen from a web host just started (`civic-learn serve`, the bundled courses),
  *   until the bundled course is listed on it: once with an empty course cache (the first start
  *   after installing), then as every later start meets it;
+ *   and the same library screen saved as a static page (its HTML as the app drew it, with its
+ *   styles, fonts and pictures, without a script), served by the static server: what that screen
+ *   costs the browser however it is made;
  * - a SCORM package's first screen, for a synthetic course of 100 modules, served as an LMS
  *   serves it (plain static files), without an LMS.
  */
 const RUNS = 5
 const ROOT = path.resolve(__dirname, '..')
 
-/** A plain static file server on loopback: the reference, and the stand-in for an LMS's file server. */
-async function staticServer(root: string): Promise<{ url: string; server: Server }> {
+/**
+ * A plain static file server on loopback: the reference, and the stand-in for an LMS's file
+ * server. Paths under /courses/ come from `coursesDir`, as the web host serves course media.
+ */
+async function staticServer(root: string, coursesDir = path.join(root, 'courses')): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/'
-    const segments = safeSegments(pathname === '/' ? '/index.html' : pathname)
-    if (!segments) {
+    const route = routeStaticPath(pathname, { rendererDir: root, coursesDir, referencedByCourse: () => true })
+    if (!route) {
       res.writeHead(404).end()
       return
     }
-    const file = path.join(root, ...segments)
+    const file = path.join(route.root, ...route.segments)
     void readFile(file).then(
       (bytes) => res.writeHead(200, { 'Content-Type': contentType(file), 'Cache-Control': 'no-store' }).end(bytes),
       () => res.writeHead(404).end(),
@@ -99,6 +105,29 @@ async function firstScreen(browser: Browser, url: string, heading: string): Prom
   }
 }
 
+const LIBRARY_HEADING = 'Social media for local leaders'
+
+/**
+ * The library screen as the app drew it, saved as a static page: its HTML without the scripts,
+ * beside the renderer's styles, fonts and icon (the course's pictures come from its folder).
+ * Returns the folder to serve.
+ */
+async function savedLibraryScreen(browser: Browser, hostUrl: string, work: string): Promise<string> {
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    await page.goto(hostUrl, { waitUntil: 'networkidle' })
+    await page.getByRole('heading', { name: LIBRARY_HEADING }).first().waitFor()
+    const html = await page.evaluate(() => `<!doctype html>\n${document.documentElement.outerHTML}`)
+    const folder = path.join(work, 'library-page')
+    await cp(path.join(ROOT, 'out/renderer'), folder, { recursive: true })
+    await writeFile(path.join(folder, 'index.html'), html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<link rel="modulepreload"[^>]*>/g, ''))
+    return folder
+  } finally {
+    await context.close()
+  }
+}
+
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'out/cli/index.js')) || !existsSync(path.join(ROOT, 'out/player/index.html'))) throw new Error('Build the app first: npm run build')
   const work = await mkdtemp(path.join(os.tmpdir(), 'civic-learn-screens-'))
@@ -116,15 +145,23 @@ async function main(): Promise<void> {
     const env = { ...process.env, XDG_CACHE_HOME: path.join(work, 'cache') }
     const library: ScreenTimes[] = []
     const staticForLibrary: ScreenTimes[] = []
+    const libraryAsStatic: ScreenTimes[] = []
     const firstStart: ScreenTimes[] = []
+    let libraryPage: { url: string; server: Server } | null = null
     for (let run = 0; run <= RUNS; run++) {
       staticForLibrary.push(await firstScreen(browser, reference.url, 'Reference'))
+      if (libraryPage) libraryAsStatic.push(await firstScreen(browser, libraryPage.url, LIBRARY_HEADING))
       const dataDir = await mkdtemp(path.join(work, 'data-'))
       const host = await startHost(dataDir, [], env)
       try {
-        const took = await firstScreen(browser, host.url, 'Social media for local leaders')
+        const took = await firstScreen(browser, host.url, LIBRARY_HEADING)
         if (run === 0) firstStart.push(took)
         else library.push(took)
+        // Once, from the first host: the screen as the app drew it, kept as a static page.
+        if (!libraryPage) {
+          libraryPage = await staticServer(await savedLibraryScreen(browser, host.url, work), path.join(ROOT, 'courses'))
+          servers.push(libraryPage.server)
+        }
       } finally {
         await host.stop()
       }
@@ -158,6 +195,7 @@ async function main(): Promise<void> {
     const painted = (times: ScreenTimes[]) => median(times.map((time) => time.painted))
     const live = (times: ScreenTimes[]) => median(times.map((time) => time.live))
     const libraryRatio = painted(library) / painted(staticForLibrary)
+    const libraryAsStaticRatio = painted(libraryAsStatic) / painted(staticForLibrary)
     const playerRatio = painted(player) / painted(staticForPlayer)
     const firstStartPainted = firstStart[0]?.painted ?? 0
     process.stdout.write(
@@ -165,6 +203,7 @@ async function main(): Promise<void> {
         `First screens in Chromium, median of ${RUNS}, from the navigation's start until the heading is painted, each against a one-page static server in the same run`,
         `library screen from a web host just started: ${painted(library).toFixed(0)} ms against ${painted(staticForLibrary).toFixed(0)} ms, ${libraryRatio.toFixed(2)}× (target ≤ 1.5× — ${libraryRatio <= 1.5 ? 'met' : 'NOT met'})`,
         `  the first start, before the course cache has the bundled course: ${firstStartPainted.toFixed(0)} ms (${(firstStartPainted / painted(staticForLibrary)).toFixed(2)}×)`,
+        `  the same library screen as a static page (its HTML, styles, fonts and pictures, no script; median of ${libraryAsStatic.length}): ${painted(libraryAsStatic).toFixed(0)} ms (${libraryAsStaticRatio.toFixed(2)}×); the host's library takes ${(painted(library) / painted(libraryAsStatic)).toFixed(2)}× that page`,
         `SCORM package of 100 modules, first screen (rendered at export): ${painted(player).toFixed(0)} ms against ${painted(staticForPlayer).toFixed(0)} ms, ${playerRatio.toFixed(2)}× (target ≤ 3× — ${playerRatio <= 3 ? 'met' : 'NOT met'})`,
         `  the same page without its script (its HTML and styles alone): ${painted(sameScreenStatic).toFixed(0)} ms (${(painted(sameScreenStatic) / painted(staticForPlayer)).toFixed(2)}×)`,
         `  the live player taking it over: ${live(player).toFixed(0)} ms (${(live(player) / painted(staticForPlayer)).toFixed(2)}×)`,
