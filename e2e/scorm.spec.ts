@@ -268,7 +268,7 @@ test('without an LMS the course still runs, says so, and resumes from local stor
   }
 })
 
-test('a package opens on its first screen, written in at export and inert, which the live player takes over in place', async ({ browser }) => {
+test('a package opens on its first screen, written in at export in each of its languages and inert, which the live player takes over in place', async ({ browser }) => {
   const dir = await exportAndUnzip(FIXTURE, 'scorm2004', work)
   const index = await readFile(path.join(dir, 'index.html'), 'utf8')
   expect(index).toContain('<div id="app" inert>')
@@ -293,16 +293,30 @@ test('a package opens on its first screen, written in at export and inert, which
     const staticBox = await heading.boundingBox()
     await before.close()
 
-    // A learner's saved display settings hold from the first paint; another language hides the first screen.
-    for (const [saved, shown] of [[{ theme: 'dark', textSize: 'larger', language: 'en' }, 'visible'], [{ language: 'cy' }, 'hidden']] as const) {
+    // A learner's saved display settings hold from the first paint, and a Welsh reader's first screen is the Welsh one.
+    for (const [saved, heading, lang] of [[{ theme: 'dark', textSize: 'larger', language: 'en' }, 'Every block and question type', 'en-GB'], [{ language: 'cy' }, '[cy] Every block and question type', 'cy']] as const) {
       // Each in a context of its own: local storage is the context's.
       const own = await browser.newContext()
       const again = await own.newPage()
       await again.addInitScript((settings) => localStorage.setItem('civic-learn-settings', JSON.stringify(settings)), saved)
       await again.route('**/assets/*.js', (route) => route.abort())
       await again.goto(url)
-      await expect(again.locator('h1', { hasText: 'Every block and question type' })).toHaveCSS('visibility', shown)
-      if (shown === 'visible') {
+      await expect(again.locator('#app[inert] h1')).toHaveText(heading)
+      await expect(again.locator('#app[inert] h1')).toBeVisible()
+      await expect(again.locator('html')).toHaveAttribute('lang', lang)
+      // The other language's screen is gone from the page, not merely hidden.
+      await expect(again.locator('template')).toHaveCount(0)
+      if (lang === 'cy') {
+        await expect(again.locator('.player-bar')).toContainText("Wrthi'n cychwyn y cwrs…")
+        // The live player, in Welsh, takes it over in place.
+        const box = await again.locator('#app[inert] h1').boundingBox()
+        const live = await own.newPage()
+        await live.goto(url)
+        await expect(live.locator('#app:not([inert])')).toHaveCount(1)
+        await expect(live.getByRole('heading', { level: 1 })).toHaveText(heading)
+        expect(await live.getByRole('heading', { level: 1 }).boundingBox()).toEqual(box)
+        expect(await axeFindings(live, 'the package\'s course page in Welsh')).toEqual([])
+      } else {
         expect(await again.evaluate(() => [document.documentElement.dataset.theme, document.documentElement.style.fontSize])).toEqual(['dark', '150%'])
       }
       await own.close()

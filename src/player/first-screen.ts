@@ -5,9 +5,13 @@ import { isPackageData, type PackageData } from '../core/scorm/package-data'
 import { languageTag } from '../renderer/i18n'
 import { useCourseStore } from '../renderer/stores/course'
 import { useSettingsStore } from '../renderer/stores/settings'
+import { isUiLanguage } from '../core/app-defaults'
+import { PACKAGE_SETTINGS_KEY } from '../core/scorm/package-data'
 import { createPlayerApi } from './player-api'
 import { createPlayerApp, createPlayerI18n, installPackageMarkdown } from './player-app'
-import { ProgressTracker } from './progress-tracker'
+import { ProgressTracker, type KeyValueStore } from './progress-tracker'
+import { translationLoader, type FetchJson } from './translations'
+import { uiStringsLoader } from './ui-strings'
 
 /** A package's first screen, and the language it is in. */
 export interface FirstScreen {
@@ -19,6 +23,12 @@ export interface FirstScreen {
   lang: string
 }
 
+/** Settings kept in memory: the language a first screen is drawn in, as a learner's saved choice. */
+function chosenLanguage(language: string): KeyValueStore {
+  const saved = JSON.stringify({ language })
+  return { getItem: (key) => (key === PACKAGE_SETTINGS_KEY ? saved : null), setItem: () => undefined }
+}
+
 /**
  * A package's first screen as HTML, rendered at export into its index.html (built on its own
  * into out/player-server by vite.player-server.config.mts, and loaded by the exporter), so a
@@ -28,18 +38,29 @@ export interface FirstScreen {
  * (main.ts), on that screen or wherever the learner left off. Until then the LMS connection is not
  * known, so the shell says only that the course is starting. The app's Markdown engine is set for
  * the course being rendered: the exporter renders one course at a time.
+ *
+ * In the course's own language, or in one of its translations (`language`), whose files
+ * (the translation, the app's words in it) `readJson` reads as the player would fetch them.
  */
-export async function renderFirstScreen(data: unknown): Promise<FirstScreen> {
+export async function renderFirstScreen(data: unknown, language?: string, readJson?: FetchJson): Promise<FirstScreen> {
   if (!isPackageData(data)) throw new Error('Not a Civic Learn course package')
-  const packageData: PackageData = data
-  installPackageMarkdown(packageData, () => undefined)
+  // A copy: a translation joins the course it is loaded into.
+  const packageData: PackageData = structuredClone(data)
+  const engine = installPackageMarkdown(packageData, () => undefined)
+  if (language !== undefined && !isUiLanguage(language)) throw new Error(`The app has no words in ${language}`)
+  // In that language from the start: the shell is drawn before the app sets the language.
+  const i18n = createPlayerI18n(language)
+  if (language !== undefined) {
+    if (!readJson) throw new Error(`The first screen in ${language} needs the package's files`)
+    await Promise.all([translationLoader(packageData, engine, readJson)(language), uiStringsLoader(i18n.global, readJson)(language)])
+  }
   const tracker = new ProgressTracker({ course: packageData.course, session: null, storage: null, reporting: packageData.reporting, interactions: packageData.interactions })
   tracker.load()
-  const api = createPlayerApi({ data: packageData, tracker, learnerName: null, storage: null })
+  const api = createPlayerApi({ data: packageData, tracker, learnerName: null, storage: language === undefined ? null : chosenLanguage(language) })
   const { app, router } = await createPlayerApp(createSSRApp, {
     data: packageData,
     api,
-    i18n: createPlayerI18n(),
+    i18n,
     // Links written as the live app's hash history writes them.
     history: createMemoryHistory('#'),
     commentChannel: { kind: 'page' },
@@ -51,6 +72,6 @@ export async function renderFirstScreen(data: unknown): Promise<FirstScreen> {
   // The course screen opens its course as it is set up; here it is open before rendering.
   await app.runWithContext(() => useCourseStore().open(courseId))
   const html = await renderToString(app)
-  const language = app.runWithContext(() => useSettingsStore().settings.language)
-  return { html, language, lang: languageTag(language) }
+  const shown = app.runWithContext(() => useSettingsStore().settings.language)
+  return { html, language: shown, lang: languageTag(shown) }
 }

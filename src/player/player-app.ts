@@ -1,7 +1,7 @@
 import { createPinia } from 'pinia'
 import { h, type App, type CreateAppFunction } from 'vue'
 import type { Router, RouterHistory } from 'vue-router'
-import type { CivicApi } from '../core/api/contract'
+import type { CivicApi, Language } from '../core/api/contract'
 import type { PackageData } from '../core/scorm/package-data'
 import { API_KEY } from '../renderer/api'
 import { COMMENT_CHANNEL, type CommentChannel } from '../renderer/components/comment/channel'
@@ -34,9 +34,12 @@ export interface PlayerAppOptions {
   onExit?: () => void
 }
 
-/** The app's UI strings with the player's own. In the built player the Welsh ones are empty: its build writes them to ui/cy.json (ui-strings.ts). */
-export function createPlayerI18n() {
-  const i18n = createAppI18n()
+/**
+ * The app's UI strings with the player's own, in `locale` from the start. In the built player the
+ * Welsh ones are empty: its build writes them to ui/cy.json (ui-strings.ts).
+ */
+export function createPlayerI18n(locale?: Language) {
+  const i18n = createAppI18n(locale)
   i18n.global.mergeLocaleMessage('en', en as never)
   i18n.global.mergeLocaleMessage('cy', cy as never)
   return i18n

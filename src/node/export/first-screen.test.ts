@@ -4,8 +4,8 @@ import path from 'node:path'
 import vm from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readZip } from '../../../test/support/read-zip'
-import type { PackageData } from '../../core/scorm/package-data'
-import { firstScreenRendererPath, savedDisplayScript, withFirstScreen } from './first-screen'
+import type { PackageData, TranslationData } from '../../core/scorm/package-data'
+import { firstScreenRendererPath, savedDisplayScript, showFirstScreenScript, withFirstScreen } from './first-screen'
 import { exportScormPackage } from './scorm-export'
 
 const ROOT = path.resolve(__dirname, '../../..')
@@ -49,6 +49,27 @@ describe('a package’s first screen', () => {
     expect(html).toContain(`${savedDisplayScript('cy')}</head>`)
   })
 
+  it('is written in each translation the app has words for too, each drawn with the files the player would fetch, and the learner sees theirs', async () => {
+    // Draws the course's title, from the translation in a language, and the app's word for "Next" in it, from the built player's files.
+    const translating = 'exports.renderFirstScreen = async (data, language, readJson) => {\n' +
+      '  if (!language) return { html: "<h1>Rates</h1>", language: "en", lang: "en-GB" }\n' +
+      '  const translation = await readJson(data.translations[language])\n' +
+      '  const words = await readJson(`ui/${language}.json`)\n' +
+      '  await readJson("../secret.json").catch((error) => { words.refused = error.message })\n' +
+      '  return { html: `<h1>${translation.content.title}</h1><p>${words.next} ${words.refused}</p>`, language, lang: language }\n' +
+      '}\n'
+    const playerDir = await playerWith('translated', translating)
+    await mkdir(path.join(playerDir, 'ui'))
+    await writeFile(path.join(playerDir, 'ui', 'cy.json'), JSON.stringify({ next: 'Nesaf' }))
+    const translation = (language: string, title: string) => ({ format: 2, language, content: { title }, markdown: {} }) as unknown as TranslationData
+    const packageData = data({ course: { id: 'rates', language: 'en' }, translations: { cy: 'course.cy.json', fr: 'course.fr.json' } } as unknown as Partial<PackageData>)
+    const html = await withFirstScreen(INDEX, packageData, playerDir, { cy: translation('cy', 'Trethi'), fr: translation('fr', 'Impôts') })
+    expect(html).toContain('<div id="app" inert><h1>Rates</h1></div><template data-first-screen-language="cy" data-lang="cy"><h1>Trethi</h1><p>Nesaf ../secret.json is not a file of the package</p></template><script>')
+    // The app has no French words: that translation has no first screen of its own.
+    expect(html).not.toContain('Impôts')
+    expect(html).toContain(`${savedDisplayScript('en', ['cy'])}</head>`)
+  })
+
   it('carries the council’s colours in the head, as the player sets them once it runs', async () => {
     const colours = { text: '#111111', background: '#ffffff', accent: '#005a9c', accentText: '#ffffff' }
     const html = await withFirstScreen(INDEX, data({ branding: { organisation: 'Anytown', colours } }), await playerWith('colours', ECHO))
@@ -88,9 +109,9 @@ describe('a package’s first screen', () => {
 
 describe('the saved display settings, applied before the first screen is drawn', () => {
   /** Runs the script as a page would, with only what a page gives it; `storage` throws when it is an Error. */
-  function run(saved: string | null | Error, language = 'en', systemDark = false) {
+  function run(saved: string | null | Error, language = 'en', systemDark = false, translated: string[] = []) {
     const root = { dataset: {} as Record<string, string>, style: { fontSize: '' } }
-    const body = savedDisplayScript(language).replace(/^<script>/, '').replace(/<\/script>$/, '')
+    const body = savedDisplayScript(language, translated).replace(/^<script>/, '').replace(/<\/script>$/, '')
     const getItem = () => {
       if (saved instanceof Error) throw saved
       return saved
@@ -115,8 +136,36 @@ describe('the saved display settings, applied before the first screen is drawn',
     expect(run(JSON.stringify({ theme: 'neon', textSize: 'toString' }))).toEqual(untouched('light'))
   })
 
-  it('hides the first screen from a learner who reads another language than it is in', () => {
+  it('hides the first screen from a learner who reads another language than it is in, and names theirs where the page has it', () => {
     expect(run(JSON.stringify({ language: 'cy' })).dataset).toEqual({ theme: 'light', firstScreen: 'hidden' })
+    expect(run(JSON.stringify({ language: 'cy' }), 'en', false, ['cy']).dataset).toEqual({ theme: 'light', firstScreen: 'hidden', firstScreenLanguage: 'cy' })
     expect(run(JSON.stringify({ language: 'cy' }), 'cy').dataset).toEqual({ theme: 'light' })
+    expect(run(JSON.stringify({ language: 'en' }), 'en', false, ['cy']).dataset).toEqual({ theme: 'light' })
+  })
+})
+
+describe('the first screen in the learner’s language, put in as the page is read', () => {
+  /** Runs the script as a page would, over a page whose root carries `dataset` and holds templates in these languages. */
+  function run(dataset: Record<string, string>, languages: string[]) {
+    const root = { dataset: { ...dataset }, lang: 'en-GB' }
+    const app = { shown: 'the English screen', replaceChildren(node: { copyOf: string }) { this.shown = node.copyOf } }
+    const templates = languages.map((language) => ({
+      dataset: { firstScreenLanguage: language, lang: language === 'cy' ? 'cy' : language },
+      content: { cloneNode: () => ({ copyOf: `the ${language} screen` }) },
+      removed: false,
+      remove() { this.removed = true },
+    }))
+    const body = showFirstScreenScript.replace(/^<script>/, '').replace(/<\/script>$/, '')
+    vm.runInNewContext(body, { document: { documentElement: root, getElementById: (id: string) => (id === 'app' ? app : null), querySelectorAll: () => templates } })
+    return { root, shown: app.shown, removed: templates.every((template) => template.removed) }
+  }
+
+  it('shows the Welsh screen to a Welsh reader, in Welsh, and drops the templates', () => {
+    expect(run({ theme: 'light', firstScreen: 'hidden', firstScreenLanguage: 'cy' }, ['cy'])).toEqual({ root: { dataset: { theme: 'light', firstScreenLanguage: 'cy' }, lang: 'cy' }, shown: 'the cy screen', removed: true })
+  })
+
+  it('leaves the screen as it is for a learner who reads its language, or one the page does not have', () => {
+    expect(run({ theme: 'light' }, ['cy'])).toEqual({ root: { dataset: { theme: 'light' }, lang: 'en-GB' }, shown: 'the English screen', removed: true })
+    expect(run({ theme: 'light', firstScreen: 'hidden' }, ['cy'])).toEqual({ root: { dataset: { theme: 'light', firstScreen: 'hidden' }, lang: 'en-GB' }, shown: 'the English screen', removed: true })
   })
 })

@@ -234,13 +234,15 @@ export async function writeScormPackage(course: ExportableCourse, options: Packa
     ...(packageBranding ? { branding: packageBranding } : {}),
   }
   entries.push({ path: PACKAGE_DATA_FILE, data: Buffer.from(JSON.stringify(data)), compress: true })
-  const firstScreen = await firstScreenEntry(data, options.playerDir)
-  if (firstScreen) entries.splice(entries.findIndex((entry) => entry.path === 'index.html'), 1, firstScreen)
+  const translated: Record<string, TranslationData> = {}
   for (const language of translations) {
-    const translated = bundle.content[language] as LocalizedCourse
-    const translation: TranslationData = { format: 2, language, content: translated, markdown: prerenderMarkdown(translated, bundle.id, sanitiseCourseHtml) }
+    const translatedContent = bundle.content[language] as LocalizedCourse
+    const translation: TranslationData = { format: 2, language, content: translatedContent, markdown: prerenderMarkdown(translatedContent, bundle.id, sanitiseCourseHtml) }
+    translated[language] = translation
     entries.push({ path: translationFile(language), data: Buffer.from(JSON.stringify(translation)), compress: true })
   }
+  const firstScreen = await firstScreenEntry(data, options.playerDir, translated)
+  if (firstScreen) entries.splice(entries.findIndex((entry) => entry.path === 'index.html'), 1, firstScreen)
 
   const schemaDir = path.join(options.schemasDir, SCHEMA_FOLDERS[options.format])
   for (const file of SCHEMA_FILES[options.format]) {
@@ -285,12 +287,13 @@ export async function writeScormPackage(course: ExportableCourse, options: Packa
 }
 
 /**
- * The player's index.html with the course's first screen rendered into it (first-screen.ts).
+ * The player's index.html with the course's first screen rendered into it (first-screen.ts), in
+ * its own language and its translations.
  * A package works without it, only slower to show: a renderer that fails leaves the plain page.
  */
-async function firstScreenEntry(data: PackageData, playerDir: string): Promise<ZipEntry | null> {
+async function firstScreenEntry(data: PackageData, playerDir: string, translations: Record<string, TranslationData>): Promise<ZipEntry | null> {
   try {
-    const html = await withFirstScreen(await readFile(path.join(playerDir, 'index.html'), 'utf8'), data, playerDir)
+    const html = await withFirstScreen(await readFile(path.join(playerDir, 'index.html'), 'utf8'), data, playerDir, translations)
     return html === null ? null : { path: 'index.html', data: Buffer.from(html), compress: true }
   } catch {
     return null
