@@ -1,4 +1,4 @@
-import { REFUSALS } from '../core/workshop/refusals'
+import { sayRefusal } from '../core/workshop/refusals'
 
 /**
  * The participant page's words, English and Welsh. The page is small on purpose (phones on a
@@ -130,12 +130,8 @@ export type MessageKey = keyof (typeof MESSAGES)['en']
  * known one, with only the numbers it sent filled in; else the host's own (English) words.
  */
 export function refusalText(language: ParticipantLanguage, refusal: unknown, hostMessage: string): string {
-  const { code, values } = (typeof refusal === 'object' && refusal !== null ? refusal : {}) as { code?: unknown; values?: unknown }
-  const reasons: Readonly<Record<string, string>> = REFUSALS[language]
-  if (typeof code !== 'string' || !Object.hasOwn(reasons, code)) return hostMessage
-  const numbers = Object.fromEntries(Object.entries(typeof values === 'object' && values !== null ? values : {}).filter(([, value]) => typeof value === 'number')) as Record<string, number>
-  const text = fill(reasons[code] as string, numbers)
-  return text.charAt(0).toLocaleLowerCase(language) + text.slice(1)
+  const text = sayRefusal(language, refusal)
+  return text === null ? hostMessage : text.charAt(0).toLocaleLowerCase(language) + text.slice(1)
 }
 
 /** The {placeholders} filled in from `values`, those it does not have left as written. */

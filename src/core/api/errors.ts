@@ -15,6 +15,8 @@ export interface ApiErrorBody {
   message: string
   /** Where the input was wrong, as dotted paths, with a message for each. */
   issues?: { path: string; message: string }[]
+  /** Why a workshop session refused, by code (src/core/workshop/refusals.ts): the trainer's screen says it in their language. */
+  refusal?: { code: string; values?: Readonly<Record<string, number>> }
 }
 
 /** What every transport carries back: a value, or a typed error. */
@@ -23,18 +25,23 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export class ApiError extends Error {
   readonly code: ApiErrorCode
   readonly issues: ApiErrorBody['issues']
+  readonly refusal: ApiErrorBody['refusal']
 
   constructor(body: ApiErrorBody) {
     super(body.message)
     this.name = 'ApiError'
     this.code = body.code
     this.issues = body.issues
+    this.refusal = body.refusal
   }
 
   toBody(): ApiErrorBody {
-    return this.issues
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.refusal ? { refusal: this.refusal } : {}),
+    }
   }
 }
 

@@ -2,9 +2,10 @@ import type { UiLanguage } from '../app-defaults'
 import type { RefusalCode } from './session'
 
 /**
- * Why the session refused what a participant did, by refusal code, in each language: the host's
- * own (English) words for a refusal (`refused` in session.ts) and what a phone says in the
- * language it reads (src/participant/messages.ts) come from here, so they cannot drift apart.
+ * Why the session refused what a participant or the trainer did, by refusal code, in each
+ * language: the host's own (English) words for a refusal (`refused` in session.ts), what a phone
+ * says in the language it reads (src/participant/messages.ts) and what the trainer's screen says
+ * (src/renderer/composables/useWorkshop.ts) come from here, so they cannot drift apart.
  */
 export const REFUSALS = {
   en: {
@@ -28,6 +29,10 @@ export const REFUSALS = {
     'answer-too-long': 'The answer is longer than {max} characters.',
     'question-empty': 'The question is empty.',
     'question-too-long': 'The question is longer than {max} characters.',
+    'too-many-activities': 'A session can put at most {max} questions to the room.',
+    'count-out-of-range': 'A count is a whole number from 0 to 10,000.',
+    'no-such-answer': 'There is no such answer.',
+    'not-approved': 'Only an approved question can go on the screen.',
   },
   cy: {
     ended: 'Mae’r sesiwn wedi dod i ben.',
@@ -50,5 +55,22 @@ export const REFUSALS = {
     'answer-too-long': 'Mae’r ateb yn hwy na {max} nod.',
     'question-empty': 'Mae’r cwestiwn yn wag.',
     'question-too-long': 'Mae’r cwestiwn yn hwy na {max} nod.',
+    'too-many-activities': 'Gall sesiwn ofyn hyd at {max} cwestiwn i’r ystafell.',
+    'count-out-of-range': 'Rhaid i gyfrif fod yn rhif cyfan o 0 i 10,000.',
+    'no-such-answer': 'Does dim ateb o’r fath.',
+    'not-approved': 'Dim ond cwestiwn sydd wedi’i gymeradwyo all fynd ar y sgrin.',
   },
 } as const satisfies Record<UiLanguage, Record<RefusalCode, string>>
+
+/**
+ * A refusal as the host sent it (`{ code, values }`, from the network, so checked here), said in
+ * `language`: the catalogue's sentence with only the numbers sent filled in. Null for a code the
+ * catalogue does not have, where the caller falls back to the host's own words.
+ */
+export function sayRefusal(language: UiLanguage, refusal: unknown): string | null {
+  const { code, values } = (typeof refusal === 'object' && refusal !== null ? refusal : {}) as { code?: unknown; values?: unknown }
+  const reasons: Readonly<Record<string, string>> = REFUSALS[language]
+  if (typeof code !== 'string' || !Object.hasOwn(reasons, code)) return null
+  const numbers = Object.fromEntries(Object.entries(typeof values === 'object' && values !== null ? values : {}).filter(([, value]) => typeof value === 'number')) as Record<string, number>
+  return (reasons[code] as string).replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(numbers, name) ? String(numbers[name]) : whole))
+}

@@ -355,6 +355,26 @@ describe('tally and hand counts', () => {
     expect(() => trainer(words, { type: 'count', optionId: 'a', count: 1 })).toThrow(SessionError)
   })
 
+  it('tells the trainer why an action was refused by a code, which their screen says in the language they read', () => {
+    const refusalOf = (action: () => unknown) => {
+      try {
+        action()
+      } catch (error) {
+        return error instanceof SessionError ? error.refusal : error
+      }
+      return 'not refused'
+    }
+    let full = room()
+    for (let index = 0; index < LIMITS.activities; index++) full = trainer(full, { type: 'put', spec: spec() })
+    expect(refusalOf(() => trainer(full, { type: 'put', spec: spec() }))).toEqual({ code: 'too-many-activities', values: { max: LIMITS.activities } })
+    const asked = trainer(room(), { type: 'put', spec: spec() })
+    expect(refusalOf(() => trainer(asked, { type: 'count', optionId: 'a', count: 10_001 }))).toEqual({ code: 'count-out-of-range' })
+    const words = trainer(room(), { type: 'put', spec: textSpec('words') })
+    expect(refusalOf(() => trainer(words, { type: 'moderate', textId: 'nothing-sent', status: 'approved' }))).toEqual({ code: 'no-such-answer' })
+    const pending = ask(room(), 'ann', 'On screen?')
+    expect(refusalOf(() => trainer(pending, { type: 'showQuestion', questionId: lastQuestion(pending).id }))).toEqual({ code: 'not-approved' })
+  })
+
   it('counts nobody before anyone answers', () => {
     const session = trainer(room(), { type: 'put', spec: spec() })
     expect(tally(current(session))).toEqual({ counts: { a: 0, b: 0, c: 0 }, answers: 0 })

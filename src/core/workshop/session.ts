@@ -156,6 +156,10 @@ export type RefusalCode =
   | 'no-longer-asked'
   | 'does-not-fit'
   | 'closed'
+  | 'too-many-activities'
+  | 'count-out-of-range'
+  | 'no-such-answer'
+  | 'not-approved'
   | `${TextKind}-empty`
   | `${TextKind}-too-long`
 
@@ -167,7 +171,11 @@ export interface Refusal {
   values?: Readonly<Record<string, number>>
 }
 
-/** Why an action was not taken, in words a participant or trainer can act on; with a code where a phone may be the one told. */
+/**
+ * Why an action was not taken, in words a participant or trainer can act on; with a code where
+ * the one told may read another language (a phone, or the trainer's screen). Those without a code
+ * are what the app's own forms check first (a poll's text and options).
+ */
 export class SessionError extends Error {
   constructor(
     message: string,
@@ -177,7 +185,7 @@ export class SessionError extends Error {
   }
 }
 
-/** A refusal a phone may meet: the host's English words from the refusal catalogue (refusals.ts), with the code the phone says it by in its own language. */
+/** A refusal a phone or the trainer may meet: the host's English words from the refusal catalogue (refusals.ts), with the code each says it by in their own language. */
 export function refused(code: RefusalCode, values?: Readonly<Record<string, number>>): SessionError {
   return new SessionError(inEnglish(code, values), values ? { code, values } : { code })
 }
@@ -235,7 +243,7 @@ export function applyTrainer(session: Session, action: TrainerAction, at: string
   switch (action.type) {
     case 'put': {
       checkSpec(action.spec)
-      if (session.activities.length >= LIMITS.activities) throw new SessionError(`A session can put at most ${LIMITS.activities} questions to the room.`)
+      if (session.activities.length >= LIMITS.activities) throw refused('too-many-activities', { max: LIMITS.activities })
       const activity: Activity = { ...action.spec, id: `a${session.nextId}`, phase: 'open', openedAt: at, choices: record(), counted: record(), texts: [] }
       return changed(session, { activities: [...session.activities, activity], current: activity.id, nextId: session.nextId + 1 })
     }
@@ -257,14 +265,14 @@ export function applyTrainer(session: Session, action: TrainerAction, at: string
     case 'count': {
       const activity = requireCurrent(session)
       if (activity.kind !== 'choice' || !activity.options.some((option) => option.id === action.optionId)) throw refused('not-an-option')
-      if (!Number.isInteger(action.count) || action.count < 0 || action.count > 10_000) throw new SessionError('A count is a whole number from 0 to 10,000.')
+      if (!Number.isInteger(action.count) || action.count < 0 || action.count > 10_000) throw refused('count-out-of-range')
       if (own(activity.counted, action.optionId) === action.count) return session
       const counted = Object.assign(record<number>(), activity.counted, { [action.optionId]: action.count })
       return withActivity(session, { ...activity, counted })
     }
     case 'moderate': {
       const activity = session.activities.find((item) => item.texts.some((text) => text.id === action.textId))
-      if (!activity) throw new SessionError('There is no such answer.')
+      if (!activity) throw refused('no-such-answer')
       if (activity.texts.some((text) => text.id === action.textId && text.status === action.status)) return session
       return withActivity(session, { ...activity, texts: activity.texts.map((text) => (text.id === action.textId ? { ...text, status: action.status } : text)) })
     }
@@ -279,7 +287,7 @@ export function applyTrainer(session: Session, action: TrainerAction, at: string
       if (action.questionId === session.shownQuestion) return session
       if (action.questionId === null) return changed(session, { shownQuestion: null })
       const question = requireQuestion(session, action.questionId)
-      if (question.status !== 'approved') throw new SessionError('Only an approved question can go on the screen.')
+      if (question.status !== 'approved') throw refused('not-approved')
       return changed(session, { shownQuestion: question.id })
     }
     case 'page':

@@ -236,6 +236,11 @@ describe('workshop.items and workshop.act', () => {
     const step = await call<WorkshopStatus>(router, 'workshop.act', { action: { type: 'step', scenarioId: 'flood-rumour', stepId: 'post' } })
     const share = step.view!.activity!.options.find((option) => option.text === 'Share it at once.')!
     await call(router, 'workshop.act', { action: { type: 'count', optionId: share.id, count: 3 } })
+    // A refusal the trainer may meet carries its code, for their screen to say in their language.
+    await expect(router('workshop.act', { action: { type: 'showQuestion', questionId: 'q999' } })).resolves.toEqual({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: 'There is no such question.', refusal: { code: 'no-such-question' } },
+    })
     const followed = await call<WorkshopStatus>(router, 'workshop.act', { action: { type: 'follow' } })
     expect(followed.view!.activity).toMatchObject({ source: { type: 'scenario', stepId: 'correction' } })
   })

@@ -42,7 +42,7 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 function asApiError(error: unknown): never {
-  if (error instanceof SessionError) throw new ApiError({ code: 'BAD_INPUT', message: error.message })
+  if (error instanceof SessionError) throw new ApiError({ code: 'BAD_INPUT', message: error.message, ...(error.refusal ? { refusal: error.refusal } : {}) })
   throw error
 }
 

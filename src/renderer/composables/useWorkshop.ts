@@ -1,13 +1,23 @@
 import { onBeforeUnmount, ref, shallowRef } from 'vue'
 import type { CivicApi, WorkshopAction, WorkshopStatus } from '../../core/api'
+import { ApiError } from '../../core/api/errors'
+import type { UiLanguage } from '../../core/app-defaults'
+import { sayRefusal } from '../../core/workshop/refusals'
 import { TrainerCancelled } from './useTrainerGate'
+
+/** What went wrong, for the trainer: a session's refusal in the language they read, anything else in the host's words. */
+function problem(failure: unknown, language: UiLanguage): string {
+  const said = failure instanceof ApiError ? sayRefusal(language, failure.refusal) : null
+  return said ?? (failure instanceof Error ? failure.message : String(failure))
+}
 
 /**
  * The trainer's side of a live session: the session's status, kept current by a long poll
  * (`workshop.status` answers as soon as anything changes: an answer, a question, a phone
- * joining), and the trainer's actions. The poll stops when the screen closes.
+ * joining), and the trainer's actions. The poll stops when the screen closes. `language` is the
+ * one the trainer reads, for what the session refuses.
  */
-export function useWorkshop(api: CivicApi) {
+export function useWorkshop(api: CivicApi, language: () => UiLanguage) {
   const status = shallowRef<WorkshopStatus>({ view: null, join: null })
   const error = ref<string | null>(null)
   let stopped = false
@@ -47,7 +57,7 @@ export function useWorkshop(api: CivicApi) {
       return true
     } catch (failure) {
       // Closing the trainer's PIN dialog is no failure to report.
-      if (!(failure instanceof TrainerCancelled)) error.value = failure instanceof Error ? failure.message : String(failure)
+      if (!(failure instanceof TrainerCancelled)) error.value = problem(failure, language())
       return false
     }
   }
