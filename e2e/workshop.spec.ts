@@ -201,6 +201,11 @@ test('the room votes on a scenario step, sees the consequence of its choice and 
   await activity.getByRole('spinbutton', { name: 'Share it at once.' }).fill('3')
   await activity.getByRole('spinbutton', { name: 'Share it at once.' }).blur()
   await expect(activity).toContainText('4 answers')
+  // A count past what the session takes is refused in the session's words, and changes nothing.
+  await activity.getByRole('spinbutton', { name: 'Share it at once.' }).fill('20000')
+  await activity.getByRole('spinbutton', { name: 'Share it at once.' }).blur()
+  await expect(trainer.getByText('A count is a whole number from 0 to 10,000.')).toBeVisible()
+  await expect(activity).toContainText('4 answers')
   await activity.getByRole('button', { name: 'Show the results' }).click()
   await activity.getByRole('button', { name: 'Show the answer' }).click()
   await expect(room.audience.getByTestId('audience-activity')).toContainText('The bridge was fine; people took long detours.')
