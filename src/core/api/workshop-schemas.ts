@@ -96,7 +96,7 @@ export const WorkshopActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('follow') }).strict(),
   z.object({ type: z.literal('page'), pageId: IdSchema.nullable() }).strict(),
   z.object({ type: z.enum(['close', 'reopen', 'reveal', 'explain', 'clear']) }).strict(),
-  z.object({ type: z.literal('count'), optionId: z.string().max(64), count: z.number().int().min(0).max(10_000) }).strict(),
+  z.object({ type: z.literal('count'), optionId: z.string().max(64), count: z.number().int().min(0).max(LIMITS.handCount) }).strict(),
   z.object({ type: z.literal('moderate'), textId: z.string().max(20), status: z.enum(['approved', 'rejected']) }).strict(),
   z.object({ type: z.literal('moderateQuestion'), questionId: z.string().max(20), status: z.enum(['approved', 'rejected']) }).strict(),
   z.object({ type: z.literal('showQuestion'), questionId: z.string().max(20).nullable() }).strict(),

@@ -23,6 +23,8 @@ export const LIMITS = {
   questionsEach: 10,
   options: 10,
   activities: 200,
+  /** The most hands a trainer may count for one option (the refusal's words say 10,000 too). */
+  handCount: 10_000,
 } as const
 
 export type ActivityKind = 'choice' | 'words' | 'open'
@@ -265,7 +267,7 @@ export function applyTrainer(session: Session, action: TrainerAction, at: string
     case 'count': {
       const activity = requireCurrent(session)
       if (activity.kind !== 'choice' || !activity.options.some((option) => option.id === action.optionId)) throw refused('not-an-option')
-      if (!Number.isInteger(action.count) || action.count < 0 || action.count > 10_000) throw refused('count-out-of-range')
+      if (!Number.isInteger(action.count) || action.count < 0 || action.count > LIMITS.handCount) throw refused('count-out-of-range')
       if (own(activity.counted, action.optionId) === action.count) return session
       const counted = Object.assign(record<number>(), activity.counted, { [action.optionId]: action.count })
       return withActivity(session, { ...activity, counted })
