@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { dump } from 'js-yaml'
 import { cpuUsage } from 'node:process'
 import { describe, expect, it } from 'vitest'
-import { stringify } from 'yaml'
+import { parseDocument, stringify } from 'yaml'
 import { LIMITS } from './limits'
 import { createCourseMarkdown, MAX_NESTING } from './markdown'
 import { ProblemList } from './problems'
@@ -95,10 +95,18 @@ describe('deeply nested YAML', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 8 }), fc.nat(4), (value, style) => {
         const texts = [stringify(value), stringify(value, { collectionStyle: 'flow' }), stringify(value, { indentSeq: false }), dump(value), dump(value, { flowLevel: 2, indent: 1 })]
-        expect(measured(texts[style] ?? '')).toBe(depth(value))
+        const text = texts[style] ?? ''
+        // A writer may get it wrong: js-yaml writes the key "(:{" bare in a flow mapping, which
+        // neither parser reads back. Text the parser rejects may count deeper, never shallower.
+        if (parseDocument(text).errors.length === 0) expect(measured(text)).toBe(depth(value))
+        else expect(measured(text)).toBeGreaterThanOrEqual(depth(value))
       }),
       { numRuns: 300 },
     )
+    // The case that showed it (fast-check's seed -488279414): the text is refused, and counted deeper.
+    const misWritten = dump({ '': [[{ '(:{': '' }]] }, { flowLevel: 2, indent: 1 })
+    expect(parseDocument(misWritten).errors).not.toEqual([])
+    expect(measured(misWritten)).toBe(5)
     expect(measured('a: "[[[[" \nb: \'{{{\'\nc: |\n  [[[[\n  - - - -\nd: text [with {brackets\n# [[[[\n')).toBe(1)
   })
 
