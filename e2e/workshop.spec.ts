@@ -196,15 +196,21 @@ test('the room votes on a scenario step, sees the consequence of its choice and 
   await trainer.getByRole('button', { name: 'Start the vote' }).click()
   await phone.getByRole('radio', { name: 'Share it at once.' }).check()
   await phone.getByRole('button', { name: 'Send answer' }).click()
-  // Three people without phones chose the same, counted by the trainer.
+  // Three people without phones chose the same, counted by the trainer. What the trainer types
+  // stays while the screen redraws (here as another phone joins), and goes when they leave the box.
   const activity = page.getByTestId('room-activity')
-  await activity.getByRole('spinbutton', { name: 'Share it at once.' }).fill('3')
-  await activity.getByRole('spinbutton', { name: 'Share it at once.' }).blur()
+  const hands = activity.getByRole('spinbutton', { name: 'Share it at once.' })
+  await hands.fill('3')
+  await joinPhone(browser, room, 'Dee', 'code')
+  await expect(trainer).toContainText('2 phones have joined')
+  await expect(hands).toHaveValue('3')
+  await hands.blur()
   await expect(activity).toContainText('4 answers')
   // A count past what the session takes is refused in the session's words, and changes nothing.
-  await activity.getByRole('spinbutton', { name: 'Share it at once.' }).fill('20000')
-  await activity.getByRole('spinbutton', { name: 'Share it at once.' }).blur()
+  await hands.fill('20000')
+  await hands.blur()
   await expect(trainer.getByText('A count is a whole number from 0 to 10,000.')).toBeVisible()
+  await expect(hands).toHaveValue('20000')
   await expect(activity).toContainText('4 answers')
   await activity.getByRole('button', { name: 'Show the results' }).click()
   await activity.getByRole('button', { name: 'Show the answer' }).click()
