@@ -1,3 +1,4 @@
+import { fillPlaceholders } from '../core/i18n/translate'
 import { sayRefusal } from '../core/workshop/refusals'
 
 /**
@@ -134,12 +135,7 @@ export function refusalText(language: ParticipantLanguage, refusal: unknown, hos
   return text === null ? hostMessage : text.charAt(0).toLocaleLowerCase(language) + text.slice(1)
 }
 
-/** The {placeholders} filled in from `values`, those it does not have left as written. */
-function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole))
-}
-
 /** A message with its {placeholders} filled in. */
 export function message(language: ParticipantLanguage, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return fill(MESSAGES[language][key], values)
+  return fillPlaceholders(MESSAGES[language][key], values)
 }

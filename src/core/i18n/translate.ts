@@ -21,6 +21,15 @@ function lookUp(messages: Messages, key: string): string | undefined {
 }
 
 /**
+ * `text` with its `{name}` placeholders filled from `values`, any it has no value for left as
+ * written: for words whose values come from elsewhere (the network), where a missing one must not
+ * throw.
+ */
+export function fillPlaceholders(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole))
+}
+
+/**
  * The message lookup for hosts without vue-i18n: the Node services that write certificates,
  * notebooks and results. It reads `{name}` placeholders and nothing else of vue-i18n's syntax,
  * which the documents' messages keep to (catalogues.test.ts). A missing message or value throws,

@@ -1,4 +1,5 @@
 import type { UiLanguage } from '../app-defaults'
+import { fillPlaceholders } from '../i18n/translate'
 import type { RefusalCode } from './session'
 
 /**
@@ -72,5 +73,5 @@ export function sayRefusal(language: UiLanguage, refusal: unknown): string | nul
   const reasons: Readonly<Record<string, string>> = REFUSALS[language]
   if (typeof code !== 'string' || !Object.hasOwn(reasons, code)) return null
   const numbers = Object.fromEntries(Object.entries(typeof values === 'object' && values !== null ? values : {}).filter(([, value]) => typeof value === 'number')) as Record<string, number>
-  return (reasons[code] as string).replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(numbers, name) ? String(numbers[name]) : whole))
+  return fillPlaceholders(reasons[code] as string, numbers)
 }
