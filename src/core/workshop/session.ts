@@ -27,6 +27,11 @@ export const LIMITS = {
   handCount: 10_000,
 } as const
 
+/** Whether a trainer may count this many hands for an option. */
+export function isHandCount(count: number): boolean {
+  return Number.isInteger(count) && count >= 0 && count <= LIMITS.handCount
+}
+
 export type ActivityKind = 'choice' | 'words' | 'open'
 export type ActivityPhase = 'open' | 'closed' | 'revealed' | 'explained'
 export type ModerationStatus = 'pending' | 'approved' | 'rejected'
@@ -267,7 +272,7 @@ export function applyTrainer(session: Session, action: TrainerAction, at: string
     case 'count': {
       const activity = requireCurrent(session)
       if (activity.kind !== 'choice' || !activity.options.some((option) => option.id === action.optionId)) throw refused('not-an-option')
-      if (!Number.isInteger(action.count) || action.count < 0 || action.count > LIMITS.handCount) throw refused('count-out-of-range')
+      if (!isHandCount(action.count)) throw refused('count-out-of-range')
       if (own(activity.counted, action.optionId) === action.count) return session
       const counted = Object.assign(record<number>(), activity.counted, { [action.optionId]: action.count })
       return withActivity(session, { ...activity, counted })
