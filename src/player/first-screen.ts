@@ -2,7 +2,7 @@ import { createSSRApp } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { createMemoryHistory } from 'vue-router'
 import { isUiLanguage } from '../core/app-defaults'
-import { isPackageData, PACKAGE_SETTINGS_KEY, type PackageData } from '../core/scorm/package-data'
+import { isPackageData, PACKAGE_SETTINGS_KEY, type FirstScreen, type PackageData } from '../core/scorm/package-data'
 import { languageTag } from '../renderer/i18n'
 import { useCourseStore } from '../renderer/stores/course'
 import { useSettingsStore } from '../renderer/stores/settings'
@@ -11,16 +11,6 @@ import { createPlayerApp, createPlayerI18n, installPackageMarkdown } from './pla
 import { ProgressTracker, type KeyValueStore } from './progress-tracker'
 import { translationLoader, type FetchJson } from './translations'
 import { uiStringsLoader } from './ui-strings'
-
-/** A package's first screen, and the language it is in. */
-export interface FirstScreen {
-  /** What goes inside the page's `#app` element. */
-  html: string
-  /** The UI language it is in (a settings language, such as "cy"). */
-  language: string
-  /** The same as a tag, for the page's `lang` attribute. */
-  lang: string
-}
 
 /** Settings kept in memory: the language a first screen is drawn in, as a learner's saved choice. */
 function chosenLanguage(language: string): KeyValueStore {

@@ -10,6 +10,19 @@ export const PACKAGE_DATA_FILE = 'course.json'
 /** Where a package keeps the learner's settings (language, theme, text size) in the browser's local storage. */
 export const PACKAGE_SETTINGS_KEY = 'civic-learn-settings'
 
+/**
+ * A package's first screen, rendered at export by the player's own components
+ * (src/player/first-screen.ts) and written into its index.html (src/node/export/first-screen.ts).
+ */
+export interface FirstScreen {
+  /** What goes inside the page's `#app` element. */
+  html: string
+  /** The UI language it is in (a settings language, such as "cy"). */
+  language: string
+  /** The same as a tag, for the page's `lang` attribute. */
+  lang: string
+}
+
 /** The file that carries one translation of the course, loaded only by a learner who reads it. */
 export function translationFile(language: string): string {
   return `course.${language}.json`

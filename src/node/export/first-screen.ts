@@ -5,15 +5,9 @@ import path from 'node:path'
 import { isUiLanguage } from '../../core/app-defaults'
 import { brandColourProperties } from '../../core/brand-colours'
 import { FONT_SIZES } from '../../core/display'
-import { PACKAGE_SETTINGS_KEY, type PackageData, type TranslationData } from '../../core/scorm/package-data'
+import { PACKAGE_SETTINGS_KEY, type FirstScreen, type PackageData, type TranslationData } from '../../core/scorm/package-data'
 import { escapeHtml } from '../../core/scorm/prerendered-markdown'
 import { safeSegments } from '../static-files'
-
-interface FirstScreen {
-  html: string
-  language: string
-  lang: string
-}
 
 /** What the player's first-screen renderer (src/player/first-screen.ts, built by vite.player-server.config.mts) exports. */
 interface FirstScreenRenderer {
