@@ -47,7 +47,7 @@ test('Chromium itself refuses a beacon past 64 KiB, and the runtime then answers
   const page = await browser.newPage()
   try {
     const course = await launch(page, lms, { version: 'scorm2004', moodle: true })
-    // The live player, connected: the first screen written in at export shows a line here too.
+    // Connected to the LMS, whose runtime the test then drives.
     await expect(course.getByTestId('scorm-connection')).toHaveAttribute('data-connection', 'lms')
     await setHidden(page, true)
     const outcome = await page.evaluate(() => {

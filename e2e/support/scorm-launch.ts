@@ -23,11 +23,18 @@ export interface LmsState {
   cmi: Record<string, unknown>
 }
 
-/** Opens the package in the fake LMS's frame, the LMS judging scores by the manifest's pass mark. */
+/**
+ * Opens the package in the fake LMS's frame, the LMS judging scores by the manifest's pass mark,
+ * and resolves once the live player has taken over the first screen written in at export: that
+ * screen shows the course's headings and links at once, before the player has fetched or sent
+ * anything, so a test reading the page earlier would read the wrong one.
+ */
 export async function launch(page: Page, lms: FakeLmsServer, config: Omit<StrictLmsConfig, 'launch'>): Promise<FrameLocator> {
   await page.goto(lms.url)
   await page.evaluate(installStrictLms, { masteryScore: lms.masteryScore, ...config, launch: '/pkg/index.html' })
-  return page.frameLocator('iframe[title="Course"]')
+  const course = page.frameLocator('iframe[title="Course"]')
+  await course.locator('#app:not([inert])').waitFor({ state: 'attached' })
+  return course
 }
 
 export function lmsState(page: Page): Promise<LmsState> {
